@@ -1,0 +1,146 @@
+import type { CurrencyCode, RoundingMode } from '../money';
+import { currencyField, idField, isoTimeField, storeIdField } from './json-schema';
+import type { DocumentSchema, JsonSchema } from './json-schema';
+import type { StaffRole } from './staff';
+
+/** A VAT rate in basis points (10 % = 1000), so tax math stays in integers. */
+export interface TaxRate {
+  id: string;
+  rateBp: number;
+  label: { vi: string; en: string };
+}
+
+export interface TaxSettings {
+  /** Shelf prices include VAT (Vietnam retail) or VAT is added on top. */
+  pricesIncludeTax: boolean;
+  rates: TaxRate[];
+  /** Round tax on each line, or once per rate on the whole document. */
+  rounding: 'line' | 'document';
+  roundingMode: RoundingMode;
+}
+
+/** Optional cash rounding (e.g. VND to 500): applies to cash tenders only. */
+export interface CashRounding {
+  increment: number;
+  mode: RoundingMode;
+}
+
+export type Permission =
+  | 'price-override'
+  | 'discount-over-limit'
+  | 'remove-line-after-payment'
+  | 'void-sale'
+  | 'no-sale'
+  | 'return-without-receipt'
+  | 'refund'
+  | 'manage-stock'
+  | 'manage-shift'
+  | 'view-reports'
+  | 'manage-settings';
+
+/**
+ * Everything a register needs to know about its store. One document per store, written by the
+ * server only. Sections owned by a domain module are typed by that module.
+ */
+export interface StoreSettingsDoc {
+  id: string; // `store_<storeId>`
+  storeId: string;
+  name: string;
+  address: string;
+  currency: CurrencyCode;
+  defaultLocale: 'vi-VN' | 'en-US';
+  tax: TaxSettings;
+  cashRounding: CashRounding | null;
+  receipt: { header: string[]; footer: string[] };
+  permissions: Record<StaffRole, Permission[]>;
+  /** Largest discount a cashier may give without a manager, in basis points. */
+  cashierMaxDiscountBp: number;
+  updatedAt: string;
+}
+
+const localized: JsonSchema = {
+  type: 'object',
+  properties: { vi: { type: 'string', maxLength: 100 }, en: { type: 'string', maxLength: 100 } },
+  required: ['vi', 'en'],
+};
+const roundingMode: JsonSchema = {
+  type: 'string',
+  enum: ['half-up', 'half-even', 'half-down', 'up', 'down', 'ceiling', 'floor'],
+};
+const stringList = (maxItems: number, maxLength: number): JsonSchema => ({
+  type: 'array',
+  items: { type: 'string', maxLength },
+  maxItems,
+});
+
+export const storeSettingsSchema: DocumentSchema = {
+  title: 'store settings',
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    id: idField,
+    storeId: storeIdField,
+    name: { type: 'string', maxLength: 120 },
+    address: { type: 'string', maxLength: 300 },
+    currency: currencyField,
+    defaultLocale: { type: 'string', enum: ['vi-VN', 'en-US'] },
+    tax: {
+      type: 'object',
+      properties: {
+        pricesIncludeTax: { type: 'boolean' },
+        rates: {
+          type: 'array',
+          maxItems: 20,
+          items: {
+            type: 'object',
+            properties: {
+              id: { type: 'string', maxLength: 32 },
+              rateBp: { type: 'integer', minimum: 0, maximum: 10000 },
+              label: localized,
+            },
+            required: ['id', 'rateBp', 'label'],
+          },
+        },
+        rounding: { type: 'string', enum: ['line', 'document'] },
+        roundingMode,
+      },
+      required: ['pricesIncludeTax', 'rates', 'rounding', 'roundingMode'],
+    },
+    cashRounding: {
+      type: ['object', 'null'],
+      properties: { increment: { type: 'integer', minimum: 1 }, mode: roundingMode },
+    },
+    receipt: {
+      type: 'object',
+      properties: { header: stringList(10, 64), footer: stringList(10, 64) },
+      required: ['header', 'footer'],
+    },
+    permissions: {
+      type: 'object',
+      properties: {
+        cashier: stringList(30, 40),
+        supervisor: stringList(30, 40),
+        manager: stringList(30, 40),
+      },
+      required: ['cashier', 'supervisor', 'manager'],
+    },
+    cashierMaxDiscountBp: { type: 'integer', minimum: 0, maximum: 10000 },
+    updatedAt: isoTimeField,
+  },
+  required: [
+    'id',
+    'storeId',
+    'name',
+    'address',
+    'currency',
+    'defaultLocale',
+    'tax',
+    'cashRounding',
+    'receipt',
+    'permissions',
+    'cashierMaxDiscountBp',
+    'updatedAt',
+  ],
+  additionalProperties: false,
+};
