@@ -1,0 +1,124 @@
+/**
+ * The typed contract between the renderer and the device host. The Electron preload and the
+ * browser shell's loopback WebSocket carry exactly these commands and events; both sides are
+ * checked against these types, and the host validates every payload at run time too.
+ *
+ * Commands are named `area/verb` and answer with a DeviceResult: devices report, they do not
+ * throw, so the UI can always show what happened and whether a retry may help.
+ */
+import type { Receipt } from '../receipt/model';
+
+export type DeviceResult<T = null> =
+  { ok: true; value: T } | { ok: false; code: DeviceErrorCode; message: string; canRetry: boolean };
+
+export type DeviceErrorCode =
+  | 'bad-request'
+  | 'not-configured'
+  | 'offline'
+  | 'paper-out'
+  | 'cover-open'
+  | 'device-error'
+  | 'not-allowed'
+  | 'not-found';
+
+/** What the host tells the renderer at start: where to sync and who this register is. */
+export interface AppConfig {
+  shell: 'electron' | 'browser';
+  storeId: string;
+  registerId: string;
+  deviceId: string;
+  /** The register's secret for HTTP Basic auth against the sync-server. */
+  deviceSecret: string;
+  /** Root of the CouchDB-protocol endpoint, e.g. http://127.0.0.1:7070/db */
+  syncUrl: string;
+  /** Root of the domain API, e.g. http://127.0.0.1:7070/api/v1 */
+  apiUrl: string;
+  locale: 'vi-VN' | 'en-US';
+  /** Kiosk mode: customer-facing screens only. */
+  kiosk: boolean;
+}
+
+export type DeviceKind = 'printer' | 'scanner' | 'display' | 'drawer';
+export type DeviceState =
+  'ready' | 'busy' | 'offline' | 'paper-out' | 'cover-open' | 'error' | 'not-configured';
+
+export interface DeviceStatus {
+  id: string;
+  kind: DeviceKind;
+  name: string;
+  state: DeviceState;
+  /** Plain words for the cashier when state is not ready. */
+  message?: string;
+}
+
+export interface PrintJobInfo {
+  jobId: string;
+  documentId: string;
+  state: 'queued' | 'printing' | 'printed' | 'failed';
+  attempts: number;
+  lastError?: string;
+}
+
+export type DrawerReason = 'cash-sale' | 'cash-refund' | 'no-sale' | 'float' | 'pickup';
+
+/** What the customer sees: the host mirrors it to the customer window and a pole display. */
+export interface CustomerDisplayState {
+  mode: 'idle' | 'sale' | 'thank-you';
+  locale: 'vi-VN' | 'en-US';
+  lines: { name: string; quantity: string; amount: string }[];
+  total: string;
+  lastItem?: { name: string; amount: string };
+  loyalty?: { balanceBefore: number; pointsEarned: number; balanceAfter: number };
+}
+
+export interface DeviceCommands {
+  'app/config': { request: null; response: AppConfig };
+  'device/status': { request: null; response: DeviceStatus[] };
+  'printer/print': { request: { jobId: string; receipt: Receipt }; response: PrintJobInfo };
+  'printer/jobs': { request: null; response: PrintJobInfo[] };
+  'printer/retry': { request: { jobId: string }; response: PrintJobInfo };
+  'drawer/open': { request: { reason: DrawerReason; staffId: string }; response: null };
+  'display/show': { request: CustomerDisplayState; response: null };
+}
+
+export interface DeviceEvents {
+  /** A scan from a serial scanner, raw; the renderer classifies it (src/barcodes). */
+  'scanner/scan': { scannerId: string; raw: string; at: string };
+  'device/status': DeviceStatus;
+  'printer/job': PrintJobInfo;
+  'display/state': CustomerDisplayState;
+}
+
+export type DeviceCommand = keyof DeviceCommands;
+export type DeviceEvent = keyof DeviceEvents;
+export type CommandRequest<K extends DeviceCommand> = DeviceCommands[K]['request'];
+export type CommandResponse<K extends DeviceCommand> = DeviceCommands[K]['response'];
+
+/** The one API the renderer sees, whichever shell it runs in. */
+export interface DeviceApi {
+  invoke<K extends DeviceCommand>(
+    command: K,
+    request: CommandRequest<K>,
+  ): Promise<DeviceResult<CommandResponse<K>>>;
+  on<E extends DeviceEvent>(event: E, listener: (payload: DeviceEvents[E]) => void): () => void;
+}
+
+/** Wire frames on the browser shell's WebSocket. */
+export type HostFrame =
+  | { type: 'invoke'; id: number; command: DeviceCommand; request: unknown }
+  | { type: 'result'; id: number; result: DeviceResult<unknown> }
+  | { type: 'event'; event: DeviceEvent; payload: unknown };
+
+export const DEVICE_COMMANDS: readonly DeviceCommand[] = [
+  'app/config',
+  'device/status',
+  'printer/print',
+  'printer/jobs',
+  'printer/retry',
+  'drawer/open',
+  'display/show',
+];
+
+export function isDeviceCommand(value: unknown): value is DeviceCommand {
+  return typeof value === 'string' && (DEVICE_COMMANDS as readonly string[]).includes(value);
+}
