@@ -1,6 +1,14 @@
+import { barcodeLayoutsSchema } from '../barcodes/barcode-layouts';
+import type { BarcodeLayouts } from '../barcodes/barcode-layouts';
+import { loyaltySettingsSchema } from '../loyalty/loyalty-settings';
+import type { LoyaltySettings } from '../loyalty/loyalty-settings';
 import type { CurrencyCode, RoundingMode } from '../money';
 import { currencyField, idField, isoTimeField, storeIdField } from './json-schema';
 import type { DocumentSchema, JsonSchema } from './json-schema';
+import { promotionsSchema } from '../pricing/promotion';
+import type { Promotion } from '../pricing/promotion';
+import { returnPolicySchema } from '../returns/return-policy';
+import type { ReturnPolicy } from '../returns/return-policy';
 import type { StaffRole } from './staff';
 
 /** A VAT rate in basis points (10 % = 1000), so tax math stays in integers. */
@@ -55,6 +63,14 @@ export interface StoreSettingsDoc {
   permissions: Record<StaffRole, Permission[]>;
   /** Largest discount a cashier may give without a manager, in basis points. */
   cashierMaxDiscountBp: number;
+  /** The loyalty program and its offline limits; absent when the store runs no program. */
+  loyalty?: LoyaltySettings;
+  /** Automatic promotions priced by src/pricing; absent or empty when none run. */
+  promotions?: Promotion[];
+  /** Return windows and refund rules applied by src/returns; absent means returns are not set up. */
+  returnPolicy?: ReturnPolicy;
+  /** How this store's own codes are built (scales, cards); absent means the defaults. */
+  barcodeLayouts?: BarcodeLayouts;
   updatedAt: string;
 }
 
@@ -126,6 +142,10 @@ export const storeSettingsSchema: DocumentSchema = {
       required: ['cashier', 'supervisor', 'manager'],
     },
     cashierMaxDiscountBp: { type: 'integer', minimum: 0, maximum: 10000 },
+    loyalty: loyaltySettingsSchema,
+    promotions: promotionsSchema,
+    returnPolicy: returnPolicySchema,
+    barcodeLayouts: barcodeLayoutsSchema,
     updatedAt: isoTimeField,
   },
   required: [

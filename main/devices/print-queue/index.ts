@@ -1,0 +1,2 @@
+export * from './print-job-store';
+export * from './print-queue';

@@ -1,0 +1,27 @@
+/**
+ * Electron main-process entry (bundled to dist/electron/main.cjs). The only main-process file that
+ * imports `electron` at run time: it hands the real module to the shell (shell.ts) and the shared
+ * device host to the IPC bridge. Everything it wires is tested without Electron.
+ */
+import { app, BrowserWindow, dialog, ipcMain, protocol, screen, session } from 'electron';
+import { readFile } from 'node:fs/promises';
+import { createDeviceHost } from '../host/device-host';
+import { loadHostOptions } from '../host/host-options';
+import { readShellOptions } from './shell-options';
+import { startShell } from './shell';
+
+startShell({
+  electron: { app, BrowserWindow, ipcMain, protocol, screen, session },
+  options: readShellOptions(process.argv, process.env, app.isPackaged),
+  // esbuild emits CommonJS: __dirname is dist/electron, next to preload.cjs.
+  bundleDir: __dirname,
+  readFile: (file) => readFile(file),
+  // Inside the factory so a broken register.json ends in the error box below, not a crash.
+  createHost: () =>
+    createDeviceHost({ host: loadHostOptions(process.env, process.argv), shell: 'electron' }),
+}).catch((error: unknown) => {
+  const message = error instanceof Error ? error.message : String(error);
+  console.error(`Omnitill could not start: ${message}`);
+  dialog.showErrorBox('Omnitill could not start', message);
+  app.exit(1);
+});

@@ -1,0 +1,182 @@
+/**
+ * The browser shell: serves the built renderer on loopback and carries the device contract over a
+ * WebSocket. Only this process's own page may connect: the socket needs the per-run token that is
+ * written into the served index.html, and an Origin equal to the page's.
+ */
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { WebSocketServer } from 'ws';
+import type { WebSocket } from 'ws';
+import type { HostFrame } from '../../src/ipc/contract';
+import type { DeviceHost } from './device-host';
+
+export interface BrowserHostOptions {
+  host: string;
+  port: number;
+  /** The built renderer (dist/renderer). */
+  staticDir: string;
+  deviceHost: DeviceHost;
+  /** Origins the page may connect to besides itself (the sync-server). */
+  connectOrigins: string[];
+}
+
+export interface BrowserHost {
+  url: string;
+  token: string;
+  close(): Promise<void>;
+}
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.map': 'application/json',
+};
+
+const MAX_FRAME_BYTES = 1024 * 1024;
+
+function sameToken(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+export function contentSecurityPolicy(selfOrigin: string, connectOrigins: string[]): string {
+  const ws = selfOrigin.replace(/^http/, 'ws');
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    `connect-src 'self' ${ws} ${connectOrigins.join(' ')}`.trim(),
+    "object-src 'none'",
+    "base-uri 'none'",
+    "frame-ancestors 'none'",
+    "form-action 'none'",
+  ].join('; ');
+}
+
+export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
+  const root = resolve(options.staticDir);
+  const token = randomBytes(24).toString('base64url');
+  let indexHtml: string;
+  try {
+    indexHtml = await readFile(join(root, 'index.html'), 'utf8');
+  } catch {
+    throw new Error(
+      `The app is not built: ${join(root, 'index.html')} is missing. Run "npm run build" first.`,
+    );
+  }
+  let origin = '';
+  let csp = '';
+
+  async function serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const security = {
+      'Content-Security-Policy': csp,
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+      'Cache-Control': 'no-store',
+    };
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      response.writeHead(405, { ...security, Allow: 'GET, HEAD' }).end();
+      return;
+    }
+    const pathname = decodeURIComponent(new URL(request.url ?? '/', origin).pathname);
+    if (pathname === '/' || pathname === '/index.html') {
+      const html = indexHtml.replace(
+        '<head>',
+        `<head>\n    <meta name="omnitill-host-token" content="${token}" />`,
+      );
+      response.writeHead(200, { ...security, 'Content-Type': MIME['.html'] }).end(html);
+      return;
+    }
+    const file = normalize(join(root, pathname));
+    if (!file.startsWith(root + sep)) {
+      response.writeHead(403, security).end('Forbidden');
+      return;
+    }
+    try {
+      const info = await stat(file);
+      if (!info.isFile()) throw new Error('not a file');
+      const body = await readFile(file);
+      response
+        .writeHead(200, {
+          ...security,
+          'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
+        })
+        .end(body);
+    } catch {
+      response.writeHead(404, { ...security, 'Content-Type': 'text/plain' }).end('Not found');
+    }
+  }
+
+  const server = createServer((request, response) => {
+    serve(request, response).catch((error: unknown) => {
+      response.writeHead(500).end((error as Error).message);
+    });
+  });
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+
+  server.on('upgrade', (request, socket, head) => {
+    const url = new URL(request.url ?? '/', origin);
+    const given = url.searchParams.get('token') ?? '';
+    if (url.pathname !== '/host' || request.headers.origin !== origin || !sameToken(given, token)) {
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    sockets.handleUpgrade(request, socket, head, (ws) => attach(ws));
+  });
+
+  function attach(ws: WebSocket): void {
+    const send = (frame: HostFrame): void => {
+      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame));
+    };
+    const unsubscribe = options.deviceHost.subscribe((event, payload) =>
+      send({ type: 'event', event, payload }),
+    );
+    ws.on('close', unsubscribe);
+    ws.on('message', (data) => {
+      let frame: unknown;
+      try {
+        frame = JSON.parse(String(data));
+      } catch {
+        return; // Not ours: a page we serve only sends JSON frames.
+      }
+      if (typeof frame !== 'object' || frame === null) return;
+      const { type, id, command, request } = frame as Record<string, unknown>;
+      if (type !== 'invoke' || typeof id !== 'number') return;
+      void options.deviceHost
+        .invoke(String(command), request)
+        .then((result) => send({ type: 'result', id, result }));
+    });
+  }
+
+  await new Promise<void>((resolvePromise, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => resolvePromise());
+  });
+  const address = server.address() as AddressInfo;
+  origin = `http://${options.host}:${address.port}`;
+  csp = contentSecurityPolicy(origin, options.connectOrigins);
+
+  return {
+    url: origin,
+    token,
+    close: () =>
+      new Promise<void>((resolvePromise) => {
+        for (const client of sockets.clients) client.terminate();
+        sockets.close();
+        server.close(() => resolvePromise());
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,106 @@
+/**
+ * `npm start`: runs the POS with its embedded defaults. Starts a local sync-server with the demo
+ * store when no central server is configured, then opens the Electron window, or, where Electron
+ * cannot start, serves the same app on http://127.0.0.1:5180. Ctrl-C stops everything it started.
+ */
+import { spawn } from 'node:child_process';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createDeviceHost } from '../host/device-host';
+import { loadHostOptions, writeRegisterConfig } from '../host/host-options';
+import { startBrowserHost } from '../host/browser-host';
+import { electronAvailability } from './electron-availability';
+import { ensureEnrolled, startLocalSyncServer } from './local-sync-server';
+import type { LocalSyncServer } from './local-sync-server';
+import { buildRenderer, rendererIsFresh } from './renderer-build';
+
+const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const cleanups: (() => Promise<void>)[] = [];
+
+async function main(): Promise<void> {
+  const options = loadHostOptions(process.env, process.argv.slice(2));
+  console.log(`Omnitill: data folder ${options.dataDir}`);
+
+  if (!rendererIsFresh(projectRoot)) {
+    console.log('Building the app…');
+    buildRenderer(projectRoot);
+  }
+
+  let config = options.config;
+  let localServer: LocalSyncServer | null = null;
+  if (!config.serverUrl) {
+    localServer = await startLocalSyncServer({
+      projectRoot,
+      dataDir: options.dataDir,
+      port: Number(process.env.OMNITILL_SYNC_PORT ?? 7070),
+      log: (line) => {
+        if (process.env.OMNITILL_VERBOSE) console.log(line);
+      },
+    });
+    cleanups.push(localServer.stop);
+    console.log(`Local sync-server with the demo store: ${localServer.url}`);
+    config = await ensureEnrolled(localServer.url, localServer.adminToken, config);
+    writeRegisterConfig(options.dataDir, config);
+    config = { ...config, serverUrl: localServer.url };
+  }
+
+  const electron = electronAvailability(process.env, process.platform);
+  if (electron.available) {
+    const child = spawn(
+      electron.binary,
+      [join(projectRoot, 'dist', 'electron', 'main.cjs'), '--data', options.dataDir],
+      {
+        stdio: 'inherit',
+        env: { ...process.env, OMNITILL_SERVER_URL: config.serverUrl },
+      },
+    );
+    cleanups.push(
+      () =>
+        new Promise((done) => {
+          if (child.exitCode !== null) return done();
+          child.once('exit', () => done());
+          child.kill('SIGTERM');
+        }),
+    );
+    child.once('exit', () => void shutdown(0));
+    return;
+  }
+
+  const port = Number(process.env.PORT ?? 5180);
+  const deviceHost = await createDeviceHost({ host: { ...options, config }, shell: 'browser' });
+  cleanups.push(() => deviceHost.close());
+  const browserHost = await startBrowserHost({
+    host: '127.0.0.1',
+    port,
+    staticDir: join(projectRoot, 'dist', 'renderer'),
+    deviceHost,
+    connectOrigins: [new URL(config.serverUrl).origin],
+  });
+  cleanups.unshift(() => browserHost.close());
+  console.log(
+    `Electron cannot start here (${electron.reason}); serving the app in the browser instead.`,
+  );
+  console.log(`Omnitill is ready: open ${browserHost.url}`);
+}
+
+let stopping = false;
+async function shutdown(code: number): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  for (const cleanup of cleanups) {
+    try {
+      await cleanup();
+    } catch (error) {
+      console.error((error as Error).message);
+    }
+  }
+  process.exit(code);
+}
+
+process.on('SIGINT', () => void shutdown(0));
+process.on('SIGTERM', () => void shutdown(0));
+
+main().catch(async (error: unknown) => {
+  console.error(`Omnitill could not start: ${(error as Error).message}`);
+  await shutdown(1);
+});

@@ -1,0 +1,48 @@
+/**
+ * Start-up: reach the device host, open the local replica, start replication and build the
+ * catalog index. A register that already holds its catalog is usable at once, online or not;
+ * a fresh one shows the first sync's progress and is usable as soon as the catalog is in.
+ */
+import type { ProductDoc, StoreSettingsDoc } from '../src/documents';
+import { CatalogIndex } from '../src/search';
+import { openReplica } from './data/database';
+import { startReplication } from './data/replication';
+import { connectDeviceApi, mustInvoke } from './platform/device-api';
+import { setServices } from './services';
+import { useAppStore } from './state/app-store';
+
+const CATALOG_COLLECTIONS = ['products', 'staff', 'settings'];
+
+export async function boot(): Promise<void> {
+  const store = useAppStore.getState();
+  const api = await connectDeviceApi();
+  const config = await mustInvoke(api, 'app/config', null);
+  store.setConfig(config);
+
+  const db = await openReplica(`omnitill-${config.storeId}-${config.registerId}`);
+  const catalog = new CatalogIndex();
+  const replication = startReplication(db, config, (update) =>
+    useAppStore.getState().updateSync(update),
+  );
+  setServices({ api, config, db, catalog, replication });
+
+  // Keep the index current from the change stream; count progress during the first sync.
+  db.products.$.subscribe((event) => {
+    if (event.operation === 'DELETE') catalog.remove(event.documentId);
+    else catalog.upsert(event.documentData as ProductDoc);
+    useAppStore.getState().setCatalogCount(catalog.size);
+  });
+  db.settings.findOne(`store_${config.storeId}`).$.subscribe((doc) => {
+    useAppStore.getState().setSettings(doc ? (doc.toJSON() as StoreSettingsDoc) : null);
+  });
+
+  const held = await db.products.find().exec();
+  for (const doc of held) catalog.upsert(doc.toJSON() as ProductDoc);
+  store.setCatalogCount(catalog.size);
+
+  if (catalog.size === 0) {
+    store.setPhase('loading-catalog');
+    await replication.initialPull(CATALOG_COLLECTIONS);
+  }
+  store.setPhase('ready');
+}

@@ -1,0 +1,46 @@
+/**
+ * Opens the register's RxDB replica. In the app it lives in IndexedDB through Dexie with strict
+ * transaction durability: a completed sale is on disk before the cashier sees "done"
+ * (ARCHITECTURE.md rule 6). Tests pass another storage in.
+ */
+import { createRxDatabase } from 'rxdb';
+import type { RxCollection, RxDatabase, RxJsonSchema, RxStorage } from 'rxdb';
+import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import type { CustomerDoc, ProductDoc, StaffDoc, StoreSettingsDoc } from '../../src/documents';
+import { COLLECTIONS } from './collections';
+
+export interface ReplicaCollections {
+  products: RxCollection<ProductDoc>;
+  staff: RxCollection<StaffDoc>;
+  settings: RxCollection<StoreSettingsDoc>;
+  customers: RxCollection<CustomerDoc>;
+}
+
+export type ReplicaDatabase = RxDatabase<ReplicaCollections>;
+
+export function defaultStorage(): RxStorage<unknown, unknown> {
+  return getRxStorageDexie({ chromeTransactionDurability: 'strict' }) as RxStorage<
+    unknown,
+    unknown
+  >;
+}
+
+export async function openReplica(
+  name: string,
+  storage: RxStorage<unknown, unknown> = defaultStorage(),
+): Promise<ReplicaDatabase> {
+  const database = await createRxDatabase<ReplicaCollections>({
+    name,
+    storage,
+    multiInstance: false,
+  });
+  const collections: Record<string, { schema: RxJsonSchema<unknown> }> = {};
+  for (const spec of COLLECTIONS) {
+    // The same schema object the sync-server validates with; RxDB reads the subset it knows.
+    collections[spec.name] = {
+      schema: structuredClone(spec.schema) as unknown as RxJsonSchema<unknown>,
+    };
+  }
+  await database.addCollections(collections);
+  return database;
+}

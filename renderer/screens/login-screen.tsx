@@ -1,0 +1,95 @@
+import { useEffect, useState } from 'react';
+import type { FormEvent } from 'react';
+import { findStaffByPin, PinLockout } from '../auth/pin';
+import { useTranslate } from '../i18n/use-translate';
+import { storeStaff } from '../services';
+import { useAppStore } from '../state/app-store';
+
+const lockout = new PinLockout(typeof localStorage === 'undefined' ? null : localStorage);
+const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', 'clear', '0', 'ok'] as const;
+
+/** PIN sign-in, offline: the PIN is checked against the hashes in the local replica. */
+export function LoginScreen() {
+  const t = useTranslate();
+  const signIn = useAppStore((state) => state.signIn);
+  const [pin, setPin] = useState('');
+  const [message, setMessage] = useState<string | null>(null);
+  const [checking, setChecking] = useState(false);
+  const [noStaff, setNoStaff] = useState(false);
+
+  useEffect(() => {
+    void storeStaff().then((staff) => setNoStaff(staff.length === 0));
+  }, []);
+
+  async function submit(event?: FormEvent): Promise<void> {
+    event?.preventDefault();
+    const remaining = lockout.remaining(Date.now());
+    if (remaining > 0) {
+      setMessage(t('login.lockedOut', { seconds: Math.ceil(remaining / 1000) }));
+      return;
+    }
+    if (!pin) return;
+    setChecking(true);
+    const member = await findStaffByPin(pin, await storeStaff());
+    setChecking(false);
+    setPin('');
+    if (member) {
+      lockout.recordSuccess();
+      signIn(member);
+      return;
+    }
+    lockout.recordFailure(Date.now());
+    const locked = lockout.remaining(Date.now());
+    setMessage(
+      locked > 0
+        ? t('login.lockedOut', { seconds: Math.ceil(locked / 1000) })
+        : t('login.wrongPin', { left: lockout.attemptsLeft() }),
+    );
+  }
+
+  function press(key: (typeof KEYS)[number]): void {
+    if (key === 'clear') setPin('');
+    else if (key === 'ok') void submit();
+    else setPin((current) => (current.length < 8 ? current + key : current));
+  }
+
+  return (
+    <main className="login-screen">
+      <form className="login-card" onSubmit={(event) => void submit(event)}>
+        <h1>{t('login.title')}</h1>
+        <label htmlFor="pin">{t('login.prompt')}</label>
+        <input
+          id="pin"
+          name="pin"
+          type="password"
+          inputMode="numeric"
+          autoComplete="off"
+          autoFocus
+          value={pin}
+          maxLength={8}
+          onChange={(event) => setPin(event.target.value.replace(/\D/g, ''))}
+          disabled={checking}
+        />
+        {noStaff && <p className="notice">{t('login.noStaff')}</p>}
+        {message && (
+          <p className="error" role="alert">
+            {message}
+          </p>
+        )}
+        <div className="pin-pad">
+          {KEYS.map((key) => (
+            <button
+              key={key}
+              type="button"
+              className={key === 'ok' ? 'button-primary' : 'button-secondary'}
+              onClick={() => press(key)}
+              disabled={checking}
+            >
+              {key === 'clear' ? t('login.clear') : key === 'ok' ? t('login.submit') : key}
+            </button>
+          ))}
+        </div>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,86 @@
+/**
+ * What the scan-or-search field does with an entry: every scan goes through the classifier in
+ * src/barcodes first (a typed value, never a guess), then the product is looked up in the
+ * catalog index. Text that is no code stays in the field as a search.
+ */
+import { classifyScan, DEFAULT_BARCODE_LAYOUTS } from '../../src/barcodes';
+import type { ScanContext, ScanResult } from '../../src/barcodes';
+import type { ProductDoc } from '../../src/documents';
+import type { Translate } from '../i18n/translate';
+import { services } from '../services';
+import { useAppStore } from '../state/app-store';
+import { useCartStore } from './cart-store';
+
+export type EntryOutcome =
+  | { kind: 'added' }
+  | { kind: 'needs-weight'; product: ProductDoc }
+  | { kind: 'search' }
+  | { kind: 'rejected' }
+  | { kind: 'other'; scan: ScanResult };
+
+function localDate(now: Date): string {
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+export function scanContext(): ScanContext {
+  const settings = useAppStore.getState().settings;
+  return {
+    today: localDate(new Date()),
+    currency: settings?.currency ?? 'VND',
+    layouts: settings?.barcodeLayouts ?? DEFAULT_BARCODE_LAYOUTS,
+  };
+}
+
+export function handleEntry(text: string, t: Translate): EntryOutcome {
+  const entry = text.trim();
+  if (!entry) return { kind: 'search' };
+  return handleScan(classifyScan(entry, scanContext()), t);
+}
+
+export function handleScan(scan: ScanResult, t: Translate): EntryOutcome {
+  const cart = useCartStore.getState();
+  const { catalog } = services();
+  const reject = (message: string): EntryOutcome => {
+    cart.setNotice({ kind: 'error', text: message });
+    return { kind: 'rejected' };
+  };
+  const add = (product: ProductDoc | undefined, code: string, grams?: number): EntryOutcome => {
+    if (!product?.active) return reject(t('sell.unknownBarcode', { code }));
+    if (product.pricing === 'weight' && grams === undefined)
+      return { kind: 'needs-weight', product };
+    cart.addProduct(product, grams === undefined ? {} : { grams });
+    return { kind: 'added' };
+  };
+
+  switch (scan.kind) {
+    case 'product':
+      return add(catalog.byBarcode(scan.gtin14), scan.code);
+    case 'gs1-product': {
+      if (scan.expired) return reject(t('sell.expired', { date: scan.attributes.expiry ?? '' }));
+      return add(catalog.byBarcode(scan.gtin14), scan.gtin14, scan.attributes.netWeightGrams);
+    }
+    case 'variable-measure': {
+      const product = catalog.byPlu(scan.plu);
+      if (!product?.active) return reject(t('sell.unknownBarcode', { code: scan.code }));
+      if (scan.measure.type === 'weight') return add(product, scan.code, scan.measure.grams);
+      cart.addProduct(product, { labelPrice: scan.measure.amount });
+      return { kind: 'added' };
+    }
+    case 'invalid':
+      return reject(t('sell.invalidScan', { reason: scan.message }));
+    case 'unknown':
+      // Words and partial codes are a search; a long run of digits was meant as a barcode.
+      if (/^\d{8,}$/.test(scan.raw)) return reject(t('sell.unknownBarcode', { code: scan.raw }));
+      return { kind: 'search' };
+    case 'logistic-unit':
+    case 'loyalty-card':
+    case 'gift-card':
+    case 'staff-badge':
+    case 'coupon':
+    case 'order':
+    case 'receipt':
+      cart.setNotice({ kind: 'info', text: t('sell.notAProduct', { code: scan.raw }) });
+      return { kind: 'other', scan };
+  }
+}

@@ -1,0 +1,59 @@
+/**
+ * UI state that outlives a screen: start-up progress, who is signed in, the language, the sync
+ * state shown in the status bar. Services (database, device API, catalog index) live in
+ * ../services, not here: zustand holds plain data the screens render.
+ */
+import { create } from 'zustand';
+import type { StaffDoc, StoreSettingsDoc } from '../../src/documents';
+import type { AppConfig } from '../../src/ipc/contract';
+import type { Locale } from '../../src/money';
+import type { SyncSnapshot } from '../data/replication';
+
+export type StartupPhase = 'starting' | 'loading-catalog' | 'ready' | 'failed';
+
+export interface AppState {
+  phase: StartupPhase;
+  startupError: string | null;
+  config: AppConfig | null;
+  settings: StoreSettingsDoc | null;
+  locale: Locale;
+  staff: StaffDoc | null;
+  catalogCount: number;
+  sync: SyncSnapshot;
+  setPhase(phase: StartupPhase, error?: string): void;
+  setConfig(config: AppConfig): void;
+  setSettings(settings: StoreSettingsDoc | null): void;
+  setCatalogCount(count: number): void;
+  updateSync(update: Partial<SyncSnapshot>): void;
+  signIn(staff: StaffDoc): void;
+  signOut(): void;
+  toggleLocale(): void;
+}
+
+export const useAppStore = create<AppState>()((set) => ({
+  phase: 'starting',
+  startupError: null,
+  config: null,
+  settings: null,
+  locale: 'vi-VN',
+  staff: null,
+  catalogCount: 0,
+  sync: { online: false, lastSyncAt: null, lastError: null, readyCollections: [] },
+  setPhase: (phase, error) => set({ phase, startupError: error ?? null }),
+  setConfig: (config) => set({ config, locale: config.locale }),
+  setSettings: (settings) => set({ settings }),
+  setCatalogCount: (catalogCount) => set({ catalogCount }),
+  updateSync: (update) =>
+    set((state) => ({
+      sync: {
+        ...state.sync,
+        ...update,
+        readyCollections: [
+          ...new Set([...state.sync.readyCollections, ...(update.readyCollections ?? [])]),
+        ],
+      },
+    })),
+  signIn: (staff) => set({ staff }),
+  signOut: () => set({ staff: null }),
+  toggleLocale: () => set((state) => ({ locale: state.locale === 'vi-VN' ? 'en-US' : 'vi-VN' })),
+}));

@@ -1,0 +1,2 @@
+export * from './web-order-lifecycle';
+export * from './web-order-progress';

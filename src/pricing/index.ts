@@ -1,0 +1,6 @@
+export * from './cart';
+export * from './price-cart';
+export * from './pricing-context';
+export * from './pricing-error';
+export * from './promotion';
+export * from './verify-sale-totals';

@@ -1,0 +1,33 @@
+import { minor } from '../money';
+import type { Minor } from '../money';
+import type { CartLineInput, PromotionExplanation } from './cart';
+
+/** A line while the cart is being priced; discounts accumulate stage by stage. */
+export interface WorkingLine {
+  input: CartLineInput;
+  unitPrice: Minor;
+  listAmount: Minor;
+  gross: Minor;
+  promotionDiscount: Minor;
+  lineDiscount: Minor;
+  orderDiscount: Minor;
+  promotions: PromotionExplanation[];
+  /** A line takes at most one item promotion (item discount or buy X get Y). */
+  hasItemPromotion: boolean;
+}
+
+/** What is still left to discount on the line (never negative: every stage caps at it). */
+export function remainingAmount(line: WorkingLine): Minor {
+  return minor(line.gross - line.promotionDiscount - line.lineDiscount - line.orderDiscount);
+}
+
+export function addPromotion(
+  line: WorkingLine,
+  explanation: PromotionExplanation,
+  itemPromotion: boolean,
+): void {
+  if (explanation.amount === 0) return;
+  line.promotionDiscount = minor(line.promotionDiscount + explanation.amount);
+  line.promotions.push(explanation);
+  if (itemPromotion) line.hasItemPromotion = true;
+}

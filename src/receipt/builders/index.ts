@@ -1,0 +1,6 @@
+/**
+ * Receipt builders, one file per receipt kind (test page now; sale, return, exchange, pickup,
+ * X and Z reports next to it), all producing the device-independent model in ../model.
+ */
+export * from './builder-kit';
+export * from './test-receipt';

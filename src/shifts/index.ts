@@ -1,0 +1,3 @@
+export * from './cash-move';
+export * from './shift-lifecycle';
+export * from './shift-report';

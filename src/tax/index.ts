@@ -1,0 +1,3 @@
+export * from './amount-tax';
+export * from './document-tax';
+export * from './tax-error';

@@ -1,0 +1,3 @@
+export * from './refund-tenders';
+export * from './settle';
+export * from './tender';

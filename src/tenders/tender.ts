@@ -1,0 +1,93 @@
+/**
+ * How a customer pays. Tenders are validated and settled as results, not exceptions: a cashier
+ * typing too much on the card is an everyday event the screen must explain, not a crash.
+ */
+import type { Minor } from '../money';
+
+export type TenderKind = 'cash' | 'card' | 'store-credit' | 'gift-card' | 'loyalty-points';
+
+interface TenderBase {
+  /** Unique within the sale; refunds point back at it. */
+  tenderId: string;
+  /** For cash: what was handed over. For every other kind: what is charged to it. */
+  amount: Minor;
+}
+
+export interface CashTender extends TenderBase {
+  kind: 'cash';
+}
+export interface CardTender extends TenderBase {
+  kind: 'card';
+  /** The approval code the external card terminal returned. */
+  approvalCode: string;
+  terminalId?: string;
+  /** Last four digits as printed on the terminal slip, for the receipt and for refunds. */
+  cardLast4?: string;
+}
+export interface StoreCreditTender extends TenderBase {
+  kind: 'store-credit';
+  /** The credit note or customer account it was drawn from, when known. */
+  creditReference?: string;
+}
+export interface GiftCardTender extends TenderBase {
+  kind: 'gift-card';
+  cardNumber: string;
+}
+export interface LoyaltyPointsTender extends TenderBase {
+  kind: 'loyalty-points';
+  /** Points redeemed; `amount` is their money value, converted by the loyalty module. */
+  points: number;
+}
+
+export type TenderInput =
+  CashTender | CardTender | StoreCreditTender | GiftCardTender | LoyaltyPointsTender;
+
+/** A tender once the sale is settled: how much of the price it covered. */
+export type AppliedTender = TenderInput & {
+  /** The part of the amount due (the priced total) this tender paid. Sums to the total. */
+  applied: Minor;
+  /** Cash only: the cash rounding this tender absorbed (kept = applied + rounding). */
+  rounding: Minor;
+  /** Cash only: change handed back. */
+  change: Minor;
+};
+
+export type TenderErrorCode =
+  | 'invalid-amount'
+  | 'invalid-points'
+  | 'duplicate-tender-id'
+  | 'card-needs-approval-code'
+  | 'gift-card-needs-number'
+  | 'non-cash-over-tender'
+  | 'nothing-due'
+  | 'negative-amount-due'
+  | 'under-tendered';
+
+export interface TenderError {
+  code: TenderErrorCode;
+  message: string;
+  tenderId?: string;
+}
+
+export interface Settlement {
+  /** The priced total, before cash rounding. */
+  amountDue: Minor;
+  /** Added to (or, when negative, taken off) the amount due because cash was rounded. */
+  cashRoundingAdjustment: Minor;
+  /** amountDue + cashRoundingAdjustment: what the tenders must cover. */
+  amountToCollect: Minor;
+  /** Everything handed over or charged. */
+  tendered: Minor;
+  /** What the store keeps: tendered minus change. */
+  paid: Minor;
+  change: Minor;
+  /** Still to pay with a non-cash tender (exact). Zero when complete. */
+  remaining: Minor;
+  /** Still to pay in cash (rounded when the store rounds cash). Zero when complete. */
+  remainingInCash: Minor;
+  complete: boolean;
+  tenders: AppliedTender[];
+}
+
+export type SettlementResult =
+  { ok: true; settlement: Settlement } | { ok: false; errors: TenderError[] };

@@ -1,0 +1,80 @@
+import { Router } from 'express';
+import type { PickupDoc } from '../../src/documents';
+import type { ReturnDoc } from '../../src/documents';
+import type { WebOrderDoc } from '../../src/documents';
+import { orderLineProgress, orderPayment, webOrderState } from '../../src/orders';
+import { notFound, sendJson } from '../api-error';
+import { readCollection } from '../collection-reader';
+import { readJsonBody } from '../read-json-body';
+import type { ServerContext } from '../server-context';
+import { WebOrderIntake } from '../web-order-intake';
+import { asyncRoute } from './async-route';
+
+/** Web orders: intake from shops, and where an order stands across every store. */
+export function orderRoutes(context: ServerContext): Router {
+  const router = Router();
+  const intake = new WebOrderIntake(context);
+
+  router.post(
+    '/orders',
+    context.auth.require('admin', 'shop'),
+    asyncRoute(async (req, res) => {
+      const { principal } = res.locals as { principal: Parameters<WebOrderIntake['intake']>[0] };
+      const result = await intake.intake(principal, await readJsonBody(req));
+      sendJson(res, result.replayed ? 200 : 201, {
+        orderId: result.order.id,
+        orderNumber: result.order.orderNumber,
+        customerId: result.order.customerId,
+        customerCreated: result.customerCreated,
+        pickupStoreId: result.order.pickupStoreId,
+        status: result.order.status,
+        total: result.order.total,
+        replayed: result.replayed,
+      });
+    }),
+  );
+
+  router.get(
+    '/orders/:id',
+    context.auth.require('admin', 'device', 'shop'),
+    asyncRoute(async (req, res) => {
+      const id = String(req.params.id);
+      const orders = await readCollection<WebOrderDoc>(context.store, 'orders');
+      const found = orders.find((entry) => entry.doc.id === id || entry.doc.orderNumber === id);
+      if (!found) throw notFound(`No web order ${id}; check the order id or number.`);
+      const order = found.doc;
+      const pickups = (await readCollection<PickupDoc>(context.store, 'pickups'))
+        .map((entry) => entry.doc)
+        .filter((pickup) => pickup.orderId === order.id);
+      const returns = (await readCollection<ReturnDoc>(context.store, 'returns'))
+        .map((entry) => entry.doc)
+        .filter((doc) => doc.original?.documentId === order.id);
+      const returnLines = returns.flatMap((doc) =>
+        doc.lines
+          .filter((line) => line.originalLineId !== undefined)
+          .map((line) => ({ orderId: order.id, lineId: line.originalLineId ?? '', quantity: line.quantity })),
+      );
+      sendJson(res, 200, {
+        order,
+        state: webOrderState(order, pickups),
+        lines: orderLineProgress(order, pickups, returnLines),
+        payment: orderPayment(order, pickups),
+        pickups: pickups.map((pickup) => ({
+          id: pickup.id,
+          storeId: pickup.storeId,
+          at: pickup.createdAt,
+          lines: pickup.lines,
+          amountCollected: pickup.amountCollected,
+        })),
+        returns: returns.map((doc) => ({
+          id: doc.id,
+          storeId: doc.storeId,
+          at: doc.completedAt,
+          lines: doc.lines.map((line) => ({ lineId: line.originalLineId, quantity: line.quantity, refund: line.refund })),
+          refund: doc.totals.refund,
+        })),
+      });
+    }),
+  );
+  return router;
+}

@@ -1,0 +1,85 @@
+/**
+ * `npm run sync-server -- [--port 7070] [--host 127.0.0.1] [--data DIR] [--couchdb URL]
+ * [--seed-demo]`: argument parsing only; the server itself is server.ts.
+ */
+import { parseArgs } from 'node:util';
+import { startSyncServer } from './server';
+
+const USAGE = `Usage: npm run sync-server -- [options]
+  --port N        port to listen on (default 7070; 0 picks a free port)
+  --host HOST     interface to listen on (default 127.0.0.1)
+  --data DIR      data directory (default ./.omnitill-data/sync-server)
+  --couchdb URL   use an external Apache CouchDB (http://user:pass@host:5984) instead of the
+                  embedded PouchDB/LevelDB store
+  --seed-demo     write the demo store on first start (when the products database is empty)
+Environment: OMNITILL_ADMIN_TOKEN (else generated on first start and kept in the data dir).`;
+
+function fail(message: string): never {
+  console.error(`omnitill-sync-server: ${message}\n\n${USAGE}`);
+  process.exit(2);
+}
+
+async function main(): Promise<void> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        data: { type: 'string' },
+        couchdb: { type: 'string' },
+        'seed-demo': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+    }));
+  } catch (error) {
+    fail((error as Error).message);
+  }
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  const port = values.port === undefined ? 7070 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be 0-65535, not "${values.port}".`);
+  if (values.couchdb) {
+    try {
+      new URL(values.couchdb);
+    } catch {
+      fail(`--couchdb must be a URL like http://admin:secret@127.0.0.1:5984, not "${values.couchdb}".`);
+    }
+  }
+  const server = await startSyncServer({
+    port,
+    host: values.host ?? '127.0.0.1',
+    dataDir: values.data ?? './.omnitill-data/sync-server',
+    ...(values.couchdb ? { couchdbUrl: values.couchdb } : {}),
+    seedDemo: values['seed-demo'] === true,
+  });
+  if (server.adminTokenSource === 'generated') {
+    console.log(`omnitill-sync-server: generated admin token (kept in the data dir): ${server.adminToken}`);
+  }
+  console.log(`omnitill-sync-server: replication at ${server.url}/db, API at ${server.url}/api/v1`);
+  console.log(`omnitill-sync-server ready on ${server.url}`);
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`omnitill-sync-server: ${signal}, closing`);
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error('omnitill-sync-server: close failed', error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error('omnitill-sync-server: failed to start:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});

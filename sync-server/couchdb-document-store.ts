@@ -1,0 +1,119 @@
+import type { DocumentStore, StoredDoc, WriteRow } from './document-store';
+import { isDesignOrLocal } from './document-store';
+
+/**
+ * An external Apache CouchDB (or a cluster behind one URL) as the store: the way to grow past one
+ * machine. Same protocol, same gate: only the transport differs from the embedded store. The URL
+ * carries the CouchDB admin credentials (http://user:pass@host:5984); they never reach clients.
+ */
+export class CouchDocumentStore implements DocumentStore {
+  readonly kind = 'couchdb' as const;
+  readonly baseUrl: string;
+  readonly authorization: string | undefined;
+
+  constructor(url: string) {
+    const parsed = new URL(url);
+    this.authorization =
+      parsed.username || parsed.password
+        ? 'Basic ' +
+          Buffer.from(
+            `${decodeURIComponent(parsed.username)}:${decodeURIComponent(parsed.password)}`,
+          ).toString('base64')
+        : undefined;
+    parsed.username = '';
+    parsed.password = '';
+    this.baseUrl = parsed.toString().replace(/\/+$/, '');
+  }
+
+  private async request(path: string, init: { method?: string; body?: unknown } = {}) {
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (this.authorization) headers.Authorization = this.authorization;
+    if (init.body !== undefined) headers['Content-Type'] = 'application/json';
+    const response = await fetch(`${this.baseUrl}/${path}`, {
+      method: init.method ?? 'GET',
+      headers,
+      ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+    });
+    const json = (await response.json().catch(() => null)) as unknown;
+    return { status: response.status, json };
+  }
+
+  private async expectOk(path: string, init: { method?: string; body?: unknown } = {}) {
+    const result = await this.request(path, init);
+    if (result.status >= 400) {
+      throw new Error(
+        `CouchDB ${init.method ?? 'GET'} /${path} answered ${result.status}: ${JSON.stringify(result.json)}`,
+      );
+    }
+    return result.json;
+  }
+
+  async listDatabases(): Promise<string[]> {
+    return (await this.expectOk('_all_dbs')) as string[];
+  }
+
+  async databaseExists(name: string): Promise<boolean> {
+    return (await this.request(encodeURIComponent(name))).status === 200;
+  }
+
+  async ensureDatabase(name: string): Promise<void> {
+    const { status, json } = await this.request(encodeURIComponent(name), { method: 'PUT' });
+    // 412: it exists already, which is what we wanted.
+    if (status >= 400 && status !== 412) {
+      throw new Error(`CouchDB could not create ${name}: ${status} ${JSON.stringify(json)}`);
+    }
+  }
+
+  async getCurrent(db: string, ids: readonly string[]): Promise<Map<string, StoredDoc>> {
+    const found = new Map<string, StoredDoc>();
+    if (ids.length === 0) return found;
+    const json = (await this.expectOk(`${encodeURIComponent(db)}/_all_docs?include_docs=true`, {
+      method: 'POST',
+      body: { keys: ids },
+    })) as {
+      rows: { key: string; value?: { rev: string; deleted?: boolean }; doc?: StoredDoc | null }[];
+    };
+    await Promise.all(
+      json.rows.map(async (row) => {
+        if (!row.value) return;
+        if (row.doc) {
+          found.set(row.key, row.doc);
+        } else if (row.value.deleted) {
+          const body = (await this.expectOk(
+            `${encodeURIComponent(db)}/${encodeURIComponent(row.key)}?rev=${row.value.rev}`,
+          )) as StoredDoc;
+          found.set(row.key, body);
+        }
+      }),
+    );
+    return found;
+  }
+
+  async allDocs(db: string): Promise<StoredDoc[]> {
+    const json = (await this.expectOk(`${encodeURIComponent(db)}/_all_docs?include_docs=true`)) as {
+      rows: { id: string; doc?: StoredDoc }[];
+    };
+    return json.rows.filter((row) => row.doc && !isDesignOrLocal(row.id)).map((row) => row.doc!);
+  }
+
+  async bulkDocs(
+    db: string,
+    docs: readonly Record<string, unknown>[],
+    newEdits: boolean,
+  ): Promise<WriteRow[]> {
+    if (docs.length === 0) return [];
+    const json = (await this.expectOk(`${encodeURIComponent(db)}/_bulk_docs`, {
+      method: 'POST',
+      body: { docs, new_edits: newEdits },
+    })) as WriteRow[];
+    return json;
+  }
+
+  forget(): void {
+    // Stateless over HTTP: nothing is cached.
+  }
+
+  async close(): Promise<void> {
+    // Nothing to close: fetch keeps no handles we own.
+  }
+}

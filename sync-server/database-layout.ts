@@ -1,0 +1,68 @@
+/**
+ * The database layout of docs/DATA.md: one CouchDB database per collection. Shared databases are
+ * written by the server; store databases are `<collection>-<storeId>` and only that store's
+ * devices write them. Any other name is unknown to the server (404), whoever asks.
+ */
+export const SHARED_COLLECTIONS = ['products', 'staff', 'settings', 'customers', 'loyalty'] as const;
+/**
+ * `pickups` is not in docs/DATA.md yet: PickupDoc (src/documents/pickup.ts) needs a database of
+ * its own (one RxDB collection per schema), written by the store's registers.
+ */
+export const STORE_COLLECTIONS = [
+  'orders',
+  'sales',
+  'returns',
+  'stock',
+  'shifts',
+  'pickups',
+] as const;
+
+export type SharedCollection = (typeof SHARED_COLLECTIONS)[number];
+export type StoreCollection = (typeof STORE_COLLECTIONS)[number];
+export type Collection = SharedCollection | StoreCollection;
+
+export type DatabaseName =
+  | { kind: 'shared'; name: string; collection: SharedCollection }
+  | { kind: 'store'; name: string; collection: StoreCollection; storeId: string };
+
+/** Same rule as `storeIdField` in src/documents/json-schema.ts. */
+const STORE_ID = /^[a-z0-9-]{1,64}$/;
+
+export function isValidStoreId(storeId: string): boolean {
+  return STORE_ID.test(storeId);
+}
+
+export function parseDatabaseName(name: string): DatabaseName | null {
+  if ((SHARED_COLLECTIONS as readonly string[]).includes(name)) {
+    return { kind: 'shared', name, collection: name as SharedCollection };
+  }
+  const dash = name.indexOf('-');
+  if (dash < 0) return null;
+  const collection = name.slice(0, dash);
+  const storeId = name.slice(dash + 1);
+  if (!(STORE_COLLECTIONS as readonly string[]).includes(collection)) return null;
+  if (!isValidStoreId(storeId)) return null;
+  return { kind: 'store', name, collection: collection as StoreCollection, storeId };
+}
+
+export function storeDatabaseName(collection: StoreCollection, storeId: string): string {
+  return `${collection}-${storeId}`;
+}
+
+export function storeDatabaseNames(storeId: string): string[] {
+  return STORE_COLLECTIONS.map((collection) => storeDatabaseName(collection, storeId));
+}
+
+/**
+ * The server's own data (device registry, rejections, flags) lives in the same document store
+ * under names no layout database can take, and is never reachable through /db.
+ */
+export const INTERNAL_DATABASES = {
+  devices: 'omnitill-devices',
+  rejections: 'omnitill-rejections',
+  flags: 'omnitill-flags',
+  webOrders: 'omnitill-web-orders',
+} as const;
+
+export const KNOWN_DATABASES_HINT =
+  'Known databases: products, staff, settings, customers, loyalty, and orders-, sales-, returns-, stock-, shifts-, pickups-<storeId>.';

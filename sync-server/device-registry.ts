@@ -1,0 +1,117 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { timeOrderedId } from '../src/ids';
+import { ApiError, badRequest, notFound } from './api-error';
+import { INTERNAL_DATABASES, isValidStoreId, storeDatabaseNames } from './database-layout';
+import type { DocumentStore } from './document-store';
+import { putAsServer } from './document-store';
+import type { SecretHash } from './secret-hash';
+import { hashSecret, newSecret, sameSecret, verifySecret } from './secret-hash';
+
+/** A register (device) belongs to one store; a shop is a web shop that sends online orders. */
+export type ClientKind = 'device' | 'shop';
+
+export interface ClientRecord {
+  _id: string;
+  _rev?: string;
+  kind: ClientKind;
+  name: string;
+  /** Devices only: the store whose databases it may write. */
+  storeId?: string;
+  secret: SecretHash;
+  createdAt: string;
+  revokedAt?: string;
+}
+
+export interface Enrolment {
+  id: string;
+  secret: string;
+  kind: ClientKind;
+  name: string;
+  storeId?: string;
+}
+
+/**
+ * Enrolled devices and shops. Secrets are stored as scrypt hashes; a secret that verified once
+ * is remembered as a SHA-256 digest in memory so replication (many requests a second) does not
+ * pay scrypt on every call. Revocation drops that memory at once.
+ */
+export class DeviceRegistry {
+  private readonly clients = new Map<string, ClientRecord>();
+  private readonly verified = new Map<string, string>();
+
+  constructor(private readonly store: DocumentStore) {}
+
+  async load(): Promise<void> {
+    await this.store.ensureDatabase(INTERNAL_DATABASES.devices);
+    for (const doc of await this.store.allDocs(INTERNAL_DATABASES.devices)) {
+      this.clients.set(doc._id, doc as unknown as ClientRecord);
+    }
+  }
+
+  async enrol(kind: ClientKind, name: unknown, storeId: unknown): Promise<Enrolment> {
+    if (typeof name !== 'string' || !name.trim() || name.length > 120) {
+      throw badRequest('name must be a non-empty string of at most 120 characters.');
+    }
+    if (kind === 'device') {
+      if (typeof storeId !== 'string' || !isValidStoreId(storeId)) {
+        throw badRequest(
+          'storeId must be a store id made of lower-case letters, digits and dashes (e.g. "hcm-q1").',
+        );
+      }
+      // The store's databases exist from the first enrolment on, so replication finds them.
+      for (const db of storeDatabaseNames(storeId)) await this.store.ensureDatabase(db);
+    }
+    const id = timeOrderedId(kind === 'device' ? 'dev' : 'shop', Date.now(), (n) => randomBytes(n));
+    const secret = newSecret();
+    const record: ClientRecord = {
+      _id: id,
+      kind,
+      name: name.trim(),
+      ...(kind === 'device' ? { storeId: storeId as string } : {}),
+      secret: await hashSecret(secret),
+      createdAt: new Date().toISOString(),
+    };
+    const row = await putAsServer(this.store, INTERNAL_DATABASES.devices, { ...record });
+    if (!row.ok) throw new Error(`Could not store client ${id}: ${row.reason ?? row.error}`);
+    this.clients.set(id, { ...record, ...(row.rev ? { _rev: row.rev } : {}) });
+    return {
+      id,
+      secret,
+      kind,
+      name: record.name,
+      ...(record.storeId ? { storeId: record.storeId } : {}),
+    };
+  }
+
+  /** Revoking twice is fine (idempotent); revoking an unknown id is a 404. */
+  async revoke(id: string): Promise<ClientRecord> {
+    const record = this.clients.get(id);
+    if (!record) throw notFound(`No device or shop ${id}; list them with GET /api/v1/admin/devices.`);
+    this.verified.delete(id);
+    if (record.revokedAt) return record;
+    const revoked: ClientRecord = { ...record, revokedAt: new Date().toISOString() };
+    const row = await putAsServer(this.store, INTERNAL_DATABASES.devices, { ...revoked });
+    if (!row.ok) throw new ApiError(500, 'internal_error', `Could not revoke ${id}; retry.`);
+    this.clients.set(id, revoked);
+    return revoked;
+  }
+
+  list(): ClientRecord[] {
+    return [...this.clients.values()];
+  }
+
+  /** The record when the secret matches and the client is not revoked; null otherwise. */
+  async authenticate(id: string, secret: string): Promise<ClientRecord | 'revoked' | null> {
+    const record = this.clients.get(id);
+    if (!record) return null;
+    if (record.revokedAt) return 'revoked';
+    const digest = createHash('sha256').update(secret).digest('base64');
+    const known = this.verified.get(id);
+    if (known !== undefined) return sameSecret(known, digest) ? record : null;
+    if (!(await verifySecret(secret, record.secret))) return null;
+    // Re-check after the slow hash: a revoke may have landed meanwhile.
+    if (this.clients.get(id)?.revokedAt) return 'revoked';
+    this.verified.set(id, digest);
+    return record;
+  }
+}

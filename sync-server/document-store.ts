@@ -1,0 +1,52 @@
+/**
+ * What the server needs from the database behind /db, whichever it is: the embedded PouchDB on
+ * LevelDB or an external Apache CouchDB. The replication gate, the domain API and reconciliation
+ * all go through this, so both back ends share one code path.
+ */
+export interface StoredDoc {
+  _id: string;
+  _rev: string;
+  _deleted?: boolean;
+  [field: string]: unknown;
+}
+
+/** One row of a `_bulk_docs` reply, as CouchDB shapes it. */
+export interface WriteRow {
+  id: string;
+  ok?: boolean;
+  rev?: string;
+  error?: string;
+  reason?: string;
+}
+
+export interface DocumentStore {
+  readonly kind: 'embedded' | 'couchdb';
+  listDatabases(): Promise<string[]>;
+  databaseExists(name: string): Promise<boolean>;
+  ensureDatabase(name: string): Promise<void>;
+  /** The winning revision of each id that exists, tombstones included (with their bodies). */
+  getCurrent(db: string, ids: readonly string[]): Promise<Map<string, StoredDoc>>;
+  /** Every live document (design and local documents excluded). */
+  allDocs(db: string): Promise<StoredDoc[]>;
+  bulkDocs(db: string, docs: readonly Record<string, unknown>[], newEdits: boolean): Promise<WriteRow[]>;
+  /** Forget cached handles of a database deleted behind our back (admin DELETE /db/{name}). */
+  forget(db: string): void;
+  close(): Promise<void>;
+}
+
+export function isDesignOrLocal(id: string): boolean {
+  return id.startsWith('_design/') || id.startsWith('_local/');
+}
+
+/** Writes one document as the server (new revision over whatever is there). */
+export async function putAsServer(
+  store: DocumentStore,
+  db: string,
+  doc: Record<string, unknown> & { _id: string },
+): Promise<WriteRow> {
+  const current = (await store.getCurrent(db, [doc._id])).get(doc._id);
+  const body = current ? { ...doc, _rev: current._rev } : doc;
+  const [row] = await store.bulkDocs(db, [body], true);
+  if (!row) throw new Error(`No write result for ${doc._id} in ${db}.`);
+  return row;
+}

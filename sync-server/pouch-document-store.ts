@@ -1,0 +1,101 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import PouchDB from 'pouchdb';
+import type { PouchConstructor, PouchDatabase } from 'pouchdb';
+import type { DocumentStore, StoredDoc, WriteRow } from './document-store';
+import { isDesignOrLocal } from './document-store';
+
+/**
+ * The embedded store: PouchDB on LevelDB under the data directory. The same PouchDB constructor
+ * is handed to express-pouchdb, so LevelDB handles and the changes feed are shared and a write
+ * made here wakes the long-polls of replicating registers.
+ */
+export class PouchDocumentStore implements DocumentStore {
+  readonly kind = 'embedded' as const;
+  readonly PouchDB: PouchConstructor;
+  private readonly handles = new Map<string, PouchDatabase>();
+
+  constructor(dataDir: string) {
+    const dbDir = join(dataDir, 'db');
+    mkdirSync(dbDir, { recursive: true });
+    this.PouchDB = PouchDB.defaults({ prefix: dbDir + '/' });
+  }
+
+  private handle(name: string): PouchDatabase {
+    let db = this.handles.get(name);
+    if (!db) {
+      db = new this.PouchDB(name);
+      this.handles.set(name, db);
+    }
+    return db;
+  }
+
+  async listDatabases(): Promise<string[]> {
+    if (!this.PouchDB.allDbs) throw new Error('pouchdb-all-dbs is not installed yet.');
+    return this.PouchDB.allDbs();
+  }
+
+  async databaseExists(name: string): Promise<boolean> {
+    return (await this.listDatabases()).includes(name);
+  }
+
+  async ensureDatabase(name: string): Promise<void> {
+    await this.handle(name).info();
+  }
+
+  async getCurrent(db: string, ids: readonly string[]): Promise<Map<string, StoredDoc>> {
+    const found = new Map<string, StoredDoc>();
+    if (ids.length === 0) return found;
+    const handle = this.handle(db);
+    const { rows } = await handle.allDocs({ keys: [...ids], include_docs: true });
+    await Promise.all(
+      rows.map(async (row) => {
+        if (!row.value) return;
+        if (row.doc) {
+          found.set(row.key, row.doc as StoredDoc);
+        } else if (row.value.deleted) {
+          // allDocs gives no body for tombstones; immutability and the tombstone fill need it.
+          const body = await handle.get(row.key, { rev: row.value.rev });
+          found.set(row.key, body as StoredDoc);
+        }
+      }),
+    );
+    return found;
+  }
+
+  async allDocs(db: string): Promise<StoredDoc[]> {
+    const { rows } = await this.handle(db).allDocs({ include_docs: true });
+    return rows
+      .filter((row) => row.doc && !isDesignOrLocal(row.key))
+      .map((row) => row.doc as StoredDoc);
+  }
+
+  async bulkDocs(
+    db: string,
+    docs: readonly Record<string, unknown>[],
+    newEdits: boolean,
+  ): Promise<WriteRow[]> {
+    if (docs.length === 0) return [];
+    const rows = await this.handle(db).bulkDocs([...docs], { new_edits: newEdits });
+    return rows.map((row, index) => {
+      const id = row.id ?? String(docs[index]?._id ?? '');
+      if (row.error) {
+        return {
+          id,
+          error: typeof row.error === 'string' ? row.error : (row.name ?? 'error'),
+          reason: row.reason ?? row.message ?? 'write failed',
+        };
+      }
+      return { id, ok: true, ...(row.rev ? { rev: row.rev } : {}) };
+    });
+  }
+
+  forget(db: string): void {
+    this.handles.delete(db);
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.handles.values()].map((db) => db.close().catch(() => undefined)));
+    this.handles.clear();
+  }
+}

@@ -1,0 +1,213 @@
+import type { LoyaltyEntryDoc } from '../src/documents';
+import type { ReturnDoc } from '../src/documents';
+import type { SaleDoc } from '../src/documents';
+import type { StockMoveDoc } from '../src/documents';
+import type { WebOrderDoc } from '../src/documents';
+import { balancesByCustomer, uniqueEntries } from '../src/loyalty';
+import { stockLevels } from '../src/stock';
+import { readCollection } from './collection-reader';
+import { fromCouchDoc } from './couch-doc';
+import { INTERNAL_DATABASES, parseDatabaseName } from './database-layout';
+import type { DocumentStore, StoredDoc } from './document-store';
+import { sameContent } from './same-content';
+import { saleTotalsProblem } from './sale-check';
+
+export type FlagKind = 'negative-loyalty' | 'over-returned' | 'negative-stock' | 'sale-totals';
+
+export interface FlagDoc {
+  _id: string;
+  _rev?: string;
+  kind: FlagKind;
+  summary: string;
+  storeId?: string;
+  /** Every document involved, so a manager can see the whole story. */
+  documents: { db: string; id: string }[];
+  detectedAt: string;
+}
+
+type Area = 'loyalty' | 'returns' | 'stock';
+
+const safeKey = (text: string): string => text.replace(/[^0-9A-Za-z_.-]/g, '-');
+
+/**
+ * Looks for what replication cannot prevent (rule 4: offline registers may overdraw within
+ * limits): negative loyalty balances, order lines returned more often than sold, negative stock,
+ * sales whose totals do not match. Each anomaly becomes one flag whose id is derived from the
+ * anomaly itself, so re-running never duplicates it. Nothing is merged or corrected here.
+ */
+export class Reconciler {
+  private pendingAreas = new Set<Area>();
+  private pendingSales: { db: string; doc: Record<string, unknown> }[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> = Promise.resolve();
+  private stopped = false;
+
+  constructor(
+    private readonly store: DocumentStore,
+    private readonly delayMs: number,
+    private readonly log: (line: string) => void,
+  ) {}
+
+  async init(): Promise<void> {
+    await this.store.ensureDatabase(INTERNAL_DATABASES.flags);
+  }
+
+  /** Called after each accepted write batch; runs once things settle (debounced). */
+  schedule(db: string, docs: readonly Record<string, unknown>[]): void {
+    const database = parseDatabaseName(db);
+    if (!database) return;
+    const collection = database.collection;
+    if (collection === 'loyalty') this.pendingAreas.add('loyalty');
+    if (collection === 'stock') this.pendingAreas.add('stock');
+    if (collection === 'returns' || collection === 'sales' || collection === 'orders') {
+      this.pendingAreas.add('returns');
+    }
+    if (collection === 'sales') {
+      for (const doc of docs) if (doc._deleted !== true) this.pendingSales.push({ db, doc });
+    }
+    if (this.stopped || this.pendingAreas.size === 0) return;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.startRun(), this.delayMs);
+  }
+
+  private startRun(): void {
+    this.timer = undefined;
+    this.running = this.running
+      .then(() => this.run())
+      .catch((error: unknown) => {
+        this.log(`omnitill-sync-server: reconciliation failed: ${String(error)}`);
+      });
+  }
+
+  /** Runs what is scheduled now and resolves when it is over: for GET /flags and tests. */
+  async settled(): Promise<void> {
+    if (this.timer !== undefined) {
+      clearTimeout(this.timer);
+      this.startRun();
+    }
+    await this.running;
+  }
+
+  stop(): void {
+    this.stopped = true;
+    clearTimeout(this.timer);
+  }
+
+  async listFlags(): Promise<FlagDoc[]> {
+    const flags = (await this.store.allDocs(INTERNAL_DATABASES.flags)) as unknown as FlagDoc[];
+    return flags.sort((a, b) => b.detectedAt.localeCompare(a.detectedAt));
+  }
+
+  private async run(): Promise<void> {
+    const areas = this.pendingAreas;
+    const sales = this.pendingSales;
+    this.pendingAreas = new Set();
+    this.pendingSales = [];
+    const flags: Omit<FlagDoc, 'detectedAt'>[] = [];
+    if (areas.has('loyalty')) flags.push(...(await this.loyaltyFlags()));
+    if (areas.has('stock')) flags.push(...(await this.stockFlags()));
+    if (areas.has('returns')) flags.push(...(await this.returnFlags()));
+    for (const { db, doc } of sales) {
+      const sale = fromCouchDoc<SaleDoc>(doc as StoredDoc);
+      const problem = await saleTotalsProblem(this.store, sale);
+      if (problem) {
+        flags.push({
+          _id: `flag_sale-totals_${safeKey(sale.id)}`,
+          kind: 'sale-totals',
+          summary: `Sale ${sale.id}: ${problem}`,
+          storeId: sale.storeId,
+          documents: [{ db, id: sale.id }],
+        });
+      }
+    }
+    await this.save(flags);
+  }
+
+  private async save(flags: readonly Omit<FlagDoc, 'detectedAt'>[]): Promise<void> {
+    if (flags.length === 0) return;
+    const current = await this.store.getCurrent(INTERNAL_DATABASES.flags, flags.map((flag) => flag._id));
+    const detectedAt = new Date().toISOString();
+    const writes = flags.flatMap((flag) => {
+      const existing = current.get(flag._id);
+      if (existing && !existing._deleted) {
+        const { detectedAt: _at, ...kept } = existing;
+        if (sameContent(kept, flag)) return [];
+        return [{ ...flag, detectedAt, _rev: existing._rev }];
+      }
+      return [{ ...flag, detectedAt, ...(existing ? { _rev: existing._rev } : {}) }];
+    });
+    await this.store.bulkDocs(INTERNAL_DATABASES.flags, writes, true);
+    if (writes.length) this.log(`omnitill-sync-server: ${writes.length} reconciliation flag(s) raised`);
+  }
+
+  private async loyaltyFlags(): Promise<Omit<FlagDoc, 'detectedAt'>[]> {
+    const entries = (await this.store.allDocs('loyalty')).map((doc) => fromCouchDoc<LoyaltyEntryDoc>(doc));
+    const flags: Omit<FlagDoc, 'detectedAt'>[] = [];
+    for (const [customerId, balance] of balancesByCustomer(entries)) {
+      if (balance.available >= 0) continue;
+      const involved = uniqueEntries(entries).filter((entry) => entry.customerId === customerId);
+      flags.push({
+        _id: `flag_negative-loyalty_${safeKey(customerId)}`,
+        kind: 'negative-loyalty',
+        summary: `Customer ${customerId} has ${balance.available} loyalty points available (below zero).`,
+        documents: involved.map((entry) => ({ db: 'loyalty', id: entry.id })),
+      });
+    }
+    return flags;
+  }
+
+  private async stockFlags(): Promise<Omit<FlagDoc, 'detectedAt'>[]> {
+    const moves = await readCollection<StockMoveDoc>(this.store, 'stock');
+    return stockLevels(moves.map((move) => move.doc))
+      .filter((level) => level.sellable < 0)
+      .map((level) => ({
+        _id: `flag_negative-stock_${safeKey(level.storeId)}_${safeKey(level.sku)}`,
+        kind: 'negative-stock' as const,
+        summary: `Store ${level.storeId} has ${level.sellable} of ${level.sku} on hand (below zero).`,
+        storeId: level.storeId,
+        documents: moves
+          .filter((move) => move.doc.storeId === level.storeId && move.doc.sku === level.sku)
+          .map((move) => ({ db: move.db, id: move.doc.id })),
+      }));
+  }
+
+  private async returnFlags(): Promise<Omit<FlagDoc, 'detectedAt'>[]> {
+    const sold = new Map<string, { db: string; quantity: number }>();
+    for (const { db, doc } of await readCollection<SaleDoc>(this.store, 'sales')) {
+      for (const line of doc.cart?.lines ?? []) {
+        const quantity = line.pricing === 'weight' ? (line.grams ?? 0) : line.quantity;
+        sold.set(`${doc.id}\u0000${line.lineId}`, { db, quantity });
+      }
+    }
+    for (const { db, doc } of await readCollection<WebOrderDoc>(this.store, 'orders')) {
+      for (const line of doc.lines ?? []) sold.set(`${doc.id}\u0000${line.lineId}`, { db, quantity: line.quantity });
+    }
+    const returned = new Map<string, { quantity: number; documents: { db: string; id: string }[] }>();
+    for (const { db, doc } of await readCollection<ReturnDoc>(this.store, 'returns')) {
+      const original = doc.original?.documentId;
+      if (!original) continue;
+      for (const line of doc.lines ?? []) {
+        if (!line.originalLineId) continue;
+        const key = `${original}\u0000${line.originalLineId}`;
+        const entry = returned.get(key) ?? { quantity: 0, documents: [] };
+        entry.quantity += line.quantity;
+        if (!entry.documents.some((known) => known.id === doc.id)) entry.documents.push({ db, id: doc.id });
+        returned.set(key, entry);
+      }
+    }
+    const flags: Omit<FlagDoc, 'detectedAt'>[] = [];
+    for (const [key, entry] of returned) {
+      const [documentId = '', lineId = ''] = key.split('\u0000');
+      const origin = sold.get(key);
+      // An original we do not hold (yet) cannot be judged; it is checked when it arrives.
+      if (!origin || entry.quantity <= origin.quantity) continue;
+      flags.push({
+        _id: `flag_over-returned_${safeKey(documentId)}_${safeKey(lineId)}`,
+        kind: 'over-returned',
+        summary: `Line ${lineId} of ${documentId}: ${entry.quantity} returned, ${origin.quantity} sold.`,
+        documents: [{ db: origin.db, id: documentId }, ...entry.documents],
+      });
+    }
+    return flags;
+  }
+}

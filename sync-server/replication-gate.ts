@@ -1,0 +1,322 @@
+import type { NextFunction, Request, Response } from 'express';
+import { ApiError, badRequest, forbidden, sendError, sendJson } from './api-error';
+import type { Authenticator, Principal } from './auth';
+import type { DatabaseName } from './database-layout';
+import { KNOWN_DATABASES_HINT } from './database-layout';
+import type { DocumentStore, WriteRow } from './document-store';
+import type { DocumentValidator } from './document-validator';
+import { isPlainObject, readJsonBody } from './read-json-body';
+import type { RejectionLog } from './rejection-log';
+import { storeSettingsOf } from './sale-check';
+import { classifyReplicationRequest, readProblem } from './replication-access';
+import type { WriteDecision } from './write-policy';
+import { decideWrite } from './write-policy';
+
+export interface ReplicationGateDeps {
+  auth: Authenticator;
+  store: DocumentStore;
+  validator: DocumentValidator;
+  rejections: RejectionLog;
+  /** Called after documents landed (reconciliation and caches listen). */
+  onAccepted: (db: string, docs: readonly Record<string, unknown>[]) => void;
+}
+
+const SEE_REJECTIONS = 'rejection recorded; see GET /api/v1/rejections?mine=1';
+
+/**
+ * The door of /db: authenticates, lets through what the caller may read, and handles every
+ * document write itself (validate, then write through the DocumentStore) so express-pouchdb or
+ * CouchDB only ever sees documents that passed. Reads continue to the next handler.
+ */
+export class ReplicationGate {
+  private readonly existing = new Set<string>();
+
+  constructor(private readonly deps: ReplicationGateDeps) {}
+
+  readonly middleware = (req: Request, res: Response, next: NextFunction): void => {
+    this.handle(req, res, next).catch((error: unknown) => sendError(res, error));
+  };
+
+  private async handle(req: Request, res: Response, next: NextFunction): Promise<void> {
+    const principal = await this.deps.auth.authenticate(req);
+    const route = classifyReplicationRequest(req.method, req.path);
+    switch (route.kind) {
+      case 'root':
+        return this.passThrough(req, next);
+      case 'session':
+        return sendJson(res, 200, {
+          ok: true,
+          userCtx: {
+            name: principal.kind === 'admin' ? 'admin' : principal.id,
+            roles: principal.kind === 'admin' ? ['_admin'] : [principal.kind],
+          },
+        });
+      case 'server-admin':
+        if (principal.kind !== 'admin') {
+          throw forbidden(`${route.name} is for the server administrator only`);
+        }
+        return this.passThrough(req, next);
+      case 'unknown-database':
+        throw new ApiError(
+          404,
+          'not_found',
+          `Database "${route.name}" is not part of the Omnitill layout. ${KNOWN_DATABASES_HINT}`,
+        );
+      case 'method-not-allowed':
+        throw new ApiError(405, 'method_not_allowed', `${route.method} is not supported here.`);
+      case 'database-admin':
+        if (principal.kind !== 'admin') {
+          throw forbidden(`only the server administrator may ${route.what} on ${route.database.name}`);
+        }
+        if (req.method === 'DELETE' && req.path.split('/').filter(Boolean).length === 1) {
+          this.existing.delete(route.database.name);
+          this.deps.store.forget(route.database.name);
+        }
+        return this.passThrough(req, next);
+      case 'read':
+      case 'local-write':
+        this.checkRead(principal, route.database);
+        return this.passThrough(req, next);
+      case 'attachment-write':
+        this.checkRead(principal, route.database);
+        if (principal.kind !== 'admin') {
+          throw forbidden('attachments are not accepted; keep data in document fields');
+        }
+        return this.passThrough(req, next);
+      case 'bulk-docs':
+        return this.bulkDocs(req, res, principal, route.database);
+      case 'doc-write':
+      case 'doc-delete':
+        return this.singleDoc(req, res, principal, route.database, route.docId);
+    }
+  }
+
+  private checkRead(principal: Principal, database: DatabaseName): void {
+    const problem = readProblem(principal, database);
+    if (problem) throw forbidden(problem);
+  }
+
+  /** Parses JSON bodies with our limits and hands them on (body-parser skips a parsed body). */
+  private async passThrough(req: Request, next: NextFunction): Promise<void> {
+    if (req.method === 'POST' || req.method === 'PUT') {
+      const type = req.headers['content-type'] ?? '';
+      if (type.includes('json') || type === '') {
+        const body = await readJsonBody(req);
+        (req as Request & { _body?: boolean }).body = body ?? {};
+        (req as Request & { _body?: boolean })._body = true;
+      }
+    }
+    next();
+  }
+
+  private async requireDatabase(name: string): Promise<void> {
+    if (this.existing.has(name)) return;
+    if (!(await this.deps.store.databaseExists(name))) {
+      throw new ApiError(
+        404,
+        'not_found',
+        `Database ${name} does not exist yet; it is created when a device of its store is enrolled.`,
+      );
+    }
+    this.existing.add(name);
+  }
+
+  private async bulkDocs(
+    req: Request,
+    res: Response,
+    principal: Principal,
+    database: DatabaseName,
+  ): Promise<void> {
+    const body = await readJsonBody(req);
+    if (!isPlainObject(body) || !Array.isArray(body.docs)) {
+      throw badRequest('POST _bulk_docs takes {"docs": [...]}; the "docs" array is missing.');
+    }
+    if (body.new_edits !== undefined && typeof body.new_edits !== 'boolean') {
+      throw badRequest('"new_edits" must be true or false.');
+    }
+    const readDenied = readProblem(principal, database);
+    if (readDenied) {
+      await this.recordAll(principal, database.name, body.docs, readDenied);
+      throw forbidden(`${readDenied} (${SEE_REJECTIONS})`);
+    }
+    await this.requireDatabase(database.name);
+    const newEdits = body.new_edits !== false;
+    const decisions = await this.decide(principal, database, body.docs);
+    const written = await this.write(principal, database, decisions, newEdits);
+    const rows = decisions.map((decision, index) =>
+      this.replyRow(decision, written.get(index), newEdits),
+    );
+    sendJson(res, 201, newEdits ? rows : rows.filter((row) => row.error !== undefined));
+  }
+
+  private async singleDoc(
+    req: Request,
+    res: Response,
+    principal: Principal,
+    database: DatabaseName,
+    docId: string | null,
+  ): Promise<void> {
+    this.checkRead(principal, database);
+    const rev = typeof req.query.rev === 'string' ? req.query.rev : undefined;
+    let doc: Record<string, unknown>;
+    if (req.method === 'DELETE') {
+      if (!rev) throw badRequest('DELETE needs ?rev= with the revision being deleted.');
+      doc = { _id: docId, _rev: rev, _deleted: true };
+    } else {
+      const body = await readJsonBody(req);
+      if (!isPlainObject(body)) throw badRequest('The body must be a JSON object (the document).');
+      if (docId !== null && body._id !== undefined && body._id !== docId) {
+        throw badRequest(`The body's _id "${String(body._id)}" differs from the URL's "${docId}".`);
+      }
+      doc = { ...body, ...(docId === null ? {} : { _id: docId }), ...(rev ? { _rev: rev } : {}) };
+      if (typeof doc._id !== 'string') {
+        throw badRequest('POST a document with its "_id": ids are made on the device.');
+      }
+    }
+    await this.requireDatabase(database.name);
+    const decisions = await this.decide(principal, database, [doc]);
+    const decision = decisions[0];
+    if (!decision) throw new Error('No decision for a single document.');
+    if (decision.kind === 'reject') {
+      throw forbidden(`${decision.reason} (${SEE_REJECTIONS})`);
+    }
+    const written = await this.write(principal, database, decisions, true);
+    const row = this.replyRow(decision, written.get(0), true);
+    if (row.error === 'conflict') {
+      throw new ApiError(409, 'conflict', 'Document update conflict: fetch the current revision and retry.');
+    }
+    if (row.error) throw new ApiError(500, row.error, row.reason ?? 'The write failed; retry.');
+    sendJson(res, req.method === 'DELETE' ? 200 : 201, { ok: true, id: row.id, rev: row.rev });
+  }
+
+  private async decide(
+    principal: Principal,
+    database: DatabaseName,
+    docs: readonly unknown[],
+  ): Promise<(WriteDecision | { kind: 'local'; doc: Record<string, unknown> })[]> {
+    const ids = docs
+      .filter(isPlainObject)
+      .map((doc) => doc._id)
+      .filter((id): id is string => typeof id === 'string' && !id.startsWith('_local/'));
+    const current = await this.deps.store.getCurrent(database.name, [...new Set(ids)]);
+    const settings =
+      database.collection === 'sales' && database.kind === 'store'
+        ? await storeSettingsOf(this.deps.store, database.storeId)
+        : undefined;
+    return docs.map((doc) => {
+      if (!isPlainObject(doc)) {
+        return {
+          kind: 'reject',
+          id: '',
+          code: 'bad_document',
+          reason: 'each entry of "docs" must be a JSON object',
+          serverHasDoc: false,
+          doc,
+        } as const;
+      }
+      if (typeof doc._id === 'string' && doc._id.startsWith('_local/')) return { kind: 'local', doc };
+      const id = typeof doc._id === 'string' ? doc._id : '';
+      return decideWrite(this.deps.validator, {
+        principal,
+        database,
+        doc,
+        current: current.get(id),
+        storeSettings: settings,
+      });
+    });
+  }
+
+  /** Writes what passed and records what did not; returns backend rows by input index. */
+  private async write(
+    principal: Principal,
+    database: DatabaseName,
+    decisions: readonly (WriteDecision | { kind: 'local'; doc: Record<string, unknown> })[],
+    newEdits: boolean,
+  ): Promise<Map<number, WriteRow>> {
+    const indexes: number[] = [];
+    const docs: Record<string, unknown>[] = [];
+    decisions.forEach((decision, index) => {
+      if (decision.kind === 'write' || decision.kind === 'local') {
+        indexes.push(index);
+        docs.push(decision.doc);
+      }
+    });
+    const rejected = decisions.filter((decision) => decision.kind === 'reject');
+    await this.deps.rejections.record(
+      rejected.map((decision) => ({
+        principal,
+        db: database.name,
+        docId: decision.id,
+        code: decision.code,
+        reason: decision.reason,
+        doc: decision.doc,
+      })),
+    );
+    const rows = await this.deps.store.bulkDocs(database.name, docs, newEdits);
+    const byIndex = new Map<number, WriteRow>();
+    if (rows.length === docs.length) {
+      rows.forEach((row, position) => byIndex.set(indexes[position] ?? -1, row));
+    } else {
+      // CouchDB answers new_edits=false with error rows only: match them by id.
+      const errors = new Map(rows.map((row) => [row.id, row]));
+      indexes.forEach((index, position) => {
+        const id = String(docs[position]?._id ?? '');
+        byIndex.set(index, errors.get(id) ?? { id, ok: true });
+      });
+    }
+    const landed = docs.filter(
+      (doc, position) => !String(doc._id).startsWith('_local/') && byIndex.get(indexes[position] ?? -1)?.ok,
+    );
+    if (landed.length > 0) this.deps.onAccepted(database.name, landed);
+    return byIndex;
+  }
+
+  /**
+   * One row of the reply, CouchDB-shaped. A refused document gets `error: "forbidden"` and the
+   * reason, so the valid documents of the batch still land. Interactive writers (RxDB's CouchDB
+   * push, which throws on any row that is neither ok nor a conflict and retries the whole batch
+   * for ever) get a row they can move past: "conflict" when the server holds the document (the
+   * register then pulls the server's version and its conflict handler settles on it), else
+   * `ok: true` with `rejected: true` beside the error (the register keeps its copy; the rejection
+   * log has it). See docs/API.md, "Rejected documents".
+   */
+  private replyRow(
+    decision: WriteDecision | { kind: 'local'; doc: Record<string, unknown> },
+    written: WriteRow | undefined,
+    newEdits: boolean,
+  ): WriteRow & { rejected?: boolean } {
+    switch (decision.kind) {
+      case 'write':
+      case 'local':
+        return written ?? { id: String(decision.doc._id), error: 'unknown', reason: 'not written' };
+      case 'unchanged':
+        return { id: decision.id, ok: true, rev: decision.rev };
+      case 'reject': {
+        const reason = `${decision.reason} (${SEE_REJECTIONS})`;
+        if (!newEdits) return { id: decision.id, error: 'forbidden', reason };
+        if (decision.serverHasDoc) {
+          return { id: decision.id, error: 'conflict', reason, rejected: true };
+        }
+        return { id: decision.id, ok: true, error: 'forbidden', reason, rejected: true };
+      }
+    }
+  }
+
+  private async recordAll(
+    principal: Principal,
+    db: string,
+    docs: readonly unknown[],
+    reason: string,
+  ): Promise<void> {
+    await this.deps.rejections.record(
+      docs.map((doc) => ({
+        principal,
+        db,
+        docId: isPlainObject(doc) && typeof doc._id === 'string' ? doc._id : '',
+        code: 'not_your_store' as const,
+        reason,
+        doc,
+      })),
+    );
+  }
+}

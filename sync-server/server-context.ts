@@ -1,0 +1,18 @@
+import type { Authenticator } from './auth';
+import type { DeviceRegistry } from './device-registry';
+import type { DocumentStore } from './document-store';
+import type { DocumentValidator } from './document-validator';
+import type { RejectionLog } from './rejection-log';
+
+/** What the API routes share. Built once in server.ts. */
+export interface ServerContext {
+  store: DocumentStore;
+  auth: Authenticator;
+  registry: DeviceRegistry;
+  validator: DocumentValidator;
+  rejections: RejectionLog;
+  /** Unconfirmed loyalty holds lapse after this long. */
+  holdTtlMs: number;
+  /** Documents the server wrote itself (reconciliation listens like it does for devices). */
+  onAccepted: (db: string, docs: readonly Record<string, unknown>[]) => void;
+}

@@ -1,0 +1,54 @@
+import { toCouchDoc } from './couch-doc';
+import type { Collection } from './database-layout';
+import type { DocumentStore } from './document-store';
+import type { DocumentValidator } from './document-validator';
+import { sameContent } from './same-content';
+
+export interface UpsertResult {
+  written: string[];
+  unchanged: string[];
+  rejected: { index: number; id: string; reason: string }[];
+}
+
+/**
+ * The server writing documents it owns (catalog, orders, ledger entries): each is checked
+ * against the same schema as a pushed document, an identical copy is left alone (so replaying
+ * an import or an API call changes nothing), anything else becomes the new revision.
+ */
+export async function upsertDocs(
+  store: DocumentStore,
+  validator: DocumentValidator,
+  collection: Collection,
+  db: string,
+  docs: readonly { id: string }[],
+): Promise<UpsertResult> {
+  const result: UpsertResult = { written: [], unchanged: [], rejected: [] };
+  const couchDocs = docs.map((doc) => toCouchDoc(doc));
+  const current = await store.getCurrent(db, couchDocs.map((doc) => doc._id));
+  const toWrite: Record<string, unknown>[] = [];
+  couchDocs.forEach((doc, index) => {
+    const problem = validator.validate(collection, doc);
+    if (problem) {
+      result.rejected.push({ index, id: doc._id, reason: problem });
+      return;
+    }
+    const existing = current.get(doc._id);
+    if (existing && !existing._deleted && sameContent(existing, doc)) {
+      result.unchanged.push(doc._id);
+      return;
+    }
+    toWrite.push(existing ? { ...doc, _rev: existing._rev } : doc);
+  });
+  const rows = await store.bulkDocs(db, toWrite, true);
+  rows.forEach((row, position) => {
+    if (row.ok) result.written.push(row.id);
+    else {
+      result.rejected.push({
+        index: couchDocs.findIndex((doc) => doc._id === row.id),
+        id: row.id || String(toWrite[position]?._id ?? ''),
+        reason: `${row.error ?? 'error'}: ${row.reason ?? 'write failed'}; retry the request`,
+      });
+    }
+  });
+  return result;
+}

@@ -1,0 +1,184 @@
+import { mkdirSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { resolve } from 'node:path';
+import express from 'express';
+import expressPouchDB from 'express-pouchdb';
+import type { RequestHandler } from 'express';
+import { ApiError, sendError, sendJson } from './api-error';
+import { catalogRoutes } from './api/catalog-routes';
+import { deviceRoutes } from './api/device-routes';
+import { domainRoutes } from './api/domain-routes';
+import { rejectionRoutes } from './api/rejection-routes';
+import { loadAdminToken } from './admin-token';
+import { Authenticator } from './auth';
+import { cors, withoutWwwAuthenticate } from './cors';
+import { CouchDocumentStore } from './couchdb-document-store';
+import { couchdbProxy } from './couchdb-proxy';
+import { INTERNAL_DATABASES, SHARED_COLLECTIONS } from './database-layout';
+import { seedDemoData } from './demo-seed';
+import { DeviceRegistry } from './device-registry';
+import type { DocumentStore } from './document-store';
+import { DocumentValidator } from './document-validator';
+import { LoyaltyHolds } from './loyalty-holds';
+import { PouchDocumentStore } from './pouch-document-store';
+import { Reconciler } from './reconciler';
+import { RejectionLog } from './rejection-log';
+import { ReplicationGate } from './replication-gate';
+import type { ServerContext } from './server-context';
+
+export interface SyncServerOptions {
+  /** 0 picks a free port. Default 7070. */
+  port?: number;
+  /** Default 127.0.0.1: the server faces the store LAN only when told to. */
+  host?: string;
+  /** Where LevelDB, the admin token and the server's own data live. */
+  dataDir: string;
+  /** An external Apache CouchDB (http://user:pass@host:5984) instead of the embedded store. */
+  couchdbUrl?: string;
+  /** Write the demo store (src/demo) when the products database is empty. */
+  seedDemo?: boolean;
+  /** Overrides OMNITILL_ADMIN_TOKEN and the token kept in the data directory. */
+  adminToken?: string;
+  /** Unconfirmed loyalty holds lapse after this long. Default 15 minutes. */
+  holdTtlMs?: number;
+  /** Reconciliation runs this long after the last accepted write batch. Default 300 ms. */
+  reconcileDelayMs?: number;
+  log?: (line: string) => void;
+}
+
+export interface RunningSyncServer {
+  url: string;
+  port: number;
+  host: string;
+  adminToken: string;
+  adminTokenSource: 'env' | 'file' | 'generated' | 'option';
+  seeded: boolean;
+  close(): Promise<void>;
+}
+
+async function embeddedBackend(store: PouchDocumentStore): Promise<RequestHandler> {
+  const app = expressPouchDB(store.PouchDB, {
+    mode: 'minimumForPouchDB',
+    overrideMode: { include: ['routes/find'] },
+  });
+  // express-pouchdb installs allDbs on the constructor asynchronously; wait for it.
+  for (let attempt = 0; !store.PouchDB.allDbs && attempt < 200; attempt++) {
+    await new Promise((done) => setTimeout(done, 10));
+  }
+  await store.listDatabases();
+  return app;
+}
+
+export async function startSyncServer(options: SyncServerOptions): Promise<RunningSyncServer> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const dataDir = resolve(options.dataDir);
+  mkdirSync(dataDir, { recursive: true });
+  const token = options.adminToken
+    ? { token: options.adminToken, source: 'option' as const }
+    : loadAdminToken(dataDir, process.env.OMNITILL_ADMIN_TOKEN);
+
+  let store: DocumentStore;
+  let backend: RequestHandler;
+  if (options.couchdbUrl) {
+    const couch = new CouchDocumentStore(options.couchdbUrl);
+    store = couch;
+    backend = couchdbProxy(couch);
+  } else {
+    const pouch = new PouchDocumentStore(dataDir);
+    store = pouch;
+    backend = await embeddedBackend(pouch);
+  }
+  for (const db of [...SHARED_COLLECTIONS, ...Object.values(INTERNAL_DATABASES)]) {
+    await store.ensureDatabase(db);
+  }
+
+  const registry = new DeviceRegistry(store);
+  await registry.load();
+  const rejections = new RejectionLog(store);
+  await rejections.init();
+  const validator = new DocumentValidator();
+  const auth = new Authenticator(token.token, registry);
+  const reconciler = new Reconciler(store, options.reconcileDelayMs ?? 300, log);
+  await reconciler.init();
+  const onAccepted = (db: string, docs: readonly Record<string, unknown>[]) =>
+    reconciler.schedule(db, docs);
+  const context: ServerContext = {
+    store,
+    auth,
+    registry,
+    validator,
+    rejections,
+    holdTtlMs: options.holdTtlMs ?? 15 * 60_000,
+    onAccepted,
+  };
+  const seeded = options.seedDemo ? await seedDemoData(store, log) : false;
+  if (seeded) onAccepted('settings', []);
+
+  const gate = new ReplicationGate({ auth, store, validator, rejections, onAccepted });
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(withoutWwwAuthenticate, cors);
+  app.get('/api/v1/health', (_req, res) =>
+    sendJson(res, 200, {
+      ok: true,
+      name: 'omnitill-sync-server',
+      store: store.kind,
+      time: new Date().toISOString(),
+    }),
+  );
+  app.use('/api/v1', deviceRoutes(context), catalogRoutes(context), rejectionRoutes(context));
+  const holds = new LoyaltyHolds(context);
+  app.use('/api/v1', domainRoutes(context, reconciler, holds));
+  // Unconfirmed holds lapse: release them on a timer (a crashed register never will).
+  const sweep = setInterval(
+    () => {
+      holds.expireLapsed().catch((error: unknown) => log(`omnitill-sync-server: hold expiry failed: ${String(error)}`));
+    },
+    Math.max(1000, Math.min(context.holdTtlMs / 2, 30_000)),
+  );
+  sweep.unref();
+  app.use('/db', gate.middleware, backend);
+  app.use((req, res) =>
+    sendError(
+      res,
+      new ApiError(404, 'not_found', `No route ${req.method} ${req.path}; see docs/API.md.`),
+    ),
+  );
+
+  const host = options.host ?? '127.0.0.1';
+  const sockets = new Set<Socket>();
+  const server: Server = await new Promise((ready, fail) => {
+    const listening = app.listen(options.port ?? 7070, host, () => ready(listening));
+    listening.once('error', fail);
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
+  const port = (server.address() as AddressInfo).port;
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= (async () => {
+      reconciler.stop();
+      clearInterval(sweep);
+      // Long-polling registers hold connections open: end them so close() returns promptly.
+      const closed = new Promise<void>((done) => server.close(() => done()));
+      for (const socket of sockets) socket.destroy();
+      await closed;
+      await store.close();
+    })();
+    return closing;
+  };
+  return {
+    url: `http://${urlHost}:${port}`,
+    port,
+    host,
+    adminToken: token.token,
+    adminTokenSource: token.source,
+    seeded,
+    close,
+  };
+}

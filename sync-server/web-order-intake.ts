@@ -1,0 +1,175 @@
+import { createHash } from 'node:crypto';
+import type { CustomerDoc } from '../src/documents';
+import type { WebOrderDoc, WebOrderLine } from '../src/documents';
+import type { CurrencyCode, Minor } from '../src/money';
+import { CURRENCIES } from '../src/money';
+import { placeOrder, WebOrderError } from '../src/orders';
+import { ApiError, badRequest } from './api-error';
+import type { Principal } from './auth';
+import { fromCouchDoc, toCouchDoc } from './couch-doc';
+import { INTERNAL_DATABASES, isValidStoreId, storeDatabaseName } from './database-layout';
+import { isPlainObject } from './read-json-body';
+import { newId, SerialQueue } from './new-id';
+import type { ServerContext } from './server-context';
+import { upsertDocs } from './server-writes';
+
+export interface IntakeResult {
+  replayed: boolean;
+  order: WebOrderDoc;
+  customerCreated: boolean;
+}
+
+const fieldError = (field: string, reason: string): ApiError =>
+  badRequest(`${field}: ${reason}`, { field });
+
+/** E.164; a Vietnamese national number (0xxx) is read as +84xxx. */
+export function normalizePhone(raw: string): string | null {
+  const compact = raw.replace(/[\s().-]/g, '');
+  const e164 = compact.startsWith('0') ? `+84${compact.slice(1)}` : compact;
+  return /^\+[0-9]{6,15}$/.test(e164) ? e164 : null;
+}
+
+function parseLines(raw: unknown): WebOrderLine[] {
+  if (!Array.isArray(raw) || raw.length === 0) throw fieldError('lines', 'at least one line is required');
+  if (raw.length > 500) throw fieldError('lines', 'at most 500 lines');
+  return raw.map((line: unknown, index): WebOrderLine => {
+    const at = `lines[${index}]`;
+    if (!isPlainObject(line)) throw fieldError(at, 'must be an object');
+    const { sku, name, quantity, unitPrice, lineTotal, taxRateBp } = line;
+    if (typeof sku !== 'string' || !sku || sku.length > 64) throw fieldError(`${at}.sku`, 'required, at most 64 characters');
+    if (typeof name !== 'string' || !name || name.length > 200) throw fieldError(`${at}.name`, 'required, at most 200 characters');
+    if (typeof quantity !== 'number' || !Number.isSafeInteger(quantity) || quantity <= 0) {
+      throw fieldError(`${at}.quantity`, 'must be a positive whole number (pieces, or grams)');
+    }
+    if (typeof unitPrice !== 'number' || !Number.isSafeInteger(unitPrice) || unitPrice < 0) {
+      throw fieldError(`${at}.unitPrice`, 'must be a whole number of minor units, 0 or more');
+    }
+    const total = lineTotal ?? unitPrice * quantity;
+    if (typeof total !== 'number' || !Number.isSafeInteger(total) || total < 0) {
+      throw fieldError(`${at}.lineTotal`, 'must be a whole number of minor units, 0 or more');
+    }
+    if (typeof taxRateBp !== 'number' || !Number.isInteger(taxRateBp) || taxRateBp < 0 || taxRateBp > 10000) {
+      throw fieldError(`${at}.taxRateBp`, 'required: VAT rate in basis points (10 % = 1000)');
+    }
+    const lineId = typeof line.lineId === 'string' && line.lineId ? line.lineId : String(index + 1);
+    return { lineId, sku, name, quantity, unitPrice: unitPrice as Minor, lineTotal: total as Minor, taxRateBp };
+  });
+}
+
+/**
+ * Web-order intake: checks the request field by field, matches or creates the customer, places
+ * the order in its pickup store's `orders` database. Idempotent on (caller, externalId): the
+ * intake record keeps the whole order, so a replay (even after a crash between two writes)
+ * rewrites the same documents and answers the same.
+ */
+export class WebOrderIntake {
+  private readonly queue = new SerialQueue();
+
+  constructor(private readonly context: ServerContext) {}
+
+  intake(principal: Principal, body: unknown): Promise<IntakeResult> {
+    if (!isPlainObject(body)) throw badRequest('Send the order as a JSON object.');
+    const { externalId, customer, pickupStoreId, currency } = body;
+    const customerName = isPlainObject(customer) && typeof customer.name === 'string' ? customer.name.trim() : '';
+    if (typeof externalId !== 'string' || !externalId || externalId.length > 100) {
+      throw fieldError('externalId', "required: the shop's own order id (1-100 characters), reused on retry");
+    }
+    const channel = body.channel ?? 'web';
+    if (channel !== 'web' && channel !== 'care' && channel !== 'social') throw fieldError('channel', 'must be web, care or social');
+    if (!isPlainObject(customer)) throw fieldError('customer', 'required: {name, email and/or phone}');
+    if (!customerName || customerName.length > 120) {
+      throw fieldError('customer.name', 'required, at most 120 characters');
+    }
+    const email = typeof customer.email === 'string' && customer.email.trim() ? customer.email.trim().toLowerCase() : undefined;
+    if (email !== undefined && (!/^[^@\s]+@[^@\s]+$/.test(email) || email.length > 254)) throw fieldError('customer.email', 'is not an email address');
+    let phone: string | undefined;
+    if (customer.phone !== undefined) {
+      phone = typeof customer.phone === 'string' ? (normalizePhone(customer.phone) ?? undefined) : undefined;
+      if (!phone) throw fieldError('customer.phone', 'must be a phone number in E.164 (+84901234567)');
+    }
+    if (!email && !phone) throw fieldError('customer', 'needs an email or a phone to recognise the customer');
+    if (typeof pickupStoreId !== 'string' || !isValidStoreId(pickupStoreId)) {
+      throw fieldError('pickupStoreId', 'required: the store where the customer collects the order');
+    }
+    if (typeof currency !== 'string' || !(currency in CURRENCIES)) throw fieldError('currency', `must be one of ${Object.keys(CURRENCIES).join(', ')}`);
+    const lines = parseLines(body.lines);
+    const prepaid = body.prepaid ?? 0;
+    if (typeof prepaid !== 'number' || !Number.isSafeInteger(prepaid) || prepaid < 0) throw fieldError('prepaid', 'must be a whole number of minor units, 0 or more');
+    const placedAt = typeof body.placedAt === 'string' ? body.placedAt : new Date().toISOString();
+    if (Number.isNaN(Date.parse(placedAt))) throw fieldError('placedAt', 'must be an ISO 8601 time');
+
+    const caller = principal.kind === 'admin' ? 'admin' : principal.id;
+    const intakeId = `intake_${createHash('sha256').update(`${caller}\u0000${externalId}`).digest('hex').slice(0, 40)}`;
+    const requestHash = createHash('sha256').update(JSON.stringify(body)).digest('hex');
+
+    return this.queue.run(async () => {
+      const { store } = this.context;
+      const existing = (await store.getCurrent(INTERNAL_DATABASES.webOrders, [intakeId])).get(intakeId);
+      if (existing && !existing._deleted) {
+        if (existing.requestHash !== requestHash) {
+          throw new ApiError(409, 'idempotency_conflict', `externalId ${externalId} was already used for a different order; send the same body to replay it, or use a new externalId.`);
+        }
+        const order = existing.order as WebOrderDoc;
+        await this.writeOrder(order);
+        return { replayed: true, order, customerCreated: false };
+      }
+      const settings = (await store.getCurrent('settings', [`store_${pickupStoreId}`])).get(`store_${pickupStoreId}`);
+      if (!settings || settings._deleted) throw fieldError('pickupStoreId', `no store ${pickupStoreId} is known to the server`);
+      const match = await this.findCustomer(email, phone);
+      let customerId = match?.id;
+      const customerCreated = !customerId;
+      if (!customerId) {
+        const now = new Date().toISOString();
+        const created: CustomerDoc = {
+          id: newId('cust'),
+          name: customerName,
+          ...(phone ? { phone } : {}),
+          ...(email ? { email } : {}),
+          origin: { channel },
+          createdAt: now,
+          updatedAt: now,
+        };
+        const result = await upsertDocs(store, this.context.validator, 'customers', 'customers', [created]);
+        if (result.rejected[0]) throw fieldError('customer', result.rejected[0].reason);
+        customerId = created.id;
+      }
+      let order: WebOrderDoc;
+      try {
+        const orderId = newId('ord');
+        order = placeOrder({
+          id: orderId,
+          orderNumber: `W-${orderId.slice(-8)}`,
+          customerId,
+          channel,
+          pickupStoreId,
+          currency: currency as CurrencyCode,
+          lines,
+          prepaid: prepaid as Minor,
+          placedAt,
+        });
+      } catch (error) {
+        if (error instanceof WebOrderError) throw badRequest(`order: ${error.message}`, { field: 'lines' });
+        throw error;
+      }
+      await store.bulkDocs(INTERNAL_DATABASES.webOrders, [{ _id: intakeId, externalId, caller, requestHash, orderId: order.id, pickupStoreId, order, createdAt: new Date().toISOString() }], true);
+      await this.writeOrder(order);
+      return { replayed: false, order, customerCreated };
+    });
+  }
+
+  private async writeOrder(order: WebOrderDoc): Promise<void> {
+    const db = storeDatabaseName('orders', order.pickupStoreId);
+    await this.context.store.ensureDatabase(db);
+    const result = await upsertDocs(this.context.store, this.context.validator, 'orders', db, [order]);
+    if (result.rejected[0]) throw new ApiError(500, 'internal_error', `The order could not be stored: ${result.rejected[0].reason}`);
+    this.context.onAccepted(db, [toCouchDoc(order)]);
+  }
+
+  private async findCustomer(email: string | undefined, phone: string | undefined): Promise<CustomerDoc | undefined> {
+    const customers = (await this.context.store.allDocs('customers')).map((doc) => fromCouchDoc<CustomerDoc>(doc));
+    return (
+      (email ? customers.find((candidate) => candidate.email?.toLowerCase() === email) : undefined) ??
+      (phone ? customers.find((candidate) => candidate.phone === phone) : undefined)
+    );
+  }
+}

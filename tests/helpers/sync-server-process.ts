@@ -1,0 +1,171 @@
+/**
+ * Starts the real sync-server as a child process, for integration and end-to-end tests:
+ *
+ *   const server = await startSyncServerProcess();          // fresh temp data dir, free port
+ *   const device = await server.enrollDevice('hcm-q1');      // { deviceId, secret, auth }
+ *   await fetch(`${server.url}/api/v1/health`);
+ *   await server.stop();                                      // SIGTERM, removes the temp dir
+ *
+ * The server runs as `node_modules/.bin/tsx sync-server/cli.ts --port 0 --data DIR` in its own
+ * process group: tsx runs the script in a second node process, so signals go to the whole group
+ * (a SIGKILL of tsx alone would leave the server holding the LevelDB lock).
+ */
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const READY = /omnitill-sync-server ready on (http:\/\/\S+)/;
+
+export interface SyncServerProcessOptions {
+  /** Reuse a data dir (e.g. to restart on the same data); default: a new temp dir. */
+  dataDir?: string;
+  /** Default 0: a free port, read from the ready line. Pass the old port to restart in place. */
+  port?: number;
+  /** Default: a fixed test token, passed as OMNITILL_ADMIN_TOKEN. */
+  adminToken?: string;
+  seedDemo?: boolean;
+  /** More command-line arguments for sync-server/cli.ts. */
+  args?: string[];
+  env?: Record<string, string>;
+  /** How long to wait for the ready line. Default 30 s. */
+  timeoutMs?: number;
+}
+
+export interface EnrolledDevice {
+  deviceId: string;
+  secret: string;
+  storeId: string;
+  /** The Authorization header value for this device. */
+  auth: string;
+}
+
+export interface SyncServerProcess {
+  url: string;
+  port: number;
+  dataDir: string;
+  adminToken: string;
+  /** The Authorization header value for the admin. */
+  adminAuth: string;
+  child: ChildProcess;
+  /** Everything the server printed so far (stdout and stderr). */
+  output(): string;
+  enrollDevice(storeId: string, name?: string): Promise<EnrolledDevice>;
+  /** SIGTERM and wait; the temp data dir is removed unless it was passed in or `keepData`. */
+  stop(options?: { keepData?: boolean }): Promise<void>;
+  /** SIGKILL (a crash): the data dir stays, for a restart on it. */
+  kill(): Promise<void>;
+}
+
+export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789';
+
+export function basicAuth(name: string, secret: string): string {
+  return 'Basic ' + Buffer.from(`${name}:${secret}`).toString('base64');
+}
+
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    // The group is already gone.
+  }
+}
+
+function exited(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => child.once('exit', () => resolve()));
+}
+
+export async function startSyncServerProcess(
+  options: SyncServerProcessOptions = {},
+): Promise<SyncServerProcess> {
+  const ownsDataDir = options.dataDir === undefined;
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'omnitill-sync-'));
+  const adminToken = options.adminToken ?? TEST_ADMIN_TOKEN;
+  const args = [
+    'sync-server/cli.ts',
+    '--port',
+    String(options.port ?? 0),
+    '--data',
+    dataDir,
+    ...(options.seedDemo ? ['--seed-demo'] : []),
+    ...(options.args ?? []),
+  ];
+  const child = spawn(join(REPO_ROOT, 'node_modules/.bin/tsx'), args, {
+    cwd: REPO_ROOT,
+    env: { ...process.env, ...options.env, OMNITILL_ADMIN_TOKEN: adminToken },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      signalGroup(child, 'SIGKILL');
+      reject(new Error(`sync-server did not print its ready line in time. Output:\n${output}`));
+    }, options.timeoutMs ?? 30_000);
+    const onData = () => {
+      const match = READY.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`sync-server exited (${code ?? signal}) before it was ready:\n${output}`));
+    });
+  });
+  const health = await fetch(`${url}/api/v1/health`);
+  if (!health.ok) throw new Error(`sync-server health check failed: ${health.status}`);
+
+  const adminAuth = basicAuth('admin', adminToken);
+  return {
+    url,
+    port: Number(new URL(url).port),
+    dataDir,
+    adminToken,
+    adminAuth,
+    child,
+    output: () => output,
+    async enrollDevice(storeId, name = 'test register') {
+      const response = await fetch(`${url}/api/v1/admin/devices`, {
+        method: 'POST',
+        headers: { Authorization: adminAuth, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ storeId, name }),
+      });
+      if (response.status !== 201) {
+        throw new Error(`Enrolment failed: ${response.status} ${await response.text()}`);
+      }
+      const { deviceId, secret } = (await response.json()) as { deviceId: string; secret: string };
+      return { deviceId, secret, storeId, auth: basicAuth(deviceId, secret) };
+    },
+    async stop({ keepData = false } = {}) {
+      signalGroup(child, 'SIGTERM');
+      const timer = setTimeout(() => signalGroup(child, 'SIGKILL'), 10_000);
+      await exited(child);
+      clearTimeout(timer);
+      if (ownsDataDir && !keepData) rmSync(dataDir, { recursive: true, force: true });
+    },
+    async kill() {
+      signalGroup(child, 'SIGKILL');
+      await exited(child);
+      // tsx's own process may exit before the server's: wait until the port is free.
+      for (let attempt = 0; attempt < 50; attempt++) {
+        try {
+          await fetch(`${url}/api/v1/health`);
+        } catch {
+          return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    },
+  };
+}
