@@ -29,7 +29,7 @@ export async function boot(): Promise<void> {
   // Keep the index current from the change stream; count progress during the first sync.
   db.products.$.subscribe((event) => {
     if (event.operation === 'DELETE') catalog.remove(event.documentId);
-    else catalog.upsert(event.documentData as ProductDoc);
+    else catalog.upsert(event.documentData);
     useAppStore.getState().setCatalogCount(catalog.size);
   });
   db.settings.findOne(`store_${config.storeId}`).$.subscribe((doc) => {

@@ -1,4 +1,4 @@
-// Draws the app icon once; the PNGs it writes are committed, so packaging never needs a canvas.
+// Draws the app icon once; the PNG it writes is committed, so packaging never needs a canvas.
 // Run again only to change the artwork: node scripts/generate-icons.mjs
 import { writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -57,12 +57,8 @@ function drawIcon(size) {
   return canvas.toBuffer('image/png');
 }
 
-// 512 serves Linux (which derives its sizes from it), macOS and Windows (converted to .ico).
-for (const [name, size] of [
-  ['icon.png', 512],
-  ['icon-256.png', 256],
-]) {
-  const file = join(iconsDir, name);
-  await writeFile(file, drawIcon(size));
-  console.log(`wrote ${file} (${size}x${size})`);
-}
+// One 512x512 PNG serves all three: Linux derives its sizes from it, electron-builder converts it
+// to .icns for macOS and to .ico (up to 256x256) for Windows.
+const file = join(iconsDir, 'icon.png');
+await writeFile(file, drawIcon(512));
+console.log(`wrote ${file} (512x512)`);

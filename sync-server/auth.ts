@@ -46,7 +46,9 @@ export class Authenticator {
     }
     if (credentials.name === 'admin') {
       if (sameSecret(credentials.secret, this.adminToken)) return { kind: 'admin' };
-      throw unauthorized('Wrong admin token; use the token printed on first start or OMNITILL_ADMIN_TOKEN.');
+      throw unauthorized(
+        'Wrong admin token; use the token printed on first start or OMNITILL_ADMIN_TOKEN.',
+      );
     }
     const record = await this.registry.authenticate(credentials.name, credentials.secret);
     if (record === 'revoked') {

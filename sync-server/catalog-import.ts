@@ -106,11 +106,14 @@ export function buildCatalog(rows: readonly CatalogRow[], now: string): CatalogP
       rejected.push({ row: rowNumber, ...(sku ? { sku } : {}), reason });
     };
     if (!sku) return reject('missing sku');
-    if (!SKU.test(sku)) return reject(`sku "${sku}" may only hold letters, digits, "_", "." and "-"`);
+    if (!SKU.test(sku))
+      return reject(`sku "${sku}" may only hold letters, digits, "_", "." and "-"`);
     if (skus.has(sku)) return reject(`duplicate sku ${sku} (an earlier row has it)`);
     const name = row.name as { vi?: unknown; en?: unknown } | undefined;
-    const vi = text(row, 'name_vi', 'namevi', 'vi') || (typeof name?.vi === 'string' ? name.vi.trim() : '');
-    const en = text(row, 'name_en', 'nameen', 'en') || (typeof name?.en === 'string' ? name.en.trim() : '');
+    const vi =
+      text(row, 'name_vi', 'namevi', 'vi') || (typeof name?.vi === 'string' ? name.vi.trim() : '');
+    const en =
+      text(row, 'name_en', 'nameen', 'en') || (typeof name?.en === 'string' ? name.en.trim() : '');
     if (!vi && !en) return reject('missing name (name_vi and/or name_en)');
     const currency = (text(row, 'currency') || 'VND').toUpperCase();
     if (!(currency in CURRENCIES)) return reject(`unknown currency ${currency}`);
@@ -128,7 +131,8 @@ export function buildCatalog(rows: readonly CatalogRow[], now: string): CatalogP
       if (owner) return reject(`barcode ${code} already belongs to ${owner}`);
     }
     const pricing = (text(row, 'pricing') || 'unit').toLowerCase();
-    if (pricing !== 'unit' && pricing !== 'weight') return reject(`pricing must be unit or weight, not "${pricing}"`);
+    if (pricing !== 'unit' && pricing !== 'weight')
+      return reject(`pricing must be unit or weight, not "${pricing}"`);
     const quickKey = text(row, 'quick_key', 'quickkey');
     const product: ProductDoc = {
       id: `prod_${sku}`,
@@ -149,7 +153,8 @@ export function buildCatalog(rows: readonly CatalogRow[], now: string): CatalogP
     if (flag(row, 'final_sale') ?? flag(row, 'finalsale')) product.finalSale = true;
     if (quickKey) {
       const key = Number(quickKey);
-      if (!Number.isInteger(key) || key < 0 || key > 1000) return reject(`quick_key "${quickKey}" must be 0-1000`);
+      if (!Number.isInteger(key) || key < 0 || key > 1000)
+        return reject(`quick_key "${quickKey}" must be 0-1000`);
       product.quickKey = key;
     }
     skus.add(sku);

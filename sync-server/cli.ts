@@ -41,12 +41,15 @@ async function main(): Promise<void> {
     return;
   }
   const port = values.port === undefined ? 7070 : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be 0-65535, not "${values.port}".`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    fail(`--port must be 0-65535, not "${values.port}".`);
   if (values.couchdb) {
     try {
       new URL(values.couchdb);
     } catch {
-      fail(`--couchdb must be a URL like http://admin:secret@127.0.0.1:5984, not "${values.couchdb}".`);
+      fail(
+        `--couchdb must be a URL like http://admin:secret@127.0.0.1:5984, not "${values.couchdb}".`,
+      );
     }
   }
   const server = await startSyncServer({
@@ -57,7 +60,9 @@ async function main(): Promise<void> {
     seedDemo: values['seed-demo'] === true,
   });
   if (server.adminTokenSource === 'generated') {
-    console.log(`omnitill-sync-server: generated admin token (kept in the data dir): ${server.adminToken}`);
+    console.log(
+      `omnitill-sync-server: generated admin token (kept in the data dir): ${server.adminToken}`,
+    );
   }
   console.log(`omnitill-sync-server: replication at ${server.url}/db, API at ${server.url}/api/v1`);
   console.log(`omnitill-sync-server ready on ${server.url}`);
@@ -80,6 +85,9 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error('omnitill-sync-server: failed to start:', error instanceof Error ? error.message : error);
+  console.error(
+    'omnitill-sync-server: failed to start:',
+    error instanceof Error ? error.message : error,
+  );
   process.exit(1);
 });

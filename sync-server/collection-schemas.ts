@@ -1,4 +1,4 @@
-import { customerSchema } from '../src/documents';
+import { cashMoveSchema, customerSchema } from '../src/documents';
 import type { DocumentSchema } from '../src/documents';
 import { loyaltyEntrySchema } from '../src/documents';
 import { pickupSchema } from '../src/documents';
@@ -28,4 +28,5 @@ export const COLLECTION_SCHEMAS: Readonly<Record<Collection, DocumentSchema | nu
   returns: returnSchema,
   stock: stockMoveSchema,
   shifts: shiftSchema,
+  cashmoves: cashMoveSchema,
 };

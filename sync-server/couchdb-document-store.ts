@@ -34,7 +34,7 @@ export class CouchDocumentStore implements DocumentStore {
       headers,
       ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
     });
-    const json = (await response.json().catch(() => null)) as unknown;
+    const json: unknown = await response.json().catch(() => null);
     return { status: response.status, json };
   }
 

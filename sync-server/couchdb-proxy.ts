@@ -1,5 +1,4 @@
 import { request as httpRequest } from 'node:http';
-import type { IncomingHttpHeaders } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { Request, RequestHandler, Response } from 'express';
 import { sendJson } from './api-error';
@@ -7,7 +6,12 @@ import type { CouchDocumentStore } from './couchdb-document-store';
 
 /** Hop-by-hop and credential headers never cross the proxy. */
 const DROP_REQUEST = new Set(['host', 'authorization', 'cookie', 'content-length', 'connection']);
-const DROP_RESPONSE = new Set(['www-authenticate', 'set-cookie', 'connection', 'transfer-encoding']);
+const DROP_RESPONSE = new Set([
+  'www-authenticate',
+  'set-cookie',
+  'connection',
+  'transfer-encoding',
+]);
 
 /**
  * The pass-through half of /db in --couchdb mode: reads the gate allowed go to the external

@@ -3,7 +3,13 @@
  * written by the server; store databases are `<collection>-<storeId>` and only that store's
  * devices write them. Any other name is unknown to the server (404), whoever asks.
  */
-export const SHARED_COLLECTIONS = ['products', 'staff', 'settings', 'customers', 'loyalty'] as const;
+export const SHARED_COLLECTIONS = [
+  'products',
+  'staff',
+  'settings',
+  'customers',
+  'loyalty',
+] as const;
 /**
  * `pickups` is not in docs/DATA.md yet: PickupDoc (src/documents/pickup.ts) needs a database of
  * its own (one RxDB collection per schema), written by the store's registers.
@@ -15,6 +21,7 @@ export const STORE_COLLECTIONS = [
   'stock',
   'shifts',
   'pickups',
+  'cashmoves',
 ] as const;
 
 export type SharedCollection = (typeof SHARED_COLLECTIONS)[number];
@@ -65,4 +72,4 @@ export const INTERNAL_DATABASES = {
 } as const;
 
 export const KNOWN_DATABASES_HINT =
-  'Known databases: products, staff, settings, customers, loyalty, and orders-, sales-, returns-, stock-, shifts-, pickups-<storeId>.';
+  'Known databases: products, staff, settings, customers, loyalty, and orders-, sales-, returns-, stock-, shifts-, pickups-, cashmoves-<storeId>.';

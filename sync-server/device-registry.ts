@@ -86,7 +86,8 @@ export class DeviceRegistry {
   /** Revoking twice is fine (idempotent); revoking an unknown id is a 404. */
   async revoke(id: string): Promise<ClientRecord> {
     const record = this.clients.get(id);
-    if (!record) throw notFound(`No device or shop ${id}; list them with GET /api/v1/admin/devices.`);
+    if (!record)
+      throw notFound(`No device or shop ${id}; list them with GET /api/v1/admin/devices.`);
     this.verified.delete(id);
     if (record.revokedAt) return record;
     const revoked: ClientRecord = { ...record, revokedAt: new Date().toISOString() };

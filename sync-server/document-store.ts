@@ -28,10 +28,19 @@ export interface DocumentStore {
   getCurrent(db: string, ids: readonly string[]): Promise<Map<string, StoredDoc>>;
   /** Every live document (design and local documents excluded). */
   allDocs(db: string): Promise<StoredDoc[]>;
-  bulkDocs(db: string, docs: readonly Record<string, unknown>[], newEdits: boolean): Promise<WriteRow[]>;
+  bulkDocs(
+    db: string,
+    docs: readonly Record<string, unknown>[],
+    newEdits: boolean,
+  ): Promise<WriteRow[]>;
   /** Forget cached handles of a database deleted behind our back (admin DELETE /db/{name}). */
   forget(db: string): void;
   close(): Promise<void>;
+}
+
+/** A document's `_id` when it has a string one, else '' (for error rows). */
+export function idOf(doc: Record<string, unknown> | undefined): string {
+  return typeof doc?._id === 'string' ? doc._id : '';
 }
 
 export function isDesignOrLocal(id: string): boolean {

@@ -9,7 +9,14 @@ import type { Collection } from './database-layout';
 export const MAX_DOCUMENT_BYTES = 256 * 1024;
 
 /** Fields CouchDB keeps beside the body; they are not part of the schema. */
-const COUCH_FIELDS = new Set(['_id', '_rev', '_deleted', '_revisions', '_conflicts', '_attachments']);
+const COUCH_FIELDS = new Set([
+  '_id',
+  '_rev',
+  '_deleted',
+  '_revisions',
+  '_conflicts',
+  '_attachments',
+]);
 
 /** RxDB-only keys of our schemas that are not JSON Schema keywords. */
 function toJsonSchema(schema: DocumentSchema): Record<string, unknown> {

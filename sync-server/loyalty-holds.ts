@@ -51,7 +51,8 @@ export class LoyaltyHolds {
       entries,
     );
     const [problem] = result.rejected;
-    if (problem) throw new ApiError(500, 'internal_error', `Ledger write failed: ${problem.reason}`);
+    if (problem)
+      throw new ApiError(500, 'internal_error', `Ledger write failed: ${problem.reason}`);
     this.context.onAccepted('loyalty', []);
   }
 
@@ -59,9 +60,13 @@ export class LoyaltyHolds {
     return loyaltyBalance(await this.entries(), customerId);
   }
 
-  hold(principal: Principal, body: Record<string, unknown>): Promise<{ created: boolean; hold: HoldView }> {
+  hold(
+    principal: Principal,
+    body: Record<string, unknown>,
+  ): Promise<{ created: boolean; hold: HoldView }> {
     const { customerId, points, idempotencyKey } = body;
-    if (typeof customerId !== 'string' || !customerId) throw badRequest('customerId is required.', { field: 'customerId' });
+    if (typeof customerId !== 'string' || !customerId)
+      throw badRequest('customerId is required.', { field: 'customerId' });
     if (typeof points !== 'number' || !Number.isSafeInteger(points) || points <= 0) {
       throw badRequest('points must be a positive whole number.', { field: 'points' });
     }
@@ -70,10 +75,16 @@ export class LoyaltyHolds {
         field: 'idempotencyKey',
       });
     }
-    const sourceId = typeof body.sourceId === 'string' && body.sourceId ? body.sourceId.slice(0, 128) : idempotencyKey.slice(0, 128);
+    const sourceId =
+      typeof body.sourceId === 'string' && body.sourceId
+        ? body.sourceId.slice(0, 128)
+        : idempotencyKey.slice(0, 128);
     return this.queue.run(async () => {
-      const customer = (await this.context.store.getCurrent('customers', [customerId])).get(customerId);
-      if (!customer || customer._deleted) throw notFound(`No customer ${customerId}; look it up with GET /api/v1/customers.`);
+      const customer = (await this.context.store.getCurrent('customers', [customerId])).get(
+        customerId,
+      );
+      if (!customer || customer._deleted)
+        throw notFound(`No customer ${customerId}; look it up with GET /api/v1/customers.`);
       const entries = await this.entries();
       // The hold's id is derived from the caller's key, so a replay names the same entry and
       // the ledger's own rule (key `hold:<entry id>`) keeps it single.
@@ -82,13 +93,22 @@ export class LoyaltyHolds {
       const existing = entries.find((entry) => entry.id === holdId);
       if (existing) {
         if (existing.customerId !== customerId || existing.points !== -points) {
-          throw new ApiError(409, 'idempotency_conflict', `idempotencyKey ${idempotencyKey} was already used for another hold; use a new key.`);
+          throw new ApiError(
+            409,
+            'idempotency_conflict',
+            `idempotencyKey ${idempotencyKey} was already used for another hold; use a new key.`,
+          );
         }
         return { created: false, hold: this.view(existing, entries) };
       }
       const available = loyaltyBalance(entries, customerId).available;
       if (available < points) {
-        throw new ApiError(409, 'insufficient_points', `Customer ${customerId} has ${available} points available, ${points} asked; hold at most ${Math.max(0, available)}.`, { available });
+        throw new ApiError(
+          409,
+          'insufficient_points',
+          `Customer ${customerId} has ${available} points available, ${points} asked; hold at most ${Math.max(0, available)}.`,
+          { available },
+        );
       }
       const now = Date.now();
       const holdEntry: LoyaltyEntryDoc = {
@@ -114,11 +134,19 @@ export class LoyaltyHolds {
       const status = this.statusOf(hold, entries);
       if (status === 'confirmed') return this.view(hold, entries);
       if (status === 'released') {
-        throw new ApiError(409, 'hold_released', `Hold ${holdId} was released or lapsed; place a new hold.`);
+        throw new ApiError(
+          409,
+          'hold_released',
+          `Hold ${holdId} was released or lapsed; place a new hold.`,
+        );
       }
       if (hold.holdExpiresAt && Date.parse(hold.holdExpiresAt) <= Date.now()) {
         await this.write([this.release(hold, principal)]);
-        throw new ApiError(409, 'hold_expired', `Hold ${holdId} expired before it was confirmed; place a new hold.`);
+        throw new ApiError(
+          409,
+          'hold_expired',
+          `Hold ${holdId} expired before it was confirmed; place a new hold.`,
+        );
       }
       const redeem = redeemEntry(
         { customerId: hold.customerId, sourceId: hold.sourceId },
@@ -137,7 +165,11 @@ export class LoyaltyHolds {
       const hold = this.findHold(entries, holdId);
       const status = this.statusOf(hold, entries);
       if (status === 'confirmed') {
-        throw new ApiError(409, 'hold_confirmed', `Hold ${holdId} was confirmed; reverse the redemption instead.`);
+        throw new ApiError(
+          409,
+          'hold_confirmed',
+          `Hold ${holdId} was confirmed; reverse the redemption instead.`,
+        );
       }
       if (status === 'released') return this.view(hold, entries);
       const release = this.release(hold, principal);
@@ -151,7 +183,8 @@ export class LoyaltyHolds {
     return this.queue.run(async () => {
       const entries = await this.entries();
       const lapsed = lapsedHolds(entries, new Date().toISOString());
-      if (lapsed.length) await this.write(lapsed.map((hold) => this.release(hold, { kind: 'admin' })));
+      if (lapsed.length)
+        await this.write(lapsed.map((hold) => this.release(hold, { kind: 'admin' })));
       return lapsed.length;
     });
   }
@@ -169,7 +202,8 @@ export class LoyaltyHolds {
 
   private findHold(entries: LoyaltyEntryDoc[], holdId: string): LoyaltyEntryDoc {
     const hold = entries.find((entry) => entry.id === holdId);
-    if (!hold || hold.kind !== 'hold') throw notFound(`No loyalty hold ${holdId}; place one with POST /api/v1/loyalty/holds.`);
+    if (!hold || hold.kind !== 'hold')
+      throw notFound(`No loyalty hold ${holdId}; place one with POST /api/v1/loyalty/holds.`);
     return hold;
   }
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import PouchDB from 'pouchdb';
 import type { PouchConstructor, PouchDatabase } from 'pouchdb';
 import type { DocumentStore, StoredDoc, WriteRow } from './document-store';
-import { isDesignOrLocal } from './document-store';
+import { idOf, isDesignOrLocal } from './document-store';
 
 /**
  * The embedded store: PouchDB on LevelDB under the data directory. The same PouchDB constructor
@@ -78,7 +78,7 @@ export class PouchDocumentStore implements DocumentStore {
     if (docs.length === 0) return [];
     const rows = await this.handle(db).bulkDocs([...docs], { new_edits: newEdits });
     return rows.map((row, index) => {
-      const id = row.id ?? String(docs[index]?._id ?? '');
+      const id = row.id ?? idOf(docs[index]);
       if (row.error) {
         return {
           id,

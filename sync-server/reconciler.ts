@@ -125,7 +125,10 @@ export class Reconciler {
 
   private async save(flags: readonly Omit<FlagDoc, 'detectedAt'>[]): Promise<void> {
     if (flags.length === 0) return;
-    const current = await this.store.getCurrent(INTERNAL_DATABASES.flags, flags.map((flag) => flag._id));
+    const current = await this.store.getCurrent(
+      INTERNAL_DATABASES.flags,
+      flags.map((flag) => flag._id),
+    );
     const detectedAt = new Date().toISOString();
     const writes = flags.flatMap((flag) => {
       const existing = current.get(flag._id);
@@ -137,11 +140,14 @@ export class Reconciler {
       return [{ ...flag, detectedAt, ...(existing ? { _rev: existing._rev } : {}) }];
     });
     await this.store.bulkDocs(INTERNAL_DATABASES.flags, writes, true);
-    if (writes.length) this.log(`omnitill-sync-server: ${writes.length} reconciliation flag(s) raised`);
+    if (writes.length)
+      this.log(`omnitill-sync-server: ${writes.length} reconciliation flag(s) raised`);
   }
 
   private async loyaltyFlags(): Promise<Omit<FlagDoc, 'detectedAt'>[]> {
-    const entries = (await this.store.allDocs('loyalty')).map((doc) => fromCouchDoc<LoyaltyEntryDoc>(doc));
+    const entries = (await this.store.allDocs('loyalty')).map((doc) =>
+      fromCouchDoc<LoyaltyEntryDoc>(doc),
+    );
     const flags: Omit<FlagDoc, 'detectedAt'>[] = [];
     for (const [customerId, balance] of balancesByCustomer(entries)) {
       if (balance.available >= 0) continue;
@@ -180,9 +186,13 @@ export class Reconciler {
       }
     }
     for (const { db, doc } of await readCollection<WebOrderDoc>(this.store, 'orders')) {
-      for (const line of doc.lines ?? []) sold.set(`${doc.id}\u0000${line.lineId}`, { db, quantity: line.quantity });
+      for (const line of doc.lines ?? [])
+        sold.set(`${doc.id}\u0000${line.lineId}`, { db, quantity: line.quantity });
     }
-    const returned = new Map<string, { quantity: number; documents: { db: string; id: string }[] }>();
+    const returned = new Map<
+      string,
+      { quantity: number; documents: { db: string; id: string }[] }
+    >();
     for (const { db, doc } of await readCollection<ReturnDoc>(this.store, 'returns')) {
       const original = doc.original?.documentId;
       if (!original) continue;
@@ -191,7 +201,8 @@ export class Reconciler {
         const key = `${original}\u0000${line.originalLineId}`;
         const entry = returned.get(key) ?? { quantity: 0, documents: [] };
         entry.quantity += line.quantity;
-        if (!entry.documents.some((known) => known.id === doc.id)) entry.documents.push({ db, id: doc.id });
+        if (!entry.documents.some((known) => known.id === doc.id))
+          entry.documents.push({ db, id: doc.id });
         returned.set(key, entry);
       }
     }

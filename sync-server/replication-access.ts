@@ -66,7 +66,9 @@ export function classifyReplicationRequest(method: string, path: string): Replic
     return { kind: 'method-not-allowed', method };
   }
   if (second === '_bulk_docs') {
-    return method === 'POST' ? { kind: 'bulk-docs', database } : { kind: 'method-not-allowed', method };
+    return method === 'POST'
+      ? { kind: 'bulk-docs', database }
+      : { kind: 'method-not-allowed', method };
   }
   if (READ_ENDPOINTS.has(second)) return { kind: 'read', database };
   if (second === '_local') {

@@ -4,6 +4,7 @@ import type { Authenticator, Principal } from './auth';
 import type { DatabaseName } from './database-layout';
 import { KNOWN_DATABASES_HINT } from './database-layout';
 import type { DocumentStore, WriteRow } from './document-store';
+import { idOf } from './document-store';
 import type { DocumentValidator } from './document-validator';
 import { isPlainObject, readJsonBody } from './read-json-body';
 import type { RejectionLog } from './rejection-log';
@@ -66,7 +67,9 @@ export class ReplicationGate {
         throw new ApiError(405, 'method_not_allowed', `${route.method} is not supported here.`);
       case 'database-admin':
         if (principal.kind !== 'admin') {
-          throw forbidden(`only the server administrator may ${route.what} on ${route.database.name}`);
+          throw forbidden(
+            `only the server administrator may ${route.what} on ${route.database.name}`,
+          );
         }
         if (req.method === 'DELETE' && req.path.split('/').filter(Boolean).length === 1) {
           this.existing.delete(route.database.name);
@@ -166,7 +169,9 @@ export class ReplicationGate {
       const body = await readJsonBody(req);
       if (!isPlainObject(body)) throw badRequest('The body must be a JSON object (the document).');
       if (docId !== null && body._id !== undefined && body._id !== docId) {
-        throw badRequest(`The body's _id "${String(body._id)}" differs from the URL's "${docId}".`);
+        throw badRequest(
+          `The body's _id ${JSON.stringify(body._id)} differs from the URL's "${docId}".`,
+        );
       }
       doc = { ...body, ...(docId === null ? {} : { _id: docId }), ...(rev ? { _rev: rev } : {}) };
       if (typeof doc._id !== 'string') {
@@ -183,7 +188,11 @@ export class ReplicationGate {
     const written = await this.write(principal, database, decisions, true);
     const row = this.replyRow(decision, written.get(0), true);
     if (row.error === 'conflict') {
-      throw new ApiError(409, 'conflict', 'Document update conflict: fetch the current revision and retry.');
+      throw new ApiError(
+        409,
+        'conflict',
+        'Document update conflict: fetch the current revision and retry.',
+      );
     }
     if (row.error) throw new ApiError(500, row.error, row.reason ?? 'The write failed; retry.');
     sendJson(res, req.method === 'DELETE' ? 200 : 201, { ok: true, id: row.id, rev: row.rev });
@@ -214,7 +223,8 @@ export class ReplicationGate {
           doc,
         } as const;
       }
-      if (typeof doc._id === 'string' && doc._id.startsWith('_local/')) return { kind: 'local', doc };
+      if (typeof doc._id === 'string' && doc._id.startsWith('_local/'))
+        return { kind: 'local', doc };
       const id = typeof doc._id === 'string' ? doc._id : '';
       return decideWrite(this.deps.validator, {
         principal,
@@ -260,12 +270,13 @@ export class ReplicationGate {
       // CouchDB answers new_edits=false with error rows only: match them by id.
       const errors = new Map(rows.map((row) => [row.id, row]));
       indexes.forEach((index, position) => {
-        const id = String(docs[position]?._id ?? '');
+        const id = idOf(docs[position]);
         byIndex.set(index, errors.get(id) ?? { id, ok: true });
       });
     }
     const landed = docs.filter(
-      (doc, position) => !String(doc._id).startsWith('_local/') && byIndex.get(indexes[position] ?? -1)?.ok,
+      (doc, position) =>
+        !idOf(doc).startsWith('_local/') && byIndex.get(indexes[position] ?? -1)?.ok,
     );
     if (landed.length > 0) this.deps.onAccepted(database.name, landed);
     return byIndex;
@@ -288,7 +299,7 @@ export class ReplicationGate {
     switch (decision.kind) {
       case 'write':
       case 'local':
-        return written ?? { id: String(decision.doc._id), error: 'unknown', reason: 'not written' };
+        return written ?? { id: idOf(decision.doc), error: 'unknown', reason: 'not written' };
       case 'unchanged':
         return { id: decision.id, ok: true, rev: decision.rev };
       case 'reject': {

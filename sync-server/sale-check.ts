@@ -30,6 +30,9 @@ export function saleTotalsVerdict(
   return verdict.ok ? null : verdict.reason;
 }
 
-export async function saleTotalsProblem(store: DocumentStore, sale: SaleDoc): Promise<string | null> {
+export async function saleTotalsProblem(
+  store: DocumentStore,
+  sale: SaleDoc,
+): Promise<string | null> {
   return saleTotalsVerdict(sale, await storeSettingsOf(store, sale.storeId));
 }

@@ -17,14 +17,21 @@ const KEY_LENGTH = 32;
 
 function scryptAsync(secret: string, salt: Buffer, params: { N: number; r: number; p: number }) {
   return new Promise<Buffer>((resolve, reject) => {
-    scrypt(secret, salt, KEY_LENGTH, params, (error, key) => (error ? reject(error) : resolve(key)));
+    scrypt(secret, salt, KEY_LENGTH, params, (error, key) =>
+      error ? reject(error) : resolve(key),
+    );
   });
 }
 
 export async function hashSecret(secret: string): Promise<SecretHash> {
   const salt = randomBytes(16);
   const hash = await scryptAsync(secret, salt, PARAMS);
-  return { algorithm: 'scrypt', ...PARAMS, salt: salt.toString('base64'), hash: hash.toString('base64') };
+  return {
+    algorithm: 'scrypt',
+    ...PARAMS,
+    salt: salt.toString('base64'),
+    hash: hash.toString('base64'),
+  };
 }
 
 export async function verifySecret(secret: string, stored: SecretHash): Promise<boolean> {

@@ -1,6 +1,7 @@
 import { toCouchDoc } from './couch-doc';
 import type { Collection } from './database-layout';
 import type { DocumentStore } from './document-store';
+import { idOf } from './document-store';
 import type { DocumentValidator } from './document-validator';
 import { sameContent } from './same-content';
 
@@ -24,7 +25,10 @@ export async function upsertDocs(
 ): Promise<UpsertResult> {
   const result: UpsertResult = { written: [], unchanged: [], rejected: [] };
   const couchDocs = docs.map((doc) => toCouchDoc(doc));
-  const current = await store.getCurrent(db, couchDocs.map((doc) => doc._id));
+  const current = await store.getCurrent(
+    db,
+    couchDocs.map((doc) => doc._id),
+  );
   const toWrite: Record<string, unknown>[] = [];
   couchDocs.forEach((doc, index) => {
     const problem = validator.validate(collection, doc);
@@ -33,7 +37,10 @@ export async function upsertDocs(
       return;
     }
     const existing = current.get(doc._id);
-    if (existing && !existing._deleted && sameContent(existing, doc)) {
+    // A new updatedAt alone is not a change: re-importing the same catalog writes nothing.
+    const comparable =
+      existing && 'updatedAt' in doc ? { ...doc, updatedAt: existing.updatedAt } : doc;
+    if (existing && !existing._deleted && sameContent(existing, comparable)) {
       result.unchanged.push(doc._id);
       return;
     }
@@ -45,7 +52,7 @@ export async function upsertDocs(
     else {
       result.rejected.push({
         index: couchDocs.findIndex((doc) => doc._id === row.id),
-        id: row.id || String(toWrite[position]?._id ?? ''),
+        id: row.id || idOf(toWrite[position]),
         reason: `${row.error ?? 'error'}: ${row.reason ?? 'write failed'}; retry the request`,
       });
     }

@@ -133,7 +133,11 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
   // Unconfirmed holds lapse: release them on a timer (a crashed register never will).
   const sweep = setInterval(
     () => {
-      holds.expireLapsed().catch((error: unknown) => log(`omnitill-sync-server: hold expiry failed: ${String(error)}`));
+      holds
+        .expireLapsed()
+        .catch((error: unknown) =>
+          log(`omnitill-sync-server: hold expiry failed: ${String(error)}`),
+        );
     },
     Math.max(1000, Math.min(context.holdTtlMs / 2, 30_000)),
   );

@@ -30,14 +30,17 @@ export function normalizePhone(raw: string): string | null {
 }
 
 function parseLines(raw: unknown): WebOrderLine[] {
-  if (!Array.isArray(raw) || raw.length === 0) throw fieldError('lines', 'at least one line is required');
+  if (!Array.isArray(raw) || raw.length === 0)
+    throw fieldError('lines', 'at least one line is required');
   if (raw.length > 500) throw fieldError('lines', 'at most 500 lines');
   return raw.map((line: unknown, index): WebOrderLine => {
     const at = `lines[${index}]`;
     if (!isPlainObject(line)) throw fieldError(at, 'must be an object');
     const { sku, name, quantity, unitPrice, lineTotal, taxRateBp } = line;
-    if (typeof sku !== 'string' || !sku || sku.length > 64) throw fieldError(`${at}.sku`, 'required, at most 64 characters');
-    if (typeof name !== 'string' || !name || name.length > 200) throw fieldError(`${at}.name`, 'required, at most 200 characters');
+    if (typeof sku !== 'string' || !sku || sku.length > 64)
+      throw fieldError(`${at}.sku`, 'required, at most 64 characters');
+    if (typeof name !== 'string' || !name || name.length > 200)
+      throw fieldError(`${at}.name`, 'required, at most 200 characters');
     if (typeof quantity !== 'number' || !Number.isSafeInteger(quantity) || quantity <= 0) {
       throw fieldError(`${at}.quantity`, 'must be a positive whole number (pieces, or grams)');
     }
@@ -48,11 +51,24 @@ function parseLines(raw: unknown): WebOrderLine[] {
     if (typeof total !== 'number' || !Number.isSafeInteger(total) || total < 0) {
       throw fieldError(`${at}.lineTotal`, 'must be a whole number of minor units, 0 or more');
     }
-    if (typeof taxRateBp !== 'number' || !Number.isInteger(taxRateBp) || taxRateBp < 0 || taxRateBp > 10000) {
+    if (
+      typeof taxRateBp !== 'number' ||
+      !Number.isInteger(taxRateBp) ||
+      taxRateBp < 0 ||
+      taxRateBp > 10000
+    ) {
       throw fieldError(`${at}.taxRateBp`, 'required: VAT rate in basis points (10 % = 1000)');
     }
     const lineId = typeof line.lineId === 'string' && line.lineId ? line.lineId : String(index + 1);
-    return { lineId, sku, name, quantity, unitPrice: unitPrice as Minor, lineTotal: total as Minor, taxRateBp };
+    return {
+      lineId,
+      sku,
+      name,
+      quantity,
+      unitPrice: unitPrice as Minor,
+      lineTotal: total as Minor,
+      taxRateBp,
+    };
   });
 }
 
@@ -70,33 +86,54 @@ export class WebOrderIntake {
   intake(principal: Principal, body: unknown): Promise<IntakeResult> {
     if (!isPlainObject(body)) throw badRequest('Send the order as a JSON object.');
     const { externalId, customer, pickupStoreId, currency } = body;
-    const customerName = isPlainObject(customer) && typeof customer.name === 'string' ? customer.name.trim() : '';
+    const customerName =
+      isPlainObject(customer) && typeof customer.name === 'string' ? customer.name.trim() : '';
     if (typeof externalId !== 'string' || !externalId || externalId.length > 100) {
-      throw fieldError('externalId', "required: the shop's own order id (1-100 characters), reused on retry");
+      throw fieldError(
+        'externalId',
+        "required: the shop's own order id (1-100 characters), reused on retry",
+      );
     }
     const channel = body.channel ?? 'web';
-    if (channel !== 'web' && channel !== 'care' && channel !== 'social') throw fieldError('channel', 'must be web, care or social');
-    if (!isPlainObject(customer)) throw fieldError('customer', 'required: {name, email and/or phone}');
+    if (channel !== 'web' && channel !== 'care' && channel !== 'social')
+      throw fieldError('channel', 'must be web, care or social');
+    if (!isPlainObject(customer))
+      throw fieldError('customer', 'required: {name, email and/or phone}');
     if (!customerName || customerName.length > 120) {
       throw fieldError('customer.name', 'required, at most 120 characters');
     }
-    const email = typeof customer.email === 'string' && customer.email.trim() ? customer.email.trim().toLowerCase() : undefined;
-    if (email !== undefined && (!/^[^@\s]+@[^@\s]+$/.test(email) || email.length > 254)) throw fieldError('customer.email', 'is not an email address');
+    const email =
+      typeof customer.email === 'string' && customer.email.trim()
+        ? customer.email.trim().toLowerCase()
+        : undefined;
+    if (email !== undefined && (!/^[^@\s]+@[^@\s]+$/.test(email) || email.length > 254))
+      throw fieldError('customer.email', 'is not an email address');
     let phone: string | undefined;
     if (customer.phone !== undefined) {
-      phone = typeof customer.phone === 'string' ? (normalizePhone(customer.phone) ?? undefined) : undefined;
-      if (!phone) throw fieldError('customer.phone', 'must be a phone number in E.164 (+84901234567)');
+      phone =
+        typeof customer.phone === 'string'
+          ? (normalizePhone(customer.phone) ?? undefined)
+          : undefined;
+      if (!phone)
+        throw fieldError('customer.phone', 'must be a phone number in E.164 (+84901234567)');
     }
-    if (!email && !phone) throw fieldError('customer', 'needs an email or a phone to recognise the customer');
+    if (!email && !phone)
+      throw fieldError('customer', 'needs an email or a phone to recognise the customer');
     if (typeof pickupStoreId !== 'string' || !isValidStoreId(pickupStoreId)) {
-      throw fieldError('pickupStoreId', 'required: the store where the customer collects the order');
+      throw fieldError(
+        'pickupStoreId',
+        'required: the store where the customer collects the order',
+      );
     }
-    if (typeof currency !== 'string' || !(currency in CURRENCIES)) throw fieldError('currency', `must be one of ${Object.keys(CURRENCIES).join(', ')}`);
+    if (typeof currency !== 'string' || !(currency in CURRENCIES))
+      throw fieldError('currency', `must be one of ${Object.keys(CURRENCIES).join(', ')}`);
     const lines = parseLines(body.lines);
     const prepaid = body.prepaid ?? 0;
-    if (typeof prepaid !== 'number' || !Number.isSafeInteger(prepaid) || prepaid < 0) throw fieldError('prepaid', 'must be a whole number of minor units, 0 or more');
+    if (typeof prepaid !== 'number' || !Number.isSafeInteger(prepaid) || prepaid < 0)
+      throw fieldError('prepaid', 'must be a whole number of minor units, 0 or more');
     const placedAt = typeof body.placedAt === 'string' ? body.placedAt : new Date().toISOString();
-    if (Number.isNaN(Date.parse(placedAt))) throw fieldError('placedAt', 'must be an ISO 8601 time');
+    if (Number.isNaN(Date.parse(placedAt)))
+      throw fieldError('placedAt', 'must be an ISO 8601 time');
 
     const caller = principal.kind === 'admin' ? 'admin' : principal.id;
     const intakeId = `intake_${createHash('sha256').update(`${caller}\u0000${externalId}`).digest('hex').slice(0, 40)}`;
@@ -104,17 +141,26 @@ export class WebOrderIntake {
 
     return this.queue.run(async () => {
       const { store } = this.context;
-      const existing = (await store.getCurrent(INTERNAL_DATABASES.webOrders, [intakeId])).get(intakeId);
+      const existing = (await store.getCurrent(INTERNAL_DATABASES.webOrders, [intakeId])).get(
+        intakeId,
+      );
       if (existing && !existing._deleted) {
         if (existing.requestHash !== requestHash) {
-          throw new ApiError(409, 'idempotency_conflict', `externalId ${externalId} was already used for a different order; send the same body to replay it, or use a new externalId.`);
+          throw new ApiError(
+            409,
+            'idempotency_conflict',
+            `externalId ${externalId} was already used for a different order; send the same body to replay it, or use a new externalId.`,
+          );
         }
         const order = existing.order as WebOrderDoc;
         await this.writeOrder(order);
         return { replayed: true, order, customerCreated: false };
       }
-      const settings = (await store.getCurrent('settings', [`store_${pickupStoreId}`])).get(`store_${pickupStoreId}`);
-      if (!settings || settings._deleted) throw fieldError('pickupStoreId', `no store ${pickupStoreId} is known to the server`);
+      const settings = (await store.getCurrent('settings', [`store_${pickupStoreId}`])).get(
+        `store_${pickupStoreId}`,
+      );
+      if (!settings || settings._deleted)
+        throw fieldError('pickupStoreId', `no store ${pickupStoreId} is known to the server`);
       const match = await this.findCustomer(email, phone);
       let customerId = match?.id;
       const customerCreated = !customerId;
@@ -129,7 +175,9 @@ export class WebOrderIntake {
           createdAt: now,
           updatedAt: now,
         };
-        const result = await upsertDocs(store, this.context.validator, 'customers', 'customers', [created]);
+        const result = await upsertDocs(store, this.context.validator, 'customers', 'customers', [
+          created,
+        ]);
         if (result.rejected[0]) throw fieldError('customer', result.rejected[0].reason);
         customerId = created.id;
       }
@@ -148,10 +196,26 @@ export class WebOrderIntake {
           placedAt,
         });
       } catch (error) {
-        if (error instanceof WebOrderError) throw badRequest(`order: ${error.message}`, { field: 'lines' });
+        if (error instanceof WebOrderError)
+          throw badRequest(`order: ${error.message}`, { field: 'lines' });
         throw error;
       }
-      await store.bulkDocs(INTERNAL_DATABASES.webOrders, [{ _id: intakeId, externalId, caller, requestHash, orderId: order.id, pickupStoreId, order, createdAt: new Date().toISOString() }], true);
+      await store.bulkDocs(
+        INTERNAL_DATABASES.webOrders,
+        [
+          {
+            _id: intakeId,
+            externalId,
+            caller,
+            requestHash,
+            orderId: order.id,
+            pickupStoreId,
+            order,
+            createdAt: new Date().toISOString(),
+          },
+        ],
+        true,
+      );
       await this.writeOrder(order);
       return { replayed: false, order, customerCreated };
     });
@@ -160,15 +224,29 @@ export class WebOrderIntake {
   private async writeOrder(order: WebOrderDoc): Promise<void> {
     const db = storeDatabaseName('orders', order.pickupStoreId);
     await this.context.store.ensureDatabase(db);
-    const result = await upsertDocs(this.context.store, this.context.validator, 'orders', db, [order]);
-    if (result.rejected[0]) throw new ApiError(500, 'internal_error', `The order could not be stored: ${result.rejected[0].reason}`);
+    const result = await upsertDocs(this.context.store, this.context.validator, 'orders', db, [
+      order,
+    ]);
+    if (result.rejected[0])
+      throw new ApiError(
+        500,
+        'internal_error',
+        `The order could not be stored: ${result.rejected[0].reason}`,
+      );
     this.context.onAccepted(db, [toCouchDoc(order)]);
   }
 
-  private async findCustomer(email: string | undefined, phone: string | undefined): Promise<CustomerDoc | undefined> {
-    const customers = (await this.context.store.allDocs('customers')).map((doc) => fromCouchDoc<CustomerDoc>(doc));
+  private async findCustomer(
+    email: string | undefined,
+    phone: string | undefined,
+  ): Promise<CustomerDoc | undefined> {
+    const customers = (await this.context.store.allDocs('customers')).map((doc) =>
+      fromCouchDoc<CustomerDoc>(doc),
+    );
     return (
-      (email ? customers.find((candidate) => candidate.email?.toLowerCase() === email) : undefined) ??
+      (email
+        ? customers.find((candidate) => candidate.email?.toLowerCase() === email)
+        : undefined) ??
       (phone ? customers.find((candidate) => candidate.phone === phone) : undefined)
     );
   }

@@ -55,6 +55,7 @@ function isImmutable(collection: Collection, current: StoredDoc): boolean {
     case 'loyalty':
     case 'stock':
     case 'pickups':
+    case 'cashmoves':
       return true;
     case 'shifts':
       return current.status === 'closed';
@@ -73,6 +74,7 @@ const DEVICE_WRITABLE: ReadonlySet<Collection> = new Set([
   'stock',
   'shifts',
   'pickups',
+  'cashmoves',
   'customers',
   'loyalty',
 ]);
@@ -166,9 +168,10 @@ export function decideWrite(validator: DocumentValidator, request: WriteRequest)
 
   if (doc._deleted !== true) {
     const domainProblem = domainProblems(collection, doc, request.storeSettings);
-    if (domainProblem) return domainProblem.code === 'totals_mismatch'
-      ? reject('totals_mismatch', domainProblem.reason)
-      : reject('domain_rule', domainProblem.reason);
+    if (domainProblem)
+      return domainProblem.code === 'totals_mismatch'
+        ? reject('totals_mismatch', domainProblem.reason)
+        : reject('domain_rule', domainProblem.reason);
   }
   return { kind: 'write', doc };
 }
@@ -181,7 +184,7 @@ function storeOwnership(
 ): string | null {
   if (database.kind === 'store') {
     if (doc.storeId !== undefined && doc.storeId !== database.storeId) {
-      return `storeId "${String(doc.storeId)}" does not match database ${database.name}`;
+      return `storeId ${JSON.stringify(doc.storeId)} does not match database ${database.name}`;
     }
     return null;
   }
@@ -205,11 +208,13 @@ function domainProblems(
   const body = DocumentValidator.bodyOf(doc);
   if (collection === 'loyalty') {
     const problems = loyaltyEntryProblems(body as unknown as LoyaltyEntryDoc);
-    if (problems.length) return { code: 'domain_rule', reason: `loyalty entry: ${problems.join('; ')}` };
+    if (problems.length)
+      return { code: 'domain_rule', reason: `loyalty entry: ${problems.join('; ')}` };
   }
   if (collection === 'stock') {
     const problems = stockMoveProblems(body as unknown as StockMoveDoc);
-    if (problems.length) return { code: 'domain_rule', reason: `stock move: ${problems.join('; ')}` };
+    if (problems.length)
+      return { code: 'domain_rule', reason: `stock move: ${problems.join('; ')}` };
   }
   if (collection === 'sales') {
     const problem = saleTotalsVerdict(body as unknown as SaleDoc, settings);

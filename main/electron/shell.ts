@@ -114,7 +114,8 @@ export async function startShell(deps: ShellDependencies): Promise<RunningShell 
       else window.show();
     });
     window.on('closed', () => {
-      open.splice(open.indexOf(entry), 1);
+      const index = open.indexOf(entry);
+      if (index >= 0) open.splice(index, 1);
     });
     window.loadURL(rendererUrl(WINDOW_ROUTES[role])).catch((error: unknown) => {
       log(`${role} window failed to load: ${String(error)}`);

@@ -144,10 +144,15 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       send({ type: 'event', event, payload }),
     );
     ws.on('close', unsubscribe);
-    ws.on('message', (data) => {
+    ws.on('message', (data: Buffer | ArrayBuffer | Buffer[]) => {
+      const text = Array.isArray(data)
+        ? Buffer.concat(data).toString('utf8')
+        : Buffer.isBuffer(data)
+          ? data.toString('utf8')
+          : Buffer.from(new Uint8Array(data)).toString('utf8');
       let frame: unknown;
       try {
-        frame = JSON.parse(String(data));
+        frame = JSON.parse(text);
       } catch {
         return; // Not ours: a page we serve only sends JSON frames.
       }

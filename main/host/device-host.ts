@@ -12,9 +12,9 @@ import type {
   DeviceEvent,
   DeviceEvents,
   DeviceResult,
-  DeviceStatus,
 } from '../../src/ipc/contract';
 import { isDeviceCommand } from '../../src/ipc/contract';
+import { openHostDevices } from './host-devices';
 import type { HostOptions } from './host-options';
 import { validateRequest } from './request-validation';
 
@@ -55,16 +55,14 @@ export async function createDeviceHost(options: DeviceHostOptions): Promise<Devi
     for (const listener of listeners) listener(event, payload);
   }
 
-  const statuses = (): DeviceStatus[] => [
-    config.printer
-      ? { id: 'printer', kind: 'printer', name: config.printer.url, state: 'ready' }
-      : {
-          id: 'printer',
-          kind: 'printer',
-          name: 'Receipt printer',
-          state: 'not-configured',
-          message: 'No receipt printer is set up.',
-        },
+  const devices = await openHostDevices(config, options.host.dataDir);
+  const unsubscribers = [
+    devices.queue.onJob((job) => emit('printer/job', job)),
+    devices.scanners.onScan((scan) => emit('scanner/scan', scan)),
+    devices.scanners.onStatus((status) => emit('device/status', status)),
+    ...(devices.poleDisplay
+      ? [devices.poleDisplay.onStatus((status) => emit('device/status', status))]
+      : []),
   ];
 
   const serverUrl = config.serverUrl.replace(/\/+$/, '');
@@ -83,15 +81,23 @@ export async function createDeviceHost(options: DeviceHostOptions): Promise<Devi
           kiosk: options.host.kiosk,
         }),
       ),
-    'device/status': () => Promise.resolve(ok(statuses())),
-    'printer/print': () => Promise.resolve(notConfigured('receipt printer')),
-    'printer/jobs': () => Promise.resolve(ok([])),
-    'printer/retry': () => Promise.resolve(notConfigured('receipt printer')),
-    'drawer/open': () => Promise.resolve(notConfigured('cash drawer')),
-    'display/show': (state) => {
+    'device/status': async () => ok(await devices.statuses()),
+    // The job is on disk when this answers; printing goes on and reports through 'printer/job'.
+    'printer/print': async ({ jobId, receipt }) => ok(await devices.queue.submit(jobId, receipt)),
+    'printer/jobs': () => Promise.resolve(ok(devices.queue.jobs())),
+    'printer/retry': ({ jobId }) => devices.queue.retry(jobId),
+    'drawer/open': async () => {
+      if (!devices.printer)
+        return notConfigured('cash drawer (it opens through the receipt printer)');
+      const result = await devices.printer.kickDrawer();
+      return result.ok ? ok(null) : result;
+    },
+    'display/show': async (state) => {
       lastDisplay = state;
       emit('display/state', state);
-      return Promise.resolve(ok(null));
+      // The pole display is a mirror: when it is unplugged the sale goes on, and it catches up.
+      if (devices.poleDisplay) await devices.poleDisplay.show(state);
+      return ok(null);
     },
   };
 
@@ -125,9 +131,10 @@ export async function createDeviceHost(options: DeviceHostOptions): Promise<Devi
       if (lastDisplay) listener('display/state', lastDisplay);
       return () => listeners.delete(listener);
     },
-    close() {
+    async close() {
+      for (const unsubscribe of unsubscribers) unsubscribe();
       listeners.clear();
-      return Promise.resolve();
+      await devices.close();
     },
   };
 }

@@ -21,7 +21,9 @@ async function main(): Promise<void> {
   const options = loadHostOptions(process.env, process.argv.slice(2));
   console.log(`Omnitill: data folder ${options.dataDir}`);
 
-  if (!rendererIsFresh(projectRoot)) {
+  // OMNITILL_RENDERER_DIR serves an already-built renderer (the end-to-end tests build once).
+  const rendererDir = process.env.OMNITILL_RENDERER_DIR ?? join(projectRoot, 'dist', 'renderer');
+  if (!process.env.OMNITILL_RENDERER_DIR && !rendererIsFresh(projectRoot)) {
     console.log('Building the app…');
     buildRenderer(projectRoot);
   }
@@ -37,7 +39,8 @@ async function main(): Promise<void> {
         if (process.env.OMNITILL_VERBOSE) console.log(line);
       },
     });
-    cleanups.push(localServer.stop);
+    const server = localServer;
+    cleanups.push(() => server.stop());
     console.log(`Local sync-server with the demo store: ${localServer.url}`);
     config = await ensureEnrolled(localServer.url, localServer.adminToken, config);
     writeRegisterConfig(options.dataDir, config);
@@ -72,7 +75,7 @@ async function main(): Promise<void> {
   const browserHost = await startBrowserHost({
     host: '127.0.0.1',
     port,
-    staticDir: join(projectRoot, 'dist', 'renderer'),
+    staticDir: rendererDir,
     deviceHost,
     connectOrigins: [new URL(config.serverUrl).origin],
   });

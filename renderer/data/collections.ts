@@ -4,10 +4,18 @@
  */
 import type { DocumentSchema } from '../../src/documents';
 import {
+  cashMoveSchema,
   customerSchema,
+  loyaltyEntrySchema,
+  pickupSchema,
   productSchema,
+  returnSchema,
+  saleSchema,
+  shiftSchema,
   staffSchema,
+  stockMoveSchema,
   storeSettingsSchema,
+  webOrderSchema,
 } from '../../src/documents';
 
 export type Direction = 'pull' | 'both';
@@ -22,33 +30,38 @@ export interface CollectionSpec {
   pullBatchSize: number;
 }
 
+const shared = (
+  name: string,
+  schema: DocumentSchema,
+  direction: Direction,
+  pullBatchSize = 100,
+): CollectionSpec => ({
+  name,
+  schema,
+  serverDb: () => name,
+  direction,
+  pullBatchSize,
+});
+
+const perStore = (name: string, schema: DocumentSchema, direction: Direction): CollectionSpec => ({
+  name,
+  schema,
+  serverDb: (storeId) => `${name}-${storeId}`,
+  direction,
+  pullBatchSize: 200,
+});
+
 export const COLLECTIONS: readonly CollectionSpec[] = [
-  {
-    name: 'products',
-    schema: productSchema,
-    serverDb: () => 'products',
-    direction: 'pull',
-    pullBatchSize: 500,
-  },
-  {
-    name: 'staff',
-    schema: staffSchema,
-    serverDb: () => 'staff',
-    direction: 'pull',
-    pullBatchSize: 100,
-  },
-  {
-    name: 'settings',
-    schema: storeSettingsSchema,
-    serverDb: () => 'settings',
-    direction: 'pull',
-    pullBatchSize: 100,
-  },
-  {
-    name: 'customers',
-    schema: customerSchema,
-    serverDb: () => 'customers',
-    direction: 'both',
-    pullBatchSize: 500,
-  },
+  shared('products', productSchema, 'pull', 500),
+  shared('staff', staffSchema, 'pull'),
+  shared('settings', storeSettingsSchema, 'pull'),
+  shared('customers', customerSchema, 'both', 500),
+  shared('loyalty', loyaltyEntrySchema, 'both', 500),
+  perStore('orders', webOrderSchema, 'pull'),
+  perStore('sales', saleSchema, 'both'),
+  perStore('returns', returnSchema, 'both'),
+  perStore('stock', stockMoveSchema, 'both'),
+  perStore('shifts', shiftSchema, 'both'),
+  perStore('pickups', pickupSchema, 'both'),
+  perStore('cashmoves', cashMoveSchema, 'both'),
 ];

@@ -6,7 +6,20 @@
 import { createRxDatabase } from 'rxdb';
 import type { RxCollection, RxDatabase, RxJsonSchema, RxStorage } from 'rxdb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
-import type { CustomerDoc, ProductDoc, StaffDoc, StoreSettingsDoc } from '../../src/documents';
+import type {
+  CashMoveDoc,
+  CustomerDoc,
+  LoyaltyEntryDoc,
+  PickupDoc,
+  ProductDoc,
+  ReturnDoc,
+  SaleDoc,
+  ShiftDoc,
+  StaffDoc,
+  StockMoveDoc,
+  StoreSettingsDoc,
+  WebOrderDoc,
+} from '../../src/documents';
 import { COLLECTIONS } from './collections';
 
 export interface ReplicaCollections {
@@ -14,15 +27,20 @@ export interface ReplicaCollections {
   staff: RxCollection<StaffDoc>;
   settings: RxCollection<StoreSettingsDoc>;
   customers: RxCollection<CustomerDoc>;
+  loyalty: RxCollection<LoyaltyEntryDoc>;
+  orders: RxCollection<WebOrderDoc>;
+  sales: RxCollection<SaleDoc>;
+  returns: RxCollection<ReturnDoc>;
+  stock: RxCollection<StockMoveDoc>;
+  shifts: RxCollection<ShiftDoc>;
+  pickups: RxCollection<PickupDoc>;
+  cashmoves: RxCollection<CashMoveDoc>;
 }
 
 export type ReplicaDatabase = RxDatabase<ReplicaCollections>;
 
 export function defaultStorage(): RxStorage<unknown, unknown> {
-  return getRxStorageDexie({ chromeTransactionDurability: 'strict' }) as RxStorage<
-    unknown,
-    unknown
-  >;
+  return getRxStorageDexie({ chromeTransactionDurability: 'strict' });
 }
 
 export async function openReplica(

@@ -20,14 +20,14 @@ export interface CartState {
   /** The line the cashier touched last, highlighted and shown on the customer display. */
   lastLineId: string | null;
   /** `labelPrice`: an in-store price label (prefix 22) fixes the amount of this one item. */
-  addProduct(
+  addProduct: (
     product: ProductDoc,
     options?: { quantity?: number; grams?: number; labelPrice?: Minor },
-  ): void;
-  setQuantity(lineId: string, quantity: number): void;
-  removeLine(lineId: string): void;
-  setNotice(notice: Notice | null): void;
-  clear(): void;
+  ) => void;
+  setQuantity: (lineId: string, quantity: number) => void;
+  removeLine: (lineId: string) => void;
+  setNotice: (notice: Notice | null) => void;
+  clear: () => void;
 }
 
 function newLineId(): string {

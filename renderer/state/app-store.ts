@@ -20,14 +20,14 @@ export interface AppState {
   staff: StaffDoc | null;
   catalogCount: number;
   sync: SyncSnapshot;
-  setPhase(phase: StartupPhase, error?: string): void;
-  setConfig(config: AppConfig): void;
-  setSettings(settings: StoreSettingsDoc | null): void;
-  setCatalogCount(count: number): void;
-  updateSync(update: Partial<SyncSnapshot>): void;
-  signIn(staff: StaffDoc): void;
-  signOut(): void;
-  toggleLocale(): void;
+  setPhase: (phase: StartupPhase, error?: string) => void;
+  setConfig: (config: AppConfig) => void;
+  setSettings: (settings: StoreSettingsDoc | null) => void;
+  setCatalogCount: (count: number) => void;
+  updateSync: (update: Partial<SyncSnapshot>) => void;
+  signIn: (staff: StaffDoc) => void;
+  signOut: () => void;
+  toggleLocale: () => void;
 }
 
 export const useAppStore = create<AppState>()((set) => ({

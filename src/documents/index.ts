@@ -12,3 +12,5 @@ export * from './store-settings';
 export * from './web-order';
 // Cash moves are typed beside the shift code that validates them.
 export * from '../shifts/cash-move';
+export * from './parked-sale';
+export * from './audit-entry';

@@ -57,9 +57,12 @@ export interface LoyaltyProgramRules {
  */
 export interface OfflineRedemptionLimits {
   enabled: boolean;
-  /** Most points one customer may redeem per business day (offline, across this store's registers). */
+  /**
+   * Most points one customer may redeem per business day when redeeming offline. Every
+   * redemption of that day the register knows of counts against it, online ones included.
+   */
   perCustomerPerDayPoints: number;
-  /** Most points the whole store may redeem per business day while offline. */
+  /** Most points the store may redeem per business day when redeeming offline (same counting). */
   perStorePerDayPoints: number;
 }
 

@@ -23,7 +23,10 @@ export function catalogRoutes(context: ServerContext): Router {
         throw badRequest(`At most ${MAX_PRODUCTS_PER_REQUEST} products per request; send chunks.`);
       }
       const invalid = body.findIndex(
-        (item) => typeof item !== 'object' || item === null || typeof (item as { id?: unknown }).id !== 'string',
+        (item) =>
+          typeof item !== 'object' ||
+          item === null ||
+          typeof (item as { id?: unknown }).id !== 'string',
       );
       if (invalid >= 0) throw badRequest(`Entry ${invalid} is not a product with a string "id".`);
       const result = await upsertDocs(

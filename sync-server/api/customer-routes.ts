@@ -21,10 +21,13 @@ export function customerRoutes(context: ServerContext): Router {
     '/customers',
     readers,
     asyncRoute(async (req, res) => {
-      const phone = typeof req.query.phone === 'string' ? normalizePhone(req.query.phone) : undefined;
-      const email = typeof req.query.email === 'string' ? req.query.email.trim().toLowerCase() : undefined;
+      const phone =
+        typeof req.query.phone === 'string' ? normalizePhone(req.query.phone) : undefined;
+      const email =
+        typeof req.query.email === 'string' ? req.query.email.trim().toLowerCase() : undefined;
       const card = typeof req.query.card === 'string' ? req.query.card.trim() : undefined;
-      if (phone === null) throw badRequest('phone must be a phone number (E.164, e.g. +84901234567).');
+      if (phone === null)
+        throw badRequest('phone must be a phone number (E.164, e.g. +84901234567).');
       if (!phone && !email && !card) throw badRequest('Give one of ?phone=, ?email= or ?card=.');
       const customers = (await context.store.allDocs('customers'))
         .map((doc) => fromCouchDoc<CustomerDoc>(doc))
@@ -44,17 +47,48 @@ export function customerRoutes(context: ServerContext): Router {
     asyncRoute(async (req, res) => {
       const id = String(req.params.id);
       const doc = (await context.store.getCurrent('customers', [id])).get(id);
-      if (!doc || doc._deleted) throw notFound(`No customer ${id}; search with GET /api/v1/customers?phone=.`);
+      if (!doc || doc._deleted)
+        throw notFound(`No customer ${id}; search with GET /api/v1/customers?phone=.`);
       const entries = (await context.store.allDocs('loyalty'))
         .map((entry) => fromCouchDoc<LoyaltyEntryDoc>(entry))
         .filter((entry) => entry.customerId === id);
-      const sales = (await readCollection<SaleDoc>(context.store, 'sales')).filter((entry) => entry.doc.customerId === id);
-      const returns = (await readCollection<ReturnDoc>(context.store, 'returns')).filter((entry) => entry.doc.customerId === id);
-      const orders = (await readCollection<WebOrderDoc>(context.store, 'orders')).filter((entry) => entry.doc.customerId === id);
+      const sales = (await readCollection<SaleDoc>(context.store, 'sales')).filter(
+        (entry) => entry.doc.customerId === id,
+      );
+      const returns = (await readCollection<ReturnDoc>(context.store, 'returns')).filter(
+        (entry) => entry.doc.customerId === id,
+      );
+      const orders = (await readCollection<WebOrderDoc>(context.store, 'orders')).filter(
+        (entry) => entry.doc.customerId === id,
+      );
       const history = [
-        ...sales.map(({ doc: sale }) => ({ kind: 'sale', id: sale.id, channel: 'store', storeId: sale.storeId, at: sale.completedAt, total: sale.priced.totals.total, status: sale.status })),
-        ...returns.map(({ doc: ret }) => ({ kind: 'return', id: ret.id, channel: 'store', storeId: ret.storeId, at: ret.completedAt, total: -ret.totals.refund, original: ret.original?.documentId })),
-        ...orders.map(({ doc: order }) => ({ kind: 'order', id: order.id, channel: order.channel, storeId: order.pickupStoreId, at: order.placedAt, total: order.total, status: order.status })),
+        ...sales.map(({ doc: sale }) => ({
+          kind: 'sale',
+          id: sale.id,
+          channel: 'store',
+          storeId: sale.storeId,
+          at: sale.completedAt,
+          total: sale.priced.totals.total,
+          status: sale.status,
+        })),
+        ...returns.map(({ doc: ret }) => ({
+          kind: 'return',
+          id: ret.id,
+          channel: 'store',
+          storeId: ret.storeId,
+          at: ret.completedAt,
+          total: 0 - ret.totals.refund,
+          original: ret.original?.documentId,
+        })),
+        ...orders.map(({ doc: order }) => ({
+          kind: 'order',
+          id: order.id,
+          channel: order.channel,
+          storeId: order.pickupStoreId,
+          at: order.placedAt,
+          total: order.total,
+          status: order.status,
+        })),
       ].sort((a, b) => String(b.at).localeCompare(String(a.at)));
       sendJson(res, 200, {
         customer: fromCouchDoc<CustomerDoc>(doc),

@@ -38,12 +38,8 @@ export function deviceRoutes(context: ServerContext): Router {
     }),
   );
 
-  router.get(
-    '/admin/devices',
-    admin,
-    asyncRoute(async (_req, res) => {
-      sendJson(res, 200, { devices: context.registry.list().map(publicRecord) });
-    }),
+  router.get('/admin/devices', admin, (_req, res) =>
+    sendJson(res, 200, { devices: context.registry.list().map(publicRecord) }),
   );
 
   router.delete(

@@ -27,7 +27,8 @@ export function domainRoutes(
     holdWriters,
     asyncRoute(async (req, res) => {
       const body = await readJsonBody(req);
-      if (!isPlainObject(body)) throw badRequest('Send {"customerId", "points", "idempotencyKey"}.');
+      if (!isPlainObject(body))
+        throw badRequest('Send {"customerId", "points", "idempotencyKey"}.');
       const { created, hold } = await holds.hold(principalOf(res), body);
       sendJson(res, created ? 201 : 200, hold);
     }),
@@ -56,7 +57,11 @@ export function domainRoutes(
       const moves = (await readCollection<StockMoveDoc>(context.store, 'stock'))
         .map((entry) => entry.doc)
         .filter((move) => move.sku === sku);
-      const stores = stockLevels(moves).map(({ storeId, sellable, damaged }) => ({ storeId, sellable, damaged }));
+      const stores = stockLevels(moves).map(({ storeId, sellable, damaged }) => ({
+        storeId,
+        sellable,
+        damaged,
+      }));
       sendJson(res, 200, {
         sku,
         stores,

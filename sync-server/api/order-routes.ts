@@ -52,7 +52,11 @@ export function orderRoutes(context: ServerContext): Router {
       const returnLines = returns.flatMap((doc) =>
         doc.lines
           .filter((line) => line.originalLineId !== undefined)
-          .map((line) => ({ orderId: order.id, lineId: line.originalLineId ?? '', quantity: line.quantity })),
+          .map((line) => ({
+            orderId: order.id,
+            lineId: line.originalLineId ?? '',
+            quantity: line.quantity,
+          })),
       );
       sendJson(res, 200, {
         order,
@@ -70,7 +74,11 @@ export function orderRoutes(context: ServerContext): Router {
           id: doc.id,
           storeId: doc.storeId,
           at: doc.completedAt,
-          lines: doc.lines.map((line) => ({ lineId: line.originalLineId, quantity: line.quantity, refund: line.refund })),
+          lines: doc.lines.map((line) => ({
+            lineId: line.originalLineId,
+            quantity: line.quantity,
+            refund: line.refund,
+          })),
           refund: doc.totals.refund,
         })),
       });

@@ -14,7 +14,9 @@ export function rejectionRoutes(context: ServerContext): Router {
       const principal = principalOf(res);
       const mine = req.query.mine === '1' || req.query.mine === 'true';
       if (principal.kind === 'device' && !mine) {
-        throw forbidden('a device sees its own rejections only: call GET /api/v1/rejections?mine=1');
+        throw forbidden(
+          'a device sees its own rejections only: call GET /api/v1/rejections?mine=1',
+        );
       }
       const limit = Math.min(Number(req.query.limit ?? 500) || 500, 5000);
       const by = principal.kind === 'device' ? principal.id : mine ? 'admin' : undefined;

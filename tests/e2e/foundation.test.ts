@@ -17,7 +17,7 @@ describe('npm start in the browser shell', () => {
   let browser: TestBrowser;
 
   beforeAll(async () => {
-    app = await launchApp();
+    app = await launchApp({ ownBuild: true });
     browser = await openBrowser(app.url);
   });
 

@@ -10,9 +10,11 @@ import { GlobalFonts, createCanvas } from '@napi-rs/canvas';
 import type { LayoutLine } from '../../../src/receipt/receipt-layout';
 import { cells } from '../../../src/receipt/text-cells';
 
+// In a packaged app the bundle sits inside app.asar, which the font loader cannot read; the
+// fonts are unpacked beside it (electron-builder.yml asarUnpack).
 export const DEFAULT_FONT_PATH = fileURLToPath(
   new URL('./fonts/DejaVuSansMono.ttf', import.meta.url),
-);
+).replace(/app\.asar([\\/])/, 'app.asar.unpacked$1');
 const FONT_FAMILY = 'OmnitillReceiptMono';
 /** DejaVu Sans Mono advances 1233/2048 em per character. */
 const MONO_ADVANCE_EM = 1233 / 2048;

@@ -4,3 +4,4 @@
  */
 export * from './builder-kit';
 export * from './test-receipt';
+export * from './sale-receipt';

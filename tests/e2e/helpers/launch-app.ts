@@ -8,6 +8,7 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { inject } from 'vitest';
 
 export const PROJECT_ROOT = resolve(import.meta.dirname, '..', '..', '..');
 
@@ -18,9 +19,14 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
-export async function launchApp(
-  options: { env?: Record<string, string>; dataDir?: string } = {},
-): Promise<RunningApp> {
+export interface LaunchOptions {
+  env?: Record<string, string>;
+  dataDir?: string;
+  /** Let `npm start` build the renderer itself instead of using the run's prebuilt one. */
+  ownBuild?: boolean;
+}
+
+export async function launchApp(options: LaunchOptions = {}): Promise<RunningApp> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'omnitill-e2e-'));
   const child: ChildProcess = spawn(
     join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx'),
@@ -33,6 +39,7 @@ export async function launchApp(
         OMNITILL_SHELL: 'browser',
         PORT: '0',
         OMNITILL_SYNC_PORT: '0',
+        ...(options.ownBuild ? {} : { OMNITILL_RENDERER_DIR: inject('rendererDir') }),
         ...options.env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -9,9 +9,9 @@
  * executable name. @electron/fuses then looks for its sentinel and fuse wire in that file, so the
  * stand-in carries one (Electron's defaults), which also lets this test check the fuses flipped.
  */
-import { extractFile, listPackage, statFile } from '@electron/asar';
+import { extractAll, extractFile, listPackage, statFile } from '@electron/asar';
 import { getCurrentFuseWire, FuseV1Options } from '@electron/fuses';
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import {
   access,
   chmod,
@@ -134,7 +134,8 @@ function readFromAsar(file: string): string {
 function runtimePackagesOf(bundle: string): string[] {
   const builtins = new Set(builtinModules);
   const packages = new Set<string>();
-  for (const [, specifier = ''] of bundle.matchAll(/\brequire\("([^"]+)"\)/g)) {
+  // A call of the global require, not `auth.require("admin")` nor code ajv keeps in a string.
+  for (const [, specifier = ''] of bundle.matchAll(/(?<![.\w$'"])require\("([^"]+)"\)/g)) {
     if (specifier.startsWith('node:') || builtins.has(specifier) || specifier === 'electron')
       continue;
     const parts = specifier.split('/');
@@ -212,6 +213,43 @@ describe('the packaged Linux app (electron-builder --linux dir)', () => {
     expect(runtimePackagesOf(readFromAsar('dist/electron/preload.cjs'))).toEqual([]);
     for (const name of ['react', 'react-dom', 'rxdb', 'zustand']) {
       expect(asarFiles.has(`/node_modules/${name}/package.json`), name).toBe(false);
+    }
+  });
+
+  it('starts the packaged sync-server with plain Node, as ELECTRON_RUN_AS_NODE=1 would', async () => {
+    // Node cannot read an asar, so run it from an extracted copy (unpacked natives included).
+    const extracted = path.join(work, 'extracted');
+    extractAll(asar, extracted);
+    const server = spawn(
+      process.execPath,
+      [
+        path.join(extracted, 'dist', 'sync-server', 'cli.cjs'),
+        '--port',
+        '0',
+        '--data',
+        path.join(work, 'sync-data'),
+      ],
+      { cwd: work, env: { ...process.env, OMNITILL_ADMIN_TOKEN: 'packaging-smoke-test' } },
+    );
+    try {
+      const ready = await new Promise<string>((resolve, reject) => {
+        let output = '';
+        const collect = (chunk: Buffer): void => {
+          output += chunk.toString();
+          const match = /ready on (http:\/\/\S+)/.exec(output);
+          if (match?.[1] !== undefined) resolve(match[1]);
+        };
+        server.stdout.on('data', collect);
+        server.stderr.on('data', collect);
+        server.once('exit', (code) => reject(new Error(`exited ${String(code)}:\n${output}`)));
+      });
+      expect(ready).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    } finally {
+      const exited = new Promise((resolve) => server.once('exit', resolve));
+      if (server.exitCode === null && server.signalCode === null) server.kill();
+      else server.emit('exit');
+      // LevelDB must have let go of its files before afterAll removes the folder.
+      await exited;
     }
   });
 });

@@ -3,10 +3,7 @@
  * data on disk (a temp dir), seeded with the demo store.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  basicAuth,
-  startSyncServerProcess,
-} from '../../helpers/sync-server-process';
+import { basicAuth, startSyncServerProcess } from '../../helpers/sync-server-process';
 import type { EnrolledDevice, SyncServerProcess } from '../../helpers/sync-server-process';
 
 const STORE = 'hcm-q1';
@@ -159,8 +156,12 @@ describe('the replication gate', () => {
       body: { docs: [stockMove('stk_forge_db', { storeId: OTHER_STORE })] },
     });
     expect(intoOtherDb.status).toBe(403);
-    expect((await call(`/db/stock-${STORE}/stk_forge_bad`, { auth: server.adminAuth })).status).toBe(404);
-    expect((await call(`/db/stock-${OTHER_STORE}/stk_forge_db`, { auth: server.adminAuth })).status).toBe(404);
+    expect(
+      (await call(`/db/stock-${STORE}/stk_forge_bad`, { auth: server.adminAuth })).status,
+    ).toBe(404);
+    expect(
+      (await call(`/db/stock-${OTHER_STORE}/stk_forge_db`, { auth: server.adminAuth })).status,
+    ).toBe(404);
 
     const mine = await call('/api/v1/rejections?mine=1', { auth: register.auth });
     const ids = (mine.body.rejections as { docId: string; code: string }[]).map((r) => r.docId);
@@ -168,7 +169,11 @@ describe('the replication gate', () => {
     const all = await call('/api/v1/rejections', { auth: server.adminAuth });
     expect(all.body.rejections).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ docId: 'stk_forge_bad', by: register.deviceId, code: 'not_your_store' }),
+        expect.objectContaining({
+          docId: 'stk_forge_bad',
+          by: register.deviceId,
+          code: 'not_your_store',
+        }),
       ]),
     );
     // A device sees only its own.
@@ -189,7 +194,12 @@ describe('the replication gate', () => {
         ],
       },
     });
-    expect(reply.rows.map((row) => row.error)).toEqual(['forbidden', 'forbidden', 'forbidden', 'forbidden']);
+    expect(reply.rows.map((row) => row.error)).toEqual([
+      'forbidden',
+      'forbidden',
+      'forbidden',
+      'forbidden',
+    ]);
     expect(String(reply.rows[0]?.reason)).toMatch(/unknown field "\/colour"/);
     expect(String(reply.rows[1]?.reason)).toMatch(/"\/quantity" must be integer/);
     expect(String(reply.rows[2]?.reason)).toMatch(/missing field/);
@@ -266,14 +276,31 @@ describe('the domain API', () => {
     pickupStoreId: STORE,
     currency: 'VND',
     lines: [
-      { lineId: 'l1', sku: 'SKU000001', name: 'Cà phê sữa đá', quantity: 2, unitPrice: 25000, taxRateBp: 800 },
-      { lineId: 'l2', sku: 'SKU000003', name: 'Nước khoáng', quantity: 1, unitPrice: 6000, taxRateBp: 800 },
+      {
+        lineId: 'l1',
+        sku: 'SKU000001',
+        name: 'Cà phê sữa đá',
+        quantity: 2,
+        unitPrice: 25000,
+        taxRateBp: 800,
+      },
+      {
+        lineId: 'l2',
+        sku: 'SKU000003',
+        name: 'Nước khoáng',
+        quantity: 1,
+        unitPrice: 6000,
+        taxRateBp: 800,
+      },
     ],
     prepaid: 56000,
   };
 
   it('takes a web order once, however often the shop sends it', async () => {
-    const shop = await call('/api/v1/admin/shops', { auth: server.adminAuth, body: { name: 'web shop' } });
+    const shop = await call('/api/v1/admin/shops', {
+      auth: server.adminAuth,
+      body: { name: 'web shop' },
+    });
     const shopAuth = basicAuth(String(shop.body.shopId), String(shop.body.token));
     const first = await call('/api/v1/orders', { auth: shopAuth, body: order });
     expect(first.status).toBe(201);
@@ -281,12 +308,17 @@ describe('the domain API', () => {
     const again = await call('/api/v1/orders', { auth: shopAuth, body: order });
     expect(again.status).toBe(200);
     expect(again.body).toMatchObject({ orderId: first.body.orderId, replayed: true });
-    const changed = await call('/api/v1/orders', { auth: shopAuth, body: { ...order, prepaid: 0 } });
+    const changed = await call('/api/v1/orders', {
+      auth: shopAuth,
+      body: { ...order, prepaid: 0 },
+    });
     expect(changed.status).toBe(409);
 
     const stored = await call(`/db/orders-${STORE}/_all_docs`, { auth: register.auth });
     expect(stored.body.total_rows).toBe(1);
-    const view = await call(`/api/v1/orders/${String(first.body.orderId)}`, { auth: register.auth });
+    const view = await call(`/api/v1/orders/${String(first.body.orderId)}`, {
+      auth: register.auth,
+    });
     expect(view.status).toBe(200);
     expect(view.body).toMatchObject({ state: 'placed' });
     expect(view.body.lines).toHaveLength(2);
@@ -296,17 +328,26 @@ describe('the domain API', () => {
       auth: shopAuth,
       body: { ...order, externalId: 'SHOP-1002', customer: { name: 'X', phone: '+84912345678' } },
     });
-    expect(second.body).toMatchObject({ customerId: first.body.customerId, customerCreated: false });
+    expect(second.body).toMatchObject({
+      customerId: first.body.customerId,
+      customerCreated: false,
+    });
     const found = await call('/api/v1/customers?phone=%2B84912345678', { auth: register.auth });
     expect(found.body.customers).toHaveLength(1);
-    const profile = await call(`/api/v1/customers/${String(first.body.customerId)}`, { auth: register.auth });
+    const profile = await call(`/api/v1/customers/${String(first.body.customerId)}`, {
+      auth: register.auth,
+    });
     expect(profile.body.history).toHaveLength(2);
   });
 
   it('names the field that is wrong in a web order', async () => {
     const missing = await call('/api/v1/orders', {
       auth: server.adminAuth,
-      body: { ...order, externalId: 'SHOP-BAD', lines: [{ sku: 'A', name: 'a', quantity: 0, unitPrice: 1, taxRateBp: 0 }] },
+      body: {
+        ...order,
+        externalId: 'SHOP-BAD',
+        lines: [{ sku: 'A', name: 'a', quantity: 0, unitPrice: 1, taxRateBp: 0 }],
+      },
     });
     expect(missing.status).toBe(400);
     expect(missing.body).toMatchObject({ error: 'bad_request', field: 'lines[0].quantity' });
@@ -331,7 +372,10 @@ describe('the domain API', () => {
       idempotencyKey: 'earn:sale_x',
       createdAt: '2026-11-01T08:00:00.000Z',
     };
-    const written = await call('/db/loyalty/_bulk_docs', { auth: register.auth, body: { docs: [earn] } });
+    const written = await call('/db/loyalty/_bulk_docs', {
+      auth: register.auth,
+      body: { docs: [earn] },
+    });
     expect(written.rows[0]).toMatchObject({ ok: true });
     const foreign = await call('/db/loyalty/_bulk_docs', {
       auth: otherRegister.auth,
@@ -385,17 +429,33 @@ describe('the domain API', () => {
     });
     expect(late.status).toBe(409);
     const profile = await call(`/api/v1/customers/${customerId}`, { auth: register.auth });
-    expect(profile.body.loyalty).toMatchObject({ earned: 500, redeemed: 300, held: 0, available: 200 });
+    expect(profile.body.loyalty).toMatchObject({
+      earned: 500,
+      redeemed: 300,
+      held: 0,
+      available: 200,
+    });
   });
 
   it('sums stock across stores and flags negative stock', async () => {
     await call(`/db/stock-${STORE}/_bulk_docs`, {
       auth: register.auth,
-      body: { docs: [stockMove('stk_neg_1', { sku: 'SKU000009', kind: 'sale', quantity: -3, sourceId: 'sale_n' })] },
+      body: {
+        docs: [
+          stockMove('stk_neg_1', {
+            sku: 'SKU000009',
+            kind: 'sale',
+            quantity: -3,
+            sourceId: 'sale_n',
+          }),
+        ],
+      },
     });
     await call(`/db/stock-${OTHER_STORE}/_bulk_docs`, {
       auth: otherRegister.auth,
-      body: { docs: [stockMove('stk_pos_1', { sku: 'SKU000009', storeId: OTHER_STORE, quantity: 8 })] },
+      body: {
+        docs: [stockMove('stk_pos_1', { sku: 'SKU000009', storeId: OTHER_STORE, quantity: 8 })],
+      },
     });
     const stock = await call('/api/v1/stock?sku=SKU000009', { auth: register.auth });
     expect(stock.body.stores).toEqual([
@@ -437,6 +497,8 @@ describe('the domain API', () => {
     expect(first.body.rejected).toEqual([expect.objectContaining({ id: 'prod_BAD' })]);
     const again = await call('/api/v1/admin/catalog', { auth: server.adminAuth, body: [product] });
     expect(again.body).toMatchObject({ written: 0, unchanged: 1 });
-    expect((await call('/api/v1/admin/catalog', { auth: register.auth, body: [product] })).status).toBe(403);
+    expect(
+      (await call('/api/v1/admin/catalog', { auth: register.auth, body: [product] })).status,
+    ).toBe(403);
   });
 });

@@ -18,6 +18,30 @@ import { createDeviceHost } from '../../../main/host/device-host';
 import { DEFAULT_REGISTER_CONFIG } from '../../../main/host/host-options';
 import type { DeviceResult } from '../../../src/ipc/contract';
 
+// main.ts imports `electron` itself: the mock hands it whichever fake the test set up.
+const electron = vi.hoisted((): { current?: ElectronMainApi } => ({}));
+vi.mock('electron', () => ({
+  get app() {
+    return electron.current?.app;
+  },
+  get BrowserWindow() {
+    return electron.current?.BrowserWindow;
+  },
+  get ipcMain() {
+    return electron.current?.ipcMain;
+  },
+  get protocol() {
+    return electron.current?.protocol;
+  },
+  get screen() {
+    return electron.current?.screen;
+  },
+  get session() {
+    return electron.current?.session;
+  },
+  dialog: { showErrorBox: vi.fn() },
+}));
+
 type Listener = (...args: unknown[]) => unknown;
 
 interface FakeWindow {
@@ -165,6 +189,25 @@ describe('the Electron shell', () => {
     display?.emit('ready-to-show');
     const shown = display as unknown as { showInactive: ReturnType<typeof vi.fn> };
     expect(shown.showInactive).toHaveBeenCalled();
+  });
+
+  it('follows the second screen: closes the display when it is unplugged, reopens on return', async () => {
+    const displays = [
+      { id: 1, bounds: {} },
+      { id: 2, bounds: {} },
+    ];
+    const fake = fakeElectron(displays);
+    await start(fake);
+    const listener = (event: string) =>
+      (fake.api.screen.on.mock.calls as [string, Listener][]).find(([name]) => name === event)?.[1];
+    const customerWindows = () =>
+      fake.windows.filter((window) => window.url?.endsWith('#/customer-display'));
+    const unplugged = displays.pop();
+    listener('display-removed')?.();
+    expect(customerWindows().map((window) => window.destroyed)).toEqual([true]);
+    if (unplugged !== undefined) displays.push(unplugged);
+    listener('display-added')?.();
+    expect(customerWindows().map((window) => window.destroyed)).toEqual([true, false]);
   });
 
   it('in kiosk mode opens only the locked kiosk window', async () => {
@@ -327,29 +370,6 @@ describe('app:// protocol', () => {
 });
 
 describe('main.ts, the entry', () => {
-  const electron = vi.hoisted((): { current?: ElectronMainApi } => ({}));
-  vi.mock('electron', () => ({
-    get app() {
-      return electron.current?.app;
-    },
-    get BrowserWindow() {
-      return electron.current?.BrowserWindow;
-    },
-    get ipcMain() {
-      return electron.current?.ipcMain;
-    },
-    get protocol() {
-      return electron.current?.protocol;
-    },
-    get screen() {
-      return electron.current?.screen;
-    },
-    get session() {
-      return electron.current?.session;
-    },
-    dialog: { showErrorBox: vi.fn() },
-  }));
-
   let dataDir = '';
   beforeEach(async () => {
     dataDir = await mkdtemp(path.join(tmpdir(), 'omnitill-main-'));

@@ -1,0 +1,271 @@
+/**
+ * The customer's receipt for a completed till sale: the store's header, every line with its
+ * quantity, price and the reasons it costs less (promotions, discounts, a changed price), the
+ * totals, VAT per rate, the tenders and change, the loyalty points, the footer, and the sale id
+ * as a Code 128 and an OMNITILL QR code so a return can find the sale by scanning.
+ *
+ * Amounts come from the SaleDoc as priced by src/pricing: nothing is computed here but text.
+ */
+import { omnitillCodeText } from '../../barcodes/document-reference';
+import type { SaleDoc } from '../../documents/sale';
+import { formatAmount, minor } from '../../money';
+import type { Locale, Minor } from '../../money';
+import type { AppliedTender } from '../../tenders/tender';
+import type { Receipt, ReceiptBlock } from '../model';
+import { centered, labelAmount, line, printedAt } from './builder-kit';
+import type { ReceiptContext } from './builder-kit';
+
+export interface SaleReceiptInput extends ReceiptContext {
+  sale: SaleDoc;
+  /** StoreSettingsDoc.receipt: printed as given, header on top, footer at the end. */
+  header: readonly string[];
+  footer: readonly string[];
+  /** Tax rate labels by rate id, in the receipt's language (StoreSettingsDoc.tax.rates). */
+  taxLabels?: Readonly<Record<string, string>>;
+  staffName?: string;
+  customer?: { name: string; cardNumber?: string };
+  /** The customer's points balance after the sale, when known. */
+  pointsBalance?: number | null;
+  /** Reprints are marked as copies (the layout prints the copy header). */
+  copy?: boolean;
+}
+
+const LABELS = {
+  'vi-VN': {
+    title: 'HÓA ĐƠN BÁN HÀNG',
+    sale: 'Số HĐ',
+    register: 'Quầy',
+    cashier: 'Thu ngân',
+    item: 'Mặt hàng',
+    quantity: 'SL',
+    amount: 'T.Tiền',
+    priceChanged: 'Giá sửa',
+    lineDiscount: 'Giảm giá',
+    orderDiscount: 'Giảm giá đơn',
+    subtotal: 'Tạm tính',
+    promotions: 'Khuyến mãi',
+    discounts: 'Giảm giá',
+    total: 'TỔNG CỘNG',
+    rounding: 'Làm tròn tiền mặt',
+    toPay: 'Khách cần trả',
+    taxTitle: 'Thuế GTGT (đã gồm trong giá)',
+    taxTitleExclusive: 'Thuế GTGT',
+    cash: 'Tiền mặt',
+    card: 'Thẻ',
+    approval: 'mã duyệt',
+    storeCredit: 'Phiếu mua hàng',
+    giftCard: 'Thẻ quà tặng',
+    points: 'Điểm thưởng',
+    pointsUnit: 'điểm',
+    change: 'Tiền thừa',
+    customer: 'Khách hàng',
+    earned: 'Điểm cộng',
+    redeemed: 'Điểm đã dùng',
+    balance: 'Điểm hiện có',
+  },
+  'en-US': {
+    title: 'SALES RECEIPT',
+    sale: 'Sale',
+    register: 'Register',
+    cashier: 'Cashier',
+    item: 'Item',
+    quantity: 'Qty',
+    amount: 'Amount',
+    priceChanged: 'Price changed',
+    lineDiscount: 'Discount',
+    orderDiscount: 'Order discount',
+    subtotal: 'Subtotal',
+    promotions: 'Promotions',
+    discounts: 'Discounts',
+    total: 'TOTAL',
+    rounding: 'Cash rounding',
+    toPay: 'To pay',
+    taxTitle: 'VAT (included in prices)',
+    taxTitleExclusive: 'VAT',
+    cash: 'Cash',
+    card: 'Card',
+    approval: 'approval',
+    storeCredit: 'Store credit',
+    giftCard: 'Gift card',
+    points: 'Loyalty points',
+    pointsUnit: 'points',
+    change: 'Change',
+    customer: 'Customer',
+    earned: 'Points earned',
+    redeemed: 'Points used',
+    balance: 'Points balance',
+  },
+} as const satisfies Record<Locale, Record<string, string>>;
+
+type Labels = (typeof LABELS)[Locale];
+
+function tenderLabel(tender: AppliedTender, labels: Labels): string {
+  switch (tender.kind) {
+    case 'cash':
+      return labels.cash;
+    case 'card':
+      return `${labels.card}${tender.cardLast4 ? ` *${tender.cardLast4}` : ''} (${labels.approval} ${tender.approvalCode})`;
+    case 'store-credit':
+      return tender.creditReference
+        ? `${labels.storeCredit} ${tender.creditReference}`
+        : labels.storeCredit;
+    case 'gift-card':
+      return `${labels.giftCard} ${tender.cardNumber}`;
+    case 'loyalty-points':
+      return `${labels.points} (${tender.points} ${labels.pointsUnit})`;
+  }
+}
+
+/** Grams as kilograms with three decimals, in the receipt's locale: 512 g is "0,512 kg". */
+function kilograms(grams: number, locale: Locale): string {
+  const whole = Math.floor(grams / 1000);
+  const fraction = String(grams % 1000).padStart(3, '0');
+  return `${whole}${locale === 'vi-VN' ? ',' : '.'}${fraction} kg`;
+}
+
+export function buildSaleReceipt(input: SaleReceiptInput): Receipt {
+  const { sale } = input;
+  const labels = LABELS[input.locale];
+  const money = (amount: Minor) => formatAmount(amount, input.currency, input.locale);
+  const minus = (amount: Minor) => `-${money(amount)}`;
+  const columns = (left: string, right: string, bold = false): ReceiptBlock => ({
+    kind: 'columns',
+    columns: [
+      { text: left, weight: 3 },
+      { text: right, weight: 2, align: 'right' },
+    ],
+    ...(bold ? { style: { bold: true } } : {}),
+  });
+
+  const blocks: ReceiptBlock[] = [];
+  input.header.forEach((text, index) =>
+    blocks.push(index === 0 ? centered(text, { bold: true, size: 2 }) : centered(text)),
+  );
+  blocks.push(
+    { kind: 'separator', char: '=' },
+    centered(labels.title, { bold: true }),
+    centered(printedAt(input)),
+    line(`${labels.sale}: ${sale.id}`),
+    line(
+      `${labels.register}: ${sale.registerId}${input.staffName ? `  ${labels.cashier}: ${input.staffName}` : ''}`,
+    ),
+    { kind: 'separator', char: '-' },
+    {
+      kind: 'columns',
+      columns: [
+        { text: labels.item, weight: 3 },
+        { text: labels.amount, weight: 2, align: 'right' },
+      ],
+      style: { bold: true },
+    },
+  );
+
+  const pricedById = new Map(sale.priced.lines.map((priced) => [priced.lineId, priced]));
+  for (const cartLine of sale.cart.lines) {
+    const priced = pricedById.get(cartLine.lineId);
+    if (!priced) continue;
+    blocks.push(line(cartLine.name));
+    const measure =
+      cartLine.pricing === 'weight'
+        ? `${kilograms(cartLine.grams ?? 0, input.locale)} x ${money(priced.unitPrice)}/kg`
+        : `${cartLine.quantity} x ${money(priced.unitPrice)}`;
+    blocks.push(columns(`  ${measure}`, money(priced.gross)));
+    if (cartLine.override) {
+      blocks.push(
+        line(
+          `  ${labels.priceChanged}: ${money(cartLine.unitPrice)} -> ${money(cartLine.override.unitPrice)} (${cartLine.override.reason})`,
+        ),
+      );
+    }
+    for (const promotion of priced.promotions) {
+      const label = input.locale === 'vi-VN' ? promotion.label.vi : promotion.label.en;
+      blocks.push(columns(`  ${label}`, minus(promotion.amount)));
+    }
+    if (priced.lineDiscount > 0) {
+      const discount = cartLine.discount;
+      const percent =
+        discount?.kind === 'percent' ? ` ${(discount.percentBp / 100).toString()}%` : '';
+      blocks.push(columns(`  ${labels.lineDiscount}${percent}`, minus(priced.lineDiscount)));
+    }
+  }
+
+  const { totals } = sale.priced;
+  const discounts = minor(totals.lineDiscount + totals.orderDiscount);
+  blocks.push({ kind: 'separator', char: '-' }, labelAmount(labels.subtotal, totals.gross, input));
+  if (totals.promotionDiscount > 0) {
+    blocks.push(columns(labels.promotions, minus(totals.promotionDiscount)));
+  }
+  if (discounts > 0) {
+    const order = sale.cart.orderDiscount;
+    const detail =
+      totals.orderDiscount > 0 && order?.kind === 'percent'
+        ? ` (${labels.orderDiscount} ${(order.percentBp / 100).toString()}%)`
+        : '';
+    blocks.push(columns(`${labels.discounts}${detail}`, minus(discounts)));
+  }
+  blocks.push(labelAmount(labels.total, totals.total, input, { bold: true }));
+  const { payment } = sale;
+  if (payment.cashRoundingAdjustment !== 0) {
+    blocks.push(labelAmount(labels.rounding, payment.cashRoundingAdjustment, input));
+    blocks.push(labelAmount(labels.toPay, payment.amountToCollect, input, { bold: true }));
+  }
+
+  blocks.push({ kind: 'separator', char: '-' });
+  for (const tender of payment.tenders) {
+    blocks.push(labelAmount(tenderLabel(tender, labels), tender.amount, input));
+  }
+  if (payment.change > 0) {
+    blocks.push(labelAmount(labels.change, payment.change, input, { bold: true }));
+  }
+
+  if (sale.priced.taxBreakdown.length > 0) {
+    blocks.push(
+      { kind: 'separator', char: '-' },
+      line(sale.priced.pricesIncludeTax ? labels.taxTitle : labels.taxTitleExclusive),
+    );
+    for (const entry of sale.priced.taxBreakdown) {
+      const label = input.taxLabels?.[entry.taxRateId] ?? entry.taxRateId;
+      blocks.push({
+        kind: 'columns',
+        columns: [
+          { text: label, weight: 2 },
+          { text: money(entry.taxable), weight: 2, align: 'right' },
+          { text: money(entry.tax), weight: 2, align: 'right' },
+        ],
+      });
+    }
+  }
+
+  if (input.customer || sale.loyalty) {
+    blocks.push({ kind: 'separator', char: '-' });
+    if (input.customer) {
+      const card = input.customer.cardNumber ? ` (${input.customer.cardNumber})` : '';
+      blocks.push(line(`${labels.customer}: ${input.customer.name}${card}`));
+    }
+    if (sale.loyalty) {
+      blocks.push(columns(labels.earned, `+${sale.loyalty.pointsEarned}`));
+      if (sale.loyalty.pointsRedeemed > 0) {
+        blocks.push(columns(labels.redeemed, `-${sale.loyalty.pointsRedeemed}`));
+      }
+    }
+    if (input.pointsBalance !== undefined && input.pointsBalance !== null) {
+      blocks.push(columns(labels.balance, String(input.pointsBalance), true));
+    }
+  }
+
+  blocks.push({ kind: 'separator', char: '=' });
+  for (const text of input.footer) blocks.push(centered(text));
+  blocks.push(
+    { kind: 'feed', lines: 1 },
+    { kind: 'barcode', symbology: 'CODE128', value: sale.id, showText: true },
+    { kind: 'qr', value: omnitillCodeText('sale', sale.id), cellSize: 4 },
+    { kind: 'feed', lines: 2 },
+    { kind: 'cut' },
+  );
+  return {
+    documentId: sale.id,
+    kind: 'sale',
+    ...(input.copy ? { copy: true } : {}),
+    blocks,
+  };
+}

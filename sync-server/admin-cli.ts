@@ -1,0 +1,152 @@
+/**
+ * `npm run admin -- <command>`: administration of a running sync-server over its API.
+ *   enroll-device --store S --name N     prints the new device's id and secret
+ *   revoke-device ID
+ *   import-catalog FILE                  CSV or JSON; prints rejected rows and why
+ *   flags                                lists reconciliation flags
+ * Options: --server URL (default http://127.0.0.1:7070); the admin token comes from
+ * OMNITILL_ADMIN_TOKEN.
+ */
+import { readFileSync } from 'node:fs';
+import { extname } from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildCatalog, parseCsv } from './catalog-import';
+import type { CatalogRow } from './catalog-import';
+
+const USAGE = `Usage: npm run admin -- <command> [--server URL]
+  enroll-device --store STORE --name NAME
+  revoke-device DEVICE_ID
+  import-catalog FILE.csv|FILE.json
+  flags
+Needs OMNITILL_ADMIN_TOKEN (printed by the sync-server on its first start).`;
+
+const CHUNK = 1000;
+
+function fail(message: string): never {
+  console.error(`omnitill-admin: ${message}`);
+  process.exit(1);
+}
+
+async function api(server: string, token: string, method: string, path: string, body?: unknown) {
+  let response: Response;
+  try {
+    response = await fetch(`${server}/api/v1${path}`, {
+      method,
+      headers: {
+        Authorization: 'Basic ' + Buffer.from(`admin:${token}`).toString('base64'),
+        'Content-Type': 'application/json',
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+  } catch (error) {
+    fail(
+      `cannot reach ${server} (${(error as Error).message}); start it with npm run sync-server or pass --server.`,
+    );
+  }
+  const json = (await response.json().catch(() => ({}))) as Record<string, unknown>;
+  if (!response.ok) fail(`${response.status} ${String(json.error)}: ${String(json.reason)}`);
+  return json;
+}
+
+function readCatalog(file: string): CatalogRow[] {
+  const text = readFileSync(file, 'utf8');
+  if (extname(file).toLowerCase() === '.json') {
+    const parsed = JSON.parse(text) as unknown;
+    if (!Array.isArray(parsed)) fail(`${file} must hold a JSON array of products.`);
+    return parsed as CatalogRow[];
+  }
+  return parseCsv(text);
+}
+
+async function main(): Promise<void> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      server: { type: 'string', default: 'http://127.0.0.1:7070' },
+      store: { type: 'string' },
+      name: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const [command, argument] = positionals;
+  if (values.help || !command) {
+    console.log(USAGE);
+    return;
+  }
+  const token = process.env.OMNITILL_ADMIN_TOKEN;
+  if (!token)
+    fail('set OMNITILL_ADMIN_TOKEN to the admin token the sync-server printed on its first start.');
+  const server = values.server.replace(/\/+$/, '');
+
+  switch (command) {
+    case 'enroll-device': {
+      if (!values.store || !values.name) fail('enroll-device needs --store STORE and --name NAME.');
+      const device = await api(server, token, 'POST', '/admin/devices', {
+        storeId: values.store,
+        name: values.name,
+      });
+      console.log(`device id: ${String(device.deviceId)}`);
+      console.log(`secret:    ${String(device.secret)}`);
+      console.log(`store:     ${String(device.storeId)}`);
+      console.log('Enter these on the register now: the secret is not shown again.');
+      return;
+    }
+    case 'revoke-device': {
+      if (!argument) fail('revoke-device needs the device id.');
+      await api(server, token, 'DELETE', `/admin/devices/${encodeURIComponent(argument)}`);
+      console.log(`revoked ${argument}`);
+      return;
+    }
+    case 'import-catalog': {
+      if (!argument) fail('import-catalog needs a CSV or JSON file.');
+      const { products, rejected } = buildCatalog(readCatalog(argument), new Date().toISOString());
+      let written = 0;
+      let unchanged = 0;
+      for (let start = 0; start < products.length; start += CHUNK) {
+        const chunk = products.slice(start, start + CHUNK);
+        const result = await api(server, token, 'POST', '/admin/catalog', chunk);
+        written += Number(result.written);
+        unchanged += Number(result.unchanged);
+        for (const refused of result.rejected as { index: number; id: string; reason: string }[]) {
+          rejected.push({
+            row: 0,
+            sku: chunk[refused.index]?.sku ?? refused.id,
+            reason: `server: ${refused.reason}`,
+          });
+        }
+      }
+      console.log(
+        `${written} products written, ${unchanged} unchanged, ${rejected.length} rejected`,
+      );
+      for (const row of rejected) {
+        console.log(
+          `  ${row.row ? `row ${row.row}` : 'server'}${row.sku ? ` (${row.sku})` : ''}: ${row.reason}`,
+        );
+      }
+      if (rejected.length > 0) process.exitCode = 3;
+      return;
+    }
+    case 'flags': {
+      const { flags } = (await api(server, token, 'GET', '/flags')) as {
+        flags: {
+          _id: string;
+          kind: string;
+          summary: string;
+          detectedAt: string;
+          documents: unknown[];
+        }[];
+      };
+      if (flags.length === 0) console.log('no flags');
+      for (const flag of flags) {
+        console.log(
+          `${flag.detectedAt}  ${flag.kind}  ${flag.summary}  (${flag.documents.length} documents, ${flag._id})`,
+        );
+      }
+      return;
+    }
+    default:
+      fail(`unknown command "${command}".\n${USAGE}`);
+  }
+}
+
+main().catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)));
