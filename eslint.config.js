@@ -143,7 +143,30 @@ export default tseslint.config(
     },
   },
   {
-    files: ['main/**/*.ts', 'sync-server/**/*.ts'],
+    files: ['main/**/*.ts'],
+    ignores: ['main/electron/main.ts', 'main/electron/preload.ts'],
+    rules: {
+      // Only the thin Electron entry points import electron at run time; everything else in
+      // main/ is plain Node and runs (and is tested) without Electron.
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'electron',
+              allowTypeImports: true,
+              message: 'Only main/electron/main.ts and preload.ts import electron at run time.',
+            },
+          ],
+          patterns: [
+            { group: ['**/renderer/**'], message: 'Only the renderer imports the renderer.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['main/electron/main.ts', 'main/electron/preload.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

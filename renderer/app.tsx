@@ -1,8 +1,9 @@
 import { useEffect } from 'react';
 import { useTranslate } from './i18n/use-translate';
 import { LoginScreen } from './screens/login-screen';
-import { SellScreen } from './screens/sell-screen';
 import { StatusBar } from './components/status-bar';
+import { StaffScreen } from './navigation/staff-screen';
+import { useHashRoute } from './navigation/use-hash-route';
 import { useAppStore } from './state/app-store';
 
 export function App() {
@@ -12,6 +13,7 @@ export function App() {
   const catalogCount = useAppStore((state) => state.catalogCount);
   const staff = useAppStore((state) => state.staff);
   const locale = useAppStore((state) => state.locale);
+  const route = useHashRoute();
 
   useEffect(() => {
     document.documentElement.lang = locale === 'vi-VN' ? 'vi' : 'en';
@@ -40,7 +42,7 @@ export function App() {
   return (
     <div className="app-shell">
       <StatusBar />
-      {staff ? <SellScreen /> : <LoginScreen />}
+      {staff ? <StaffScreen route={route} /> : <LoginScreen />}
     </div>
   );
 }

@@ -5,8 +5,10 @@
  */
 import { app, BrowserWindow, dialog, ipcMain, protocol, screen, session } from 'electron';
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { createDeviceHost } from '../host/device-host';
 import { loadHostOptions } from '../host/host-options';
+import { withEmbeddedDefaults } from '../launcher/embedded-defaults';
 import { readShellOptions } from './shell-options';
 import { startShell } from './shell';
 
@@ -17,8 +19,29 @@ startShell({
   bundleDir: __dirname,
   readFile: (file) => readFile(file),
   // Inside the factory so a broken register.json ends in the error box below, not a crash.
-  createHost: () =>
-    createDeviceHost({ host: loadHostOptions(process.env, process.argv), shell: 'electron' }),
+  createHost: async () => {
+    // With no central server configured, the packaged app runs its bundled sync-server under
+    // Electron's own Node, as `npm start` does with tsx.
+    const embedded = await withEmbeddedDefaults(
+      loadHostOptions(process.env, process.argv),
+      {
+        file: process.execPath,
+        args: [join(__dirname, '..', 'sync-server', 'cli.cjs')],
+        env: { ELECTRON_RUN_AS_NODE: '1' },
+      },
+      Number(process.env.OMNITILL_SYNC_PORT ?? 7070),
+      (line) => console.log(line),
+    );
+    const host = await createDeviceHost({ host: embedded.options, shell: 'electron' });
+    return {
+      invoke: (command, request) => host.invoke(command, request),
+      subscribe: (listener) => host.subscribe(listener),
+      close: async () => {
+        await host.close();
+        await embedded.stop();
+      },
+    };
+  },
 }).catch((error: unknown) => {
   const message = error instanceof Error ? error.message : String(error);
   console.error(`Omnitill could not start: ${message}`);

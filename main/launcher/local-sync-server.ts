@@ -28,18 +28,32 @@ export function adminTokenFor(dataDir: string): string {
   return token;
 }
 
+/** How to run the sync-server: `tsx sync-server/cli.ts` in development, the bundled
+ * `dist/sync-server/cli.cjs` under Electron's own Node (ELECTRON_RUN_AS_NODE) when packaged. */
+export interface SyncServerCommand {
+  file: string;
+  args: string[];
+  env?: Record<string, string>;
+}
+
+export function developmentSyncServerCommand(projectRoot: string): SyncServerCommand {
+  return {
+    file: join(projectRoot, 'node_modules', '.bin', 'tsx'),
+    args: [join(projectRoot, 'sync-server', 'cli.ts')],
+  };
+}
+
 export async function startLocalSyncServer(options: {
-  projectRoot: string;
+  command: SyncServerCommand;
   dataDir: string;
   port: number;
   log: (line: string) => void;
 }): Promise<LocalSyncServer> {
   const adminToken = adminTokenFor(options.dataDir);
-  const tsx = join(options.projectRoot, 'node_modules', '.bin', 'tsx');
   const child = spawn(
-    tsx,
+    options.command.file,
     [
-      join(options.projectRoot, 'sync-server', 'cli.ts'),
+      ...options.command.args,
       '--port',
       String(options.port),
       '--host',

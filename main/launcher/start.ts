@@ -7,12 +7,12 @@ import { spawn } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDeviceHost } from '../host/device-host';
-import { loadHostOptions, writeRegisterConfig } from '../host/host-options';
+import { loadHostOptions } from '../host/host-options';
 import { startBrowserHost } from '../host/browser-host';
 import { electronAvailability } from './electron-availability';
-import { ensureEnrolled, startLocalSyncServer } from './local-sync-server';
-import type { LocalSyncServer } from './local-sync-server';
-import { buildRenderer, rendererIsFresh } from './renderer-build';
+import { withEmbeddedDefaults } from './embedded-defaults';
+import { developmentSyncServerCommand } from './local-sync-server';
+import { buildAll, buildRenderer, electronBundleIsFresh, rendererIsFresh } from './renderer-build';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const cleanups: (() => Promise<void>)[] = [];
@@ -28,27 +28,25 @@ async function main(): Promise<void> {
     buildRenderer(projectRoot);
   }
 
-  let config = options.config;
-  let localServer: LocalSyncServer | null = null;
-  if (!config.serverUrl) {
-    localServer = await startLocalSyncServer({
-      projectRoot,
-      dataDir: options.dataDir,
-      port: Number(process.env.OMNITILL_SYNC_PORT ?? 7070),
-      log: (line) => {
-        if (process.env.OMNITILL_VERBOSE) console.log(line);
-      },
-    });
-    const server = localServer;
-    cleanups.push(() => server.stop());
-    console.log(`Local sync-server with the demo store: ${localServer.url}`);
-    config = await ensureEnrolled(localServer.url, localServer.adminToken, config);
-    writeRegisterConfig(options.dataDir, config);
-    config = { ...config, serverUrl: localServer.url };
-  }
+  const embedded = await withEmbeddedDefaults(
+    options,
+    developmentSyncServerCommand(projectRoot),
+    Number(process.env.OMNITILL_SYNC_PORT ?? 7070),
+    (line) => {
+      if (process.env.OMNITILL_VERBOSE) console.log(line);
+    },
+  );
+  cleanups.push(() => embedded.stop());
+  if (embedded.localServerUrl)
+    console.log(`Local sync-server with the demo store: ${embedded.localServerUrl}`);
+  const config = embedded.options.config;
 
   const electron = electronAvailability(process.env, process.platform);
   if (electron.available) {
+    if (!electronBundleIsFresh(projectRoot)) {
+      console.log('Building the Electron app…');
+      buildAll(projectRoot);
+    }
     const child = spawn(
       electron.binary,
       [join(projectRoot, 'dist', 'electron', 'main.cjs'), '--data', options.dataDir],

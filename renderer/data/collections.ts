@@ -7,6 +7,7 @@ import {
   cashMoveSchema,
   customerSchema,
   loyaltyEntrySchema,
+  parkedSaleSchema,
   pickupSchema,
   productSchema,
   returnSchema,
@@ -28,6 +29,12 @@ export interface CollectionSpec {
   direction: Direction;
   /** Larger pull batches for the big shared collections (see STACK.md: about 2x faster). */
   pullBatchSize: number;
+  /**
+   * The server may not have this database yet (a newer register against an older server): the
+   * register checks first and keeps the documents local until it does, instead of showing the
+   * whole register offline.
+   */
+  mayBeMissingOnServer?: boolean;
 }
 
 const shared = (
@@ -64,4 +71,6 @@ export const COLLECTIONS: readonly CollectionSpec[] = [
   perStore('shifts', shiftSchema, 'both'),
   perStore('pickups', pickupSchema, 'both'),
   perStore('cashmoves', cashMoveSchema, 'both'),
+  // Parked sales replicate so another register of the same store can resume them.
+  { ...perStore('parked', parkedSaleSchema, 'both'), mayBeMissingOnServer: true },
 ];

@@ -3,13 +3,15 @@
  * transaction durability: a completed sale is on disk before the cashier sees "done"
  * (ARCHITECTURE.md rule 6). Tests pass another storage in.
  */
-import { createRxDatabase } from 'rxdb';
+import { addRxPlugin, createRxDatabase } from 'rxdb';
 import type { RxCollection, RxDatabase, RxJsonSchema, RxStorage } from 'rxdb';
+import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import type {
   CashMoveDoc,
   CustomerDoc,
   LoyaltyEntryDoc,
+  ParkedSaleDoc,
   PickupDoc,
   ProductDoc,
   ReturnDoc,
@@ -35,7 +37,10 @@ export interface ReplicaCollections {
   shifts: RxCollection<ShiftDoc>;
   pickups: RxCollection<PickupDoc>;
   cashmoves: RxCollection<CashMoveDoc>;
+  parked: RxCollection<ParkedSaleDoc>;
 }
+
+addRxPlugin(RxDBLocalDocumentsPlugin);
 
 export type ReplicaDatabase = RxDatabase<ReplicaCollections>;
 
@@ -51,6 +56,9 @@ export async function openReplica(
     name,
     storage,
     multiInstance: false,
+    // The audit outbox lives in local documents: they persist like the rest but do not count
+    // against the free tier's collection limit (STACK.md).
+    localDocuments: true,
   });
   const collections: Record<string, { schema: RxJsonSchema<unknown> }> = {};
   for (const spec of COLLECTIONS) {

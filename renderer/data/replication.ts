@@ -1,7 +1,7 @@
 /**
  * Live replication of every collection with the sync-server over the CouchDB protocol. Offline,
  * RxDB retries with a back-off; after a restart each collection resumes from its checkpoint.
- * The state the cashier sees (online, last sync, errors) is derived here.
+ * The state the cashier sees (online, last sync, errors, documents waiting to go) is derived here.
  */
 import type { RxCollection } from 'rxdb';
 import {
@@ -11,6 +11,7 @@ import {
 import type { RxCouchDBReplicationState } from 'rxdb/plugins/replication-couchdb';
 import type { AppConfig } from '../../src/ipc/contract';
 import { COLLECTIONS } from './collections';
+import type { CollectionSpec } from './collections';
 import type { ReplicaDatabase } from './database';
 
 export interface SyncSnapshot {
@@ -21,13 +22,55 @@ export interface SyncSnapshot {
   lastError: string | null;
   /** Collections whose first pull has finished (the catalog first). */
   readyCollections: string[];
+  /** Documents written on this register that the server has not received yet. */
+  pending: number;
 }
 
 export interface ReplicationHandle {
   states: RxCouchDBReplicationState<unknown>[];
   /** Resolves when the first pull of the named collections is done. */
   initialPull(names: string[]): Promise<void>;
+  /** Call after writing documents the server should get: counted until they are pushed. */
+  notePending(collection: string, ids: readonly string[]): void;
   stop(): Promise<void>;
+}
+
+/**
+ * How often a collection asks the server for changes. RxDB's live pull holds one long-poll
+ * request open per collection, and a browser keeps at most six connections to one host: with a
+ * dozen collections the long polls took every connection and the first pull never ran. Short
+ * polls (wait, then ask without holding the connection) keep connections free for pulls, pushes
+ * and API calls, at the cost of up to this much delay for changes made elsewhere.
+ */
+const POLL_INTERVAL_MS = 2000;
+/** How often a collection the server does not have yet is asked for again. */
+const MISSING_DB_RETRY_MS = 30_000;
+
+type Fetch = typeof fetch;
+
+function requestUrl(input: Parameters<Fetch>[0]): string {
+  if (typeof input === 'string') return input;
+  return input instanceof URL ? input.href : input.url;
+}
+
+function shortPolling(inner: Fetch): Fetch {
+  return async (input, init) => {
+    const url = requestUrl(input);
+    if (!url.includes('feed=longpoll')) return inner(input, init);
+    await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
+    return inner(url.replace('feed=longpoll', 'feed=normal'), init);
+  };
+}
+
+const PENDING_KEY = 'omnitill.pendingSync';
+
+function loadPending(): Set<string> {
+  try {
+    const saved = localStorage.getItem(PENDING_KEY);
+    return new Set(saved ? (JSON.parse(saved) as string[]) : []);
+  } catch {
+    return new Set();
+  }
 }
 
 export function startReplication(
@@ -35,11 +78,22 @@ export function startReplication(
   config: AppConfig,
   onChange: (update: Partial<SyncSnapshot>) => void,
 ): ReplicationHandle {
-  const fetchWithAuth = getFetchWithCouchDBAuthorization(config.deviceId, config.deviceSecret);
+  const fetchWithAuth = shortPolling(
+    getFetchWithCouchDBAuthorization(config.deviceId, config.deviceSecret),
+  );
   const states = new Map<string, RxCouchDBReplicationState<unknown>>();
   const errored = new Set<string>();
+  const waiting = new Map<string, Promise<void>>();
+  let stopped = false;
+  // `collection/id` of documents written here and not yet pushed; kept across reloads.
+  const pending = loadPending();
+  const savePending = (): void => {
+    localStorage.setItem(PENDING_KEY, JSON.stringify([...pending]));
+    onChange({ pending: pending.size });
+  };
+  onChange({ pending: pending.size });
 
-  for (const spec of COLLECTIONS) {
+  const start = (spec: CollectionSpec): void => {
     const collection = database.collections[
       spec.name as keyof typeof database.collections
     ] as RxCollection;
@@ -58,19 +112,52 @@ export function startReplication(
       errored.add(spec.name);
       onChange({ online: false, lastError: describeError(error) });
     });
-    state.active$.subscribe((active) => {
-      if (!active && errored.has(spec.name)) return;
-    });
     state.received$.subscribe(() => {
       if (errored.delete(spec.name) && errored.size === 0)
         onChange({ online: true, lastError: null });
     });
+    state.sent$.subscribe((doc) => {
+      const id = (doc as { id?: string }).id;
+      if (errored.delete(spec.name) && errored.size === 0)
+        onChange({ online: true, lastError: null });
+      if (id && pending.delete(`${spec.name}/${id}`)) savePending();
+    });
     states.set(spec.name, state);
+  };
+
+  // A database the server does not have yet answers 404: keep those documents local and ask
+  // again later, rather than count the register as offline.
+  const startWhenServerHasIt = (spec: CollectionSpec): Promise<void> => {
+    const url = `${config.syncUrl}/${spec.serverDb(config.storeId)}/`;
+    return (async () => {
+      while (!stopped) {
+        try {
+          const response = await fetchWithAuth(url);
+          if (response.ok) {
+            start(spec);
+            return;
+          }
+        } catch {
+          // Offline: ask again later.
+        }
+        await new Promise((resolve) => setTimeout(resolve, MISSING_DB_RETRY_MS));
+      }
+    })();
+  };
+
+  for (const spec of COLLECTIONS) {
+    if (spec.mayBeMissingOnServer) waiting.set(spec.name, startWhenServerHasIt(spec));
+    else start(spec);
   }
 
   const markInSync = (): void => {
     void Promise.all([...states.values()].map((state) => state.awaitInSync())).then(() => {
       errored.clear();
+      // Everything written here has been pushed, whatever the pending list says.
+      for (const key of [...pending]) {
+        if (states.has(key.slice(0, key.indexOf('/')))) pending.delete(key);
+      }
+      savePending();
       onChange({ online: true, lastError: null, lastSyncAt: new Date().toISOString() });
     });
   };
@@ -78,7 +165,9 @@ export function startReplication(
   const timer = setInterval(markInSync, 10_000);
 
   return {
-    states: [...states.values()],
+    get states() {
+      return [...states.values()];
+    },
     async initialPull(names) {
       await Promise.all(
         names.map(async (name) => {
@@ -87,7 +176,12 @@ export function startReplication(
         }),
       );
     },
+    notePending(collection, ids) {
+      for (const id of ids) pending.add(`${collection}/${id}`);
+      savePending();
+    },
     async stop() {
+      stopped = true;
       clearInterval(timer);
       await Promise.all([...states.values()].map((state) => state.cancel()));
     },

@@ -11,6 +11,8 @@ import type { ServerContext } from '../server-context';
 import { asyncRoute } from './async-route';
 import { customerRoutes } from './customer-routes';
 import { orderRoutes } from './order-routes';
+import { orderReadyRoutes } from './order-ready-routes';
+import { saleRoutes } from './sale-routes';
 
 /** The domain API beside replication: orders, customers, loyalty holds, stock, flags. */
 export function domainRoutes(
@@ -21,6 +23,8 @@ export function domainRoutes(
   const router = Router();
   const holdWriters = context.auth.require('admin', 'device');
   router.use(orderRoutes(context), customerRoutes(context));
+  router.use(orderReadyRoutes(context));
+  router.use(saleRoutes(context));
 
   router.post(
     '/loyalty/holds',

@@ -5,3 +5,4 @@
 export * from './builder-kit';
 export * from './test-receipt';
 export * from './sale-receipt';
+export * from './shift-report-receipt';

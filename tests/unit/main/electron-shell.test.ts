@@ -3,10 +3,11 @@
  * windows open where, what they load, which policy they get, and that commands reach the real
  * device host only through the checked bridge.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { resolveAppAsset, serveAppRequest } from '../../../main/electron/app-protocol';
 import { parseContentSecurityPolicy } from '../../../main/electron/content-security-policy';
 import { INVOKE_CHANNEL } from '../../../main/electron/ipc-channels';
@@ -128,9 +129,13 @@ function fakeElectron(displays: { id: number; bounds: object }[] = [{ id: 1, bou
 
 const options: ShellOptions = { kiosk: false, customerDisplay: 'auto', devTools: false };
 
+// The host keeps its print queue in its data folder: one temporary folder for the whole file.
+const hostDataDir = mkdtempSync(path.join(tmpdir(), 'omnitill-shell-host-'));
+afterAll(() => rmSync(hostDataDir, { recursive: true, force: true }));
+
 function realHost(serverUrl = 'http://127.0.0.1:7070', kiosk = false): Promise<ShellHost> {
   return createDeviceHost({
-    host: { dataDir: '/nonexistent', config: { ...DEFAULT_REGISTER_CONFIG, serverUrl }, kiosk },
+    host: { dataDir: hostDataDir, config: { ...DEFAULT_REGISTER_CONFIG, serverUrl }, kiosk },
     shell: 'electron',
   });
 }

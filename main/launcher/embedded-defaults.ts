@@ -1,0 +1,41 @@
+/**
+ * The embedded defaults of a register with no central server configured: a local sync-server
+ * with the demo store, in the app's data folder, and this register enrolled with it. Used by
+ * `npm start` and by the packaged Electron app alike.
+ */
+import { writeRegisterConfig } from '../host/host-options';
+import type { HostOptions } from '../host/host-options';
+import { ensureEnrolled, startLocalSyncServer } from './local-sync-server';
+import type { SyncServerCommand } from './local-sync-server';
+
+export interface EmbeddedDefaults {
+  options: HostOptions;
+  /** The local sync-server's URL, when one was started. */
+  localServerUrl: string | null;
+  stop(): Promise<void>;
+}
+
+export async function withEmbeddedDefaults(
+  options: HostOptions,
+  command: SyncServerCommand,
+  port: number,
+  log: (line: string) => void,
+): Promise<EmbeddedDefaults> {
+  if (options.config.serverUrl) {
+    return { options, localServerUrl: null, stop: () => Promise.resolve() };
+  }
+  const server = await startLocalSyncServer({ command, dataDir: options.dataDir, port, log });
+  try {
+    const enrolled = await ensureEnrolled(server.url, server.adminToken, options.config);
+    // Saved without the URL: the local server's port may differ on the next start.
+    writeRegisterConfig(options.dataDir, enrolled);
+    return {
+      options: { ...options, config: { ...enrolled, serverUrl: server.url } },
+      localServerUrl: server.url,
+      stop: () => server.stop(),
+    };
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+}

@@ -1,0 +1,56 @@
+import { Router } from 'express';
+import type { ReturnDoc } from '../../src/documents';
+import type { SaleDoc } from '../../src/documents';
+import { badRequest, notFound, sendJson } from '../api-error';
+import { readCollection } from '../collection-reader';
+import type { ServerContext } from '../server-context';
+import { asyncRoute } from './async-route';
+
+/**
+ * A till sale of any store, and every return made against a sale or a web order in any store:
+ * a register only replicates its own store's documents, so a return of another store's sale, or
+ * of a web order already partly returned elsewhere, asks the server (ARCHITECTURE.md rule 5).
+ */
+export function saleRoutes(context: ServerContext): Router {
+  const router = Router();
+  const readers = context.auth.require('admin', 'device');
+
+  async function returnsAgainst(documentId: string): Promise<ReturnDoc[]> {
+    return (await readCollection<ReturnDoc>(context.store, 'returns'))
+      .map((entry) => entry.doc)
+      .filter((doc) => doc.original?.documentId === documentId)
+      .sort((a, b) => a.completedAt.localeCompare(b.completedAt));
+  }
+
+  router.get(
+    '/sales/:id',
+    readers,
+    asyncRoute(async (req, res) => {
+      const id = String(req.params.id);
+      const found = (await readCollection<SaleDoc>(context.store, 'sales')).find(
+        (entry) => entry.doc.id === id,
+      );
+      if (!found) {
+        throw notFound(
+          `No sale ${id} on the server; check the receipt number, or wait until the store that sold it has synced.`,
+        );
+      }
+      sendJson(res, 200, { sale: found.doc, returns: await returnsAgainst(id) });
+    }),
+  );
+
+  router.get(
+    '/returns',
+    readers,
+    asyncRoute(async (req, res) => {
+      const original = typeof req.query.original === 'string' ? req.query.original.trim() : '';
+      if (!original) {
+        throw badRequest('Give the sale or order id: GET /api/v1/returns?original=sale_... .', {
+          field: 'original',
+        });
+      }
+      sendJson(res, 200, { returns: await returnsAgainst(original) });
+    }),
+  );
+  return router;
+}
