@@ -5,6 +5,8 @@ import { StatusBar } from './components/status-bar';
 import { StaffScreen } from './navigation/staff-screen';
 import { useHashRoute } from './navigation/use-hash-route';
 import { useAppStore } from './state/app-store';
+import { KioskScreen } from './kiosk/kiosk-screen';
+import { ManagerScreen, ShiftGate } from './manager';
 
 export function App() {
   const t = useTranslate();
@@ -14,6 +16,7 @@ export function App() {
   const staff = useAppStore((state) => state.staff);
   const locale = useAppStore((state) => state.locale);
   const route = useHashRoute();
+  const kiosk = useAppStore((state) => state.config?.kiosk === true);
 
   useEffect(() => {
     document.documentElement.lang = locale === 'vi-VN' ? 'vi' : 'en';
@@ -39,10 +42,20 @@ export function App() {
       </main>
     );
   }
+  // The kiosk is for customers: no status bar, no sign-in, no way to staff screens.
+  if (kiosk || route === '/kiosk') return <KioskScreen />;
   return (
     <div className="app-shell">
       <StatusBar />
-      {staff ? <StaffScreen route={route} /> : <LoginScreen />}
+      {!staff ? (
+        <LoginScreen />
+      ) : route === '/manager' ? (
+        <ManagerScreen />
+      ) : (
+        <ShiftGate>
+          <StaffScreen route={route} />
+        </ShiftGate>
+      )}
     </div>
   );
 }

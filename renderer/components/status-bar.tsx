@@ -1,5 +1,6 @@
 import { useTranslate } from '../i18n/use-translate';
 import { useAppStore } from '../state/app-store';
+import { ManagerLink } from '../manager/manager-link';
 
 /** Always on screen: online or offline, last sync, the register, the cashier, the language. */
 export function StatusBar() {
@@ -29,6 +30,7 @@ export function StatusBar() {
       <span className="muted">{lastSync}</span>
       <span className="spacer" />
       {staff && <span data-testid="signed-in-staff">{staff.name}</span>}
+      <ManagerLink />
       <button type="button" className="button-secondary" onClick={toggleLocale}>
         {t('status.language')}
       </button>

@@ -1,8 +1,10 @@
 /**
  * Live replication of every collection with the sync-server over the CouchDB protocol. Offline,
  * RxDB retries with a back-off; after a restart each collection resumes from its checkpoint.
- * The state the cashier sees (online, last sync, errors, documents waiting to go) is derived here.
+ * The state the cashier sees is derived here: online or offline, documents waiting to push,
+ * the last moment everything was in sync, and every document the server refused, with why.
  */
+import { getChangedDocumentsSince, getLastCheckpointDoc } from 'rxdb';
 import type { RxCollection } from 'rxdb';
 import {
   getFetchWithCouchDBAuthorization,
@@ -11,8 +13,14 @@ import {
 import type { RxCouchDBReplicationState } from 'rxdb/plugins/replication-couchdb';
 import type { AppConfig } from '../../src/ipc/contract';
 import { COLLECTIONS } from './collections';
-import type { CollectionSpec } from './collections';
 import type { ReplicaDatabase } from './database';
+
+export interface RejectedDocument {
+  id: string;
+  database: string;
+  reason: string;
+  at: string;
+}
 
 export interface SyncSnapshot {
   online: boolean;
@@ -22,78 +30,95 @@ export interface SyncSnapshot {
   lastError: string | null;
   /** Collections whose first pull has finished (the catalog first). */
   readyCollections: string[];
-  /** Documents written on this register that the server has not received yet. */
-  pending: number;
+  /** Documents written on this register that the server does not have yet. */
+  pendingPush: number;
+  /** Documents this register pushed that the server refused, newest first. */
+  rejected: RejectedDocument[];
 }
 
 export interface ReplicationHandle {
   states: RxCouchDBReplicationState<unknown>[];
   /** Resolves when the first pull of the named collections is done. */
   initialPull(names: string[]): Promise<void>;
-  /** Call after writing documents the server should get: counted until they are pushed. */
-  notePending(collection: string, ids: readonly string[]): void;
+  /** Re-reads the counters now (they are also refreshed every few seconds). */
+  refresh(): Promise<void>;
   stop(): Promise<void>;
 }
 
+export interface ReplicationOptions {
+  /** How often pending counts, sync time and rejections are refreshed. */
+  refreshMs?: number;
+  retryMs?: number;
+}
+
 /**
- * How often a collection asks the server for changes. RxDB's live pull holds one long-poll
- * request open per collection, and a browser keeps at most six connections to one host: with a
- * dozen collections the long polls took every connection and the first pull never ran. Short
- * polls (wait, then ask without holding the connection) keep connections free for pulls, pushes
- * and API calls, at the cost of up to this much delay for changes made elsewhere.
+ * Documents the register has changed since the last one the push side has handed to the
+ * server: RxDB's own upstream checkpoint, read through its exported protocol helpers.
  */
-const POLL_INTERVAL_MS = 2000;
-/** How often a collection the server does not have yet is asked for again. */
-const MISSING_DB_RETRY_MS = 30_000;
-
-type Fetch = typeof fetch;
-
-function requestUrl(input: Parameters<Fetch>[0]): string {
-  if (typeof input === 'string') return input;
-  return input instanceof URL ? input.href : input.url;
+async function pendingPushCount(state: RxCouchDBReplicationState<unknown>): Promise<number> {
+  const internal = state.internalReplicationState;
+  if (!internal || state.isStopped()) return 0;
+  const checkpoint = await getLastCheckpointDoc(internal, 'up');
+  const changes = await getChangedDocumentsSince(internal.input.forkInstance, 10_000, checkpoint);
+  return changes.documents.length;
 }
 
-function shortPolling(inner: Fetch): Fetch {
-  return async (input, init) => {
-    const url = requestUrl(input);
-    if (!url.includes('feed=longpoll')) return inner(input, init);
-    await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
-    return inner(url.replace('feed=longpoll', 'feed=normal'), init);
-  };
-}
-
-const PENDING_KEY = 'omnitill.pendingSync';
-
-function loadPending(): Set<string> {
+async function fetchRejections(config: AppConfig): Promise<RejectedDocument[] | null> {
   try {
-    const saved = localStorage.getItem(PENDING_KEY);
-    return new Set(saved ? (JSON.parse(saved) as string[]) : []);
+    const response = await fetch(`${config.apiUrl}/rejections?mine=1`, {
+      headers: { Authorization: `Basic ${btoa(`${config.deviceId}:${config.deviceSecret}`)}` },
+    });
+    if (!response.ok) return null;
+    // The shape of GET /api/v1/rejections (docs/API.md).
+    const body = (await response.json()) as {
+      rejections: { docId: string; db: string; reason: string; at: string }[];
+    };
+    return body.rejections.map((entry) => ({
+      id: entry.docId,
+      database: entry.db,
+      reason: entry.reason,
+      at: entry.at,
+    }));
   } catch {
-    return new Set();
+    return null; // Offline: keep what we last knew.
   }
+}
+
+/**
+ * RxDB's live pull loop reads `results` from whatever `_changes` answers and dies on an error
+ * body (a revoked device, a server shutting down). Turning every non-2xx answer into a thrown
+ * error puts it on RxDB's retry path instead, and the server's reason reaches the status bar.
+ */
+export function failOnErrorStatus(inner: typeof fetch): typeof fetch {
+  return async (input, init) => {
+    const response = await inner(input, init);
+    if (response.ok) return response;
+    let reason = response.statusText;
+    try {
+      const body = (await response.clone().json()) as { reason?: unknown; error?: unknown };
+      if (typeof body.reason === 'string') reason = body.reason;
+      else if (typeof body.error === 'string') reason = body.error;
+    } catch {
+      // Not JSON: keep the status text.
+    }
+    throw new Error(`The sync-server answered ${response.status}: ${reason}`);
+  };
 }
 
 export function startReplication(
   database: ReplicaDatabase,
   config: AppConfig,
   onChange: (update: Partial<SyncSnapshot>) => void,
+  options: ReplicationOptions = {},
 ): ReplicationHandle {
-  const fetchWithAuth = shortPolling(
+  const fetchWithAuth = failOnErrorStatus(
     getFetchWithCouchDBAuthorization(config.deviceId, config.deviceSecret),
   );
   const states = new Map<string, RxCouchDBReplicationState<unknown>>();
-  const errored = new Set<string>();
-  const waiting = new Map<string, Promise<void>>();
-  let stopped = false;
-  // `collection/id` of documents written here and not yet pushed; kept across reloads.
-  const pending = loadPending();
-  const savePending = (): void => {
-    localStorage.setItem(PENDING_KEY, JSON.stringify([...pending]));
-    onChange({ pending: pending.size });
-  };
-  onChange({ pending: pending.size });
+  const pushStates: RxCouchDBReplicationState<unknown>[] = [];
+  let failing = false;
 
-  const start = (spec: CollectionSpec): void => {
+  for (const spec of COLLECTIONS) {
     const collection = database.collections[
       spec.name as keyof typeof database.collections
     ] as RxCollection;
@@ -103,71 +128,52 @@ export function startReplication(
       url: `${config.syncUrl}/${spec.serverDb(config.storeId)}/`,
       fetch: fetchWithAuth,
       live: true,
-      retryTime: 5000,
+      retryTime: options.retryMs ?? 5000,
       waitForLeadership: false,
       pull: { batchSize: spec.pullBatchSize, heartbeat: 30000 },
       ...(spec.direction === 'both' ? { push: { batchSize: 50 } } : {}),
     });
     state.error$.subscribe((error) => {
-      errored.add(spec.name);
+      failing = true;
       onChange({ online: false, lastError: describeError(error) });
     });
-    state.received$.subscribe(() => {
-      if (errored.delete(spec.name) && errored.size === 0)
-        onChange({ online: true, lastError: null });
-    });
-    state.sent$.subscribe((doc) => {
-      const id = (doc as { id?: string }).id;
-      if (errored.delete(spec.name) && errored.size === 0)
-        onChange({ online: true, lastError: null });
-      if (id && pending.delete(`${spec.name}/${id}`)) savePending();
-    });
     states.set(spec.name, state);
-  };
-
-  // A database the server does not have yet answers 404: keep those documents local and ask
-  // again later, rather than count the register as offline.
-  const startWhenServerHasIt = (spec: CollectionSpec): Promise<void> => {
-    const url = `${config.syncUrl}/${spec.serverDb(config.storeId)}/`;
-    return (async () => {
-      while (!stopped) {
-        try {
-          const response = await fetchWithAuth(url);
-          if (response.ok) {
-            start(spec);
-            return;
-          }
-        } catch {
-          // Offline: ask again later.
-        }
-        await new Promise((resolve) => setTimeout(resolve, MISSING_DB_RETRY_MS));
-      }
-    })();
-  };
-
-  for (const spec of COLLECTIONS) {
-    if (spec.mayBeMissingOnServer) waiting.set(spec.name, startWhenServerHasIt(spec));
-    else start(spec);
+    if (spec.direction === 'both') pushStates.push(state);
   }
 
-  const markInSync = (): void => {
-    void Promise.all([...states.values()].map((state) => state.awaitInSync())).then(() => {
-      errored.clear();
-      // Everything written here has been pushed, whatever the pending list says.
-      for (const key of [...pending]) {
-        if (states.has(key.slice(0, key.indexOf('/')))) pending.delete(key);
+  let refreshing: Promise<void> | null = null;
+  async function refreshNow(): Promise<void> {
+    const counts = await Promise.all(pushStates.map(pendingPushCount));
+    const pendingPush = counts.reduce((a, b) => a + b, 0);
+    const rejected = await fetchRejections(config);
+    const reachable = rejected !== null;
+    const update: Partial<SyncSnapshot> = { pendingPush };
+    if (rejected) update.rejected = rejected;
+    if (reachable) {
+      // The server answered: replication errors from before are history once all is in sync.
+      const inSync = pendingPush === 0 && [...states.values()].every((state) => !state.isStopped());
+      if (inSync) {
+        failing = false;
+        update.lastSyncAt = new Date().toISOString();
       }
-      savePending();
-      onChange({ online: true, lastError: null, lastSyncAt: new Date().toISOString() });
+      update.online = !failing || inSync;
+      if (update.online) update.lastError = null;
+    } else {
+      update.online = false;
+    }
+    onChange(update);
+  }
+  const refresh = (): Promise<void> => {
+    refreshing ??= refreshNow().finally(() => {
+      refreshing = null;
     });
+    return refreshing;
   };
-  markInSync();
-  const timer = setInterval(markInSync, 10_000);
+  void refresh();
+  const timer = setInterval(() => void refresh(), options.refreshMs ?? 3000);
 
   return {
-    get states() {
-      return [...states.values()];
-    },
+    states: [...states.values()],
     async initialPull(names) {
       await Promise.all(
         names.map(async (name) => {
@@ -176,12 +182,8 @@ export function startReplication(
         }),
       );
     },
-    notePending(collection, ids) {
-      for (const id of ids) pending.add(`${collection}/${id}`);
-      savePending();
-    },
+    refresh,
     async stop() {
-      stopped = true;
       clearInterval(timer);
       await Promise.all([...states.values()].map((state) => state.cancel()));
     },

@@ -1,12 +1,14 @@
 /**
- * The open sale's lines as the cashier builds them. Prices are never computed here: the priced
+ * The open sale as the cashier builds it: lines, manual discounts and price overrides, the
+ * attached customer and the tenders taken so far. Prices are never computed here: the priced
  * view comes from src/pricing (priceCart), the one module that owns prices.
  */
 import { create } from 'zustand';
 import type { ProductDoc } from '../../src/documents';
 import type { Minor } from '../../src/money';
 import { timeOrderedId } from '../../src/ids';
-import type { CartLineInput, ManualDiscount } from '../../src/pricing';
+import type { CartInput, CartLineInput, ManualDiscount, PriceOverride } from '../../src/pricing';
+import type { TenderInput } from '../../src/tenders';
 
 export interface Notice {
   kind: 'error' | 'info';
@@ -14,31 +16,52 @@ export interface Notice {
 }
 
 export interface CartState {
+  /** Made when the first line goes in and kept until the sale is done or voided. */
+  saleId: string | null;
+  /** When the first line went in: the sale is priced at this instant, as the server re-prices it. */
+  startedAt: string | null;
   lines: CartLineInput[];
   orderDiscount: ManualDiscount | null;
+  customerId: string | null;
+  /** Payments taken so far; a sale with tenders has "payment started". */
+  tenders: TenderInput[];
+  /** The payment panel is open. */
+  paying: boolean;
   notice: Notice | null;
-  /** The line the cashier touched last, highlighted and shown on the customer display. */
+  /** The line the cashier touched last: highlighted, and the one +, - and Del act on. */
   lastLineId: string | null;
   /** `labelPrice`: an in-store price label (prefix 22) fixes the amount of this one item. */
-  addProduct: (
+  addProduct(
     product: ProductDoc,
     options?: { quantity?: number; grams?: number; labelPrice?: Minor },
-  ) => void;
-  setQuantity: (lineId: string, quantity: number) => void;
-  removeLine: (lineId: string) => void;
-  setNotice: (notice: Notice | null) => void;
-  clear: () => void;
+  ): void;
+  setQuantity(lineId: string, quantity: number): void;
+  removeLine(lineId: string): void;
+  selectLine(lineId: string | null): void;
+  setLineDiscount(lineId: string, discount: ManualDiscount | null): void;
+  setOverride(lineId: string, override: PriceOverride | null): void;
+  setOrderDiscount(discount: ManualDiscount | null): void;
+  setCustomer(customerId: string | null): void;
+  addTender(tender: TenderInput): void;
+  removeTender(tenderId: string): void;
+  setPaying(paying: boolean): void;
+  setNotice(notice: Notice | null): void;
+  /** Takes over a parked sale's cart as the open sale (a new sale id: a new sale is born here). */
+  restore(cart: CartInput, customerId: string | null): void;
+  clear(): void;
 }
 
-function newLineId(): string {
-  return timeOrderedId('line', Date.now(), (length) =>
-    crypto.getRandomValues(new Uint8Array(length)),
-  );
+function random(length: number): Uint8Array {
+  return crypto.getRandomValues(new Uint8Array(length));
+}
+
+export function newId(prefix: string): string {
+  return timeOrderedId(prefix, Date.now(), random);
 }
 
 function lineFor(product: ProductDoc, quantity: number, grams: number | undefined): CartLineInput {
   const line: CartLineInput = {
-    lineId: newLineId(),
+    lineId: newId('line'),
     productId: product.id,
     sku: product.sku,
     name: product.name.vi,
@@ -53,11 +76,38 @@ function lineFor(product: ProductDoc, quantity: number, grams: number | undefine
   return line;
 }
 
-export const useCartStore = create<CartState>()((set) => ({
+/** The sale id and start time, made with the first line. */
+function started(state: CartState): Pick<CartState, 'saleId' | 'startedAt'> {
+  return {
+    saleId: state.saleId ?? newId('sale'),
+    startedAt: state.startedAt ?? new Date().toISOString(),
+  };
+}
+
+const EMPTY = {
+  saleId: null,
+  startedAt: null,
   lines: [],
   orderDiscount: null,
+  customerId: null,
+  tenders: [],
+  paying: false,
   notice: null,
   lastLineId: null,
+} as const;
+
+function mapLine(
+  lines: CartLineInput[],
+  lineId: string,
+  change: (line: CartLineInput) => CartLineInput,
+): CartLineInput[] {
+  return lines.map((line) => (line.lineId === lineId ? change(line) : line));
+}
+
+export const useCartStore = create<CartState>()((set) => ({
+  ...EMPTY,
+  lines: [],
+  tenders: [],
   addProduct: (product, options = {}) =>
     set((state) => {
       const quantity = options.quantity ?? 1;
@@ -69,36 +119,97 @@ export const useCartStore = create<CartState>()((set) => ({
           pricing: 'unit' as const,
           unitPrice: options.labelPrice,
         };
-        return { lines: [...state.lines, labelled], lastLineId: labelled.lineId, notice: null };
+        return {
+          ...started(state),
+          lines: [...state.lines, labelled],
+          lastLineId: labelled.lineId,
+          notice: null,
+        };
       }
       const same = state.lines.find(
         (line) =>
           line.productId === product.id &&
           line.pricing === 'unit' &&
+          line.unitPrice === product.unitPrice &&
           !line.discount &&
           !line.override,
       );
       if (same && product.pricing === 'unit') {
         return {
-          lines: state.lines.map((line) =>
-            line === same ? { ...line, quantity: line.quantity + quantity } : line,
-          ),
+          ...started(state),
+          lines: mapLine(state.lines, same.lineId, (line) => ({
+            ...line,
+            quantity: line.quantity + quantity,
+          })),
           lastLineId: same.lineId,
           notice: null,
         };
       }
       const line = lineFor(product, quantity, options.grams);
-      return { lines: [...state.lines, line], lastLineId: line.lineId, notice: null };
+      return {
+        ...started(state),
+        lines: [...state.lines, line],
+        lastLineId: line.lineId,
+        notice: null,
+      };
     }),
   setQuantity: (lineId, quantity) =>
     set((state) => ({
       lines:
         quantity <= 0
           ? state.lines.filter((line) => line.lineId !== lineId)
-          : state.lines.map((line) => (line.lineId === lineId ? { ...line, quantity } : line)),
+          : mapLine(state.lines, lineId, (line) =>
+              line.pricing === 'unit' ? { ...line, quantity } : line,
+            ),
+      lastLineId: quantity <= 0 && state.lastLineId === lineId ? null : state.lastLineId,
     })),
   removeLine: (lineId) =>
-    set((state) => ({ lines: state.lines.filter((line) => line.lineId !== lineId) })),
+    set((state) => {
+      const index = state.lines.findIndex((line) => line.lineId === lineId);
+      const lines = state.lines.filter((line) => line.lineId !== lineId);
+      // The next line (or the one before) becomes the selected one, so Del can go on.
+      const next = lines[Math.min(index, lines.length - 1)]?.lineId ?? null;
+      return { lines, lastLineId: state.lastLineId === lineId ? next : state.lastLineId };
+    }),
+  selectLine: (lineId) => set({ lastLineId: lineId }),
+  setLineDiscount: (lineId, discount) =>
+    set((state) => ({
+      lines: mapLine(state.lines, lineId, (line) => {
+        const { discount: _old, ...rest } = line;
+        return discount ? { ...rest, discount } : rest;
+      }),
+    })),
+  setOverride: (lineId, override) =>
+    set((state) => ({
+      lines: mapLine(state.lines, lineId, (line) => {
+        const { override: _old, ...rest } = line;
+        return override ? { ...rest, override } : rest;
+      }),
+    })),
+  setOrderDiscount: (orderDiscount) => set({ orderDiscount }),
+  setCustomer: (customerId) => set({ customerId }),
+  addTender: (tender) => set((state) => ({ tenders: [...state.tenders, tender] })),
+  removeTender: (tenderId) =>
+    set((state) => ({ tenders: state.tenders.filter((tender) => tender.tenderId !== tenderId) })),
+  setPaying: (paying) => set({ paying }),
   setNotice: (notice) => set({ notice }),
-  clear: () => set({ lines: [], orderDiscount: null, notice: null, lastLineId: null }),
+  restore: (cart, customerId) =>
+    set({
+      ...EMPTY,
+      saleId: newId('sale'),
+      startedAt: new Date().toISOString(),
+      lines: cart.lines,
+      orderDiscount: cart.orderDiscount ?? null,
+      customerId,
+      tenders: [],
+      lastLineId: cart.lines[cart.lines.length - 1]?.lineId ?? null,
+    }),
+  clear: () => set({ ...EMPTY, lines: [], tenders: [] }),
 }));
+
+/** The cart as priceCart takes it. */
+export function cartInput(state: Pick<CartState, 'lines' | 'orderDiscount'>): CartInput {
+  return state.orderDiscount
+    ? { lines: state.lines, orderDiscount: state.orderDiscount }
+    : { lines: state.lines };
+}

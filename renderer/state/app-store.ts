@@ -5,7 +5,7 @@
  */
 import { create } from 'zustand';
 import type { StaffDoc, StoreSettingsDoc } from '../../src/documents';
-import type { AppConfig } from '../../src/ipc/contract';
+import type { AppConfig, DeviceStatus } from '../../src/ipc/contract';
 import type { Locale } from '../../src/money';
 import type { SyncSnapshot } from '../data/replication';
 
@@ -20,6 +20,8 @@ export interface AppState {
   staff: StaffDoc | null;
   catalogCount: number;
   sync: SyncSnapshot;
+  /** Printer, scanners, drawer, display: as the device host last reported them. */
+  devices: DeviceStatus[];
   setPhase: (phase: StartupPhase, error?: string) => void;
   setConfig: (config: AppConfig) => void;
   setSettings: (settings: StoreSettingsDoc | null) => void;
@@ -38,7 +40,8 @@ export const useAppStore = create<AppState>()((set) => ({
   locale: 'vi-VN',
   staff: null,
   catalogCount: 0,
-  sync: { online: false, lastSyncAt: null, lastError: null, readyCollections: [] },
+  sync: { online: false, lastSyncAt: null, lastError: null, readyCollections: [], pendingPush: 0, rejected: [] },
+  devices: [],
   setPhase: (phase, error) => set({ phase, startupError: error ?? null }),
   setConfig: (config) => set({ config, locale: config.locale }),
   setSettings: (settings) => set({ settings }),
@@ -52,6 +55,13 @@ export const useAppStore = create<AppState>()((set) => ({
           ...new Set([...state.sync.readyCollections, ...(update.readyCollections ?? [])]),
         ],
       },
+    })),
+  setDevices: (devices) => set({ devices }),
+  updateDevice: (device) =>
+    set((state) => ({
+      devices: state.devices.some((known) => known.id === device.id)
+        ? state.devices.map((known) => (known.id === device.id ? device : known))
+        : [...state.devices, device],
     })),
   signIn: (staff) => set({ staff }),
   signOut: () => set({ staff: null }),

@@ -6,3 +6,5 @@ export * from './builder-kit';
 export * from './test-receipt';
 export * from './sale-receipt';
 export * from './shift-report-receipt';
+export * from './return-receipt';
+export * from './pickup-slip';

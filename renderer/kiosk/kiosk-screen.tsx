@@ -1,0 +1,3 @@
+export function KioskScreen() {
+  return null;
+}

@@ -1,0 +1,66 @@
+/**
+ * What a manager may look at of the register's set-up: printers and scanners (from the device
+ * host's status), the receipt header and footer and the quick keys (from the store settings and
+ * the catalog). Read-only: store settings are written by the server and register.json by the
+ * device host, and neither offers a command to change them yet (docs/MANAGER.md).
+ */
+import { useEffect, useMemo, useState } from 'react';
+import type { DeviceStatus } from '../../../src/ipc/contract';
+import { formatMoney } from '../../../src/money';
+import { services } from '../../services';
+import { useAppStore } from '../../state/app-store';
+import { useManagerTranslate } from '../use-manager-translate';
+
+export function SettingsPanel() {
+  const t = useManagerTranslate();
+  const settings = useAppStore((state) => state.settings);
+  const locale = useAppStore((state) => state.locale);
+  const catalogCount = useAppStore((state) => state.catalogCount);
+  const [devices, setDevices] = useState<DeviceStatus[] | null>(null);
+
+  useEffect(() => {
+    void services()
+      .api.invoke('device/status', null)
+      .then((result) => setDevices(result.ok ? result.value : []));
+  }, []);
+  // catalogCount: the quick keys follow the catalog as it syncs in.
+  const quickKeys = useMemo(() => services().catalog.quickKeys(), [catalogCount]);
+
+  return (
+    <div className="manager-columns" data-testid="settings-panel">
+      <p className="notice" role="note">
+        {t('settings.readOnly')}
+      </p>
+      <section className="manager-card">
+        <h2>{t('settings.devices')}</h2>
+        {devices?.length === 0 && <p className="muted">{t('settings.noDevices')}</p>}
+        <ul>
+          {devices?.map((device) => (
+            <li key={device.id}>
+              <strong>{device.name}</strong> ({device.kind}): {device.state}
+              {device.message ? ` — ${device.message}` : ''}
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section className="manager-card">
+        <h2>{t('settings.receipt')}</h2>
+        <h3>{t('settings.header')}</h3>
+        <pre className="receipt-preview">{settings?.receipt.header.join('\n')}</pre>
+        <h3>{t('settings.footer')}</h3>
+        <pre className="receipt-preview">{settings?.receipt.footer.join('\n')}</pre>
+      </section>
+      <section className="manager-card">
+        <h2>{t('settings.quickKeys')}</h2>
+        <ol>
+          {quickKeys.map((product) => (
+            <li key={product.id}>
+              {locale === 'vi-VN' ? product.name.vi : product.name.en} —{' '}
+              {formatMoney(product.unitPrice, product.currency, locale)}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </div>
+  );
+}

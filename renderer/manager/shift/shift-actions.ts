@@ -1,0 +1,134 @@
+/**
+ * What the shift screens do with the local replica: open a shift, record cash moves, read the
+ * shift's movements, close it, print its reports. Every figure comes from src/shifts; every
+ * document is written here first (durable before visible) and syncs afterwards.
+ */
+import type { ReturnDoc, SaleDoc, ShiftDoc, StaffDoc } from '../../../src/documents';
+import type { Minor } from '../../../src/money';
+import { buildXReportReceipt, buildZReportReceipt } from '../../../src/receipt';
+import type { Receipt } from '../../../src/receipt';
+import { shiftTenderMovements } from '../../../src/reports';
+import { closeShift, openShift, recordCashMove, xReport } from '../../../src/shifts';
+import type {
+  CashMoveDoc,
+  CashMoveKind,
+  ShiftMovements,
+  TenderCountInput,
+  XReport,
+  ZReport,
+} from '../../../src/shifts';
+import { services, storeStaff } from '../../services';
+import { useAppStore } from '../../state/app-store';
+import { newId, STORE_TIME_ZONE } from '../manager-format';
+
+export async function openRegister(staff: StaffDoc, openingFloat: Minor): Promise<ShiftDoc> {
+  const { db, config } = services();
+  const settings = useAppStore.getState().settings;
+  const shift = openShift({
+    id: newId('shift'),
+    storeId: config.storeId,
+    registerId: config.registerId,
+    deviceId: config.deviceId,
+    currency: settings?.currency ?? 'VND',
+    openedAt: new Date().toISOString(),
+    openedBy: staff.id,
+    openingFloat,
+  });
+  await db.shifts.insert(shift);
+  return shift;
+}
+
+/** Everything that moved money in this shift, read from the replica. */
+export async function shiftMovements(shift: ShiftDoc): Promise<ShiftMovements> {
+  const { db } = services();
+  const [cashMoves, sales, returns] = await Promise.all([
+    db.cashmoves.find({ selector: { shiftId: shift.id } }).exec(),
+    db.sales.find({ selector: { shiftId: shift.id } }).exec(),
+    db.returns.find({ selector: { shiftId: shift.id } }).exec(),
+  ]);
+  return {
+    cashMoves: cashMoves.map((doc) => doc.toJSON() as CashMoveDoc),
+    tenderMovements: shiftTenderMovements(
+      shift.id,
+      sales.map((doc) => doc.toJSON() as SaleDoc),
+      returns.map((doc) => doc.toJSON() as ReturnDoc),
+    ),
+  };
+}
+
+export async function recordMove(
+  shift: ShiftDoc,
+  staff: StaffDoc,
+  kind: CashMoveKind,
+  amount: Minor,
+  reason: string,
+): Promise<CashMoveDoc> {
+  const move = recordCashMove(
+    shift,
+    {
+      id: newId('cash'),
+      kind,
+      amount,
+      staffId: staff.id,
+      ...(reason.trim() ? { reason: reason.trim() } : {}),
+      createdAt: new Date().toISOString(),
+    },
+    await shiftMovements(shift),
+  );
+  await services().db.cashmoves.insert(move);
+  return move;
+}
+
+export async function currentXReport(shift: ShiftDoc): Promise<XReport> {
+  return xReport(shift, await shiftMovements(shift), new Date().toISOString());
+}
+
+export async function closeRegister(
+  shift: ShiftDoc,
+  staff: StaffDoc,
+  counts: TenderCountInput[],
+  note: string,
+): Promise<{ shift: ShiftDoc; report: ZReport }> {
+  const closed = closeShift(shift, await shiftMovements(shift), counts, {
+    closedAt: new Date().toISOString(),
+    closedBy: staff.id,
+    ...(note.trim() ? { note: note.trim() } : {}),
+  });
+  await services().db.shifts.upsert(closed.shift);
+  return closed;
+}
+
+async function receiptContext() {
+  const { settings, locale } = useAppStore.getState();
+  const staffNames = Object.fromEntries(
+    (await storeStaff()).map((member) => [member.id, member.name]),
+  );
+  return {
+    storeName: settings?.name ?? services().config.storeId,
+    locale,
+    currency: settings?.currency ?? ('VND' as const),
+    now: new Date(),
+    timeZone: STORE_TIME_ZONE,
+    header: settings?.receipt.header ?? [],
+    staffNames,
+  };
+}
+
+export async function xReportReceipt(report: XReport): Promise<Receipt> {
+  return buildXReportReceipt(report, await receiptContext());
+}
+
+export async function zReportReceipt(report: ZReport, closedBy: string): Promise<Receipt> {
+  return buildZReportReceipt(report, { ...(await receiptContext()), closedBy });
+}
+
+/** Sends a receipt to the printer queue; the answer is words for the screen, not an exception. */
+export async function printReceipt(receipt: Receipt): Promise<{ ok: boolean; message: string }> {
+  const result = await services().api.invoke('printer/print', {
+    jobId: newId('print'),
+    receipt,
+  });
+  return result.ok
+    ? { ok: true, message: result.value.state }
+    : { ok: false, message: result.message };
+}

@@ -1,0 +1,3 @@
+export function StockPanel() {
+  return null;
+}

@@ -1,0 +1,43 @@
+/**
+ * What the cashier typed or scanned to find an order or a receipt: every scan goes through
+ * classifyScan first (an OMNITILL QR, a receipt's Code 128, a web shop link), and anything else
+ * short and plain is read as a web order number the customer quotes (e.g. W-7K3M9Q2P).
+ */
+import { classifyScan, DEFAULT_BARCODE_LAYOUTS } from '../../src/barcodes';
+import type { BarcodeLayouts } from '../../src/barcodes';
+import type { CurrencyCode } from '../../src/money';
+
+export type LookupQuery =
+  | { kind: 'order'; key: string }
+  | { kind: 'sale'; id: string }
+  | { kind: 'invalid'; reason: 'empty' | 'return-receipt' | 'not-a-document'; text: string };
+
+const ORDER_NUMBER = /^[A-Za-z0-9][A-Za-z0-9-]{2,31}$/;
+
+export function readLookupInput(
+  text: string,
+  context: { today: string; currency: CurrencyCode; layouts?: BarcodeLayouts },
+): LookupQuery {
+  const entry = text.trim();
+  if (!entry) return { kind: 'invalid', reason: 'empty', text: entry };
+  const scan = classifyScan(entry, {
+    today: context.today,
+    currency: context.currency,
+    layouts: context.layouts ?? DEFAULT_BARCODE_LAYOUTS,
+  });
+  if (scan.kind === 'order') return { kind: 'order', key: scan.orderId };
+  if (scan.kind === 'receipt') {
+    return scan.document === 'sale'
+      ? { kind: 'sale', id: scan.id }
+      : { kind: 'invalid', reason: 'return-receipt', text: entry };
+  }
+  if (ORDER_NUMBER.test(entry) && !/^\d+$/.test(entry)) {
+    return { kind: 'order', key: entry.toUpperCase() };
+  }
+  return { kind: 'invalid', reason: 'not-a-document', text: entry };
+}
+
+export function localDate(now: Date): string {
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}

@@ -1,0 +1,152 @@
+/**
+ * Everything a return writes, built before anything is written so it can be checked and shown
+ * first: the ReturnDoc, one stock move per returned line at this store (sellable or damaged),
+ * and the loyalty entries that take back earned points and give back redeemed ones. Pure: ids
+ * and the time come in, so a retry writes the very same documents (ARCHITECTURE.md rule 3).
+ */
+import type { LoyaltyEntryDoc, ReturnDoc, StockMoveDoc, WebOrderDoc } from '../../src/documents';
+import { reverseEntry, reversiblePoints, uniqueEntries } from '../../src/loyalty';
+import type { CurrencyCode } from '../../src/money';
+import type { ReturnPlan, ReturnSource } from '../../src/returns';
+import { returnedQuantity, returnsOf } from '../../src/returns';
+
+export interface ReturnWriter {
+  storeId: string;
+  registerId: string;
+  deviceId: string;
+  staffId: string;
+  approvedBy?: string;
+}
+
+export interface ReturnDocumentsInput {
+  returnId: string;
+  plan: ReturnPlan;
+  currency: CurrencyCode;
+  writer: ReturnWriter;
+  now: string;
+  /** Makes a new id per stock move and loyalty entry (`stk_`, `loy_`). */
+  newId: (prefix: string) => string;
+  /** Every ledger entry the register holds (the customer's, replicated). */
+  ledger: readonly LoyaltyEntryDoc[];
+  /** Set for an exchange: the new sale that spends the credit. */
+  exchangeSaleId?: string;
+}
+
+export interface ReturnDocuments {
+  returnDoc: ReturnDoc;
+  stockMoves: StockMoveDoc[];
+  loyaltyEntries: LoyaltyEntryDoc[];
+  /** Points the plan wanted to move but the ledger here does not hold (e.g. not synced yet). */
+  loyaltyShortfall: number;
+}
+
+export function buildReturnDocuments(input: ReturnDocumentsInput): ReturnDocuments {
+  const { plan, writer, now } = input;
+  const returnDoc: ReturnDoc = {
+    id: input.returnId,
+    storeId: writer.storeId,
+    registerId: writer.registerId,
+    deviceId: writer.deviceId,
+    staffId: writer.staffId,
+    ...(plan.original ? { original: plan.original } : {}),
+    ...(plan.customerId ? { customerId: plan.customerId } : {}),
+    currency: input.currency,
+    lines: plan.lines,
+    totals: plan.totals,
+    taxBreakdown: plan.taxBreakdown,
+    tenders: plan.tenders,
+    cashRoundingAdjustment: plan.cashRoundingAdjustment,
+    loyalty: plan.loyalty,
+    ...(writer.approvedBy ? { approvedBy: writer.approvedBy } : {}),
+    ...(input.exchangeSaleId ? { exchangeSaleId: input.exchangeSaleId } : {}),
+    status: 'completed',
+    createdAt: now,
+    completedAt: now,
+  };
+  const stockMoves = plan.lines.map((line): StockMoveDoc => ({
+    id: input.newId('stk'),
+    kind: line.restock ? 'return-sellable' : 'return-damaged',
+    sku: line.sku,
+    quantity: line.quantity,
+    storeId: writer.storeId,
+    bucket: line.restock ? 'sellable' : 'damaged',
+    reason: line.reason,
+    sourceId: returnDoc.id,
+    deviceId: writer.deviceId,
+    createdAt: now,
+  }));
+
+  const loyaltyEntries: LoyaltyEntryDoc[] = [];
+  let loyaltyShortfall = 0;
+  const sourceId = plan.original?.documentId;
+  const context = () => ({
+    id: input.newId('loy'),
+    createdAt: now,
+    channel: 'store' as const,
+    storeId: writer.storeId,
+    deviceId: writer.deviceId,
+  });
+  const ledger = uniqueEntries(input.ledger);
+  const undo = (key: string, points: number, reason: string): void => {
+    if (points <= 0) return;
+    const original = ledger.find((entry) => entry.idempotencyKey === key);
+    const left = original ? reversiblePoints(original, ledger) : 0;
+    const take = Math.min(points, left);
+    loyaltyShortfall += points - take;
+    if (!original || take <= 0) return;
+    loyaltyEntries.push(
+      reverseEntry(original, take, { sourceId: returnDoc.id, reason }, ledger, context()),
+    );
+  };
+  if (sourceId && plan.customerId) {
+    undo(`earn:${sourceId}`, plan.loyalty.pointsEarnedReversed, 'return');
+    undo(`redeem:${sourceId}`, plan.loyalty.pointsRedeemedReturned, 'return');
+  }
+  return { returnDoc, stockMoves, loyaltyEntries, loyaltyShortfall };
+}
+
+export interface ReturnableLine {
+  lineId: string;
+  name: string;
+  sku: string;
+  sold: number;
+  returned: number;
+  /** What may still come back now: for a web order, only what was picked up. */
+  returnable: number;
+}
+
+/**
+ * What is still returnable per line: sold (or, for a web order, picked up) minus every return
+ * known from any store. `pickedUp` is given for web orders only.
+ */
+export function returnableLines(
+  source: ReturnSource,
+  knownReturns: readonly ReturnDoc[],
+  pickedUp?: ReadonlyMap<string, number>,
+): ReturnableLine[] {
+  const earlier = returnsOf(source, knownReturns);
+  return source.lines.map((line) => {
+    const returned = returnedQuantity(line, earlier);
+    const handedOver = pickedUp ? (pickedUp.get(line.lineId) ?? 0) : line.quantity;
+    return {
+      lineId: line.lineId,
+      name: line.name,
+      sku: line.sku,
+      sold: line.quantity,
+      returned,
+      returnable: Math.max(0, Math.min(handedOver, line.quantity) - returned),
+    };
+  });
+}
+
+/** Returns known for one document, each once: the register's own and the server's. */
+export function mergeReturns(...lists: readonly (readonly ReturnDoc[])[]): ReturnDoc[] {
+  const byId = new Map<string, ReturnDoc>();
+  for (const list of lists) for (const doc of list) byId.set(doc.id, doc);
+  return [...byId.values()].sort((a, b) => a.completedAt.localeCompare(b.completedAt));
+}
+
+/** The web order a return source came from, when it is one (its id starts with `ord_`). */
+export function isWebOrder(document: { id: string } | WebOrderDoc): boolean {
+  return document.id.startsWith('ord_');
+}

@@ -1,0 +1,89 @@
+/**
+ * The sync-server's domain API as the register calls it: HTTP Basic with the device's own
+ * credentials (AppConfig), JSON in and out. Failures come back as values, never thrown, because
+ * "the server cannot be reached" is an everyday state of an offline-first register.
+ */
+import type { AppConfig } from '../../src/ipc/contract';
+
+export type ApiResult<T> =
+  | { ok: true; status: number; value: T }
+  | {
+      ok: false;
+      offline: boolean;
+      status: number;
+      code: string;
+      reason: string;
+      /** The whole error body: some errors add fields (`available`, `field`). */
+      details: Record<string, unknown>;
+    };
+
+export type FetchLike = (url: string, init?: RequestInit) => Promise<Response>;
+
+export interface ServerApi {
+  get<T>(path: string): Promise<ApiResult<T>>;
+  post<T>(path: string, body?: unknown): Promise<ApiResult<T>>;
+}
+
+/** How long the register waits before it treats the server as unreachable. */
+export const API_TIMEOUT_MS = 4000;
+
+export function createServerApi(
+  config: Pick<AppConfig, 'apiUrl' | 'deviceId' | 'deviceSecret'>,
+  fetchImpl: FetchLike = (url, init) => fetch(url, init),
+): ServerApi {
+  const authorization = `Basic ${btoa(`${config.deviceId}:${config.deviceSecret}`)}`;
+  async function call<T>(method: string, path: string, body?: unknown): Promise<ApiResult<T>> {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), API_TIMEOUT_MS);
+    let response: Response;
+    try {
+      response = await fetchImpl(`${config.apiUrl}${path}`, {
+        method,
+        headers: {
+          Authorization: authorization,
+          Accept: 'application/json',
+          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        signal: controller.signal,
+      });
+    } catch (error) {
+      return {
+        ok: false,
+        offline: true,
+        status: 0,
+        code: 'offline',
+        reason: `The server cannot be reached (${error instanceof Error ? error.message : String(error)}); check the network or go on offline.`,
+        details: {},
+      };
+    } finally {
+      clearTimeout(timer);
+    }
+    let parsed: unknown = null;
+    try {
+      parsed = await response.json();
+    } catch {
+      parsed = null;
+    }
+    if (response.ok) return { ok: true, status: response.status, value: parsed as T };
+    const error = (parsed !== null && typeof parsed === 'object' ? parsed : {}) as Record<
+      string,
+      unknown
+    >;
+    return {
+      ok: false,
+      offline: false,
+      status: response.status,
+      code: typeof error.error === 'string' ? error.error : `http_${response.status}`,
+      reason:
+        typeof error.reason === 'string'
+          ? error.reason
+          : `The server answered ${response.status}; retry, and call IT if it keeps failing.`,
+      details: error,
+    };
+  }
+  return {
+    get: (path) => call('GET', path),
+    post: (path, body) => call('POST', path, body ?? {}),
+  };
+}

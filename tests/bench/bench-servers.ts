@@ -1,0 +1,46 @@
+/**
+ * The two servers the bench talks to: the real sync-server (a process started by the test
+ * helper, on a LevelDB seeded with the bench data) and the bare express-pouchdb baseline. Both
+ * are registered for cleanup the moment they exist, data folders included.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { REPO_ROOT, startSyncServerProcess } from '../helpers/sync-server-process';
+import type { SyncServerProcess } from '../helpers/sync-server-process';
+import type { BenchData } from './bench-data';
+import { startReadyProcess } from './child-process';
+import type { ReadyProcess } from './child-process';
+import type { Cleanup } from './cleanup';
+import { seedSyncServer } from './seed-sync-server';
+
+export function tempDir(cleanup: Cleanup, prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  cleanup.add(`remove ${dir}`, () => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+export async function startSeededSyncServer(
+  cleanup: Cleanup,
+  data: BenchData,
+): Promise<SyncServerProcess> {
+  const dataDir = tempDir(cleanup, 'omnitill-bench-sync-');
+  await seedSyncServer(dataDir, data);
+  const server = await startSyncServerProcess({ dataDir, timeoutMs: 120_000 });
+  cleanup.add('stop the sync-server', () => server.stop());
+  return server;
+}
+
+export async function startBareServer(cleanup: Cleanup): Promise<ReadyProcess> {
+  const dataDir = tempDir(cleanup, 'omnitill-bench-bare-');
+  const bare = await startReadyProcess({
+    name: 'bare express-pouchdb',
+    command: join(REPO_ROOT, 'node_modules', '.bin', 'tsx'),
+    args: [join(REPO_ROOT, 'tests', 'bench', 'bare-pouch-server.ts'), '--data', dataDir],
+    cwd: REPO_ROOT,
+    ready: /bare-pouch ready on (http:\/\/\S+)/,
+    timeoutMs: 60_000,
+  });
+  cleanup.add('stop the bare express-pouchdb server', () => bare.stop());
+  return bare;
+}
