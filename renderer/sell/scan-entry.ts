@@ -5,7 +5,8 @@
  */
 import { classifyScan, DEFAULT_BARCODE_LAYOUTS } from '../../src/barcodes';
 import type { ScanContext, ScanResult } from '../../src/barcodes';
-import type { ProductDoc } from '../../src/documents';
+import type { CustomerDoc, ProductDoc } from '../../src/documents';
+import { useCustomerStore } from '../customers/customer-store';
 import type { Translate } from '../i18n/translate';
 import { services } from '../services';
 import { useAppStore } from '../state/app-store';
@@ -47,6 +48,7 @@ export function handleScan(scan: ScanResult, t: Translate): EntryOutcome {
   };
   const add = (product: ProductDoc | undefined, code: string, grams?: number): EntryOutcome => {
     if (!product?.active) return reject(t('sell.unknownBarcode', { code }));
+    if (product.unitPrice <= 0) return reject(t('sell.noPrice', { name: product.name.vi }));
     if (product.pricing === 'weight' && grams === undefined)
       return { kind: 'needs-weight', product };
     cart.addProduct(product, grams === undefined ? {} : { grams });
@@ -63,6 +65,8 @@ export function handleScan(scan: ScanResult, t: Translate): EntryOutcome {
     case 'variable-measure': {
       const product = catalog.byPlu(scan.plu);
       if (!product?.active) return reject(t('sell.unknownBarcode', { code: scan.code }));
+      if (scan.measure.type === 'weight' && product.unitPrice <= 0)
+        return reject(t('sell.noPrice', { name: product.name.vi }));
       if (scan.measure.type === 'weight') return add(product, scan.code, scan.measure.grams);
       cart.addProduct(product, { labelPrice: scan.measure.amount });
       return { kind: 'added' };
@@ -73,14 +77,33 @@ export function handleScan(scan: ScanResult, t: Translate): EntryOutcome {
       // Words and partial codes are a search; a long run of digits was meant as a barcode.
       if (/^\d{8,}$/.test(scan.raw)) return reject(t('sell.unknownBarcode', { code: scan.raw }));
       return { kind: 'search' };
-    case 'logistic-unit':
     case 'loyalty-card':
-    case 'gift-card':
+      void attachByCard(scan.cardNumber, t);
+      return { kind: 'other', scan };
     case 'staff-badge':
+      // Badges approve overrides; the override prompt takes them while it is open.
+      return { kind: 'other', scan };
+    case 'logistic-unit':
+    case 'gift-card':
     case 'coupon':
     case 'order':
     case 'receipt':
       cart.setNotice({ kind: 'info', text: t('sell.notAProduct', { code: scan.raw }) });
       return { kind: 'other', scan };
   }
+}
+
+/** A loyalty card scanned at the till attaches its customer to the open sale. */
+export async function attachByCard(cardNumber: string, t: Translate): Promise<boolean> {
+  const { db } = services();
+  const doc = await db.customers.findOne({ selector: { loyaltyCardNumber: cardNumber } }).exec();
+  const cart = useCartStore.getState();
+  if (!doc) {
+    cart.setNotice({ kind: 'error', text: t('sell.unknownCard', { code: cardNumber }) });
+    return false;
+  }
+  const customer = doc.toJSON() as CustomerDoc;
+  useCustomerStore.getState().attach(customer);
+  cart.setNotice({ kind: 'info', text: t('sell.customerAttached', { name: customer.name }) });
+  return true;
 }

@@ -1,0 +1,86 @@
+import { useMemo, useState } from 'react';
+import type { FormEvent, RefObject } from 'react';
+import type { ProductDoc } from '../../src/documents';
+import { formatMoney } from '../../src/money';
+import { useTranslate } from '../i18n/use-translate';
+import { services } from '../services';
+import { useAppStore } from '../state/app-store';
+import { useCartStore } from '../sell/cart-store';
+import { handleEntry } from '../sell/scan-entry';
+
+/** The scan-or-search field, the search results and the quick keys. */
+export function CatalogPane(props: {
+  inputRef: RefObject<HTMLInputElement | null>;
+  onNeedsWeight(product: ProductDoc): void;
+}) {
+  const t = useTranslate();
+  const locale = useAppStore((state) => state.locale);
+  const catalogCount = useAppStore((state) => state.catalogCount);
+  const addProduct = useCartStore((state) => state.addProduct);
+  const setNotice = useCartStore((state) => state.setNotice);
+  const [query, setQuery] = useState('');
+  const { catalog } = services();
+  // catalogCount is a dependency on purpose: results refresh while the catalog syncs in.
+  const results = useMemo(
+    () => (query.trim() ? catalog.search(query, 24) : []),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [catalog, query, catalogCount],
+  );
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const quickKeys = useMemo(() => catalog.quickKeys(), [catalog, catalogCount]);
+
+  function pick(product: ProductDoc): void {
+    if (product.unitPrice <= 0) setNotice({ kind: 'error', text: t('sell.noPrice', { name: product.name.vi }) });
+    else if (product.pricing === 'weight') props.onNeedsWeight(product);
+    else addProduct(product);
+    setQuery('');
+    props.inputRef.current?.focus();
+  }
+
+  function submit(event: FormEvent): void {
+    event.preventDefault();
+    const outcome = handleEntry(query, t);
+    if (outcome.kind === 'needs-weight') props.onNeedsWeight(outcome.product);
+    if (outcome.kind !== 'search') setQuery('');
+  }
+
+  const productButton = (product: ProductDoc) => (
+    <li key={product.id}>
+      <button type="button" className="product-button" onClick={() => pick(product)}>
+        <span>{locale === 'vi-VN' ? product.name.vi : product.name.en}</span>
+        <span className="muted">{formatMoney(product.unitPrice, product.currency, locale)}</span>
+      </button>
+    </li>
+  );
+
+  return (
+    <>
+      <form onSubmit={submit}>
+        <input
+          ref={props.inputRef}
+          className="scan-input"
+          data-testid="scan-input"
+          aria-label={t('sell.scanPlaceholder')}
+          placeholder={t('sell.scanPlaceholder')}
+          value={query}
+          autoFocus
+          autoComplete="off"
+          onChange={(event) => setQuery(event.target.value)}
+        />
+      </form>
+      {query.trim() ? (
+        <ul className="product-grid" data-testid="search-results">
+          {results.length === 0 && <li className="muted">{t('sell.noResults', { query })}</li>}
+          {results.map(productButton)}
+        </ul>
+      ) : (
+        <>
+          <h2>{t('sell.quickKeys')}</h2>
+          <ul className="product-grid" data-testid="quick-keys">
+            {quickKeys.map(productButton)}
+          </ul>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,272 @@
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import { parseMajor } from '../../src/money';
+import type { Minor } from '../../src/money';
+import type { PricedCart } from '../../src/pricing';
+import type { TenderInput, TenderKind } from '../../src/tenders';
+import { useCustomerStore } from '../customers/customer-store';
+import { useTranslate } from '../i18n/use-translate';
+import { useAppStore } from '../state/app-store';
+import { newId, useCartStore } from '../sell/cart-store';
+import { finishSale, useLastSaleStore } from '../sell/finish-sale';
+import { checkPoints, checkTenders, quickCashAmounts, TENDER_LABEL } from '../sell/payment-rules';
+import { useMoney } from '../sell/use-money';
+
+const KINDS: readonly TenderKind[] = ['cash', 'card', 'gift-card', 'store-credit', 'loyalty-points'];
+
+/**
+ * Taking payment: any split of cash (quick VND notes, change), card (approval code from the
+ * terminal, never more than is due), gift card, store credit and loyalty points. src/tenders
+ * does the arithmetic, cash rounding included; the sale stays intact whatever is refused.
+ */
+export function PaymentPanel(props: { priced: PricedCart }) {
+  const t = useTranslate();
+  const money = useMoney();
+  const settings = useAppStore((state) => state.settings);
+  const tenders = useCartStore((state) => state.tenders);
+  const addTender = useCartStore((state) => state.addTender);
+  const removeTender = useCartStore((state) => state.removeTender);
+  const setPaying = useCartStore((state) => state.setPaying);
+  const customer = useCustomerStore((state) => state.customer);
+  const balance = useCustomerStore((state) => state.balance);
+  const finishing = useLastSaleStore((state) => state.finishing);
+  const [kind, setKind] = useState<TenderKind>('cash');
+  const [amountText, setAmountText] = useState('');
+  const [reference, setReference] = useState('');
+  const [last4, setLast4] = useState('');
+  const [error, setError] = useState<string | null>(null);
+
+  const currency = settings?.currency ?? 'VND';
+  const options = { currency, cashRounding: settings?.cashRounding ?? null };
+  const amountDue = props.priced.totals.total;
+  const current = checkTenders(amountDue, tenders, options, t, money);
+  const settlement = current.ok ? current.settlement : null;
+  const program = settings?.loyalty?.program;
+  const pointsTendered = tenders.reduce(
+    (total, tender) => total + (tender.kind === 'loyalty-points' ? tender.points : 0),
+    0,
+  );
+
+  function tryAdd(tender: TenderInput): void {
+    const next = checkTenders(amountDue, [...tenders, tender], options, t, money);
+    if (!next.ok) {
+      setError(next.message);
+      return;
+    }
+    addTender(tender);
+    setError(null);
+    setAmountText('');
+    setReference('');
+    setLast4('');
+  }
+
+  function parseAmount(): Minor | null {
+    try {
+      const amount = parseMajor(amountText.replace(/[.,\s]/g, currency === 'VND' ? '' : '.'), currency);
+      return amount > 0 ? amount : null;
+    } catch {
+      return null;
+    }
+  }
+
+  function submit(event: FormEvent): void {
+    event.preventDefault();
+    const tenderId = newId('tender');
+    if (kind === 'loyalty-points') {
+      const check = checkPoints(
+        Number(amountText),
+        {
+          hasCustomer: customer !== null,
+          program,
+          available: balance?.available ?? 0,
+          saleTotal: amountDue,
+          alreadyTendered: pointsTendered,
+        },
+        t,
+      );
+      if (!check.ok) setError(check.message);
+      else tryAdd({ tenderId, kind, amount: check.amount, points: check.points });
+      return;
+    }
+    const amount = parseAmount() ?? (kind === 'cash' ? null : settlement?.remaining ?? null);
+    if (amount === null || amount <= 0) {
+      setError(t('payment.badAmount'));
+      return;
+    }
+    switch (kind) {
+      case 'cash':
+        tryAdd({ tenderId, kind, amount });
+        return;
+      case 'card':
+        tryAdd({
+          tenderId,
+          kind,
+          amount,
+          approvalCode: reference.trim(),
+          ...(/^\d{4}$/.test(last4) ? { cardLast4: last4 } : {}),
+        });
+        return;
+      case 'gift-card':
+        tryAdd({ tenderId, kind, amount, cardNumber: reference.trim() });
+        return;
+      case 'store-credit':
+        tryAdd({
+          tenderId,
+          kind,
+          amount,
+          ...(reference.trim() ? { creditReference: reference.trim() } : {}),
+        });
+        return;
+    }
+  }
+
+  const dueInCash = settlement?.remainingInCash ?? amountDue;
+  return (
+    <section className="payment-panel" aria-labelledby="payment-title" data-testid="payment-panel">
+      <h2 id="payment-title">{t('payment.title')}</h2>
+      <dl className="totals">
+        <dt>{t('payment.due')}</dt>
+        <dd data-testid="payment-due">{money(amountDue)}</dd>
+        <dt>{t('payment.remaining')}</dt>
+        <dd data-testid="payment-remaining">{money(settlement?.remaining ?? amountDue)}</dd>
+        {settlement && settlement.remainingInCash !== settlement.remaining && (
+          <>
+            <dt className="muted">{t('payment.dueCash', { amount: '' })}</dt>
+            <dd className="muted">{money(settlement.remainingInCash)}</dd>
+          </>
+        )}
+        <dt className="grand-total">{t('payment.change')}</dt>
+        <dd className="grand-total" data-testid="payment-change">
+          {money(settlement?.change ?? (0 as Minor))}
+        </dd>
+      </dl>
+      {tenders.length > 0 && (
+        <ul className="tender-list" data-testid="tenders">
+          {tenders.map((tender) => (
+            <li key={tender.tenderId}>
+              <span>
+                {t(TENDER_LABEL[tender.kind])}
+                {tender.kind === 'card' ? ` (${tender.approvalCode})` : ''}
+                {tender.kind === 'gift-card' ? ` ${tender.cardNumber}` : ''}
+                {tender.kind === 'loyalty-points' ? ` (${tender.points})` : ''}
+              </span>
+              <span>{money(tender.amount)}</span>
+              <button
+                type="button"
+                className="button-icon"
+                aria-label={t('payment.removeTender')}
+                onClick={() => removeTender(tender.tenderId)}
+              >
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="tender-kinds" role="tablist">
+        {KINDS.map((candidate) => (
+          <button
+            key={candidate}
+            type="button"
+            role="tab"
+            aria-selected={kind === candidate}
+            className={kind === candidate ? 'button-primary' : 'button-secondary'}
+            data-testid={`tender-${candidate}`}
+            onClick={() => {
+              setKind(candidate);
+              setError(null);
+            }}
+          >
+            {t(TENDER_LABEL[candidate])}
+          </button>
+        ))}
+      </div>
+      {kind === 'cash' && !settlement?.complete && (
+        <div className="quick-cash">
+          {quickCashAmounts(dueInCash).map((amount, index) => (
+            <button
+              key={`${index}-${amount}`}
+              type="button"
+              className="button-secondary"
+              data-testid={index === 0 ? 'cash-exact' : `cash-${amount}`}
+              onClick={() => tryAdd({ tenderId: newId('tender'), kind: 'cash', amount })}
+            >
+              {index === 0 ? `${t('payment.exact')} ${money(amount)}` : money(amount)}
+            </button>
+          ))}
+        </div>
+      )}
+      <form className="tender-form" onSubmit={submit}>
+        <label>
+          {kind === 'loyalty-points' ? t('payment.pointsToUse') : t('payment.amount')}
+          <input
+            data-testid="tender-amount"
+            inputMode="numeric"
+            autoComplete="off"
+            value={amountText}
+            placeholder={kind === 'cash' || kind === 'loyalty-points' ? '' : money(settlement?.remaining ?? amountDue)}
+            onChange={(event) => setAmountText(event.target.value.replace(/[^\d.,]/g, ''))}
+          />
+        </label>
+        {kind !== 'cash' && kind !== 'loyalty-points' && (
+          <label>
+            {kind === 'card'
+              ? t('payment.approvalCode')
+              : kind === 'gift-card'
+                ? t('payment.cardNumber')
+                : t('payment.creditReference')}
+            <input
+              data-testid="tender-reference"
+              autoComplete="off"
+              value={reference}
+              onChange={(event) => setReference(event.target.value)}
+            />
+          </label>
+        )}
+        {kind === 'card' && (
+          <label>
+            {t('payment.last4')}
+            <input
+              inputMode="numeric"
+              maxLength={4}
+              autoComplete="off"
+              value={last4}
+              onChange={(event) => setLast4(event.target.value.replace(/\D/g, ''))}
+            />
+          </label>
+        )}
+        {kind === 'loyalty-points' && program && (
+          <p className="muted" data-testid="points-info">
+            {t('payment.pointsInfo', {
+              balance: balance?.available ?? 0,
+              max: Math.max(0, (balance?.available ?? 0) - pointsTendered),
+              value: money(program.pointValue),
+            })}
+          </p>
+        )}
+        <button type="submit" className="button-secondary" data-testid="tender-add">
+          {t('payment.add')}
+        </button>
+      </form>
+      {error && (
+        <p className="error" role="alert" data-testid="payment-error">
+          {error}
+        </p>
+      )}
+      <div className="dialog-actions">
+        <button type="button" className="button-secondary" onClick={() => setPaying(false)}>
+          {t('payment.back')}
+        </button>
+        <button
+          type="button"
+          className="button-primary"
+          data-testid="complete-sale"
+          disabled={!settlement?.complete || finishing}
+          onClick={() => void finishSale(t)}
+        >
+          {t('payment.complete')}
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,94 @@
+/**
+ * What the omnichannel screens do with the register's services: print, write documents, call
+ * the server. Kept apart from the screens so the screens stay about what the cashier sees.
+ */
+import type {
+  CustomerDoc,
+  LoyaltyEntryDoc,
+  PickupDoc,
+  StaffDoc,
+  StockMoveDoc,
+  ReturnDoc,
+  WebOrderDoc,
+} from '../../src/documents';
+import type { Receipt } from '../../src/receipt';
+import { services } from '../services';
+import { useAppStore } from '../state/app-store';
+import { createLoyaltyRedemption } from './loyalty-redemption';
+import type { LoyaltyRedemption } from './loyalty-redemption';
+import { newId } from './new-id';
+import { createServerApi } from './server-api';
+import type { ApiResult } from './server-api';
+import { loyaltySettingsOf } from './store-rules';
+
+export async function printReceipt(receipt: Receipt): Promise<{ ok: boolean; message?: string }> {
+  const result = await services().api.invoke('printer/print', {
+    jobId: newId('print'),
+    receipt,
+  });
+  return result.ok ? { ok: true } : { ok: false, message: result.message };
+}
+
+export function markOrderReady(orderId: string): Promise<ApiResult<{ order: WebOrderDoc }>> {
+  return createServerApi(services().config).post<{ order: WebOrderDoc }>(
+    `/orders/${encodeURIComponent(orderId)}/ready`,
+  );
+}
+
+export async function savePickup(pickup: PickupDoc): Promise<void> {
+  await services().db.pickups.insert(pickup);
+}
+
+/** Writes a return's documents; the ReturnDoc goes last so a crash never leaves it half-done. */
+export async function saveReturn(documents: {
+  returnDoc: ReturnDoc;
+  stockMoves: StockMoveDoc[];
+  loyaltyEntries: LoyaltyEntryDoc[];
+}): Promise<void> {
+  const { db } = services();
+  if (documents.stockMoves.length) await db.stock.bulkUpsert(documents.stockMoves);
+  if (documents.loyaltyEntries.length) await db.loyalty.bulkUpsert(documents.loyaltyEntries);
+  await db.returns.upsert(documents.returnDoc);
+}
+
+export async function customerById(id: string | undefined): Promise<CustomerDoc | null> {
+  if (!id) return null;
+  const doc = await services().db.customers.findOne(id).exec();
+  return doc ? (doc.toJSON() as CustomerDoc) : null;
+}
+
+export async function ledgerFor(customerId: string): Promise<LoyaltyEntryDoc[]> {
+  const docs = await services().db.loyalty.find({ selector: { customerId } }).exec();
+  return docs.map((doc) => doc.toJSON() as LoyaltyEntryDoc);
+}
+
+export async function managers(): Promise<StaffDoc[]> {
+  const docs = await services().db.staff.find().exec();
+  const storeId = services().config.storeId;
+  return docs
+    .map((doc) => doc.toJSON() as StaffDoc)
+    .filter(
+      (member) =>
+        member.active &&
+        member.role === 'manager' &&
+        (member.storeIds.includes(storeId) || member.storeIds.includes('*')),
+    );
+}
+
+/** The redemption service wired to this register: the lead hands it to the points tender. */
+export function registerLoyaltyRedemption(): LoyaltyRedemption {
+  const { config, db } = services();
+  return createLoyaltyRedemption({
+    api: createServerApi(config),
+    ledger: async () =>
+      (await db.loyalty.find().exec()).map((doc) => doc.toJSON() as LoyaltyEntryDoc),
+    writeEntry: async (entry) => {
+      await db.loyalty.upsert(entry);
+    },
+    settings: () => loyaltySettingsOf(useAppStore.getState().settings),
+    storeId: config.storeId,
+    deviceId: config.deviceId,
+    now: () => new Date(),
+    newId: (prefix) => newId(prefix),
+  });
+}

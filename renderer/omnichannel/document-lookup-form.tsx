@@ -1,0 +1,81 @@
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import { DEFAULT_BARCODE_LAYOUTS } from '../../src/barcodes';
+import { useAppStore } from '../state/app-store';
+import { lookupDocument } from './document-lookup';
+import type { FoundDocument } from './document-lookup';
+import { localDate, readLookupInput } from './lookup-input';
+import { useOmniTranslate } from './use-omni-translate';
+
+/**
+ * The one field that finds an order or a receipt: a scanner types into it (keyboard wedge) or
+ * the cashier types the order number; Enter looks it up here first, then on the server.
+ */
+export function DocumentLookupForm(props: {
+  testId: string;
+  initial?: string;
+  onFound: (found: FoundDocument) => void;
+}) {
+  const t = useOmniTranslate();
+  const settings = useAppStore((state) => state.settings);
+  const [text, setText] = useState(props.initial ?? '');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function submit(event: FormEvent): Promise<void> {
+    event.preventDefault();
+    const query = readLookupInput(text, {
+      today: localDate(new Date()),
+      currency: settings?.currency ?? 'VND',
+      layouts: settings?.barcodeLayouts ?? DEFAULT_BARCODE_LAYOUTS,
+    });
+    if (query.kind === 'invalid') {
+      setError(
+        query.reason === 'empty'
+          ? t('lookup.empty')
+          : query.reason === 'return-receipt'
+            ? t('lookup.returnReceipt')
+            : t('lookup.notADocument', { text: query.text }),
+      );
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    const result = await lookupDocument(query);
+    setBusy(false);
+    if (!result.ok) {
+      const shown = query.kind === 'order' ? query.key : query.id;
+      setError(
+        result.reason === 'not-found-offline'
+          ? t('lookup.notFoundOffline', { text: shown })
+          : t('lookup.notFound', { text: shown }),
+      );
+      return;
+    }
+    setText('');
+    props.onFound(result.found);
+  }
+
+  return (
+    <form className="omni-lookup" onSubmit={(event) => void submit(event)}>
+      <input
+        className="scan-input"
+        data-testid={props.testId}
+        aria-label={t('lookup.label')}
+        placeholder={t('lookup.label')}
+        value={text}
+        autoFocus
+        autoComplete="off"
+        onChange={(event) => setText(event.target.value)}
+      />
+      <button type="submit" className="button-primary" disabled={busy}>
+        {busy ? t('lookup.searching') : t('lookup.submit')}
+      </button>
+      {error && (
+        <p className="error" role="alert" data-testid="lookup-error">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,152 @@
+/**
+ * Handing over (part of) a web order: check who is collecting, take what is due with src/tenders,
+ * write the PickupDoc (it replicates to the server, which then shows the pickup on the order)
+ * and print the pickup slip. Writing comes before printing: a jammed printer never undoes a
+ * pickup (ARCHITECTURE.md rule 6).
+ */
+import type { PickupDoc } from '../../src/documents';
+import { formatMoney, MoneyError, parseMajor } from '../../src/money';
+import type { Minor } from '../../src/money';
+import {
+  amountDueForPickup,
+  orderLineProgress,
+  recordPickup,
+  WebOrderError,
+} from '../../src/orders';
+import { buildPickupSlip } from '../../src/receipt';
+import { settle } from '../../src/tenders';
+import type { TenderInput } from '../../src/tenders';
+import { services } from '../services';
+import { useAppStore } from '../state/app-store';
+import { customerById, printReceipt, savePickup } from './counter-services';
+import { newId } from './new-id';
+import { handOverCheck } from './pickup-queue';
+import type { OpenOrder, PickupState } from './pickup-store';
+import type { OmniTranslate } from './use-omni-translate';
+
+export type HandOverOutcome =
+  { ok: true; pickup: PickupDoc; message: string } | { ok: false; message: string };
+
+export function chosenLines(quantities: Record<string, number>): PickupDoc['lines'] {
+  return Object.entries(quantities)
+    .filter(([, quantity]) => quantity > 0)
+    .map(([lineId, quantity]) => ({ lineId, quantity }));
+}
+
+/** By default everything still to collect is handed over now. */
+export function toPickNow(open: OpenOrder): Record<string, number> {
+  return Object.fromEntries(
+    orderLineProgress(open.order, open.pickups).map((line) => [line.lineId, line.toPickUp]),
+  );
+}
+
+export async function handOver(state: PickupState, t: OmniTranslate): Promise<HandOverOutcome> {
+  const open = state.open;
+  const { config } = services();
+  const app = useAppStore.getState();
+  if (!open || !app.staff) return { ok: false, message: t('pickup.nothingSelected') };
+  const { order, pickups } = open;
+  const lines = chosenLines(state.quantities);
+  if (lines.length === 0) return { ok: false, message: t('pickup.nothingSelected') };
+  const customer = await customerById(order.customerId);
+  const check = handOverCheck(order, customer, {
+    orderNumber: state.saidNumber,
+    nameOrPhone: state.saidNameOrPhone,
+  });
+  if (!check.ok) {
+    return {
+      ok: false,
+      message:
+        check.reason === 'order-number' ? t('pickup.wrongNumber') : t('pickup.wrongCustomer'),
+    };
+  }
+  const due = amountDueForPickup(order, pickups, lines);
+  const money = (amount: Minor) => formatMoney(amount, order.currency, app.locale);
+  const payment: { label: string; amount: Minor }[] = [];
+  if (due > 0) {
+    let tender: TenderInput;
+    if (state.payWith === 'cash') {
+      let given: Minor;
+      try {
+        given = parseMajor(state.cashGiven.replace(/[.\s₫]/g, ''), order.currency);
+      } catch (error) {
+        if (error instanceof MoneyError) return { ok: false, message: error.message };
+        throw error;
+      }
+      tender = { kind: 'cash', tenderId: 'cash-1', amount: given };
+    } else {
+      tender = {
+        kind: 'card',
+        tenderId: 'card-1',
+        amount: due,
+        approvalCode: state.approvalCode.trim(),
+      };
+    }
+    const settled = settle(due, [tender], {
+      currency: order.currency,
+      cashRounding: app.settings?.cashRounding ?? null,
+    });
+    if (!settled.ok)
+      return { ok: false, message: settled.errors.map((error) => error.message).join(' ') };
+    const { settlement } = settled;
+    payment.push({
+      label:
+        tender.kind === 'card'
+          ? `${t('pickup.payCard')} (${tender.approvalCode})`
+          : t('pickup.payCash'),
+      amount: tender.amount,
+    });
+    if (settlement.change > 0)
+      payment.push({
+        label: t('pickup.change', { amount: '' }).replace(/[:\s]+$/, ''),
+        amount: settlement.change,
+      });
+  }
+  let pickup: PickupDoc;
+  try {
+    pickup = recordPickup(order, pickups, {
+      id: newId('pick'),
+      storeId: config.storeId,
+      deviceId: config.deviceId,
+      staffId: app.staff.id,
+      lines,
+      createdAt: new Date().toISOString(),
+    });
+  } catch (error) {
+    if (error instanceof WebOrderError)
+      return { ok: false, message: t('pickup.failed', { reason: error.message }) };
+    throw error;
+  }
+  await savePickup(pickup);
+  const remaining = orderLineProgress(order, [...pickups, pickup]).map((line) => ({
+    lineId: line.lineId,
+    quantity: line.toPickUp,
+  }));
+  const printed = await printReceipt(
+    buildPickupSlip({
+      order,
+      pickup,
+      remaining,
+      ...(customer ? { customerName: customer.name } : {}),
+      staffName: app.staff.name,
+      payment,
+      header: app.settings?.receipt.header ?? [app.settings?.name ?? config.storeId],
+      footer: app.settings?.receipt.footer ?? [],
+      storeName: app.settings?.name ?? config.storeId,
+      locale: app.locale,
+      currency: order.currency,
+      now: new Date(),
+    }),
+  );
+  const change =
+    payment.length > 1
+      ? ` ${t('pickup.change', { amount: money(payment[1]?.amount ?? (0 as Minor)) })}`
+      : '';
+  return {
+    ok: true,
+    pickup,
+    message: printed.ok
+      ? `${t('pickup.done', { number: order.orderNumber })}${change}`
+      : `${t('pickup.printFailed', { reason: printed.message ?? '' })}${change}`,
+  };
+}

@@ -1,0 +1,144 @@
+/**
+ * Completing the sale: assemble the documents (src/sales, pure), write them durably in the local
+ * replica (which replicates them), and only then print the receipt and open the drawer. A
+ * failure to print or to open the drawer is shown; the sale is done either way.
+ */
+import { create } from 'zustand';
+import type { RxCollection } from 'rxdb';
+import type { CustomerDoc, SaleDoc } from '../../src/documents';
+import { completeSale } from '../../src/sales';
+import type { CompleteSaleError } from '../../src/sales';
+import { useCustomerStore } from '../customers/customer-store';
+import type { Translate } from '../i18n/translate';
+import { services } from '../services';
+import { useAppStore } from '../state/app-store';
+import { cartInput, useCartStore } from './cart-store';
+import { printSaleReceipt } from './receipt-printing';
+
+export interface FinishedSale {
+  sale: SaleDoc;
+  customer: CustomerDoc | null;
+  pointsAfter: number | null;
+  jobId: string | null;
+  drawerMessage: string | null;
+  finishedAt: number;
+}
+
+interface LastSaleState {
+  last: FinishedSale | null;
+  finishing: boolean;
+}
+
+export const useLastSaleStore = create<LastSaleState>()(() => ({ last: null, finishing: false }));
+
+function errorMessage(error: CompleteSaleError, t: Translate): string {
+  switch (error.code) {
+    case 'points-need-customer':
+      return t('payment.pointsNoCustomer');
+    case 'points-need-program':
+      return t('payment.pointsNoProgram');
+    case 'points-over-allowance':
+      return t('payment.pointsOverBalance', {
+        max: error.maxPoints ?? 0,
+        balance: useCustomerStore.getState().balance?.available ?? 0,
+      });
+    case 'empty-cart':
+    case 'pricing':
+    case 'points-value':
+    case 'payment':
+      return t('payment.error', { reason: error.message });
+  }
+}
+
+/** Inserts documents; one already there (a retry after a crash) counts as written. */
+async function insertAll<T>(collection: RxCollection<T>, docs: T[]): Promise<void> {
+  if (docs.length === 0) return;
+  const result = await collection.bulkInsert(docs);
+  const failed = result.error.filter((error) => error.status !== 409);
+  if (failed.length > 0) {
+    throw new Error(`${collection.name}: ${failed.map((error) => error.status).join(', ')}`);
+  }
+}
+
+export async function finishSale(t: Translate): Promise<boolean> {
+  const cart = useCartStore.getState();
+  const { settings, staff, config } = useAppStore.getState();
+  const customerState = useCustomerStore.getState();
+  if (!cart.saleId || !cart.startedAt || !settings || !staff || !config) return false;
+  if (useLastSaleStore.getState().finishing) return false;
+
+  const customer = customerState.customer;
+  const result = completeSale({
+    saleId: cart.saleId,
+    createdAt: cart.startedAt,
+    completedAt: new Date().toISOString(),
+    storeId: config.storeId,
+    registerId: config.registerId,
+    deviceId: config.deviceId,
+    staffId: staff.id,
+    settings,
+    cart: cartInput(cart),
+    tenders: cart.tenders,
+    ...(customer
+      ? {
+          customer: {
+            id: customer.id,
+            tier: customerState.standing?.tier ?? null,
+            availablePoints: customerState.balance?.available ?? 0,
+          },
+        }
+      : {}),
+  });
+  if (!result.ok) {
+    cart.setNotice({ kind: 'error', text: errorMessage(result.error, t) });
+    return false;
+  }
+  const { sale, stockMoves, loyaltyEntries, pointsAfter } = result.completed;
+  const { db, replication, api } = services();
+  useLastSaleStore.setState({ finishing: true });
+  try {
+    // Durable before visible: the sale and its facts are on disk before the cart is cleared.
+    await insertAll(db.sales, [sale]);
+    await insertAll(db.stock, stockMoves);
+    await insertAll(db.loyalty, loyaltyEntries);
+  } catch (error) {
+    useLastSaleStore.setState({ finishing: false });
+    cart.setNotice({
+      kind: 'error',
+      text: t('sell.saveFailed', { reason: error instanceof Error ? error.message : String(error) }),
+    });
+    return false;
+  }
+  replication.notePending('sales', [sale.id]);
+  replication.notePending('stock', stockMoves.map((move) => move.id));
+  replication.notePending('loyalty', loyaltyEntries.map((entry) => entry.id));
+
+  const finished: FinishedSale = {
+    sale,
+    customer,
+    pointsAfter,
+    jobId: null,
+    drawerMessage: null,
+    finishedAt: Date.now(),
+  };
+  useLastSaleStore.setState({ last: finished, finishing: false });
+  useCartStore.getState().clear();
+  if (customer) useCustomerStore.getState().detach();
+
+  const paidCash = sale.payment.tenders.some((tender) => tender.kind === 'cash');
+  const jobId = await printSaleReceipt(sale, false, { customer, pointsBalance: pointsAfter, staff });
+  useLastSaleStore.setState((state) =>
+    state.last?.sale.id === sale.id ? { last: { ...state.last, jobId } } : state,
+  );
+  if (paidCash) {
+    const drawer = await api.invoke('drawer/open', { reason: 'cash-sale', staffId: staff.id });
+    if (!drawer.ok) {
+      useLastSaleStore.setState((state) =>
+        state.last?.sale.id === sale.id
+          ? { last: { ...state.last, drawerMessage: t('sell.drawerFailed', { reason: drawer.message }) } }
+          : state,
+      );
+    }
+  }
+  return true;
+}

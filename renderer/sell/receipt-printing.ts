@@ -1,0 +1,150 @@
+/**
+ * Printing receipts. The sale is already saved when this runs (ARCHITECTURE.md rule 6): a
+ * printer out of paper or switched off never blocks or loses it. The host answers a print with
+ * the queued job, later 'printer/job' events tell how it went, and the cashier can retry a failed
+ * job or print a copy of any past receipt.
+ */
+import { create } from 'zustand';
+import type { CustomerDoc, SaleDoc, StaffDoc } from '../../src/documents';
+import type { DeviceResult, PrintJobInfo } from '../../src/ipc/contract';
+import { buildSaleReceipt } from '../../src/receipt';
+import { services } from '../services';
+import { useAppStore } from '../state/app-store';
+
+export type PrintState =
+  | { state: 'sending' }
+  | { state: 'queued' | 'printing' | 'printed'; jobId: string }
+  | { state: 'failed'; jobId: string; message: string; canRetry: boolean; queued: boolean };
+
+interface PrintStoreState {
+  /** By print job id. */
+  jobs: Record<string, PrintState>;
+}
+
+export const usePrintStore = create<PrintStoreState>()(() => ({ jobs: {} }));
+
+function setJob(jobId: string, state: PrintState): void {
+  usePrintStore.setState((current) => ({ jobs: { ...current.jobs, [jobId]: state } }));
+}
+
+/** Follows the host's reports on queued jobs (call once at start). */
+export function followPrintJobs(): () => void {
+  return services().api.on('printer/job', (info: PrintJobInfo) => {
+    if (!(info.jobId in usePrintStore.getState().jobs)) return;
+    setJob(
+      info.jobId,
+      info.state === 'failed'
+        ? {
+            state: 'failed',
+            jobId: info.jobId,
+            message: info.lastError ?? '',
+            canRetry: true,
+            queued: true,
+          }
+        : { state: info.state, jobId: info.jobId },
+    );
+  });
+}
+
+export interface ReceiptExtras {
+  customer?: CustomerDoc | null;
+  pointsBalance?: number | null;
+  staff?: StaffDoc | null;
+}
+
+async function staffName(staffId: string): Promise<string | undefined> {
+  const doc = await services().db.staff.findOne(staffId).exec();
+  return doc?.name;
+}
+
+async function customerOf(sale: SaleDoc): Promise<CustomerDoc | null> {
+  if (!sale.customerId) return null;
+  const doc = await services().db.customers.findOne(sale.customerId).exec();
+  return doc ? (doc.toJSON() as CustomerDoc) : null;
+}
+
+/** The print job id of a receipt: one per sale, a new one per copy. */
+export function receiptJobId(sale: SaleDoc, copy: boolean): string {
+  const body = sale.id.slice(sale.id.indexOf('_') + 1);
+  return copy ? `job_${body}.copy${Date.now().toString(36)}` : `job_${body}`;
+}
+
+export async function printSaleReceipt(
+  sale: SaleDoc,
+  copy: boolean,
+  extras: ReceiptExtras = {},
+): Promise<string> {
+  const jobId = receiptJobId(sale, copy);
+  setJob(jobId, { state: 'sending' });
+  const settings = useAppStore.getState().settings;
+  const locale = settings?.defaultLocale ?? 'vi-VN';
+  const customer = extras.customer === undefined ? await customerOf(sale) : extras.customer;
+  const name = extras.staff?.id === sale.staffId ? extras.staff.name : await staffName(sale.staffId);
+  const receipt = buildSaleReceipt({
+    sale,
+    storeName: settings?.name ?? sale.storeId,
+    locale,
+    currency: sale.currency,
+    now: new Date(sale.completedAt),
+    header: settings?.receipt.header ?? [],
+    footer: settings?.receipt.footer ?? [],
+    taxLabels: Object.fromEntries(
+      (settings?.tax.rates ?? []).map((rate) => [
+        rate.id,
+        locale === 'vi-VN' ? rate.label.vi : rate.label.en,
+      ]),
+    ),
+    ...(name ? { staffName: name } : {}),
+    ...(customer
+      ? {
+          customer: {
+            name: customer.name,
+            ...(customer.loyaltyCardNumber ? { cardNumber: customer.loyaltyCardNumber } : {}),
+          },
+        }
+      : {}),
+    ...(extras.pointsBalance === undefined ? {} : { pointsBalance: extras.pointsBalance }),
+    copy,
+  });
+  await send(jobId, () => services().api.invoke('printer/print', { jobId, receipt }));
+  return jobId;
+}
+
+async function send(
+  jobId: string,
+  invoke: () => Promise<DeviceResult<PrintJobInfo>>,
+): Promise<void> {
+  const result = await invoke();
+  if (result.ok) {
+    const info = result.value;
+    const current = usePrintStore.getState().jobs[jobId];
+    // An event may already have reported the outcome; do not go back to "queued".
+    if (current?.state === 'sending') {
+      setJob(
+        jobId,
+        info.state === 'failed'
+          ? { state: 'failed', jobId, message: info.lastError ?? '', canRetry: true, queued: true }
+          : { state: info.state, jobId },
+      );
+    }
+  } else {
+    setJob(jobId, {
+      state: 'failed',
+      jobId,
+      message: result.message,
+      canRetry: result.canRetry || result.code !== 'bad-request',
+      queued: false,
+    });
+  }
+}
+
+/** Tries a failed receipt again: the host's queue retries its job; a job never queued is resent. */
+export async function retryPrint(jobId: string, sale: SaleDoc, extras: ReceiptExtras): Promise<void> {
+  const current = usePrintStore.getState().jobs[jobId];
+  if (current?.state === 'failed' && current.queued) {
+    setJob(jobId, { state: 'sending' });
+    await send(jobId, () => services().api.invoke('printer/retry', { jobId }));
+    return;
+  }
+  await printSaleReceipt(sale, false, extras);
+}

@@ -1,0 +1,75 @@
+/**
+ * Many registers pushing sales at once: first to the sync-server (every document through its
+ * gate: auth, schema, ownership, immutability, totals re-priced), then the very same load (same
+ * seeds, so the same sales) to bare express-pouchdb, for the gate's overhead.
+ */
+import type { SyncServerProcess } from '../helpers/sync-server-process';
+import type { BenchData } from './bench-data';
+import type { BenchScale } from './bench-scale';
+import { startBareServer } from './bench-servers';
+import { workerPid } from './child-process';
+import type { Cleanup } from './cleanup';
+import { runRegisterLoad } from './register-load';
+import type { LoadRegister, LoadResult } from './register-load';
+
+export interface LoadFigures {
+  syncServer: LoadResult;
+  bare: LoadResult;
+  registers: number;
+  stores: number;
+}
+
+const LOAD_SEED = 5_000;
+
+export async function runLoadPhase(
+  cleanup: Cleanup,
+  server: SyncServerProcess,
+  data: BenchData,
+  scale: BenchScale,
+  log: (line: string) => void,
+): Promise<LoadFigures> {
+  const registers: LoadRegister[] = [];
+  for (let index = 0; index < scale.registers; index++) {
+    const store = data.stores[index % data.stores.length];
+    if (!store) throw new Error('The bench data has no stores');
+    const registerId = `reg-${String(index + 1).padStart(2, '0')}`;
+    const device = await server.enrollDevice(store.storeId, registerId);
+    registers.push({ storeId: store.storeId, registerId, deviceId: device.deviceId, auth: device.auth });
+  }
+  const serverPid = workerPid(server.child.pid ?? 0);
+  log(`${scale.registers} registers pushing sales to the sync-server for ${scale.loadSeconds} s…`);
+  const syncServer = await runRegisterLoad({
+    baseUrl: server.url,
+    registers,
+    seconds: scale.loadSeconds,
+    maxSales: scale.maxSalesPerLoad,
+    data,
+    seed: LOAD_SEED,
+    serverPid,
+  });
+
+  const bare = await startBareServer(cleanup);
+  try {
+    const names = [
+      'loyalty',
+      ...data.stores.flatMap((store) => [`sales-${store.storeId}`, `stock-${store.storeId}`]),
+    ];
+    for (const name of names) {
+      const response = await fetch(`${bare.ready}/db/${name}`, { method: 'PUT' });
+      if (!response.ok) throw new Error(`Creating ${name} on the bare server: ${response.status}`);
+    }
+    log(`the same load against bare express-pouchdb for ${scale.loadSeconds} s…`);
+    const bareResult = await runRegisterLoad({
+      baseUrl: bare.ready,
+      registers: registers.map(({ auth: _auth, ...register }) => register),
+      seconds: scale.loadSeconds,
+      maxSales: scale.maxSalesPerLoad,
+      data,
+      seed: LOAD_SEED,
+      serverPid: workerPid(bare.child.pid ?? 0),
+    });
+    return { syncServer, bare: bareResult, registers: registers.length, stores: data.stores.length };
+  } finally {
+    await bare.stop();
+  }
+}
