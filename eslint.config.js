@@ -137,6 +137,11 @@ export default tseslint.config(
               group: ['**/main/**', '**/sync-server/**'],
               message: 'renderer/ never imports main/ or sync-server/.',
             },
+            {
+              group: ['rxdb/plugins/dev-mode', 'rxdb/plugins/validate-*'],
+              message:
+                'RxDB dev-mode loads remote content and slows every write: tests only (STACK.md).',
+            },
           ],
         },
       ],
