@@ -1,26 +1,54 @@
 import { useEffect } from 'react';
-import { useTranslate } from './i18n/use-translate';
-import { LoginScreen } from './screens/login-screen';
+import { OverridePrompt } from './components/override-prompt';
 import { StatusBar } from './components/status-bar';
+import { dispatchScan, dispatchTypedKey } from './devices/scan-router';
+import { installWedgeListener } from './devices/wedge-listener';
+import { useTranslate } from './i18n/use-translate';
+import { CustomerDisplayScreen } from './screens/customer-display-screen';
+import { LoginScreen } from './screens/login-screen';
+import { useAppStore } from './state/app-store';
+import { KioskApp } from './kiosk/kiosk-app';
+import { ManagerScreen, ShiftGate } from './manager';
 import { StaffScreen } from './navigation/staff-screen';
 import { useHashRoute } from './navigation/use-hash-route';
-import { useAppStore } from './state/app-store';
-import { KioskScreen } from './kiosk/kiosk-screen';
-import { ManagerScreen, ShiftGate } from './manager';
+
+/** The customer-facing window opens the same app at this route. */
+export const CUSTOMER_DISPLAY_ROUTE = '#/customer-display';
+
+export function isCustomerDisplay(): boolean {
+  return window.location.hash === CUSTOMER_DISPLAY_ROUTE;
+}
 
 export function App() {
+  const route = useHashRoute();
+  const kiosk = useAppStore((state) => state.config?.kiosk === true);
+  if (isCustomerDisplay()) return <CustomerDisplayScreen />;
+  // The kiosk is for customers: no status bar, no sign-in, no way to staff screens.
+  if (kiosk || route === '/kiosk') return <KioskApp />;
+  return <CashierApp route={route} />;
+}
+
+function CashierApp(props: { route: string }) {
   const t = useTranslate();
   const phase = useAppStore((state) => state.phase);
   const startupError = useAppStore((state) => state.startupError);
   const catalogCount = useAppStore((state) => state.catalogCount);
   const staff = useAppStore((state) => state.staff);
   const locale = useAppStore((state) => state.locale);
-  const route = useHashRoute();
-  const kiosk = useAppStore((state) => state.config?.kiosk === true);
 
   useEffect(() => {
     document.documentElement.lang = locale === 'vi-VN' ? 'vi' : 'en';
   }, [locale]);
+
+  // One listener for the whole app sees every key first, so a wedge scan never lands in a field.
+  useEffect(
+    () =>
+      installWedgeListener(window, {
+        onScan: (raw) => void dispatchScan(raw, 'wedge'),
+        onTypedKey: (key, target) => dispatchTypedKey(key, target),
+      }),
+    [],
+  );
 
   if (phase === 'failed') {
     return (
@@ -42,20 +70,19 @@ export function App() {
       </main>
     );
   }
-  // The kiosk is for customers: no status bar, no sign-in, no way to staff screens.
-  if (kiosk || route === '/kiosk') return <KioskScreen />;
   return (
     <div className="app-shell">
       <StatusBar />
       {!staff ? (
         <LoginScreen />
-      ) : route === '/manager' ? (
+      ) : props.route === '/manager' ? (
         <ManagerScreen />
       ) : (
         <ShiftGate>
-          <StaffScreen route={route} />
+          <StaffScreen route={props.route} />
         </ShiftGate>
       )}
+      <OverridePrompt />
     </div>
   );
 }

@@ -8,6 +8,9 @@ import { CatalogIndex } from '../src/search';
 import { openReplica } from './data/database';
 import { startReplication } from './data/replication';
 import { connectDeviceApi, mustInvoke } from './platform/device-api';
+import { pushAuditOutbox } from './audit/audit-trail';
+import { dispatchScan } from './devices/scan-router';
+import { followPrintJobs } from './sell/receipt-printing';
 import { setServices } from './services';
 import { useAppStore } from './state/app-store';
 
@@ -25,6 +28,15 @@ export async function boot(): Promise<void> {
     useAppStore.getState().updateSync(update),
   );
   setServices({ api, config, db, catalog, replication });
+
+  // Devices: serial scans go where wedge scans go; states show in the status bar.
+  api.on('scanner/scan', (scan) => void dispatchScan(scan.raw, 'serial'));
+  api.on('device/status', (status) => useAppStore.getState().updateDevice(status));
+  void api.invoke('device/status', null).then((result) => {
+    if (result.ok) useAppStore.getState().setDevices(result.value);
+  });
+  followPrintJobs();
+  void pushAuditOutbox();
 
   // Keep the index current from the change stream; count progress during the first sync.
   db.products.$.subscribe((event) => {

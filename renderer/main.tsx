@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './app';
+import { App, isCustomerDisplay } from './app';
 import { boot } from './boot';
 import { useAppStore } from './state/app-store';
 
@@ -12,7 +12,12 @@ createRoot(root).render(
   </StrictMode>,
 );
 
-boot().catch((error: unknown) => {
-  console.error(error);
-  useAppStore.getState().setPhase('failed', error instanceof Error ? error.message : String(error));
-});
+// The customer display opens no replica (one database per register); it only listens.
+if (!isCustomerDisplay()) {
+  boot().catch((error: unknown) => {
+    console.error(error);
+    useAppStore
+      .getState()
+      .setPhase('failed', error instanceof Error ? error.message : String(error));
+  });
+}

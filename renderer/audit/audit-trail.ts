@@ -32,7 +32,7 @@ const recent: AuditEntryDoc[] = [];
 
 async function readOutbox(): Promise<AuditEntryDoc[]> {
   const doc = await services().db.getLocal<Outbox>(OUTBOX);
-  return doc?.get('entries') ?? [];
+  return (doc?.get('entries') as AuditEntryDoc[] | undefined) ?? [];
 }
 
 export async function recordAudit(entry: NewAuditEntry): Promise<AuditEntryDoc> {

@@ -28,8 +28,12 @@ export interface Approval {
 }
 
 interface PendingOverride extends OverrideRequest {
-  resolve(approval: Approval | null): void;
+  /** Tells one request from the next, so the prompt starts empty for each. */
+  seq: number;
+  resolve: (approval: Approval | null) => void;
 }
+
+let nextSeq = 1;
 
 interface OverrideState {
   pending: PendingOverride | null;
@@ -52,7 +56,7 @@ export async function requireApproval(request: OverrideRequest): Promise<Approva
   const approval: Approval | null = mayApprove(staff, request.action)
     ? { approver: staff, method: 'own-permission' }
     : await new Promise<Approval | null>((resolve) =>
-        useOverrideStore.setState({ pending: { ...request, resolve } }),
+        useOverrideStore.setState({ pending: { ...request, seq: nextSeq++, resolve } }),
       );
   if (!approval) return null;
   await recordAudit({

@@ -57,7 +57,10 @@ export function CartLines(props: { priced: PricedCart | null; staff: readonly St
                   <div className="explain muted">
                     {line.pricing === 'weight'
                       ? `${line.grams ?? 0} g × ${money(priced.unitPrice)}/kg`
-                      : t('cart.listPrice', { quantity: line.quantity, price: money(priced.unitPrice) })}
+                      : t('cart.listPrice', {
+                          quantity: line.quantity,
+                          price: money(priced.unitPrice),
+                        })}
                   </div>
                 )}
                 {line.override && (

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import type { FormEvent, RefObject } from 'react';
+import type { FormEvent } from 'react';
 import type { ProductDoc } from '../../src/documents';
 import { formatMoney } from '../../src/money';
 import { useTranslate } from '../i18n/use-translate';
@@ -7,12 +7,10 @@ import { services } from '../services';
 import { useAppStore } from '../state/app-store';
 import { useCartStore } from '../sell/cart-store';
 import { handleEntry } from '../sell/scan-entry';
+import { focusScanInput, scanInputRef } from '../sell/scan-input-focus';
 
 /** The scan-or-search field, the search results and the quick keys. */
-export function CatalogPane(props: {
-  inputRef: RefObject<HTMLInputElement | null>;
-  onNeedsWeight(product: ProductDoc): void;
-}) {
+export function CatalogPane(props: { onNeedsWeight: (product: ProductDoc) => void }) {
   const t = useTranslate();
   const locale = useAppStore((state) => state.locale);
   const catalogCount = useAppStore((state) => state.catalogCount);
@@ -30,11 +28,12 @@ export function CatalogPane(props: {
   const quickKeys = useMemo(() => catalog.quickKeys(), [catalog, catalogCount]);
 
   function pick(product: ProductDoc): void {
-    if (product.unitPrice <= 0) setNotice({ kind: 'error', text: t('sell.noPrice', { name: product.name.vi }) });
+    if (product.unitPrice <= 0)
+      setNotice({ kind: 'error', text: t('sell.noPrice', { name: product.name.vi }) });
     else if (product.pricing === 'weight') props.onNeedsWeight(product);
     else addProduct(product);
     setQuery('');
-    props.inputRef.current?.focus();
+    focusScanInput();
   }
 
   function submit(event: FormEvent): void {
@@ -57,7 +56,7 @@ export function CatalogPane(props: {
     <>
       <form onSubmit={submit}>
         <input
-          ref={props.inputRef}
+          ref={scanInputRef}
           className="scan-input"
           data-testid="scan-input"
           aria-label={t('sell.scanPlaceholder')}

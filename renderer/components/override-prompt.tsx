@@ -12,6 +12,12 @@ import { scanContext } from '../sell/scan-entry';
 
 /** Asks a supervisor or manager for their PIN or badge to allow one action. */
 export function OverridePrompt() {
+  const pending = useOverrideStore((state) => state.pending);
+  // A new request gets a fresh prompt (empty PIN, no old message).
+  return pending ? <OverrideDialog key={pending.seq} /> : null;
+}
+
+function OverrideDialog() {
   const t = useTranslate();
   const pending = useOverrideStore((state) => state.pending);
   const [pin, setPin] = useState('');
@@ -19,10 +25,6 @@ export function OverridePrompt() {
   const [checking, setChecking] = useState(false);
 
   const action = pending?.action;
-  useEffect(() => {
-    setPin('');
-    setMessage(null);
-  }, [pending]);
 
   useEffect(() => {
     if (!action) return undefined;
@@ -62,8 +64,17 @@ export function OverridePrompt() {
   }
 
   return (
-    <div className="dialog-backdrop" role="dialog" aria-modal="true" aria-labelledby="override-title">
-      <form className="dialog" data-testid="override-prompt" onSubmit={(event) => void submit(event)}>
+    <div
+      className="dialog-backdrop"
+      role="dialog"
+      aria-modal="true"
+      aria-labelledby="override-title"
+    >
+      <form
+        className="dialog"
+        data-testid="override-prompt"
+        onSubmit={(event) => void submit(event)}
+      >
         <h2 id="override-title">{t('override.title')}</h2>
         <p>{pending.summary}</p>
         <label htmlFor="override-pin">{t('override.prompt')}</label>

@@ -12,7 +12,13 @@ import { finishSale, useLastSaleStore } from '../sell/finish-sale';
 import { checkPoints, checkTenders, quickCashAmounts, TENDER_LABEL } from '../sell/payment-rules';
 import { useMoney } from '../sell/use-money';
 
-const KINDS: readonly TenderKind[] = ['cash', 'card', 'gift-card', 'store-credit', 'loyalty-points'];
+const KINDS: readonly TenderKind[] = [
+  'cash',
+  'card',
+  'gift-card',
+  'store-credit',
+  'loyalty-points',
+];
 
 /**
  * Taking payment: any split of cash (quick VND notes, change), card (approval code from the
@@ -54,6 +60,8 @@ export function PaymentPanel(props: { priced: PricedCart }) {
       return;
     }
     addTender(tender);
+    // What is left after a card or a voucher is most often paid in cash.
+    setKind('cash');
     setError(null);
     setAmountText('');
     setReference('');
@@ -62,7 +70,10 @@ export function PaymentPanel(props: { priced: PricedCart }) {
 
   function parseAmount(): Minor | null {
     try {
-      const amount = parseMajor(amountText.replace(/[.,\s]/g, currency === 'VND' ? '' : '.'), currency);
+      const amount = parseMajor(
+        amountText.replace(/[.,\s]/g, currency === 'VND' ? '' : '.'),
+        currency,
+      );
       return amount > 0 ? amount : null;
     } catch {
       return null;
@@ -88,7 +99,7 @@ export function PaymentPanel(props: { priced: PricedCart }) {
       else tryAdd({ tenderId, kind, amount: check.amount, points: check.points });
       return;
     }
-    const amount = parseAmount() ?? (kind === 'cash' ? null : settlement?.remaining ?? null);
+    const amount = parseAmount() ?? (kind === 'cash' ? null : (settlement?.remaining ?? null));
     if (amount === null || amount <= 0) {
       setError(t('payment.badAmount'));
       return;
@@ -131,8 +142,10 @@ export function PaymentPanel(props: { priced: PricedCart }) {
         <dd data-testid="payment-remaining">{money(settlement?.remaining ?? amountDue)}</dd>
         {settlement && settlement.remainingInCash !== settlement.remaining && (
           <>
-            <dt className="muted">{t('payment.dueCash', { amount: '' })}</dt>
-            <dd className="muted">{money(settlement.remainingInCash)}</dd>
+            <dt className="muted">
+              {t('payment.dueCash', { amount: money(settlement.remainingInCash) })}
+            </dt>
+            <dd />
           </>
         )}
         <dt className="grand-total">{t('payment.change')}</dt>
@@ -204,7 +217,11 @@ export function PaymentPanel(props: { priced: PricedCart }) {
             inputMode="numeric"
             autoComplete="off"
             value={amountText}
-            placeholder={kind === 'cash' || kind === 'loyalty-points' ? '' : money(settlement?.remaining ?? amountDue)}
+            placeholder={
+              kind === 'cash' || kind === 'loyalty-points'
+                ? ''
+                : money(settlement?.remaining ?? amountDue)
+            }
             onChange={(event) => setAmountText(event.target.value.replace(/[^\d.,]/g, ''))}
           />
         </label>
@@ -248,9 +265,10 @@ export function PaymentPanel(props: { priced: PricedCart }) {
           {t('payment.add')}
         </button>
       </form>
-      {error && (
+      {(error ?? (current.ok ? null : current.message)) && (
         <p className="error" role="alert" data-testid="payment-error">
-          {error}
+          {/* A tender refused now, or tenders the changed sale no longer settles. */}
+          {error ?? (current.ok ? null : current.message)}
         </p>
       )}
       <div className="dialog-actions">

@@ -1,6 +1,8 @@
 import type { DeviceStatus } from '../../src/ipc/contract';
 import type { MessageKey } from '../i18n/messages';
 import { useTranslate } from '../i18n/use-translate';
+import { OmnichannelNavButtons } from '../omnichannel/omnichannel-nav-buttons';
+import { ManagerLink } from '../manager/manager-link';
 import { useAppStore } from '../state/app-store';
 
 /**
@@ -26,7 +28,9 @@ export function StatusBar() {
   return (
     <header className="status-bar">
       <strong>{settings?.name ?? config?.storeId}</strong>
-      <span data-testid="register">{t('status.register', { register: config?.registerId ?? '' })}</span>
+      <span data-testid="register">
+        {t('status.register', { register: config?.registerId ?? '' })}
+      </span>
       <span
         className={sync.online ? 'badge badge-online' : 'badge badge-offline'}
         data-testid="sync-status"
@@ -35,7 +39,7 @@ export function StatusBar() {
         {sync.online ? t('status.online') : t('status.offline')}
       </span>
       <span className="muted" data-testid="sync-pending">
-        {sync.pending > 0 ? t('status.pending', { count: sync.pending }) : lastSync}
+        {sync.pendingPush > 0 ? t('status.pending', { count: sync.pendingPush }) : lastSync}
       </span>
       {devices.map((device) => (
         <span
@@ -48,6 +52,8 @@ export function StatusBar() {
         </span>
       ))}
       <span className="spacer" />
+      {staff && <OmnichannelNavButtons />}
+      <ManagerLink />
       {staff && (
         <span data-testid="signed-in-staff" aria-label={t('status.cashier', { name: staff.name })}>
           {staff.name}
@@ -57,7 +63,12 @@ export function StatusBar() {
         {t('status.language')}
       </button>
       {staff && (
-        <button type="button" className="button-secondary" onClick={signOut} data-testid="switch-user">
+        <button
+          type="button"
+          className="button-secondary"
+          onClick={signOut}
+          data-testid="switch-user"
+        >
           {t('status.logout')}
         </button>
       )}

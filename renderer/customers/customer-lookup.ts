@@ -24,7 +24,10 @@ export type CustomerQuery =
   | { kind: 'phone'; phone: string }
   | { kind: 'name'; words: string[] };
 
-export function parseCustomerQuery(text: string, isCard: (text: string) => boolean): CustomerQuery | null {
+export function parseCustomerQuery(
+  text: string,
+  isCard: (text: string) => boolean,
+): CustomerQuery | null {
   const trimmed = text.trim();
   if (!trimmed) return null;
   if (isCard(trimmed)) return { kind: 'card', cardNumber: trimmed };

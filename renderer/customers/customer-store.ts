@@ -5,12 +5,7 @@
  */
 import { create } from 'zustand';
 import type { Subscription } from 'rxjs';
-import type {
-  CustomerDoc,
-  LoyaltyEntryDoc,
-  SaleDoc,
-  WebOrderDoc,
-} from '../../src/documents';
+import type { CustomerDoc, LoyaltyEntryDoc, SaleDoc, WebOrderDoc } from '../../src/documents';
 import { loyaltyBalance, tierStanding } from '../../src/loyalty';
 import type { LoyaltyBalance, TierStanding } from '../../src/loyalty';
 import type { Minor } from '../../src/money';
@@ -38,8 +33,8 @@ export interface CustomerState {
   historySource: HistorySource;
   /** When the server's history was fetched (for `server` and `cache`). */
   historyAt: string | null;
-  attach(customer: CustomerDoc): void;
-  detach(): void;
+  attach: (customer: CustomerDoc) => void;
+  detach: () => void;
 }
 
 let watching: Subscription | null = null;
@@ -53,7 +48,14 @@ export const useCustomerStore = create<CustomerState>()((set, get) => ({
   historyAt: null,
   attach: (customer) => {
     watching?.unsubscribe();
-    set({ customer, balance: null, standing: null, history: [], historySource: 'local', historyAt: null });
+    set({
+      customer,
+      balance: null,
+      standing: null,
+      history: [],
+      historySource: 'local',
+      historyAt: null,
+    });
     useCartStore.getState().setCustomer(customer.id);
     const { db } = services();
     // The balance follows the ledger live: an earn replicated in from the web shows at once.
@@ -75,7 +77,14 @@ export const useCustomerStore = create<CustomerState>()((set, get) => ({
   detach: () => {
     watching?.unsubscribe();
     watching = null;
-    set({ customer: null, balance: null, standing: null, history: [], historySource: 'local', historyAt: null });
+    set({
+      customer: null,
+      balance: null,
+      standing: null,
+      history: [],
+      historySource: 'local',
+      historyAt: null,
+    });
     useCartStore.getState().setCustomer(null);
   },
 }));
@@ -83,7 +92,14 @@ export const useCustomerStore = create<CustomerState>()((set, get) => ({
 const CACHE_PREFIX = 'omnitill.customerHistory.';
 
 interface ServerHistory {
-  history: { kind: string; id: string; channel: string; at: string; total: number; status?: string }[];
+  history: {
+    kind: string;
+    id: string;
+    channel: string;
+    at: string;
+    total: number;
+    status?: string;
+  }[];
 }
 
 async function localHistory(customerId: string): Promise<HistoryEntry[]> {
@@ -141,8 +157,8 @@ async function loadHistory(
     if (response.ok) {
       const body = (await response.json()) as ServerHistory;
       const fetchedAt = new Date().toISOString();
-      const server = body.history.map((entry) => ({
-        kind: entry.kind === 'order' || entry.kind === 'return' ? entry.kind : ('sale' as const),
+      const server = body.history.map((entry): HistoryEntry => ({
+        kind: entry.kind === 'order' || entry.kind === 'return' ? entry.kind : 'sale',
         id: entry.id,
         channel: entry.channel,
         at: entry.at,
@@ -158,7 +174,11 @@ async function loadHistory(
   const saved = localStorage.getItem(CACHE_PREFIX + customerId);
   if (saved) {
     const cached = JSON.parse(saved) as { fetchedAt: string; server: HistoryEntry[] };
-    return { history: merge(cached.server, local), historySource: 'cache', historyAt: cached.fetchedAt };
+    return {
+      history: merge(cached.server, local),
+      historySource: 'cache',
+      historyAt: cached.fetchedAt,
+    };
   }
   return { history: merge(local), historySource: 'local', historyAt: null };
 }
@@ -170,7 +190,7 @@ export async function createCustomer(fields: {
   email?: string;
   loyaltyCardNumber?: string;
 }): Promise<CustomerDoc> {
-  const { db, config, replication } = services();
+  const { db, config } = services();
   const now = new Date();
   const customer: CustomerDoc = {
     id: newId('cust'),
@@ -183,7 +203,6 @@ export async function createCustomer(fields: {
     updatedAt: now.toISOString(),
   };
   await db.customers.insert(customer);
-  replication.notePending('customers', [customer.id]);
   return customer;
 }
 

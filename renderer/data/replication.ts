@@ -13,6 +13,7 @@ import {
 import type { RxCouchDBReplicationState } from 'rxdb/plugins/replication-couchdb';
 import type { AppConfig } from '../../src/ipc/contract';
 import { COLLECTIONS } from './collections';
+import type { CollectionSpec } from './collections';
 import type { ReplicaDatabase } from './database';
 
 export interface RejectedDocument {
@@ -105,20 +106,46 @@ export function failOnErrorStatus(inner: typeof fetch): typeof fetch {
   };
 }
 
+/**
+ * How often a collection asks the server for changes. RxDB's live pull holds one long-poll
+ * request open per collection, and a browser keeps at most six HTTP/1.1 connections to one host:
+ * with a dozen collections the long polls took every connection and the first pull (the catalog)
+ * never ran. Short polls (wait, then ask without holding a connection) keep connections free for
+ * pulls, pushes and API calls, at the cost of up to this much delay for changes made elsewhere.
+ */
+const POLL_INTERVAL_MS = 2000;
+/** How often a database the server does not have yet is asked for again. */
+const MISSING_DB_RETRY_MS = 30_000;
+
+function requestUrl(input: Parameters<typeof fetch>[0]): string {
+  if (typeof input === 'string') return input;
+  return input instanceof URL ? input.href : input.url;
+}
+
+export function shortPolling(inner: typeof fetch): typeof fetch {
+  return async (input, init) => {
+    const url = requestUrl(input);
+    if (!url.includes('feed=longpoll')) return inner(input, init);
+    await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
+    return inner(url.replace('feed=longpoll', 'feed=normal'), init);
+  };
+}
+
 export function startReplication(
   database: ReplicaDatabase,
   config: AppConfig,
   onChange: (update: Partial<SyncSnapshot>) => void,
   options: ReplicationOptions = {},
 ): ReplicationHandle {
-  const fetchWithAuth = failOnErrorStatus(
-    getFetchWithCouchDBAuthorization(config.deviceId, config.deviceSecret),
+  const fetchWithAuth = shortPolling(
+    failOnErrorStatus(getFetchWithCouchDBAuthorization(config.deviceId, config.deviceSecret)),
   );
   const states = new Map<string, RxCouchDBReplicationState<unknown>>();
   const pushStates: RxCouchDBReplicationState<unknown>[] = [];
   let failing = false;
+  let stopped = false;
 
-  for (const spec of COLLECTIONS) {
+  const start = (spec: CollectionSpec): void => {
     const collection = database.collections[
       spec.name as keyof typeof database.collections
     ] as RxCollection;
@@ -139,6 +166,27 @@ export function startReplication(
     });
     states.set(spec.name, state);
     if (spec.direction === 'both') pushStates.push(state);
+  };
+
+  // A database the server does not have yet (a newer register against an older server) answers
+  // 404: keep those documents local and ask again later, rather than show the register offline.
+  const startWhenServerHasIt = async (spec: CollectionSpec): Promise<void> => {
+    const url = `${config.syncUrl}/${spec.serverDb(config.storeId)}/`;
+    while (!stopped) {
+      try {
+        await fetchWithAuth(url);
+        start(spec);
+        return;
+      } catch {
+        // 404 or offline: ask again later.
+      }
+      await new Promise((resolve) => setTimeout(resolve, MISSING_DB_RETRY_MS));
+    }
+  };
+
+  for (const spec of COLLECTIONS) {
+    if (spec.mayBeMissingOnServer) void startWhenServerHasIt(spec);
+    else start(spec);
   }
 
   let refreshing: Promise<void> | null = null;
@@ -173,7 +221,9 @@ export function startReplication(
   const timer = setInterval(() => void refresh(), options.refreshMs ?? 3000);
 
   return {
-    states: [...states.values()],
+    get states() {
+      return [...states.values()];
+    },
     async initialPull(names) {
       await Promise.all(
         names.map(async (name) => {
@@ -184,6 +234,7 @@ export function startReplication(
     },
     refresh,
     async stop() {
+      stopped = true;
       clearInterval(timer);
       await Promise.all([...states.values()].map((state) => state.cancel()));
     },

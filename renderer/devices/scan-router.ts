@@ -25,3 +25,26 @@ export function dispatchScan(raw: string, source: ScanSource): boolean {
   }
   return false;
 }
+
+/**
+ * A printable key that turned out to be typing (the wedge detector handed it back): the screen
+ * may take it as a shortcut (+ and - on the sell screen). Returns true when taken.
+ */
+export type TypedKeyHandler = (key: string, target: Element | null) => boolean;
+
+const typedKeyHandlers: TypedKeyHandler[] = [];
+
+export function onTypedKey(handler: TypedKeyHandler): () => void {
+  typedKeyHandlers.push(handler);
+  return () => {
+    const index = typedKeyHandlers.lastIndexOf(handler);
+    if (index >= 0) typedKeyHandlers.splice(index, 1);
+  };
+}
+
+export function dispatchTypedKey(key: string, target: Element | null): boolean {
+  for (let index = typedKeyHandlers.length - 1; index >= 0; index--) {
+    if (typedKeyHandlers[index]?.(key, target)) return true;
+  }
+  return false;
+}

@@ -8,7 +8,7 @@ import { WedgeDetector } from './wedge-detector';
 import type { WedgeDecision } from './wedge-detector';
 
 export interface WedgeListenerOptions {
-  onScan(raw: string): void;
+  onScan: (raw: string) => void;
   /**
    * A printable key that was typing (handed back), before it is inserted in the focused field:
    * return true to take it as a shortcut instead (e.g. + and - on the sell screen).
@@ -16,7 +16,9 @@ export interface WedgeListenerOptions {
   onTypedKey?(key: string, target: Element | null): boolean;
 }
 
-export function isEditable(element: Element | null): element is HTMLInputElement | HTMLTextAreaElement {
+export function isEditable(
+  element: Element | null,
+): element is HTMLInputElement | HTMLTextAreaElement {
   if (element instanceof HTMLTextAreaElement) return !element.readOnly && !element.disabled;
   if (!(element instanceof HTMLInputElement)) return false;
   const textual = ['text', 'search', 'password', 'tel', 'number', 'email', 'url', ''];
@@ -37,11 +39,13 @@ export function insertText(element: HTMLInputElement | HTMLTextAreaElement, text
     // Some input types have no selection; append.
   }
   const prototype =
-    element instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
-  const setValue = Object.getOwnPropertyDescriptor(prototype, 'value')?.set;
+    element instanceof HTMLTextAreaElement
+      ? HTMLTextAreaElement.prototype
+      : HTMLInputElement.prototype;
+  const descriptor = Object.getOwnPropertyDescriptor(prototype, 'value');
   const next = element.value.slice(0, start) + text + element.value.slice(end);
   if (element.maxLength > 0 && next.length > element.maxLength) return;
-  setValue?.call(element, next);
+  descriptor?.set?.call(element, next);
   try {
     element.setSelectionRange(start + text.length, start + text.length);
   } catch {

@@ -54,12 +54,29 @@ export async function saveReturn(documents: {
 export async function customerById(id: string | undefined): Promise<CustomerDoc | null> {
   if (!id) return null;
   const doc = await services().db.customers.findOne(id).exec();
-  return doc ? (doc.toJSON() as CustomerDoc) : null;
+  return doc ? doc.toJSON() : null;
 }
 
+/**
+ * A customer's ledger entries: the register's replica, and, when online, the server's copy too
+ * (read through the replication endpoint), so entries written elsewhere a moment ago (points
+ * earned on the web) count before they have replicated here. Each entry once, by id.
+ */
 export async function ledgerFor(customerId: string): Promise<LoyaltyEntryDoc[]> {
-  const docs = await services().db.loyalty.find({ selector: { customerId } }).exec();
-  return docs.map((doc) => doc.toJSON() as LoyaltyEntryDoc);
+  const { db, config } = services();
+  const local = (await db.loyalty.find({ selector: { customerId } }).exec()).map(
+    (doc) => doc.toJSON() as LoyaltyEntryDoc,
+  );
+  const remote = await createServerApi({ ...config, apiUrl: config.syncUrl }).post<{
+    docs: (Omit<LoyaltyEntryDoc, 'id'> & { _id: string; _rev?: string })[];
+  }>('/loyalty/_find', { selector: { customerId }, limit: 100_000 });
+  const byId = new Map(local.map((entry) => [entry.id, entry]));
+  if (remote.ok) {
+    for (const { _id, _rev: _ignored, ...fields } of remote.value.docs) {
+      if (!byId.has(_id)) byId.set(_id, { id: _id, ...fields });
+    }
+  }
+  return [...byId.values()];
 }
 
 export async function managers(): Promise<StaffDoc[]> {

@@ -1,6 +1,7 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { DEFAULT_BARCODE_LAYOUTS } from '../../src/barcodes';
+import { onScan } from '../devices/scan-router';
 import { useAppStore } from '../state/app-store';
 import { lookupDocument } from './document-lookup';
 import type { FoundDocument } from './document-lookup';
@@ -22,9 +23,31 @@ export function DocumentLookupForm(props: {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  async function submit(event: FormEvent): Promise<void> {
+  const find = useRef<(entry: string) => Promise<void>>(async () => {});
+
+  // A scan (wedge burst or serial scanner) of an order QR or a receipt is looked up at once,
+  // wherever the focus is; other scans are left to the screens below.
+  useEffect(
+    () =>
+      onScan((raw) => {
+        const query = readLookupInput(raw, {
+          today: localDate(new Date()),
+          currency: 'VND',
+        });
+        if (query.kind === 'invalid' && query.reason === 'not-a-document') return false;
+        void find.current(raw);
+        return true;
+      }),
+    [],
+  );
+
+  function submit(event: FormEvent): void {
     event.preventDefault();
-    const query = readLookupInput(text, {
+    void find.current(text);
+  }
+
+  async function lookup(entry: string): Promise<void> {
+    const query = readLookupInput(entry, {
       today: localDate(new Date()),
       currency: settings?.currency ?? 'VND',
       layouts: settings?.barcodeLayouts ?? DEFAULT_BARCODE_LAYOUTS,
@@ -55,9 +78,13 @@ export function DocumentLookupForm(props: {
     setText('');
     props.onFound(result.found);
   }
+  // The scan handler is registered once; it always calls the latest lookup.
+  useEffect(() => {
+    find.current = lookup;
+  });
 
   return (
-    <form className="omni-lookup" onSubmit={(event) => void submit(event)}>
+    <form className="omni-lookup" onSubmit={submit}>
       <input
         className="scan-input"
         data-testid={props.testId}

@@ -4,7 +4,7 @@
  * and the loyalty entries that take back earned points and give back redeemed ones. Pure: ids
  * and the time come in, so a retry writes the very same documents (ARCHITECTURE.md rule 3).
  */
-import type { LoyaltyEntryDoc, ReturnDoc, StockMoveDoc, WebOrderDoc } from '../../src/documents';
+import type { LoyaltyEntryDoc, ReturnDoc, StockMoveDoc } from '../../src/documents';
 import { reverseEntry, reversiblePoints, uniqueEntries } from '../../src/loyalty';
 import type { CurrencyCode } from '../../src/money';
 import type { ReturnPlan, ReturnSource } from '../../src/returns';
@@ -144,9 +144,4 @@ export function mergeReturns(...lists: readonly (readonly ReturnDoc[])[]): Retur
   const byId = new Map<string, ReturnDoc>();
   for (const list of lists) for (const doc of list) byId.set(doc.id, doc);
   return [...byId.values()].sort((a, b) => a.completedAt.localeCompare(b.completedAt));
-}
-
-/** The web order a return source came from, when it is one (its id starts with `ord_`). */
-export function isWebOrder(document: { id: string } | WebOrderDoc): boolean {
-  return document.id.startsWith('ord_');
 }

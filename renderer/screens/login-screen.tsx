@@ -4,7 +4,10 @@ import { findStaffByPin, PinLockout } from '../auth/pin';
 import { useTranslate } from '../i18n/use-translate';
 import { storeStaff } from '../services';
 import { useAppStore } from '../state/app-store';
+import { useCartStore } from '../sell/cart-store';
 
+/** The clock, read in event handlers only (kept out of render on purpose). */
+const now = (): number => Date.now();
 const lockout = new PinLockout(typeof localStorage === 'undefined' ? null : localStorage);
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', 'clear', '0', 'ok'] as const;
 
@@ -16,6 +19,7 @@ export function LoginScreen() {
   const [message, setMessage] = useState<string | null>(null);
   const [checking, setChecking] = useState(false);
   const [noStaff, setNoStaff] = useState(false);
+  const openLines = useCartStore((state) => state.lines.length);
 
   useEffect(() => {
     void storeStaff().then((staff) => setNoStaff(staff.length === 0));
@@ -23,7 +27,7 @@ export function LoginScreen() {
 
   async function submit(event?: FormEvent): Promise<void> {
     event?.preventDefault();
-    const remaining = lockout.remaining(Date.now());
+    const remaining = lockout.remaining(now());
     if (remaining > 0) {
       setMessage(t('login.lockedOut', { seconds: Math.ceil(remaining / 1000) }));
       return;
@@ -38,8 +42,8 @@ export function LoginScreen() {
       signIn(member);
       return;
     }
-    lockout.recordFailure(Date.now());
-    const locked = lockout.remaining(Date.now());
+    lockout.recordFailure(now());
+    const locked = lockout.remaining(now());
     setMessage(
       locked > 0
         ? t('login.lockedOut', { seconds: Math.ceil(locked / 1000) })
@@ -71,6 +75,11 @@ export function LoginScreen() {
           disabled={checking}
         />
         {noStaff && <p className="notice">{t('login.noStaff')}</p>}
+        {openLines > 0 && (
+          <p className="notice" data-testid="open-sale-kept">
+            {t('login.openSale', { count: openLines })}
+          </p>
+        )}
         {message && (
           <p className="error" role="alert">
             {message}

@@ -1,71 +1,64 @@
-import { useMemo, useRef, useState } from 'react';
-import type { FormEvent } from 'react';
-import type { ProductDoc } from '../../src/documents';
-import { formatMoney } from '../../src/money';
+import { useEffect, useState } from 'react';
+import type { ProductDoc, StaffDoc } from '../../src/documents';
+import { AuditDialog } from '../components/audit-dialog';
+import { CartLines } from '../components/cart-lines';
+import { CartTotals } from '../components/cart-totals';
+import { CatalogPane } from '../components/catalog-pane';
+import { CustomerPanel } from '../components/customer-panel';
+import { LastSalePanel, ReceiptsDialog } from '../components/last-sale-panel';
+import { LineEditDialog, OrderDiscountDialog } from '../components/line-edit-dialog';
+import { ParkDialog, ParkedSalesDialog } from '../components/park-dialog';
+import { PaymentPanel } from '../components/payment-panel';
+import { SaleActionsBar } from '../components/sale-actions-bar';
+import { ShortcutBar } from '../components/shortcut-bar';
+import { VoidDialog } from '../components/void-dialog';
+import { WeightPrompt } from '../components/weight-prompt';
+import { useCustomerStore } from '../customers/customer-store';
+import { onScan } from '../devices/scan-router';
 import { useTranslate } from '../i18n/use-translate';
-import { services } from '../services';
-import { useAppStore } from '../state/app-store';
+import { storeStaff } from '../services';
 import { useCartStore } from '../sell/cart-store';
 import { handleEntry } from '../sell/scan-entry';
+import { focusScanInput } from '../sell/scan-input-focus';
+import { useSellUiStore } from '../sell/sell-ui-store';
+import { useCustomerDisplay } from '../sell/use-customer-display';
 import { usePricedCart } from '../sell/use-priced-cart';
-import { WeightPrompt } from '../components/weight-prompt';
+import { useSellShortcuts } from '../sell/use-sell-shortcuts';
 
+/** The cashier's screen: catalog or payment on the left, the sale on the right. */
 export function SellScreen() {
   const t = useTranslate();
-  const locale = useAppStore((state) => state.locale);
-  const catalogCount = useAppStore((state) => state.catalogCount);
-  const lines = useCartStore((state) => state.lines);
   const notice = useCartStore((state) => state.notice);
-  const lastLineId = useCartStore((state) => state.lastLineId);
+  const paying = useCartStore((state) => state.paying);
   const addProduct = useCartStore((state) => state.addProduct);
-  const removeLine = useCartStore((state) => state.removeLine);
+  const customer = useCustomerStore((state) => state.customer);
+  const dialog = useSellUiStore((state) => state.dialog);
+  const openDialog = useSellUiStore((state) => state.open);
   const priced = usePricedCart();
-  const [query, setQuery] = useState('');
   const [weighing, setWeighing] = useState<ProductDoc | null>(null);
-  const input = useRef<HTMLInputElement>(null);
+  const [staff, setStaff] = useState<StaffDoc[]>([]);
 
-  const { catalog } = services();
-  // catalogCount is a dependency on purpose: results refresh while the catalog syncs in.
-  const results = useMemo(
-    () => (query.trim() ? catalog.search(query, 24) : []),
-    [catalog, query, catalogCount],
+  useEffect(() => {
+    void storeStaff().then(setStaff);
+  }, []);
+  useSellShortcuts(priced, t);
+  useCustomerDisplay(priced);
+
+  // Scans from the wedge or a serial scanner land here unless a dialog takes them first.
+  useEffect(
+    () =>
+      onScan((raw) => {
+        const outcome = handleEntry(raw, t);
+        if (outcome.kind === 'needs-weight') setWeighing(outcome.product);
+        return true;
+      }),
+    [t],
   );
-  const quickKeys = useMemo(() => catalog.quickKeys(), [catalog, catalogCount]);
-
-  function pick(product: ProductDoc): void {
-    if (product.pricing === 'weight') setWeighing(product);
-    else addProduct(product);
-    setQuery('');
-    input.current?.focus();
-  }
-
-  function submit(event: FormEvent): void {
-    event.preventDefault();
-    const outcome = handleEntry(query, t);
-    if (outcome.kind === 'needs-weight') setWeighing(outcome.product);
-    if (outcome.kind !== 'search') setQuery('');
-  }
-
-  const currency = priced?.currency ?? 'VND';
-  const money = (amount: number) => formatMoney(amount as never, currency, locale);
-  const pricedById = new Map(priced?.lines.map((line) => [line.lineId, line]));
 
   return (
     <main className="sell-screen">
       <section className="catalog-pane">
-        <form onSubmit={submit}>
-          <input
-            ref={input}
-            className="scan-input"
-            data-testid="scan-input"
-            aria-label={t('sell.scanPlaceholder')}
-            placeholder={t('sell.scanPlaceholder')}
-            value={query}
-            autoFocus
-            autoComplete="off"
-            onChange={(event) => setQuery(event.target.value)}
-          />
-        </form>
+        <LastSalePanel />
         {notice && (
           <p
             className={notice.kind === 'error' ? 'error' : 'notice'}
@@ -75,113 +68,26 @@ export function SellScreen() {
             {notice.text}
           </p>
         )}
-        {query.trim() ? (
-          <ul className="product-grid" data-testid="search-results">
-            {results.length === 0 && <li className="muted">{t('sell.noResults', { query })}</li>}
-            {results.map((product) => (
-              <li key={product.id}>
-                <button type="button" className="product-button" onClick={() => pick(product)}>
-                  <span>{locale === 'vi-VN' ? product.name.vi : product.name.en}</span>
-                  <span className="muted">
-                    {formatMoney(product.unitPrice, product.currency, locale)}
-                  </span>
-                </button>
-              </li>
-            ))}
-          </ul>
+        {paying && priced ? (
+          <PaymentPanel priced={priced} />
         ) : (
-          <>
-            <h2>{t('sell.quickKeys')}</h2>
-            <ul className="product-grid" data-testid="quick-keys">
-              {quickKeys.map((product) => (
-                <li key={product.id}>
-                  <button type="button" className="product-button" onClick={() => pick(product)}>
-                    <span>{locale === 'vi-VN' ? product.name.vi : product.name.en}</span>
-                    <span className="muted">
-                      {formatMoney(product.unitPrice, product.currency, locale)}
-                    </span>
-                  </button>
-                </li>
-              ))}
-            </ul>
-          </>
+          <CatalogPane onNeedsWeight={setWeighing} />
         )}
       </section>
       <section className="cart-pane" aria-label={t('cart.total')}>
-        <table className="cart-table" data-testid="cart">
-          <thead>
-            <tr>
-              <th>{t('cart.item')}</th>
-              <th className="number">{t('cart.quantity')}</th>
-              <th className="number">{t('cart.amount')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {lines.length === 0 && (
-              <tr>
-                <td colSpan={4} className="muted">
-                  {t('sell.emptyCart')}
-                </td>
-              </tr>
-            )}
-            {lines.map((line) => {
-              const pricedLine = pricedById.get(line.lineId);
-              return (
-                <tr
-                  key={line.lineId}
-                  className={line.lineId === lastLineId ? 'last-line' : undefined}
-                  data-testid="cart-line"
-                >
-                  <td>
-                    {line.name}
-                    {pricedLine?.promotions.map((promotion) => (
-                      <div key={promotion.promotionId} className="promotion">
-                        {locale === 'vi-VN' ? promotion.label.vi : promotion.label.en}: −
-                        {money(promotion.amount)}
-                      </div>
-                    ))}
-                  </td>
-                  <td className="number">
-                    {line.pricing === 'weight' ? `${line.grams ?? 0} g` : line.quantity}
-                  </td>
-                  <td className="number" data-testid="line-total">
-                    {pricedLine ? money(pricedLine.total) : ''}
-                  </td>
-                  <td>
-                    <button
-                      type="button"
-                      className="button-icon"
-                      aria-label={t('cart.remove')}
-                      onClick={() => removeLine(line.lineId)}
-                    >
-                      ×
-                    </button>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-        {priced && (
-          <dl className="totals">
-            <dt>{t('cart.subtotal')}</dt>
-            <dd>{money(priced.totals.gross)}</dd>
-            {priced.totals.gross !== priced.totals.net && (
-              <>
-                <dt>{t('cart.discount')}</dt>
-                <dd>−{money(priced.totals.gross - priced.totals.net)}</dd>
-              </>
-            )}
-            <dt>{t('cart.tax')}</dt>
-            <dd>{money(priced.totals.tax)}</dd>
-            <dt className="grand-total">{t('cart.total')}</dt>
-            <dd className="grand-total" data-testid="cart-total">
-              {money(priced.totals.total)}
-            </dd>
-          </dl>
-        )}
+        <button
+          type="button"
+          className="customer-bar button-secondary"
+          data-testid="customer-bar"
+          onClick={() => openDialog('customer')}
+        >
+          {customer ? t('cart.customer', { name: customer.name }) : t('actions.customer')}
+        </button>
+        <CartLines priced={priced} staff={staff} />
+        {priced && <CartTotals priced={priced} />}
+        <SaleActionsBar priced={priced} />
       </section>
+      <ShortcutBar />
       {weighing && (
         <WeightPrompt
           product={weighing}
@@ -189,10 +95,18 @@ export function SellScreen() {
           onConfirm={(grams) => {
             addProduct(weighing, { grams });
             setWeighing(null);
-            input.current?.focus();
+            focusScanInput();
           }}
         />
       )}
+      {dialog === 'customer' && <CustomerPanel />}
+      {dialog === 'edit-line' && <LineEditDialog priced={priced} />}
+      {dialog === 'order-discount' && <OrderDiscountDialog priced={priced} />}
+      {dialog === 'park' && <ParkDialog priced={priced} />}
+      {dialog === 'parked' && <ParkedSalesDialog />}
+      {dialog === 'void' && <VoidDialog priced={priced} />}
+      {dialog === 'receipts' && <ReceiptsDialog />}
+      {dialog === 'audit' && <AuditDialog />}
     </main>
   );
 }

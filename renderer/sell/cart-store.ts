@@ -31,24 +31,24 @@ export interface CartState {
   /** The line the cashier touched last: highlighted, and the one +, - and Del act on. */
   lastLineId: string | null;
   /** `labelPrice`: an in-store price label (prefix 22) fixes the amount of this one item. */
-  addProduct(
+  addProduct: (
     product: ProductDoc,
     options?: { quantity?: number; grams?: number; labelPrice?: Minor },
-  ): void;
-  setQuantity(lineId: string, quantity: number): void;
-  removeLine(lineId: string): void;
-  selectLine(lineId: string | null): void;
-  setLineDiscount(lineId: string, discount: ManualDiscount | null): void;
-  setOverride(lineId: string, override: PriceOverride | null): void;
-  setOrderDiscount(discount: ManualDiscount | null): void;
-  setCustomer(customerId: string | null): void;
-  addTender(tender: TenderInput): void;
-  removeTender(tenderId: string): void;
-  setPaying(paying: boolean): void;
-  setNotice(notice: Notice | null): void;
+  ) => void;
+  setQuantity: (lineId: string, quantity: number) => void;
+  removeLine: (lineId: string) => void;
+  selectLine: (lineId: string | null) => void;
+  setLineDiscount: (lineId: string, discount: ManualDiscount | null) => void;
+  setOverride: (lineId: string, override: PriceOverride | null) => void;
+  setOrderDiscount: (discount: ManualDiscount | null) => void;
+  setCustomer: (customerId: string | null) => void;
+  addTender: (tender: TenderInput) => void;
+  removeTender: (tenderId: string) => void;
+  setPaying: (paying: boolean) => void;
+  setNotice: (notice: Notice | null) => void;
   /** Takes over a parked sale's cart as the open sale (a new sale id: a new sale is born here). */
-  restore(cart: CartInput, customerId: string | null): void;
-  clear(): void;
+  restore: (cart: CartInput, customerId: string | null) => void;
+  clear: () => void;
 }
 
 function random(length: number): Uint8Array {

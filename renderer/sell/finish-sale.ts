@@ -105,13 +105,14 @@ export async function finishSale(t: Translate): Promise<boolean> {
     useLastSaleStore.setState({ finishing: false });
     cart.setNotice({
       kind: 'error',
-      text: t('sell.saveFailed', { reason: error instanceof Error ? error.message : String(error) }),
+      text: t('sell.saveFailed', {
+        reason: error instanceof Error ? error.message : String(error),
+      }),
     });
     return false;
   }
-  replication.notePending('sales', [sale.id]);
-  replication.notePending('stock', stockMoves.map((move) => move.id));
-  replication.notePending('loyalty', loyaltyEntries.map((entry) => entry.id));
+
+  void replication.refresh();
 
   const finished: FinishedSale = {
     sale,
@@ -126,7 +127,11 @@ export async function finishSale(t: Translate): Promise<boolean> {
   if (customer) useCustomerStore.getState().detach();
 
   const paidCash = sale.payment.tenders.some((tender) => tender.kind === 'cash');
-  const jobId = await printSaleReceipt(sale, false, { customer, pointsBalance: pointsAfter, staff });
+  const jobId = await printSaleReceipt(sale, false, {
+    customer,
+    pointsBalance: pointsAfter,
+    staff,
+  });
   useLastSaleStore.setState((state) =>
     state.last?.sale.id === sale.id ? { last: { ...state.last, jobId } } : state,
   );
@@ -135,7 +140,12 @@ export async function finishSale(t: Translate): Promise<boolean> {
     if (!drawer.ok) {
       useLastSaleStore.setState((state) =>
         state.last?.sale.id === sale.id
-          ? { last: { ...state.last, drawerMessage: t('sell.drawerFailed', { reason: drawer.message }) } }
+          ? {
+              last: {
+                ...state.last,
+                drawerMessage: t('sell.drawerFailed', { reason: drawer.message }),
+              },
+            }
           : state,
       );
     }

@@ -2,7 +2,7 @@
  * Parking a sale (the customer went back for one more item) and resuming it, on this register or
  * another of the same store: the parked sale is a document in the store's `parked` database.
  */
-import type { CustomerDoc, ParkedSaleDoc } from '../../src/documents';
+import type { ParkedSaleDoc } from '../../src/documents';
 import { minor } from '../../src/money';
 import type { PricedCart } from '../../src/pricing';
 import { useCustomerStore } from '../customers/customer-store';
@@ -11,7 +11,11 @@ import { services } from '../services';
 import { useAppStore } from '../state/app-store';
 import { cartInput, newId, useCartStore } from './cart-store';
 
-export async function parkSale(label: string, priced: PricedCart | null, t: Translate): Promise<boolean> {
+export async function parkSale(
+  label: string,
+  priced: PricedCart | null,
+  t: Translate,
+): Promise<boolean> {
   const cart = useCartStore.getState();
   const { staff, config } = useAppStore.getState();
   if (!staff || !config) return false;
@@ -37,9 +41,8 @@ export async function parkSale(label: string, priced: PricedCart | null, t: Tran
     status: 'parked',
     parkedAt: new Date().toISOString(),
   };
-  const { db, replication } = services();
+  const { db } = services();
   await db.parked.insert(doc);
-  replication.notePending('parked', [doc.id]);
   const count = cart.lines.length;
   useCartStore.getState().clear();
   useCustomerStore.getState().detach();
@@ -55,7 +58,7 @@ export async function resumeParked(id: string, t: Translate): Promise<boolean> {
     cart.setNotice({ kind: 'error', text: t('sell.resumeFirstPark') });
     return false;
   }
-  const { db, replication } = services();
+  const { db } = services();
   const doc = await db.parked.findOne(id).exec();
   if (doc?.status !== 'parked') {
     cart.setNotice({ kind: 'error', text: t('sell.parkedGone') });
@@ -66,11 +69,10 @@ export async function resumeParked(id: string, t: Translate): Promise<boolean> {
     status: 'resumed',
     closed: { at: new Date().toISOString(), staffId: staff.id, registerId: config.registerId },
   });
-  replication.notePending('parked', [id]);
   useCartStore.getState().restore(parked.cart, null);
   if (parked.customerId) {
     const customer = await db.customers.findOne(parked.customerId).exec();
-    if (customer) useCustomerStore.getState().attach(customer.toJSON() as CustomerDoc);
+    if (customer) useCustomerStore.getState().attach(customer.toJSON());
   }
   useCartStore.getState().setNotice({ kind: 'info', text: t('sell.resumed') });
   return true;

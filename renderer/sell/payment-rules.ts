@@ -44,7 +44,10 @@ export function checkTenders(
   const result = applyTenders(amountDue, tenders, options);
   if (result.ok) return { ok: true, settlement: result.settlement };
   const first = result.errors[0];
-  return { ok: false, message: first ? tenderErrorMessage(first, tenders, amountDue, t, money) : '' };
+  return {
+    ok: false,
+    message: first ? tenderErrorMessage(first, tenders, amountDue, t, money) : '',
+  };
 }
 
 export function tenderErrorMessage(
@@ -108,7 +111,20 @@ export function checkPoints(
   if (!Number.isSafeInteger(requested) || requested <= 0) {
     return { ok: false, message: t('payment.badPoints') };
   }
+  const program = input.program;
   const total = input.alreadyTendered + requested;
+  const most = (): number =>
+    Math.max(
+      0,
+      redeemablePoints({ available: input.available, saleTotal: input.saleTotal }, program)
+        .maxPoints - input.alreadyTendered,
+    );
+  const overBalance = (): PointsCheck => ({
+    ok: false,
+    message: t('payment.pointsOverBalance', { max: most(), balance: input.available }),
+  });
+  // More than the customer holds is the first thing to say, whatever else limits it.
+  if (total > input.available) return overBalance();
   const allowance = redeemablePoints(
     { available: input.available, saleTotal: input.saleTotal, requested: total },
     input.program,
@@ -119,18 +135,6 @@ export function checkPoints(
       message: t('payment.pointsBelowMinimum', { min: input.program.minimumRedemptionPoints }),
     };
   }
-  if (allowance.maxPoints < total) {
-    const most = redeemablePoints(
-      { available: input.available, saleTotal: input.saleTotal },
-      input.program,
-    ).maxPoints;
-    return {
-      ok: false,
-      message: t('payment.pointsOverBalance', {
-        max: Math.max(0, most - input.alreadyTendered),
-        balance: input.available,
-      }),
-    };
-  }
+  if (allowance.maxPoints < total) return overBalance();
   return { ok: true, points: requested, amount: pointsValue(requested, input.program) };
 }

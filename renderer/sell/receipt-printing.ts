@@ -60,7 +60,7 @@ async function staffName(staffId: string): Promise<string | undefined> {
 async function customerOf(sale: SaleDoc): Promise<CustomerDoc | null> {
   if (!sale.customerId) return null;
   const doc = await services().db.customers.findOne(sale.customerId).exec();
-  return doc ? (doc.toJSON() as CustomerDoc) : null;
+  return doc ? doc.toJSON() : null;
 }
 
 /** The print job id of a receipt: one per sale, a new one per copy. */
@@ -79,7 +79,8 @@ export async function printSaleReceipt(
   const settings = useAppStore.getState().settings;
   const locale = settings?.defaultLocale ?? 'vi-VN';
   const customer = extras.customer === undefined ? await customerOf(sale) : extras.customer;
-  const name = extras.staff?.id === sale.staffId ? extras.staff.name : await staffName(sale.staffId);
+  const name =
+    extras.staff?.id === sale.staffId ? extras.staff.name : await staffName(sale.staffId);
   const receipt = buildSaleReceipt({
     sale,
     storeName: settings?.name ?? sale.storeId,
@@ -139,7 +140,11 @@ async function send(
 }
 
 /** Tries a failed receipt again: the host's queue retries its job; a job never queued is resent. */
-export async function retryPrint(jobId: string, sale: SaleDoc, extras: ReceiptExtras): Promise<void> {
+export async function retryPrint(
+  jobId: string,
+  sale: SaleDoc,
+  extras: ReceiptExtras,
+): Promise<void> {
   const current = usePrintStore.getState().jobs[jobId];
   if (current?.state === 'failed' && current.queued) {
     setJob(jobId, { state: 'sending' });

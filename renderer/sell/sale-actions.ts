@@ -23,7 +23,11 @@ function describeDiscount(discount: ManualDiscount): string {
   return discount.kind === 'percent' ? `${discount.percentBp / 100}%` : money(discount.amount);
 }
 
-export async function removeLine(lineId: string, priced: PricedCart | null, t: Translate): Promise<void> {
+export async function removeLine(
+  lineId: string,
+  priced: PricedCart | null,
+  t: Translate,
+): Promise<void> {
   const cart = useCartStore.getState();
   const line = cart.lines.find((candidate) => candidate.lineId === lineId);
   if (!line) return;
@@ -35,7 +39,8 @@ export async function removeLine(lineId: string, priced: PricedCart | null, t: T
         ...(cart.saleId ? { saleId: cart.saleId } : {}),
         lineId,
         sku: line.sku,
-        amountBefore: priced?.lines.find((candidate) => candidate.lineId === lineId)?.total ?? minor(0),
+        amountBefore:
+          priced?.lines.find((candidate) => candidate.lineId === lineId)?.total ?? minor(0),
       },
     });
     if (!approval) return;
@@ -70,7 +75,9 @@ export async function overridePrice(
     },
   });
   if (!approval) return false;
-  useCartStore.getState().setOverride(lineId, { unitPrice, reason, approvedBy: approval.approver.id });
+  useCartStore
+    .getState()
+    .setOverride(lineId, { unitPrice, reason, approvedBy: approval.approver.id });
   return true;
 }
 
@@ -115,7 +122,11 @@ export async function applyDiscount(
   return true;
 }
 
-export async function voidSale(reason: string, priced: PricedCart | null, t: Translate): Promise<boolean> {
+export async function voidSale(
+  reason: string,
+  priced: PricedCart | null,
+  t: Translate,
+): Promise<boolean> {
   const cart = useCartStore.getState();
   const total = priced?.totals.total ?? minor(0);
   const approval = await requireApproval({
@@ -143,10 +154,15 @@ export async function openDrawerNoSale(t: Translate): Promise<void> {
     audit: {},
   });
   if (!approval) return;
-  const result = await services().api.invoke('drawer/open', { reason: 'no-sale', staffId: staff.id });
-  useCartStore.getState().setNotice(
-    result.ok
-      ? { kind: 'info', text: t('sell.drawerOpened') }
-      : { kind: 'error', text: t('sell.drawerFailed', { reason: result.message }) },
-  );
+  const result = await services().api.invoke('drawer/open', {
+    reason: 'no-sale',
+    staffId: staff.id,
+  });
+  useCartStore
+    .getState()
+    .setNotice(
+      result.ok
+        ? { kind: 'info', text: t('sell.drawerOpened') }
+        : { kind: 'error', text: t('sell.drawerFailed', { reason: result.message }) },
+    );
 }

@@ -9,12 +9,13 @@ export type SellDialog =
   | 'park'
   | 'parked'
   | 'void'
-  | 'receipts';
+  | 'receipts'
+  | 'audit';
 
 interface SellUiState {
   dialog: SellDialog;
-  open(dialog: SellDialog): void;
-  close(): void;
+  open: (dialog: SellDialog) => void;
+  close: () => void;
 }
 
 export const useSellUiStore = create<SellUiState>()((set) => ({

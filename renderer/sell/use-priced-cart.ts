@@ -17,7 +17,10 @@ export function usePricedCart(): PricedCart | null {
     if (!settings) return null;
     const at = startedAt ?? new Date().toISOString();
     try {
-      return priceCart(cartInput({ lines, orderDiscount }), pricingContextFromSettings(settings, at));
+      return priceCart(
+        cartInput({ lines, orderDiscount }),
+        pricingContextFromSettings(settings, at),
+      );
     } catch (error) {
       // Every input is checked before it goes in the cart; a failure here is a bug, shown not hidden.
       console.error(error);

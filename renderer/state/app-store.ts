@@ -27,6 +27,8 @@ export interface AppState {
   setSettings: (settings: StoreSettingsDoc | null) => void;
   setCatalogCount: (count: number) => void;
   updateSync: (update: Partial<SyncSnapshot>) => void;
+  setDevices: (devices: DeviceStatus[]) => void;
+  updateDevice: (device: DeviceStatus) => void;
   signIn: (staff: StaffDoc) => void;
   signOut: () => void;
   toggleLocale: () => void;
@@ -40,7 +42,14 @@ export const useAppStore = create<AppState>()((set) => ({
   locale: 'vi-VN',
   staff: null,
   catalogCount: 0,
-  sync: { online: false, lastSyncAt: null, lastError: null, readyCollections: [], pendingPush: 0, rejected: [] },
+  sync: {
+    online: false,
+    lastSyncAt: null,
+    lastError: null,
+    readyCollections: [],
+    pendingPush: 0,
+    rejected: [],
+  },
   devices: [],
   setPhase: (phase, error) => set({ phase, startupError: error ?? null }),
   setConfig: (config) => set({ config, locale: config.locale }),

@@ -45,7 +45,10 @@ export function ratioBp(a: number, b: number): number {
 
 export function customerReport(input: CustomerReportInput): CustomerReport {
   const until = Date.parse(input.asOf);
-  const values = new Map<string, { purchases: Set<string>; channels: Set<string>; value: number }>();
+  const values = new Map<
+    string,
+    { purchases: Set<string>; channels: Set<string>; value: number }
+  >();
   const valueOf = (customerId: string) => {
     let value = values.get(customerId);
     if (!value) {
@@ -80,20 +83,15 @@ export function customerReport(input: CustomerReportInput): CustomerReport {
   }
   const buyers = [...values.entries()]
     .filter(([, value]) => value.purchases.size > 0)
-    .map(
-      ([customerId, value]): CustomerValue => ({
-        customerId,
-        purchases: value.purchases.size,
-        channels: [...value.channels].sort(),
-        lifetimeValue: value.value,
-      }),
-    );
+    .map(([customerId, value]): CustomerValue => ({
+      customerId,
+      purchases: value.purchases.size,
+      channels: [...value.channels].sort(),
+      lifetimeValue: value.value,
+    }));
   const totalValue = buyers.reduce((total, buyer) => total + buyer.lifetimeValue, 0);
   const top = [...buyers]
-    .sort(
-      (a, b) =>
-        b.lifetimeValue - a.lifetimeValue || (a.customerId < b.customerId ? -1 : 1),
-    )
+    .sort((a, b) => b.lifetimeValue - a.lifetimeValue || (a.customerId < b.customerId ? -1 : 1))
     .slice(0, input.topCount ?? 10);
   return {
     customers: buyers.length,

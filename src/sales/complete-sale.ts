@@ -126,7 +126,10 @@ export function completeSale(input: CompleteSaleInput): CompleteSaleResult {
       return fail({ code: 'points-need-program', message: 'This store runs no loyalty program.' });
     }
     for (const tender of input.tenders) {
-      if (tender.kind === 'loyalty-points' && tender.amount !== pointsValue(tender.points, program)) {
+      if (
+        tender.kind === 'loyalty-points' &&
+        tender.amount !== pointsValue(tender.points, program)
+      ) {
         return fail({
           code: 'points-value',
           message: `${tender.points} points are worth ${pointsValue(tender.points, program)}, not ${tender.amount}.`,

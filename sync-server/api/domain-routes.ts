@@ -11,6 +11,7 @@ import type { ServerContext } from '../server-context';
 import { asyncRoute } from './async-route';
 import { customerRoutes } from './customer-routes';
 import { orderRoutes } from './order-routes';
+import { reportRoutes } from './report-routes';
 import { orderReadyRoutes } from './order-ready-routes';
 import { saleRoutes } from './sale-routes';
 
@@ -22,7 +23,7 @@ export function domainRoutes(
 ): Router {
   const router = Router();
   const holdWriters = context.auth.require('admin', 'device');
-  router.use(orderRoutes(context), customerRoutes(context));
+  router.use(orderRoutes(context), customerRoutes(context), reportRoutes(context));
   router.use(orderReadyRoutes(context));
   router.use(saleRoutes(context));
 

@@ -5,8 +5,8 @@
  * the DevTools round trips of playwright are not in the figures.
  */
 import type { Page } from 'playwright-core';
-import { loginScreen } from '../e2e/helpers/login-screen';
 import { sellScreen } from '../e2e/helpers/sell-screen';
+import { openTillFor } from '../e2e/helpers/till';
 
 interface BenchWindow {
   __benchReadyAt?: number;
@@ -31,18 +31,58 @@ export interface ScanSample {
   burstMs: number;
 }
 
-/** Marks the moment the app is ready: the sign-in or selling screen is in the DOM. */
-function markReady(): void {
+/**
+ * Runs in every document of the page before the app's own scripts (addInitScript). It marks the
+ * moment the app is ready (the sign-in or selling screen is in the DOM), and times scans: its
+ * keydown listener must come before the app's wedge listener, which stops a scan's keys from
+ * reaching any later listener.
+ *
+ * Functions that run in the page are serialised by playwright: they must not declare named
+ * inner functions (tsx's esbuild wraps those in a `__name` helper the page does not have).
+ */
+function installProbes(): void {
   const win = window as unknown as BenchWindow;
-  const check = (): boolean => {
-    if (document.querySelector('#pin, [data-testid="scan-input"]') === null) return false;
-    win.__benchReadyAt ??= performance.now();
-    return true;
+  const scan: ScanState = {
+    samples: [],
+    burstStart: null,
+    enterAt: 0,
+    linesAtEnter: 0,
+    pending: false,
   };
-  const observer = new MutationObserver(() => {
-    if (check()) observer.disconnect();
-  });
-  observer.observe(document, { childList: true, subtree: true });
+  win.__scanBench = scan;
+  window.addEventListener(
+    'keydown',
+    (event) => {
+      scan.burstStart ??= event.timeStamp;
+      if (event.key !== 'Enter') return;
+      scan.enterAt = event.timeStamp;
+      scan.linesAtEnter = document.querySelectorAll('[data-testid="cart-line"]').length;
+      scan.pending = true;
+    },
+    true,
+  );
+  new MutationObserver(() => {
+    if (win.__benchReadyAt === undefined) {
+      if (document.querySelector('#pin, [data-testid="scan-input"]') !== null) {
+        win.__benchReadyAt = performance.now();
+      }
+    }
+    if (!scan.pending) return;
+    if (document.querySelectorAll('[data-testid="cart-line"]').length === scan.linesAtEnter) return;
+    scan.pending = false;
+    const domAt = performance.now();
+    const burstStart = scan.burstStart ?? scan.enterAt;
+    requestAnimationFrame(() => {
+      const frameAt = performance.now();
+      scan.samples.push({
+        enterToDomMs: domAt - scan.enterAt,
+        enterToFrameMs: frameAt - scan.enterAt,
+        burstToFrameMs: frameAt - burstStart,
+        burstMs: scan.enterAt - burstStart,
+      });
+      scan.burstStart = null;
+    });
+  }).observe(document, { childList: true, subtree: true });
 }
 
 export interface AppColdStart {
@@ -55,11 +95,17 @@ export interface AppColdStart {
 
 export async function appColdStart(page: Page, appUrl: string, settleMs: number): Promise<AppColdStart> {
   await page.goto(appUrl);
-  await page.waitForFunction(
-    () => (window as unknown as BenchWindow).__benchReadyAt !== undefined,
-    null,
-    { timeout: 120_000 },
-  );
+  try {
+    await page.waitForFunction(
+      () => (window as unknown as BenchWindow).__benchReadyAt !== undefined,
+      null,
+      { timeout: 120_000 },
+    );
+  } catch (error) {
+    // Say what the app shows instead of ready (a start-up error, a changed sign-in screen).
+    const shown = await page.evaluate(() => document.body.innerText.slice(0, 500));
+    throw new Error(`The app did not become ready; it shows: ${shown}`, { cause: error });
+  }
   const readyMs = await page.evaluate(() => (window as unknown as BenchWindow).__benchReadyAt ?? NaN);
   await page.waitForTimeout(settleMs);
   const cdp = await page.context().newCDPSession(page);
@@ -76,48 +122,17 @@ export async function appColdStart(page: Page, appUrl: string, settleMs: number)
 }
 
 export async function prepareAppMeasurements(page: Page): Promise<void> {
-  await page.addInitScript(markReady);
-}
-
-function installScanObserver(): void {
-  const win = window as unknown as BenchWindow;
-  const state: ScanState = { samples: [], burstStart: null, enterAt: 0, linesAtEnter: 0, pending: false };
-  win.__scanBench = state;
-  const lines = () => document.querySelectorAll('[data-testid="cart-line"]').length;
-  window.addEventListener(
-    'keydown',
-    (event) => {
-      state.burstStart ??= event.timeStamp;
-      if (event.key !== 'Enter') return;
-      state.enterAt = event.timeStamp;
-      state.linesAtEnter = lines();
-      state.pending = true;
-    },
-    true,
-  );
-  new MutationObserver(() => {
-    if (!state.pending || lines() === state.linesAtEnter) return;
-    state.pending = false;
-    const domAt = performance.now();
-    const burstStart = state.burstStart ?? state.enterAt;
-    requestAnimationFrame(() => {
-      const frameAt = performance.now();
-      state.samples.push({
-        enterToDomMs: domAt - state.enterAt,
-        enterToFrameMs: frameAt - state.enterAt,
-        burstToFrameMs: frameAt - burstStart,
-        burstMs: state.enterAt - burstStart,
-      });
-      state.burstStart = null;
-    });
-  }).observe(document.body, { childList: true, subtree: true });
+  await page.addInitScript(installProbes);
 }
 
 async function emptyCart(page: Page): Promise<void> {
   const emptied = await page.evaluate(async () => {
     for (let attempt = 0; attempt < 1_000; attempt++) {
-      const remove = document.querySelector<HTMLButtonElement>('[data-testid="cart-line"] button');
-      if (!remove) return true;
+      // The remove button is the row's last one (the quantity buttons come before it).
+      const row = document.querySelector('[data-testid="cart-line"]');
+      if (!row) return true;
+      const remove = [...row.querySelectorAll<HTMLButtonElement>('button')].pop();
+      if (!remove) return false;
       remove.click();
       await new Promise((resolve) => setTimeout(resolve, 0));
     }
@@ -127,17 +142,18 @@ async function emptyCart(page: Page): Promise<void> {
 }
 
 /**
- * Signs in and scans each code as a keyboard-wedge burst (sellScreen.wedgeScan: a few ms per key,
- * then Enter), a sale of `batch` lines at a time; every code must add a new line.
+ * Opens the till and scans each code as a keyboard-wedge burst (sellScreen.wedgeScan: the
+ * scanner's key events dispatched in the page in one go, then Enter), a sale of `batch` lines at
+ * a time; every code must add a new line.
  */
 export async function scanToLine(
   page: Page,
   codes: readonly string[],
   options: { pin: string; batch: number; warmUp: number },
 ): Promise<ScanSample[]> {
-  await loginScreen.signIn(page, options.pin);
+  // A supervisor opens the shift at the register gate, then the cashier signs in and sells.
+  await openTillFor(page, options.pin);
   await page.getByTestId('scan-input').waitFor();
-  await page.evaluate(installScanObserver);
   const count = () =>
     page.evaluate(() => (window as unknown as BenchWindow).__scanBench?.samples.length ?? 0);
   for (let index = 0; index < codes.length; index++) {

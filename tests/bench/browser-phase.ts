@@ -108,6 +108,7 @@ export async function runBrowserPhase(
     replicaName,
     config,
     collections: ['products', 'customers'],
+    timeoutMs: scale.name === 'full' ? 300_000 : 60_000,
   });
   if (firstSync.counts.products !== scale.products || firstSync.counts.customers !== scale.customers) {
     throw new Error(`The first sync is incomplete: ${JSON.stringify(firstSync.counts)}`);

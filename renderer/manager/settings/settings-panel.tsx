@@ -4,7 +4,7 @@
  * the catalog). Read-only: store settings are written by the server and register.json by the
  * device host, and neither offers a command to change them yet (docs/MANAGER.md).
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { DeviceStatus } from '../../../src/ipc/contract';
 import { formatMoney } from '../../../src/money';
 import { services } from '../../services';
@@ -23,8 +23,8 @@ export function SettingsPanel() {
       .api.invoke('device/status', null)
       .then((result) => setDevices(result.ok ? result.value : []));
   }, []);
-  // catalogCount: the quick keys follow the catalog as it syncs in.
-  const quickKeys = useMemo(() => services().catalog.quickKeys(), [catalogCount]);
+  // Read on each render (this screen renders rarely): the quick keys follow the catalog's sync.
+  const quickKeys = catalogCount > 0 ? services().catalog.quickKeys() : [];
 
   return (
     <div className="manager-columns" data-testid="settings-panel">

@@ -9,7 +9,7 @@
  */
 import { omnitillCodeText } from '../../barcodes/document-reference';
 import type { ReturnDoc } from '../../documents/return';
-import type { Locale, Minor } from '../../money';
+import type { Locale } from '../../money';
 import type { RefundTender } from '../../tenders/refund-tenders';
 import type { Receipt, ReceiptBlock } from '../model';
 import { centered, itemRow, labelAmount, line, printedAt } from './builder-kit';
@@ -82,20 +82,27 @@ const LABELS = {
 
 type Labels = (typeof LABELS)[Locale];
 
-function refundLabel(tender: RefundTender, labels: Labels, returnId: string): string {
+/** A short label beside the amount, and the detail the terminal or the customer needs below. */
+function refundLabel(
+  tender: RefundTender,
+  labels: Labels,
+  returnId: string,
+): { label: string; detail?: string } {
   switch (tender.kind) {
     case 'cash':
-      return labels.cash;
+      return { label: labels.cash };
     case 'card':
       return tender.originalApprovalCode
-        ? `${labels.card} (${labels.approval} ${tender.originalApprovalCode})`
-        : labels.card;
+        ? { label: labels.card, detail: `${labels.approval} ${tender.originalApprovalCode}` }
+        : { label: labels.card };
     case 'store-credit':
-      return `${labels.storeCredit} ${returnId}`;
+      return { label: labels.storeCredit, detail: returnId };
     case 'gift-card':
-      return `${labels.giftCard} ${tender.cardNumber ?? ''}`.trim();
+      return tender.cardNumber
+        ? { label: labels.giftCard, detail: tender.cardNumber }
+        : { label: labels.giftCard };
     case 'loyalty-points':
-      return `${labels.points} (${tender.points ?? 0} ${labels.pointsUnit})`;
+      return { label: `${labels.points} (${tender.points ?? 0} ${labels.pointsUnit})` };
   }
 }
 
@@ -124,7 +131,7 @@ export function buildReturnReceipt(input: ReturnReceiptInput): Receipt {
   if (input.approverName) blocks.push(line(`${labels.approved}: ${input.approverName}`));
   blocks.push({ kind: 'separator', char: '-' });
   for (const returned of doc.lines) {
-    blocks.push(itemRow(returned.name, returned.quantity, returned.refund as Minor, input));
+    blocks.push(itemRow(returned.name, returned.quantity, returned.refund, input));
     blocks.push(
       line(
         `  ${returned.restock ? labels.restocked : labels.damaged}${returned.reason ? ` - ${returned.reason}` : ''}`,
@@ -139,7 +146,9 @@ export function buildReturnReceipt(input: ReturnReceiptInput): Receipt {
     blocks.push(labelAmount(labels.rounding, doc.cashRoundingAdjustment, input));
   }
   for (const tender of doc.tenders) {
-    blocks.push(labelAmount(refundLabel(tender, labels, doc.id), tender.amount, input));
+    const { label, detail } = refundLabel(tender, labels, doc.id);
+    blocks.push(labelAmount(label, tender.amount, input));
+    if (detail) blocks.push(line(`  ${detail}`));
   }
   if (exchange) blocks.push(line(labels.creditNote));
   const { pointsEarnedReversed, pointsRedeemedReturned } = doc.loyalty;

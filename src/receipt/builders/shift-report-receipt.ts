@@ -150,7 +150,8 @@ function tenderBlocks(summary: TenderSummary, input: ShiftReportReceiptInput, la
     blocks.push(row(`  ${labels.opening}`, money(summary.opening)));
   }
   for (const kind of KINDS) {
-    if (summary.byKind[kind] !== 0) blocks.push(row(`  ${labels[kind]}`, money(summary.byKind[kind])));
+    if (summary.byKind[kind] !== 0)
+      blocks.push(row(`  ${labels[kind]}`, money(summary.byKind[kind])));
   }
   blocks.push(row(`  ${labels.expected}`, money(summary.expected), true));
   return blocks;

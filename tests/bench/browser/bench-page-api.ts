@@ -12,6 +12,8 @@ export interface FirstSyncRequest {
   config: AppConfig;
   /** The first sync is done when these collections' first pull is. */
   collections: string[];
+  /** Give up (with the counts so far) after this long, rather than hang the run. */
+  timeoutMs: number;
 }
 
 export interface FirstSyncResult {

@@ -4,6 +4,7 @@
  * performance.now(). It shares the app's origin, so the replica it fills on the first sync is
  * the very one the app opens afterwards.
  */
+import type { RxCollection } from 'rxdb';
 import { SeededRandom } from '../../../src/demo';
 import type { ProductDoc } from '../../../src/documents';
 import { CatalogIndex } from '../../../src/search';
@@ -29,25 +30,45 @@ async function firstSync(request: FirstSyncRequest): Promise<FirstSyncResult> {
   const start = performance.now();
   const replica = await openReplica(request.replicaName);
   db = replica;
-  const replication = startReplication(replica, request.config, () => undefined);
+  // Replication errors go to the console, where the driver shows them if the sync stalls.
+  const replication = startReplication(replica, request.config, (update) => {
+    if (update.lastError) console.warn(`bench: replication: ${update.lastError}`);
+  });
   const doneAtMs: Record<string, number> = {};
+  let timer: ReturnType<typeof setTimeout> | undefined;
   try {
-    await Promise.all(
+    const pulled = Promise.all(
       request.collections.map(async (name) => {
         await replication.initialPull([name]);
         doneAtMs[name] = performance.now() - start;
       }),
     );
+    const stalled = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => {
+        void countAll(replica, request.collections).then((counts) =>
+          reject(new Error(`The first sync did not finish in time: ${JSON.stringify(counts)}`)),
+        );
+      }, request.timeoutMs);
+    });
+    await Promise.race([pulled, stalled]);
   } finally {
+    clearTimeout(timer);
     await replication.stop();
   }
   const ms = performance.now() - start;
+  return { ms, doneAtMs, counts: await countAll(replica, request.collections) };
+}
+
+async function countAll(
+  replica: ReplicaDatabase,
+  names: readonly string[],
+): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
-  for (const name of request.collections) {
+  for (const name of names) {
     const collection = replica.collections[name as keyof typeof replica.collections];
     counts[name] = await collection.count().exec();
   }
-  return { ms, doneAtMs, counts };
+  return counts;
 }
 
 /** What boot.ts does before the register is ready to scan: open, read the catalog, index it. */
@@ -90,18 +111,25 @@ function search(queries: string[], limit: number): SearchResult {
   return { samples, hits };
 }
 
+/**
+ * The writes renderer/sell/finish-sale.ts makes (its insertAll is private, and finishSale needs
+ * the whole app's state): the sale, then its stock moves, then its ledger entries, one
+ * bulkInsert each, in that order, each durable (Dexie, strict) before the next starts.
+ */
+async function insertAll<T>(collection: RxCollection<T>, docs: T[]): Promise<number> {
+  if (docs.length === 0) return 0;
+  const result = await collection.bulkInsert(docs);
+  const failed = result.error.filter((error) => error.status !== 409);
+  if (failed.length > 0) throw new Error(`${collection.name}: write refused (${failed[0]?.status})`);
+  return docs.length;
+}
+
 async function writeDurably(replica: ReplicaDatabase, completed: CompletedSale): Promise<number> {
-  const writes = [
-    replica.sales.bulkInsert([completed.sale]),
-    replica.stock.bulkInsert(completed.stockMoves),
-    ...(completed.loyaltyEntries.length > 0
-      ? [replica.loyalty.bulkInsert(completed.loyaltyEntries)]
-      : []),
-  ];
-  const results = await Promise.all(writes);
-  const failed = results.flatMap((result) => result.error);
-  if (failed.length > 0) throw new Error(`Write refused: ${JSON.stringify(failed[0])}`);
-  return 1 + completed.stockMoves.length + completed.loyaltyEntries.length;
+  return (
+    (await insertAll(replica.sales, [completed.sale])) +
+    (await insertAll(replica.stock, completed.stockMoves)) +
+    (await insertAll(replica.loyalty, completed.loyaltyEntries))
+  );
 }
 
 async function completeSales(request: CompletionRequest): Promise<CompletionResult> {

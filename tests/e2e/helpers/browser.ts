@@ -49,3 +49,14 @@ export async function openBrowser(
     },
   };
 }
+
+/**
+ * Console errors other than a 404 on a resource: until the sync-server has the `parked-<store>`
+ * database, the register's check for it (renderer/data/replication.ts) is answered 404, which
+ * Chromium logs as an error although the register handles it.
+ */
+export function unexpectedErrors(errors: readonly string[]): string[] {
+  return errors.filter(
+    (error) => !error.includes('the server responded with a status of 404 (Not Found)'),
+  );
+}

@@ -1,0 +1,132 @@
+/**
+ * The figures behind the reports screen: this store's from the local replica (works offline),
+ * all stores' from the server's GET /api/v1/reports when it can be reached. Both come out of the
+ * same pure functions in src/reports.
+ */
+import type { LoyaltyEntryDoc, ReturnDoc, SaleDoc, WebOrderDoc } from '../../../src/documents';
+import {
+  customerReport,
+  loyaltyReport,
+  returnsReport,
+  salesReport,
+  toCsv,
+} from '../../../src/reports';
+import type {
+  CustomerReport,
+  LoyaltyReport,
+  ReportPeriod,
+  ReportRow,
+  ReturnsReport,
+  SalesReport,
+} from '../../../src/reports';
+import { services } from '../../services';
+import { STORE_TIME_ZONE } from '../manager-format';
+
+export interface ReportSet {
+  sales: SalesReport;
+  returns: ReturnsReport;
+  loyalty: LoyaltyReport;
+  customers: CustomerReport;
+}
+
+/** Offset of `timeZone` from UTC at `utcMs`, in ms (Asia/Ho_Chi_Minh: +7 h). */
+function zoneOffsetMs(utcMs: number, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(new Date(utcMs));
+  const value = (type: string) => Number(parts.find((part) => part.type === type)?.value ?? 0);
+  const local = Date.UTC(
+    value('year'),
+    value('month') - 1,
+    value('day'),
+    value('hour'),
+    value('minute'),
+    value('second'),
+  );
+  return local - utcMs;
+}
+
+/** Local calendar days (yyyy-mm-dd, both included) as a half-open UTC period in the store zone. */
+export function periodOf(fromDay: string, toDay: string, timeZone = STORE_TIME_ZONE): ReportPeriod {
+  const midnight = (day: string, plusDays: number): string => {
+    const [year = 1970, month = 1, date = 1] = day.split('-').map(Number);
+    const guess = Date.UTC(year, month - 1, date + plusDays);
+    return new Date(guess - zoneOffsetMs(guess, timeZone)).toISOString();
+  };
+  return { from: midnight(fromDay, 0), to: midnight(toDay, 1) };
+}
+
+export function today(timeZone = STORE_TIME_ZONE): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date());
+}
+
+export async function localReports(period: ReportPeriod): Promise<ReportSet> {
+  const { db, config } = services();
+  const json = <T>(docs: readonly { toJSON: () => unknown }[]): T[] =>
+    docs.map((doc) => doc.toJSON() as T);
+  const [saleDocs, returnDocs, orderDocs, loyaltyDocs] = await Promise.all([
+    db.sales.find().exec(),
+    db.returns.find().exec(),
+    db.orders.find().exec(),
+    db.loyalty.find().exec(),
+  ]);
+  const sales = json<SaleDoc>(saleDocs);
+  const returns = json<ReturnDoc>(returnDocs);
+  const orders = json<WebOrderDoc>(orderDocs);
+  const loyalty = json<LoyaltyEntryDoc>(loyaltyDocs);
+  const storeId = config.storeId;
+  return {
+    sales: salesReport({ sales, orders, period, timeZone: STORE_TIME_ZONE, storeId }),
+    returns: returnsReport(returns, period, storeId),
+    loyalty: loyaltyReport(loyalty, period, storeId),
+    customers: customerReport({ sales, orders, returns, asOf: period.to }),
+  };
+}
+
+/** Every store's reports from the server, or null when it cannot be reached. */
+export async function serverReports(period: ReportPeriod): Promise<ReportSet | null> {
+  const { config } = services();
+  const query = new URLSearchParams({ from: period.from, to: period.to, tz: STORE_TIME_ZONE });
+  try {
+    const response = await fetch(`${config.apiUrl}/reports?${query.toString()}`, {
+      headers: { Authorization: `Basic ${btoa(`${config.deviceId}:${config.deviceSecret}`)}` },
+      signal: AbortSignal.timeout(10_000),
+    });
+    if (!response.ok) return null;
+    // GET /api/v1/reports (sync-server/api/report-routes.ts): the same shapes as src/reports.
+    return (await response.json()) as ReportSet;
+  } catch {
+    return null;
+  }
+}
+
+/** Every breakdown as one CSV: section, key, count, amount (minor units or points). */
+export function reportsCsv(reports: ReportSet, label: (section: string, key: string) => string) {
+  const rows: (string | number)[][] = [];
+  const add = (section: string, list: readonly ReportRow[]) => {
+    for (const row of list) rows.push([section, label(section, row.key), row.count, row.amount]);
+  };
+  add('sales-by-channel', reports.sales.byChannel);
+  add('sales-by-tender', reports.sales.byTender);
+  add('sales-by-cashier', reports.sales.byCashier);
+  add('sales-by-category', reports.sales.byCategory);
+  add('sales-by-hour', reports.sales.byHour);
+  add('returns-by-channel', reports.returns.byChannel);
+  add('returns-by-reason', reports.returns.byReason);
+  add('loyalty-issued-by-channel', reports.loyalty.issuedByChannel);
+  rows.push(['loyalty', 'issued', 0, reports.loyalty.issued]);
+  rows.push(['loyalty', 'redeemed', 0, reports.loyalty.redeemed]);
+  rows.push(['customers', 'customers', reports.customers.customers, 0]);
+  rows.push(['customers', 'average-lifetime-value', 0, reports.customers.averageLifetimeValue]);
+  rows.push(['customers', 'repeat-rate-bp', 0, reports.customers.repeatRateBp]);
+  rows.push(['customers', 'multi-channel-share-bp', 0, reports.customers.multiChannelShareBp]);
+  // A byte-order mark so spreadsheet programs read the Vietnamese as UTF-8.
+  return `\uFEFF${toCsv(['section', 'key', 'count', 'amount'], rows)}`;
+}

@@ -1,0 +1,99 @@
+/**
+ * Stock for the manager screens. On hand here is the sum of this store's stock moves in the
+ * local replica (works offline); other stores come from the server's GET /stock when online.
+ * Every change is a new stock-move document in the `stock` collection, never an edited level.
+ */
+import { classifyScan, DEFAULT_BARCODE_LAYOUTS } from '../../../src/barcodes';
+import type { ProductDoc, StockMoveDoc } from '../../../src/documents';
+import { stockLevel } from '../../../src/stock';
+import type { StockLevel } from '../../../src/stock';
+import { services } from '../../services';
+import { useAppStore } from '../../state/app-store';
+
+/** Every stock move of this store the register holds. */
+export async function storeMoves(): Promise<StockMoveDoc[]> {
+  const { db, config } = services();
+  const docs = await db.stock.find({ selector: { storeId: config.storeId } }).exec();
+  return docs.map((doc) => doc.toJSON() as StockMoveDoc);
+}
+
+export async function levelHere(sku: string): Promise<StockLevel> {
+  const { db, config } = services();
+  const docs = await db.stock.find({ selector: { sku } }).exec();
+  return stockLevel(
+    docs.map((doc) => doc.toJSON() as StockMoveDoc),
+    config.storeId,
+    sku,
+  );
+}
+
+export async function writeMoves(moves: StockMoveDoc[]): Promise<void> {
+  if (moves.length === 0) return;
+  const result = await services().db.stock.bulkInsert(moves);
+  const failure = result.error[0];
+  if (failure) throw new Error(`${failure.documentId}: ${failure.status}`);
+}
+
+/**
+ * The product a scan or a typed entry names: barcodes go through the scan classifier first
+ * (src/barcodes), anything else is tried as a SKU.
+ */
+export function productFor(entry: string): ProductDoc | undefined {
+  const text = entry.trim();
+  if (!text) return undefined;
+  const { catalog } = services();
+  const settings = useAppStore.getState().settings;
+  const scan = classifyScan(text, {
+    today: new Date().toISOString().slice(0, 10),
+    currency: settings?.currency ?? 'VND',
+    layouts: settings?.barcodeLayouts ?? DEFAULT_BARCODE_LAYOUTS,
+  });
+  if (scan.kind === 'product' || scan.kind === 'gs1-product') {
+    const product = catalog.byBarcode(scan.gtin14);
+    if (product) return product;
+  }
+  if (scan.kind === 'variable-measure') return catalog.byPlu(scan.plu);
+  return catalog.bySku(text.toUpperCase()) ?? catalog.bySku(text);
+}
+
+export interface RemoteStock {
+  stores: { storeId: string; sellable: number; damaged: number }[];
+  /** When the server answered: the figure is true as of then. */
+  fetchedAt: string;
+}
+
+/** On hand in every store from the server, or null when it cannot be reached (offline). */
+export async function remoteStock(sku: string): Promise<RemoteStock | null> {
+  const { config } = services();
+  try {
+    const response = await fetch(`${config.apiUrl}/stock?sku=${encodeURIComponent(sku)}`, {
+      headers: { Authorization: `Basic ${btoa(`${config.deviceId}:${config.deviceSecret}`)}` },
+      signal: AbortSignal.timeout(5000),
+    });
+    if (!response.ok) return null;
+    // The shape of GET /api/v1/stock (docs/API.md).
+    const body = (await response.json()) as { stores: RemoteStock['stores'] };
+    return { stores: body.stores, fetchedAt: new Date().toISOString() };
+  } catch {
+    return null;
+  }
+}
+
+/** Low-stock thresholds: a default for every SKU this store stocks, per-SKU overrides on top. */
+export const DEFAULT_LOW_STOCK_THRESHOLD = 5;
+const THRESHOLDS_KEY = 'omnitill.stockThresholds';
+
+export function savedThresholds(): Record<string, number> {
+  try {
+    return JSON.parse(localStorage.getItem(THRESHOLDS_KEY) ?? '{}') as Record<string, number>;
+  } catch {
+    return {};
+  }
+}
+
+export function saveThreshold(sku: string, minimum: number | null): void {
+  const thresholds = savedThresholds();
+  if (minimum === null) delete thresholds[sku];
+  else thresholds[sku] = minimum;
+  localStorage.setItem(THRESHOLDS_KEY, JSON.stringify(thresholds));
+}

@@ -1,0 +1,59 @@
+/**
+ * `npm run bench`: the benchmarks at retail scale (issue 9), written to docs/BENCHMARKS.md with
+ * the raw samples in docs/bench-results.json. `npm run bench -- --smoke` runs the tiny scale and
+ * prints the results without touching docs/. Every process and temp folder it makes is removed
+ * at the end, on failure and on Ctrl-C.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPO_ROOT } from '../helpers/sync-server-process';
+import { FULL_SCALE, SMOKE_SCALE } from './bench-scale';
+import { Cleanup } from './cleanup';
+import { renderReport } from './report';
+import { runBench } from './suite';
+
+async function main(): Promise<number> {
+  const smoke = process.argv.includes('--smoke');
+  const cleanup = new Cleanup();
+  let interrupted = false;
+  const interrupt = (signal: string) => {
+    if (interrupted) return;
+    interrupted = true;
+    console.error(`bench: ${signal}, cleaning up…`);
+    void cleanup.runAll().then((failures) => {
+      for (const failure of failures) console.error(`bench: cleanup: ${failure}`);
+      process.exit(130);
+    });
+  };
+  process.on('SIGINT', () => interrupt('SIGINT'));
+  process.on('SIGTERM', () => interrupt('SIGTERM'));
+
+  try {
+    const results = await runBench(smoke ? SMOKE_SCALE : FULL_SCALE, cleanup, (line) =>
+      console.log(`bench: ${line}`),
+    );
+    for (const metric of results.metrics) {
+      const verdict = metric.pass === null ? '' : metric.pass ? '  pass' : '  MISS';
+      console.log(`bench: ${metric.title}: ${metric.value} ${metric.unit} (${metric.stat})${verdict}`);
+    }
+    if (!smoke) {
+      writeFileSync(join(REPO_ROOT, 'docs', 'bench-results.json'), `${JSON.stringify(results, null, 2)}\n`);
+      writeFileSync(join(REPO_ROOT, 'docs', 'BENCHMARKS.md'), renderReport(results));
+      console.log('bench: wrote docs/BENCHMARKS.md and docs/bench-results.json');
+    }
+    return 0;
+  } catch (error) {
+    console.error('bench: failed:', error instanceof Error ? (error.stack ?? error.message) : error);
+    return 1;
+  } finally {
+    for (const failure of await cleanup.runAll()) console.error(`bench: cleanup: ${failure}`);
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,119 @@
+/**
+ * Stock in the manager screens: receiving by scanning, a count in two areas with its variance
+ * reviewed and posted (the level is the sum of moves again), another store's stock from the
+ * server with the time of the figure, and that figure marked unavailable once the server is gone
+ * while this store's own level still shows from the local moves.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateDemoProducts } from '../../src/demo';
+import type { ProductDoc, StockMoveDoc } from '../../src/documents';
+import { openBrowser } from './helpers/browser';
+import type { TestBrowser } from './helpers/browser';
+import { managerScreen, stockScreen } from './helpers/manager-screen';
+import { startManagerStack } from './helpers/manager-stack';
+import type { ManagerStack } from './helpers/manager-stack';
+import { sellScreen } from './helpers/sell-screen';
+
+const [coffee, bread] = generateDemoProducts(2, 20261123, '2026-01-01T00:00:00.000Z') as [
+  ProductDoc,
+  ProductDoc,
+];
+
+function received(id: string, storeId: string, sku: string, quantity: number): StockMoveDoc {
+  return {
+    id,
+    kind: 'receive',
+    sku,
+    quantity,
+    storeId,
+    sourceId: `rcv_${id}`,
+    createdAt: new Date(Date.now() - 60_000).toISOString(),
+  };
+}
+
+describe('stock here and elsewhere', () => {
+  let stack: ManagerStack;
+  let browser: TestBrowser;
+
+  beforeAll(async () => {
+    stack = await startManagerStack();
+    await stack.put('stock-hcm-q1', { ...received('stk_e2e1', 'hcm-q1', coffee.sku, 10) });
+    await stack.put('stock-hn-hk', { ...received('stk_e2e2', 'hn-hk', coffee.sku, 7) });
+    browser = await openBrowser(stack.app.url);
+    await managerScreen.signInAndWait(browser.page, '9999');
+    await managerScreen.openRegister(browser.page, '0');
+    await managerScreen.open(browser.page, 'stock');
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  async function lookUp(sku: string): Promise<void> {
+    await stockScreen.view(browser.page, 'lookup');
+    await stockScreen.enter(browser.page, 'stock-lookup-entry', sku);
+    await browser.page.getByTestId('stock-product').waitFor();
+  }
+
+  it('receives a delivery scanned item by item', async () => {
+    const { page } = browser;
+    await stockScreen.view(page, 'receive');
+    const barcode = bread.barcodes[0] ?? '';
+    for (let scan = 0; scan < 3; scan++) {
+      await page.getByTestId('receive-form').click({ position: { x: 5, y: 5 } });
+      await sellScreen.wedgeScan(page, barcode);
+    }
+    await expect.poll(() => page.getByTestId(`quantity-${bread.sku}`).inputValue()).toBe('3');
+    await page.getByTestId('post-receive').click();
+    await expect(page.getByTestId('stock-message').textContent()).resolves.toMatch(/3/);
+    await lookUp(bread.sku);
+    await expect.poll(() => page.getByTestId('stock-here').textContent()).toBe('3');
+  });
+
+  it('counts in two areas, reviews the variance and posts it', async () => {
+    const { page } = browser;
+    await lookUp(coffee.sku);
+    await expect
+      .poll(() => page.getByTestId('stock-here').textContent(), { timeout: 20_000 })
+      .toBe('10');
+
+    await stockScreen.view(page, 'count');
+    await page.getByTestId('count-area').fill('Kệ 1');
+    await stockScreen.enter(page, 'count-entry', coffee.sku);
+    await page.getByTestId(`quantity-${coffee.sku}`).fill('6');
+    await page.getByTestId('count-area').fill('Kho');
+    await stockScreen.enter(page, 'count-entry', coffee.sku);
+    await page.getByTestId(`quantity-${coffee.sku}`).last().fill('2');
+    await page.getByTestId('review-count').click();
+
+    const row = page.getByTestId(`variance-${coffee.sku}`);
+    await expect(row.getByTestId('variance').textContent()).resolves.toBe('-2');
+    await expect(row.textContent()).resolves.toContain('10');
+    await page.screenshot({ path: 'docs/screenshots/manager-stock-count.png' });
+    await page.getByTestId('post-count').click();
+    await expect(page.getByTestId('stock-message').textContent()).resolves.toMatch(/1/);
+
+    await lookUp(coffee.sku);
+    await expect.poll(() => page.getByTestId('stock-here').textContent()).toBe('8');
+  });
+
+  it("shows another store's stock from the server, with the time of the figure", async () => {
+    const { page } = browser;
+    await lookUp(coffee.sku);
+    const other = page.getByTestId('stock-store-hn-hk');
+    await other.waitFor();
+    await expect(other.textContent()).resolves.toContain('7');
+    await expect(page.getByTestId('stock-elsewhere-time').textContent()).resolves.toMatch(/\d/);
+    await page.screenshot({ path: 'docs/screenshots/manager-stock-lookup.png' });
+  });
+
+  it('marks other stores unavailable offline and still shows this store from local moves', async () => {
+    const { page } = browser;
+    await stack.server.stop();
+    await lookUp(coffee.sku);
+    await page.getByTestId('stock-elsewhere-unavailable').waitFor();
+    await expect(page.getByTestId('stock-here').textContent()).resolves.toBe('8');
+    expect(await page.getByTestId('stock-elsewhere').count()).toBe(0);
+  });
+});

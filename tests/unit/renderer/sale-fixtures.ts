@@ -1,0 +1,69 @@
+/** A demo store with a loyalty program, two products and a cart, shared by the sale tests. */
+import { generateDemoData } from '../../../src/demo';
+import type { StoreSettingsDoc } from '../../../src/documents';
+import type { LoyaltySettings } from '../../../src/loyalty';
+import { minor } from '../../../src/money';
+import type { CartInput, CartLineInput } from '../../../src/pricing';
+
+export const NOW = '2026-11-23T08:00:00.000Z';
+const demo = generateDemoData({ now: NOW, productCount: 10, customerCount: 3 });
+
+export const LOYALTY: LoyaltySettings = {
+  program: {
+    earnPoints: 1,
+    earnSpend: minor(10_000),
+    categoryMultipliers: [],
+    tiers: [
+      {
+        id: 'silver',
+        name: { vi: 'Bạc', en: 'Silver' },
+        thresholdPoints: 0,
+        earnMultiplierBp: 10_000,
+      },
+      {
+        id: 'gold',
+        name: { vi: 'Vàng', en: 'Gold' },
+        thresholdPoints: 500,
+        earnMultiplierBp: 15_000,
+      },
+    ],
+    tierWindowDays: 365,
+    pointValue: minor(1_000),
+    minimumRedemptionPoints: 10,
+    maxRedemptionShareBp: 5_000,
+    expiryDays: 365,
+    holdMinutes: 15,
+  },
+  offline: { enabled: true, perCustomerPerDayPoints: 500, perStorePerDayPoints: 5_000 },
+};
+
+export function storeSettings(withLoyalty = true): StoreSettingsDoc {
+  const settings = demo.stores[0];
+  if (!settings) throw new Error('The demo has no store.');
+  return withLoyalty ? { ...settings, loyalty: LOYALTY } : settings;
+}
+
+export const [COFFEE, BREAD] = demo.products;
+
+export function line(lineId: string, index: 0 | 1, quantity = 1): CartLineInput {
+  const product = demo.products[index];
+  if (!product) throw new Error('No such demo product.');
+  return {
+    lineId,
+    productId: product.id,
+    sku: product.sku,
+    name: product.name.vi,
+    categoryId: product.categoryId,
+    pricing: 'unit',
+    unitPrice: product.unitPrice,
+    quantity,
+    taxRateId: product.taxRateId,
+  };
+}
+
+/** 2 × coffee (25,000) + 1 bread (22,000) = 72,000 ₫. */
+export function cart(): CartInput {
+  return { lines: [line('line_a', 0, 2), line('line_b', 1)] };
+}
+
+export const SALE_ID = 'sale_01KAQ0000000000000000000AB';
