@@ -1,4 +1,9 @@
-import { cashMoveSchema, customerSchema } from '../src/documents';
+import {
+  auditEntrySchema,
+  cashMoveSchema,
+  customerSchema,
+  parkedSaleSchema,
+} from '../src/documents';
 import type { DocumentSchema } from '../src/documents';
 import { loyaltyEntrySchema } from '../src/documents';
 import { pickupSchema } from '../src/documents';
@@ -29,4 +34,6 @@ export const COLLECTION_SCHEMAS: Readonly<Record<Collection, DocumentSchema | nu
   stock: stockMoveSchema,
   shifts: shiftSchema,
   cashmoves: cashMoveSchema,
+  parked: parkedSaleSchema,
+  audit: auditEntrySchema,
 };

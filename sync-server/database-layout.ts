@@ -22,6 +22,8 @@ export const STORE_COLLECTIONS = [
   'shifts',
   'pickups',
   'cashmoves',
+  'parked',
+  'audit',
 ] as const;
 
 export type SharedCollection = (typeof SHARED_COLLECTIONS)[number];
@@ -72,4 +74,4 @@ export const INTERNAL_DATABASES = {
 } as const;
 
 export const KNOWN_DATABASES_HINT =
-  'Known databases: products, staff, settings, customers, loyalty, and orders-, sales-, returns-, stock-, shifts-, pickups-, cashmoves-<storeId>.';
+  'Known databases: products, staff, settings, customers, loyalty, and orders-, sales-, returns-, stock-, shifts-, pickups-, cashmoves-, parked-, audit-<storeId>.';

@@ -2,7 +2,7 @@ import { pbkdf2, randomBytes } from 'node:crypto';
 import { generateDemoData } from '../src/demo';
 import type { DemoStaff } from '../src/demo';
 import type { PinHash, StaffDoc } from '../src/documents';
-import { storeDatabaseNames } from './database-layout';
+import { storeDatabaseName, storeDatabaseNames } from './database-layout';
 import type { DocumentStore } from './document-store';
 import { toCouchDoc } from './couch-doc';
 
@@ -41,7 +41,7 @@ async function writeAll(store: DocumentStore, db: string, docs: readonly { id: s
 
 /**
  * Writes the demo store (src/demo) on first start: settings of the demo stores, staff with
- * hashed PINs, the catalog and customers. Only when the products database is empty, so a
+ * hashed PINs, the catalog, customers with their loyalty points, and web orders to collect. Only when the products database is empty, so a
  * restart with --seed-demo never writes over real data. Returns whether it seeded.
  */
 export async function seedDemoData(
@@ -57,10 +57,14 @@ export async function seedDemoData(
   await writeAll(store, 'settings', demo.stores);
   await writeAll(store, 'staff', await Promise.all(demo.staff.map(staffDoc)));
   await writeAll(store, 'customers', demo.customers);
+  await writeAll(store, 'loyalty', demo.loyaltyEntries);
+  for (const order of demo.webOrders) {
+    await writeAll(store, storeDatabaseName('orders', order.pickupStoreId), [order]);
+  }
   // Products last: an interrupted seed leaves products empty and is simply redone next start.
   await writeAll(store, 'products', demo.products);
   log(
-    `omnitill-sync-server: seeded the demo data (${demo.stores.length} stores, ${demo.staff.length} staff, ${demo.products.length} products, ${demo.customers.length} customers)`,
+    `omnitill-sync-server: seeded the demo data (${demo.stores.length} stores, ${demo.staff.length} staff, ${demo.products.length} products, ${demo.customers.length} customers, ${demo.loyaltyEntries.length} loyalty entries, ${demo.webOrders.length} web orders)`,
   );
   return true;
 }

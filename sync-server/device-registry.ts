@@ -43,8 +43,15 @@ export class DeviceRegistry {
 
   async load(): Promise<void> {
     await this.store.ensureDatabase(INTERNAL_DATABASES.devices);
+    const stores = new Set<string>();
     for (const doc of await this.store.allDocs(INTERNAL_DATABASES.devices)) {
-      this.clients.set(doc._id, doc as unknown as ClientRecord);
+      const client = doc as unknown as ClientRecord;
+      this.clients.set(doc._id, client);
+      if (client.storeId) stores.add(client.storeId);
+    }
+    // A data folder made by an older version may lack databases added since (parked, audit).
+    for (const storeId of stores) {
+      for (const db of storeDatabaseNames(storeId)) await this.store.ensureDatabase(db);
     }
   }
 

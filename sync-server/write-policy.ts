@@ -56,7 +56,11 @@ function isImmutable(collection: Collection, current: StoredDoc): boolean {
     case 'stock':
     case 'pickups':
     case 'cashmoves':
+    case 'audit':
       return true;
+    // A parked sale changes once: resumed or discarded, then it is history.
+    case 'parked':
+      return current.status !== 'parked';
     case 'shifts':
       return current.status === 'closed';
     case 'products':
@@ -75,6 +79,8 @@ const DEVICE_WRITABLE: ReadonlySet<Collection> = new Set([
   'shifts',
   'pickups',
   'cashmoves',
+  'parked',
+  'audit',
   'customers',
   'loyalty',
 ]);

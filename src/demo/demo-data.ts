@@ -4,6 +4,8 @@
  */
 import { DEFAULT_BARCODE_LAYOUTS, makeEan13 } from '../barcodes';
 import type { CustomerDoc } from '../documents/customer';
+import type { LoyaltyEntryDoc } from '../documents/loyalty-entry';
+import type { WebOrderDoc } from '../documents/web-order';
 import type { ProductDoc } from '../documents/product';
 import type { StaffDoc } from '../documents/staff';
 import type { Permission, StoreSettingsDoc } from '../documents/store-settings';
@@ -17,10 +19,12 @@ import {
   PRODUCT_KINDS,
   SIZES,
 } from './catalog-words';
+import { generateDemoLoyalty, generateDemoWebOrders } from './demo-activity';
+import { DEMO_OTHER_STORE_ID, DEMO_STORE_ID } from './demo-ids';
+import { DEMO_LOYALTY, DEMO_PROMOTIONS, DEMO_RETURN_POLICY } from './demo-programs';
 import { SeededRandom } from './random';
 
-export const DEMO_STORE_ID = 'hcm-q1';
-export const DEMO_OTHER_STORE_ID = 'hn-hk';
+export { DEMO_OTHER_STORE_ID, DEMO_STORE_ID };
 
 /** A staff member as the seed knows them: with the plain PIN, hashed by whoever writes it. */
 export type DemoStaff = Omit<StaffDoc, 'pin'> & { pin: string };
@@ -38,6 +42,10 @@ export interface DemoData {
   staff: DemoStaff[];
   products: ProductDoc[];
   customers: CustomerDoc[];
+  /** Points the demo customers earned before today, on the web and in store. */
+  loyaltyEntries: LoyaltyEntryDoc[];
+  /** Web orders waiting at the stores. */
+  webOrders: WebOrderDoc[];
 }
 
 /** Products the README and the end-to-end tests name; the rest are generated. */
@@ -154,6 +162,9 @@ export function demoStoreSettings(
       loyaltyCards: [{ pattern: 'LC\\d{8}', label: 'Thẻ thành viên Omnitill' }],
       staffBadges: [{ pattern: 'STAFF-[A-Z]+', label: 'Thẻ nhân viên' }],
     },
+    loyalty: DEMO_LOYALTY,
+    returnPolicy: DEMO_RETURN_POLICY,
+    promotions: DEMO_PROMOTIONS,
     updatedAt: now,
   };
 }
@@ -280,6 +291,8 @@ export function generateDemoCustomers(count: number, seed: number, now: string):
 export function generateDemoData(options: DemoOptions): DemoData {
   const seed = options.seed ?? 20261123;
   const now = options.now;
+  const products = generateDemoProducts(options.productCount ?? 3000, seed, now);
+  const customers = generateDemoCustomers(options.customerCount ?? 200, seed, now);
   return {
     stores: [
       demoStoreSettings(
@@ -296,7 +309,9 @@ export function generateDemoData(options: DemoOptions): DemoData {
       ),
     ],
     staff: demoStaff(now),
-    products: generateDemoProducts(options.productCount ?? 3000, seed, now),
-    customers: generateDemoCustomers(options.customerCount ?? 200, seed, now),
+    products,
+    customers,
+    loyaltyEntries: generateDemoLoyalty(customers, DEMO_LOYALTY.program, now),
+    webOrders: generateDemoWebOrders(customers, products, now),
   };
 }

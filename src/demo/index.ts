@@ -1,2 +1,4 @@
+export * from './demo-activity';
 export * from './demo-data';
+export * from './demo-programs';
 export * from './random';

@@ -93,7 +93,11 @@ export interface AppColdStart {
   heapTotalMb: number;
 }
 
-export async function appColdStart(page: Page, appUrl: string, settleMs: number): Promise<AppColdStart> {
+export async function appColdStart(
+  page: Page,
+  appUrl: string,
+  settleMs: number,
+): Promise<AppColdStart> {
   await page.goto(appUrl);
   try {
     await page.waitForFunction(
@@ -106,7 +110,9 @@ export async function appColdStart(page: Page, appUrl: string, settleMs: number)
     const shown = await page.evaluate(() => document.body.innerText.slice(0, 500));
     throw new Error(`The app did not become ready; it shows: ${shown}`, { cause: error });
   }
-  const readyMs = await page.evaluate(() => (window as unknown as BenchWindow).__benchReadyAt ?? NaN);
+  const readyMs = await page.evaluate(
+    () => (window as unknown as BenchWindow).__benchReadyAt ?? NaN,
+  );
   await page.waitForTimeout(settleMs);
   const cdp = await page.context().newCDPSession(page);
   try {
@@ -114,8 +120,13 @@ export async function appColdStart(page: Page, appUrl: string, settleMs: number)
     await cdp.send('HeapProfiler.collectGarbage');
     await cdp.send('Performance.enable');
     const { metrics } = await cdp.send('Performance.getMetrics');
-    const metric = (name: string) => (metrics.find((entry) => entry.name === name)?.value ?? NaN) / 1024 ** 2;
-    return { readyMs, heapUsedMb: metric('JSHeapUsedSize'), heapTotalMb: metric('JSHeapTotalSize') };
+    const metric = (name: string) =>
+      (metrics.find((entry) => entry.name === name)?.value ?? NaN) / 1024 ** 2;
+    return {
+      readyMs,
+      heapUsedMb: metric('JSHeapUsedSize'),
+      heapTotalMb: metric('JSHeapTotalSize'),
+    };
   } finally {
     await cdp.detach();
   }
@@ -164,11 +175,14 @@ export async function scanToLine(
     const before = await count();
     await sellScreen.wedgeScan(page, codes[index] ?? '');
     await page.waitForFunction(
-      (expected) => ((window as unknown as BenchWindow).__scanBench?.samples.length ?? 0) >= expected,
+      (expected) =>
+        ((window as unknown as BenchWindow).__scanBench?.samples.length ?? 0) >= expected,
       before + 1,
       { timeout: 30_000 },
     );
   }
-  const samples = await page.evaluate(() => (window as unknown as BenchWindow).__scanBench?.samples ?? []);
+  const samples = await page.evaluate(
+    () => (window as unknown as BenchWindow).__scanBench?.samples ?? [],
+  );
   return samples.slice(options.warmUp);
 }

@@ -23,7 +23,7 @@ type ExpressPouchDB = (
 
 const require = createRequire(import.meta.url);
 
-async function main(): Promise<void> {
+function main(): void {
   const { values } = parseArgs({ options: { data: { type: 'string' } }, strict: true });
   if (!values.data) throw new Error('--data DIR is required');
   const dbDir = join(resolve(values.data), 'db');
@@ -32,10 +32,13 @@ async function main(): Promise<void> {
   const expressPouchDB = require('express-pouchdb') as ExpressPouchDB;
   const app = express();
   app.disable('x-powered-by');
-  app.use('/db', expressPouchDB(PouchDB, {
-    mode: 'minimumForPouchDB',
-    overrideMode: { include: ['routes/find'] },
-  }));
+  app.use(
+    '/db',
+    expressPouchDB(PouchDB, {
+      mode: 'minimumForPouchDB',
+      overrideMode: { include: ['routes/find'] },
+    }),
+  );
   const sockets = new Set<Socket>();
   const server = app.listen(0, '127.0.0.1', () => {
     const { port } = server.address() as AddressInfo;
@@ -53,7 +56,9 @@ async function main(): Promise<void> {
   process.on('SIGINT', stop);
 }
 
-main().catch((error: unknown) => {
+try {
+  main();
+} catch (error) {
   console.error('bare-pouch: failed to start:', error);
   process.exit(1);
-});
+}

@@ -35,7 +35,12 @@ export const BENCH_LOYALTY: LoyaltySettings = {
     earnSpend: minor(10_000),
     categoryMultipliers: [{ categoryId: 'produce', multiplierBp: 20_000 }],
     tiers: [
-      { id: 'gold', name: { vi: 'Vàng', en: 'Gold' }, thresholdPoints: 5_000, earnMultiplierBp: 15_000 },
+      {
+        id: 'gold',
+        name: { vi: 'Vàng', en: 'Gold' },
+        thresholdPoints: 5_000,
+        earnMultiplierBp: 15_000,
+      },
     ],
     tierWindowDays: 365,
     pointValue: minor(1_000),

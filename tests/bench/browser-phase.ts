@@ -25,7 +25,12 @@ import {
 import type { BenchScale } from './bench-scale';
 import { tempDir } from './bench-servers';
 import { buildPages } from './build-pages';
-import type { ColdStartResult, CompletionResult, FirstSyncResult, SearchResult } from './browser/bench-page-api';
+import type {
+  ColdStartResult,
+  CompletionResult,
+  FirstSyncResult,
+  SearchResult,
+} from './browser/bench-page-api';
 import type { Cleanup } from './cleanup';
 
 export const SEARCH_LIMIT = 24; // what the sell screen asks for
@@ -49,7 +54,11 @@ export function searchQueries(data: BenchData, count: number, seed: number): str
     const product = random.pick(data.products);
     const roll = random.next();
     const name =
-      roll < 0.6 ? normalizeSearchText(product.name.vi) : roll < 0.85 ? product.name.vi : product.name.en;
+      roll < 0.6
+        ? normalizeSearchText(product.name.vi)
+        : roll < 0.85
+          ? product.name.vi
+          : product.name.en;
     queries.push(name.split(/\s+/).slice(0, random.int(1, 3)).join(' '));
   }
   return queries;
@@ -110,7 +119,10 @@ export async function runBrowserPhase(
     collections: ['products', 'customers'],
     timeoutMs: scale.name === 'full' ? 300_000 : 60_000,
   });
-  if (firstSync.counts.products !== scale.products || firstSync.counts.customers !== scale.customers) {
+  if (
+    firstSync.counts.products !== scale.products ||
+    firstSync.counts.customers !== scale.customers
+  ) {
     throw new Error(`The first sync is incomplete: ${JSON.stringify(firstSync.counts)}`);
   }
   await closeBenchPage(page);
@@ -121,7 +133,11 @@ export async function runBrowserPhase(
     pageColdStarts.push(await coldStartInPage(page, replicaName));
     if (run < scale.coldStarts - 1) await closeBenchPage(page);
   }
-  const search = await searchInPage(page, searchQueries(data, scale.searchQueries, 7), SEARCH_LIMIT);
+  const search = await searchInPage(
+    page,
+    searchQueries(data, scale.searchQueries, 7),
+    SEARCH_LIMIT,
+  );
   await closeBenchPage(page);
 
   log('the real app: cold start, memory, scan to line…');
@@ -148,8 +164,15 @@ export async function runBrowserPhase(
     count: scale.saleCompletions,
     seed: 17,
     settings: store,
-    parties: { storeId: DEMO_STORE_ID, registerId: REGISTER_ID, deviceId: device.deviceId, staffId: 'staff_lan' },
-    customers: Array.from({ length: Math.min(200, data.customers.length) }, () => random.pick(data.customers)),
+    parties: {
+      storeId: DEMO_STORE_ID,
+      registerId: REGISTER_ID,
+      deviceId: device.deviceId,
+      staffId: 'staff_lan',
+    },
+    customers: Array.from({ length: Math.min(200, data.customers.length) }, () =>
+      random.pick(data.customers),
+    ),
     productIds: Array.from({ length: 2_000 }, () => random.pick(data.products).id),
     lineCount: { min: 1, max: 30 },
   });

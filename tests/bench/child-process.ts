@@ -72,7 +72,9 @@ export async function startReadyProcess(options: {
       child.stdout?.on('data', check);
       child.once('exit', (code, signal) => {
         clearTimeout(timer);
-        reject(new Error(`${options.name} exited (${code ?? signal}) before it was ready:\n${output}`));
+        reject(
+          new Error(`${options.name} exited (${code ?? signal}) before it was ready:\n${output}`),
+        );
       });
     });
     return { child, ready, output: () => output, stop: () => stopGroup(child) };
@@ -114,4 +116,39 @@ export function rssMb(pid: number): number {
   } catch {
     return Number.NaN;
   }
+}
+
+/** CPU time a process has used so far, in clock ticks (utime + stime from /proc/<pid>/stat). */
+export function cpuTicks(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces) start after its closing parenthesis.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return Number(fields[11]) + Number(fields[12]);
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/**
+ * Waits until a process has used almost no CPU (under 5 % of a core) for `quietMs`, or `maxMs`
+ * have passed; resolves with how long that took. Used to let a server finish the work a load
+ * left behind before the next measurement starts.
+ */
+export async function waitUntilIdle(pid: number, quietMs: number, maxMs: number): Promise<number> {
+  const start = performance.now();
+  const ticksPerSecond = 100; // USER_HZ on Linux
+  let windowStart = performance.now();
+  let windowTicks = cpuTicks(pid);
+  while (performance.now() - start < maxMs) {
+    await new Promise((resolve) => setTimeout(resolve, quietMs));
+    const now = performance.now();
+    const ticks = cpuTicks(pid);
+    if (!Number.isFinite(ticks)) break;
+    const busy = (ticks - windowTicks) / ticksPerSecond / ((now - windowStart) / 1000);
+    if (busy < 0.05) break;
+    windowStart = now;
+    windowTicks = ticks;
+  }
+  return performance.now() - start;
 }

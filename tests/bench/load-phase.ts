@@ -7,19 +7,26 @@ import type { SyncServerProcess } from '../helpers/sync-server-process';
 import type { BenchData } from './bench-data';
 import type { BenchScale } from './bench-scale';
 import { startBareServer } from './bench-servers';
-import { workerPid } from './child-process';
+import { waitUntilIdle, workerPid } from './child-process';
 import type { Cleanup } from './cleanup';
 import { runRegisterLoad } from './register-load';
 import type { LoadRegister, LoadResult } from './register-load';
 
 export interface LoadFigures {
   syncServer: LoadResult;
+  /** A sale per register every PACED_INTERVAL_MS, below capacity: latency at a steady rate. */
+  paced: LoadResult;
+  pacedIntervalMs: number;
+  /** How long the sync-server kept working (mostly reconciling) after each load. */
+  catchUpAfterLoadMs: number;
+  catchUpAfterPacedMs: number;
   bare: LoadResult;
   registers: number;
   stores: number;
 }
 
 const LOAD_SEED = 5_000;
+export const PACED_INTERVAL_MS = 2_000;
 
 export async function runLoadPhase(
   cleanup: Cleanup,
@@ -34,7 +41,12 @@ export async function runLoadPhase(
     if (!store) throw new Error('The bench data has no stores');
     const registerId = `reg-${String(index + 1).padStart(2, '0')}`;
     const device = await server.enrollDevice(store.storeId, registerId);
-    registers.push({ storeId: store.storeId, registerId, deviceId: device.deviceId, auth: device.auth });
+    registers.push({
+      storeId: store.storeId,
+      registerId,
+      deviceId: device.deviceId,
+      auth: device.auth,
+    });
   }
   const serverPid = workerPid(server.child.pid ?? 0);
   log(`${scale.registers} registers pushing sales to the sync-server for ${scale.loadSeconds} s…`);
@@ -47,6 +59,23 @@ export async function runLoadPhase(
     seed: LOAD_SEED,
     serverPid,
   });
+
+  // The server goes on after the last acknowledgement (reconciliation is debounced until writes
+  // pause): let it finish before the next load, and report how long that took.
+  const catchUpAfterLoadMs = await waitUntilIdle(serverPid, 1_000, 180_000);
+  log(`${scale.registers} registers, one sale each every ${PACED_INTERVAL_MS / 1000} s…`);
+  const paced = await runRegisterLoad({
+    baseUrl: server.url,
+    registers,
+    seconds: Math.max(2, scale.loadSeconds / 2),
+    maxSales: scale.maxSalesPerLoad,
+    data,
+    seed: LOAD_SEED + 1_000,
+    serverPid,
+    intervalMs: PACED_INTERVAL_MS,
+  });
+
+  const catchUpAfterPacedMs = await waitUntilIdle(serverPid, 1_000, 180_000);
 
   const bare = await startBareServer(cleanup);
   try {
@@ -68,7 +97,16 @@ export async function runLoadPhase(
       seed: LOAD_SEED,
       serverPid: workerPid(bare.child.pid ?? 0),
     });
-    return { syncServer, bare: bareResult, registers: registers.length, stores: data.stores.length };
+    return {
+      syncServer,
+      paced,
+      pacedIntervalMs: PACED_INTERVAL_MS,
+      catchUpAfterLoadMs,
+      catchUpAfterPacedMs,
+      bare: bareResult,
+      registers: registers.length,
+      stores: data.stores.length,
+    };
   } finally {
     await bare.stop();
   }

@@ -43,9 +43,9 @@ export async function pouchFirstSync(options: {
     return { ms, docs };
   } finally {
     await Promise.all(
-      opened.flatMap(({ remote, local }) => [remote.close(), local.close()]).map((closing) =>
-        closing.catch(() => undefined),
-      ),
+      opened
+        .flatMap(({ remote, local }) => [remote.close(), local.close()])
+        .map((closing) => closing.catch(() => undefined)),
     );
   }
 }

@@ -33,7 +33,12 @@ export async function runReceiptBench(
     products: data.products,
     customers: data.customers,
     settings: store,
-    parties: { storeId: store.storeId, registerId: 'reg-01', deviceId: 'dev_bench', staffId: 'staff_lan' },
+    parties: {
+      storeId: store.storeId,
+      registerId: 'reg-01',
+      deviceId: 'dev_bench',
+      staffId: 'staff_lan',
+    },
     nowMs: Date.parse('2026-11-23T04:30:00.000Z'),
     lineCount: 30,
     customerShare: 1,

@@ -32,13 +32,19 @@ export interface LoadOptions {
   seed: number;
   /** The server's own process, for its resident memory. */
   serverPid: number;
+  /**
+   * Paced instead of closed loop: each register starts a sale every this many ms (registers
+   * staggered), and latency counts from when the sale was due, so a server that falls behind
+   * shows it (no coordinated omission).
+   */
+  intervalMs?: number;
 }
 
 export interface LoadResult {
   sales: number;
   seconds: number;
   salesPerSecond: number;
-  /** Per sale: from sending its three writes to the last acknowledgement. */
+  /** Per sale: from sending (or, paced, from when it was due) to the last acknowledgement. */
   latencyMs: number[];
   /** Documents a server refused (must be 0: bench sales are valid). */
   rejectedDocs: number;
@@ -99,7 +105,14 @@ export async function runRegisterLoad(options: LoadOptions): Promise<LoadResult>
     const random = new SeededRandom(options.seed + index);
     const storeSettings = settings.get(who.storeId);
     if (!storeSettings) throw new Error(`No settings for store ${who.storeId}`);
+    const interval = options.intervalMs;
+    let due = start + (interval === undefined ? 0 : (interval * index) / options.registers.length);
     while (performance.now() < deadline && started < options.maxSales) {
+      if (interval !== undefined) {
+        const wait = due - performance.now();
+        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+        if (performance.now() >= deadline) break;
+      }
       started++;
       const completed = benchSale({
         random,
@@ -120,9 +133,13 @@ export async function runRegisterLoad(options: LoadOptions): Promise<LoadResult>
         [`stock-${who.storeId}`, JSON.stringify({ docs: completed.stockMoves.map(toCouchDoc) })],
       ];
       if (completed.loyaltyEntries.length > 0) {
-        writes.push(['loyalty', JSON.stringify({ docs: completed.loyaltyEntries.map(toCouchDoc) })]);
+        writes.push([
+          'loyalty',
+          JSON.stringify({ docs: completed.loyaltyEntries.map(toCouchDoc) }),
+        ]);
       }
-      const sent = performance.now();
+      const sent = interval === undefined ? performance.now() : due;
+      if (interval !== undefined) due += interval;
       const replies = await Promise.all(
         writes.map(([name, body]) => bulkDocs(`${db}/${name}/_bulk_docs`, body, who.auth)),
       );

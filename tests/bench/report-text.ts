@@ -18,7 +18,8 @@ export const METHOD: Record<MetricId, string> = {
     'A fresh register in Chromium: an empty IndexedDB, the app’s own openReplica and startReplication (renderer/data: every collection, live, the app’s batch sizes: 500 for products and customers), against the sync-server seeded with the whole catalog and all customers, with an enrolled device’s credentials. From opening the replica to the end of the first pull of both products and customers. One run per bench (a second would need another 150,000-document pull).',
   'first-sync-pouchdb':
     'In the same run, against the same sync-server and with the same device’s credentials: PouchDB 9 in Node replicating products and customers side by side into fresh local LevelDB databases, batch size 500 (the register’s), otherwise PouchDB’s defaults.',
-  'first-sync-ratio': 'The register’s first sync divided by the PouchDB baseline: below 1 is faster.',
+  'first-sync-ratio':
+    'The register’s first sync divided by the PouchDB baseline: below 1 is faster.',
   'registers-sales-per-second':
     'Registers in Node, each an enrolled device of one of the stores, round robin. Each sale is built by src/sales (completeSale, 1 to 12 lines, cash or card, 40 % with a loyalty customer) and pushed as RxDB pushes: `_bulk_docs` (new_edits true) of the SaleDoc to sales-<store>, its stock moves to stock-<store> and its ledger entries to loyalty, the three sent together. Every register sends its next sale as soon as the last is acknowledged (a closed loop with no think time, so the figure is the server’s capacity on this machine), for a fixed time and at most a fixed number of sales. The load generator shares the machine’s two cores with the server.',
   'registers-push-p99':

@@ -76,6 +76,20 @@ describe('the customer kiosk', () => {
     };
     await stack.put('loyalty', { ...earned });
     const now = new Date().toISOString();
+    for (const [storeId, quantity] of [
+      ['hcm-q1', 12],
+      ['hn-hk', 7],
+    ] as const) {
+      await stack.put(`stock-${storeId}`, {
+        id: `stk_e2e_kiosk_${storeId}`,
+        kind: 'receive',
+        sku: coffee.sku,
+        quantity,
+        storeId,
+        sourceId: 'rcv_e2e_kiosk',
+        createdAt: now,
+      });
+    }
     await stack.put('orders-hcm-q1', {
       id: 'ord_01E2EKIOSK000000000000000',
       orderNumber: 'W-1001',
@@ -138,6 +152,10 @@ describe('the customer kiosk', () => {
     await expect(page.getByTestId('kiosk-promotions').textContent()).resolves.toContain(
       'Đồ uống giảm 15%',
     );
+    await expect
+      .poll(() => page.getByTestId('kiosk-stock-here').textContent(), { timeout: 20_000 })
+      .toBe('Còn tại cửa hàng: 12');
+    await expect(page.getByTestId('kiosk-stock-nearby').textContent()).resolves.toBe('hn-hk: 7');
     await page.screenshot({ path: 'docs/screenshots/kiosk-price-check.png' });
   });
 

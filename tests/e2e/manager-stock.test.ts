@@ -1,7 +1,7 @@
 /**
  * Stock in the manager screens: receiving by scanning, a count in two areas with its variance
- * reviewed and posted (the level is the sum of moves again), another store's stock from the
- * server with the time of the figure, and that figure marked unavailable once the server is gone
+ * reviewed and posted (the level is the sum of moves again), an adjustment and a transfer out,
+ * another store's stock from the server with the time of the figure, and that figure marked unavailable once the server is gone
  * while this store's own level still shows from the local moves.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -98,6 +98,30 @@ describe('stock here and elsewhere', () => {
     await expect.poll(() => page.getByTestId('stock-here').textContent()).toBe('8');
   });
 
+  it('adjusts with a reason and sends a transfer out, which shows as in transit', async () => {
+    const { page } = browser;
+    await stockScreen.view(page, 'adjust');
+    await stockScreen.enter(page, 'adjust-entry', coffee.sku);
+    await page.getByTestId('adjust-quantity').fill('-1');
+    await page.getByTestId('post-adjust').click();
+    await expect(page.getByTestId('stock-message').textContent()).resolves.toMatch(/lý do|reason/);
+    await page.getByTestId('adjust-reason').fill('Vỡ khi trưng bày');
+    await page.getByTestId('post-adjust').click();
+    await expect.poll(() => page.getByTestId('stock-message').textContent()).toContain('-1');
+
+    await stockScreen.view(page, 'transfer');
+    await page.getByTestId('transfer-store').fill('hn-hk');
+    await stockScreen.enter(page, 'transfer-entry', coffee.sku);
+    await page.getByTestId(`quantity-${coffee.sku}`).fill('2');
+    await page.getByTestId('post-transfer').click();
+    await expect
+      .poll(() => page.getByTestId('in-transit').textContent())
+      .toMatch(new RegExp(`${coffee.sku} × 2 \\(hcm-q1 → hn-hk\\)`));
+
+    await lookUp(coffee.sku);
+    await expect.poll(() => page.getByTestId('stock-here').textContent()).toBe('5');
+  });
+
   it("shows another store's stock from the server, with the time of the figure", async () => {
     const { page } = browser;
     await lookUp(coffee.sku);
@@ -113,7 +137,7 @@ describe('stock here and elsewhere', () => {
     await stack.server.stop();
     await lookUp(coffee.sku);
     await page.getByTestId('stock-elsewhere-unavailable').waitFor();
-    await expect(page.getByTestId('stock-here').textContent()).resolves.toBe('8');
+    await expect(page.getByTestId('stock-here').textContent()).resolves.toBe('5');
     expect(await page.getByTestId('stock-elsewhere').count()).toBe(0);
   });
 });

@@ -120,7 +120,8 @@ async function insertAll<T>(collection: RxCollection<T>, docs: T[]): Promise<num
   if (docs.length === 0) return 0;
   const result = await collection.bulkInsert(docs);
   const failed = result.error.filter((error) => error.status !== 409);
-  if (failed.length > 0) throw new Error(`${collection.name}: write refused (${failed[0]?.status})`);
+  if (failed.length > 0)
+    throw new Error(`${collection.name}: write refused (${failed[0]?.status})`);
   return docs.length;
 }
 

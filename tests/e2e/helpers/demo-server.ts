@@ -4,8 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { LoyaltySettings } from '../../../src/loyalty';
-import { minor } from '../../../src/money';
+import { DEMO_LOYALTY } from '../../../src/demo';
 import type { RunningApp } from './launch-app';
 
 export interface DemoServer {
@@ -20,35 +19,7 @@ export function demoServer(app: RunningApp): DemoServer {
   return { url, auth: 'Basic ' + Buffer.from(`admin:${token}`).toString('base64') };
 }
 
-/** 1 point per 10.000 ₫, a point worth 1.000 ₫, tiers Bạc (0) and Vàng (500 points). */
-export const DEMO_LOYALTY: LoyaltySettings = {
-  program: {
-    earnPoints: 1,
-    earnSpend: minor(10_000),
-    categoryMultipliers: [],
-    tiers: [
-      {
-        id: 'silver',
-        name: { vi: 'Bạc', en: 'Silver' },
-        thresholdPoints: 0,
-        earnMultiplierBp: 10_000,
-      },
-      {
-        id: 'gold',
-        name: { vi: 'Vàng', en: 'Gold' },
-        thresholdPoints: 500,
-        earnMultiplierBp: 15_000,
-      },
-    ],
-    tierWindowDays: 365,
-    pointValue: minor(1_000),
-    minimumRedemptionPoints: 10,
-    maxRedemptionShareBp: 5_000,
-    expiryDays: 365,
-    holdMinutes: 15,
-  },
-  offline: { enabled: true, perCustomerPerDayPoints: 500, perStorePerDayPoints: 5_000 },
-};
+export { DEMO_LOYALTY };
 
 /** The demo store runs no loyalty program yet: give it one, as the head office would. */
 export async function enableLoyalty(server: DemoServer, storeId = 'hcm-q1'): Promise<void> {

@@ -1,0 +1,122 @@
+/**
+ * What the demo customers have already done: loyalty points earned on the web and in store
+ * (so balances are there to redeem) and web orders waiting at the stores, one prepaid and
+ * one to be paid at pickup.
+ */
+import type { CustomerDoc } from '../documents/customer';
+import type { LoyaltyEntryDoc } from '../documents/loyalty-entry';
+import type { ProductDoc } from '../documents/product';
+import type { WebOrderDoc, WebOrderLine } from '../documents/web-order';
+import { earnEntry } from '../loyalty';
+import type { LoyaltyProgramRules } from '../loyalty';
+import { minor, mulDiv, sum } from '../money';
+import { markReadyForPickup, placeOrder } from '../orders';
+import { DEMO_OTHER_STORE_ID, DEMO_STORE_ID } from './demo-ids';
+
+function daysBefore(now: string, days: number): string {
+  return new Date(Date.parse(now) - days * 86_400_000).toISOString();
+}
+
+/**
+ * Every second customer from the eleventh on has points, some from web orders, some from store
+ * visits. The first ten start with none, so a walkthrough (or a test) sees only its own.
+ */
+export function generateDemoLoyalty(
+  customers: readonly CustomerDoc[],
+  rules: LoyaltyProgramRules,
+  now: string,
+): LoyaltyEntryDoc[] {
+  const entries: LoyaltyEntryDoc[] = [];
+  customers.forEach((customer, index) => {
+    if (index < 10 || index % 2 === 1) return;
+    const number = customer.id.replace(/^cust_/, '');
+    const web = index % 4 === 0;
+    entries.push(
+      earnEntry(
+        { customerId: customer.id, sourceId: `demo-${web ? 'web' : 'store'}-${number}` },
+        20 + ((index * 37) % 900),
+        rules,
+        {
+          id: `loy_demo${number}`,
+          createdAt: daysBefore(now, 1 + (index % 60)),
+          channel: web ? 'web' : 'store',
+          ...(web ? {} : { storeId: DEMO_STORE_ID }),
+        },
+      ),
+    );
+  });
+  return entries;
+}
+
+function line(
+  lineId: string,
+  product: ProductDoc,
+  quantity: number,
+  taxRateBp: number,
+): WebOrderLine {
+  return {
+    lineId,
+    sku: product.sku,
+    name: product.name.vi,
+    quantity,
+    unitPrice: product.unitPrice,
+    lineTotal: mulDiv(product.unitPrice, quantity, 1, 'half-up'),
+    taxRateBp,
+  };
+}
+
+/**
+ * Three web orders: two to collect at the demo register's store, one at the other store, for
+ * customers 21 to 23 (LC00000021…), leaving the first customers' histories empty.
+ */
+export function generateDemoWebOrders(
+  customers: readonly CustomerDoc[],
+  products: readonly ProductDoc[],
+  now: string,
+): WebOrderDoc[] {
+  const unitProducts = products.filter((product) => product.pricing === 'unit');
+  const [first, second, third] = customers.slice(20, 23);
+  const [coffee, bread, water, milk] = unitProducts;
+  if (!first || !second || !third || !coffee || !bread || !water || !milk) return [];
+  const rate = (product: ProductDoc) =>
+    ({ vat0: 0, vat5: 500, vat8: 800, vat10: 1000 })[product.taxRateId] ?? 0;
+
+  const prepaidLines = [line('1', coffee, 6, rate(coffee)), line('2', bread, 2, rate(bread))];
+  const prepaid = placeOrder({
+    id: 'ord_demo0001',
+    orderNumber: 'W-10001',
+    customerId: first.id,
+    channel: 'web',
+    pickupStoreId: DEMO_STORE_ID,
+    currency: 'VND',
+    lines: prepaidLines,
+    prepaid: sum(prepaidLines.map((entry) => entry.lineTotal)),
+    placedAt: daysBefore(now, 1),
+  });
+  const payAtPickup = markReadyForPickup(
+    placeOrder({
+      id: 'ord_demo0002',
+      orderNumber: 'W-10002',
+      customerId: second.id,
+      channel: 'social',
+      pickupStoreId: DEMO_STORE_ID,
+      currency: 'VND',
+      lines: [line('1', milk, 4, rate(milk)), line('2', water, 12, rate(water))],
+      prepaid: minor(0),
+      placedAt: daysBefore(now, 2),
+    }),
+    daysBefore(now, 1),
+  );
+  const otherStore = placeOrder({
+    id: 'ord_demo0003',
+    orderNumber: 'W-10003',
+    customerId: third.id,
+    channel: 'web',
+    pickupStoreId: DEMO_OTHER_STORE_ID,
+    currency: 'VND',
+    lines: [line('1', coffee, 2, rate(coffee))],
+    prepaid: minor(0),
+    placedAt: daysBefore(now, 1),
+  });
+  return [prepaid, payAtPickup, otherStore];
+}
