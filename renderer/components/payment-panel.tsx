@@ -10,6 +10,7 @@ import { useAppStore } from '../state/app-store';
 import { newId, useCartStore } from '../sell/cart-store';
 import { finishSale, useLastSaleStore } from '../sell/finish-sale';
 import { checkPoints, checkTenders, quickCashAmounts, TENDER_LABEL } from '../sell/payment-rules';
+import { releasePoints, reservePoints } from '../sell/points-holds';
 import { useMoney } from '../sell/use-money';
 
 const KINDS: readonly TenderKind[] = [
@@ -34,6 +35,7 @@ export function PaymentPanel(props: { priced: PricedCart }) {
   const removeTender = useCartStore((state) => state.removeTender);
   const setPaying = useCartStore((state) => state.setPaying);
   const customer = useCustomerStore((state) => state.customer);
+  const saleId = useCartStore((state) => state.saleId);
   const balance = useCustomerStore((state) => state.balance);
   const finishing = useLastSaleStore((state) => state.finishing);
   const [kind, setKind] = useState<TenderKind>('cash');
@@ -53,11 +55,11 @@ export function PaymentPanel(props: { priced: PricedCart }) {
     0,
   );
 
-  function tryAdd(tender: TenderInput): void {
+  function tryAdd(tender: TenderInput): boolean {
     const next = checkTenders(amountDue, [...tenders, tender], options, t, money);
     if (!next.ok) {
       setError(next.message);
-      return;
+      return false;
     }
     addTender(tender);
     // What is left after a card or a voucher is most often paid in cash.
@@ -66,6 +68,7 @@ export function PaymentPanel(props: { priced: PricedCart }) {
     setAmountText('');
     setReference('');
     setLast4('');
+    return true;
   }
 
   function parseAmount(): Minor | null {
@@ -95,8 +98,24 @@ export function PaymentPanel(props: { priced: PricedCart }) {
         },
         t,
       );
-      if (!check.ok) setError(check.message);
-      else tryAdd({ tenderId, kind, amount: check.amount, points: check.points });
+      if (!check.ok) {
+        setError(check.message);
+        return;
+      }
+      if (!customer || !saleId) return;
+      void reservePoints(tenderId, {
+        customerId: customer.id,
+        points: check.points,
+        saleId,
+        saleTotal: amountDue,
+      }).then((outcome) => {
+        if (!outcome.ok) {
+          setError(outcome.message);
+          return;
+        }
+        const tender = { tenderId, kind, amount: outcome.reservation.value, points: check.points };
+        if (!tryAdd(tender)) void releasePoints(tenderId);
+      });
       return;
     }
     const amount = parseAmount() ?? (kind === 'cash' ? null : (settlement?.remaining ?? null));

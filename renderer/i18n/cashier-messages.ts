@@ -33,6 +33,7 @@ export const cashierVi = {
   'sell.resumed': 'Đã mở lại đơn tạm giữ.',
   'sell.parkedGone': 'Đơn này đã được mở ở quầy khác.',
   'sell.saveFailed': 'Không lưu được đơn hàng: {reason}. Đơn vẫn còn, hãy thử lại.',
+  'sell.registerClosed': 'Quầy chưa mở ca. Nhờ quản lý mở ca rồi hoàn tất đơn; đơn vẫn còn.',
   'sell.drawerFailed': 'Không mở được két: {reason}',
   'sell.drawerOpened': 'Đã mở két.',
   'shortcuts.title': 'Phím tắt',
@@ -237,6 +238,8 @@ export const cashierEn: Record<keyof typeof cashierVi, string> = {
   'sell.resumed': 'Parked sale resumed.',
   'sell.parkedGone': 'Another register has already resumed this sale.',
   'sell.saveFailed': 'The sale could not be saved: {reason}. It is still open: try again.',
+  'sell.registerClosed':
+    'The register has no open shift. Ask a supervisor to open it, then complete the sale; it is still here.',
   'sell.drawerFailed': 'The drawer did not open: {reason}',
   'sell.drawerOpened': 'Drawer opened.',
   'shortcuts.title': 'Shortcuts',

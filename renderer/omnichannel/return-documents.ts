@@ -15,6 +15,8 @@ export interface ReturnWriter {
   registerId: string;
   deviceId: string;
   staffId: string;
+  /** The register's open shift: a cash refund leaves its drawer (the Z report counts it). */
+  shiftId?: string;
   approvedBy?: string;
 }
 
@@ -48,6 +50,7 @@ export function buildReturnDocuments(input: ReturnDocumentsInput): ReturnDocumen
     registerId: writer.registerId,
     deviceId: writer.deviceId,
     staffId: writer.staffId,
+    ...(writer.shiftId ? { shiftId: writer.shiftId } : {}),
     ...(plan.original ? { original: plan.original } : {}),
     ...(plan.customerId ? { customerId: plan.customerId } : {}),
     currency: input.currency,

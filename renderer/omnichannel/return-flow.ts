@@ -20,6 +20,7 @@ import type { ReturnsState } from './returns-store';
 import { returnPolicyOf } from './store-rules';
 import type { OmniTranslate } from './use-omni-translate';
 import { returnSourceFromWebOrder } from './web-order-return-source';
+import { openShiftNow } from '../manager';
 
 export async function sourceOf(
   found: FoundDocument,
@@ -116,6 +117,7 @@ export async function completeReturn(
     approvedBy = manager.id;
     approverName = manager.name;
   }
+  const shift = openShiftNow();
   const now = new Date().toISOString();
   const returnId = newId('ret');
   const documents = buildReturnDocuments({
@@ -127,6 +129,7 @@ export async function completeReturn(
       registerId: config.registerId,
       deviceId: config.deviceId,
       staffId: app.staff.id,
+      ...(shift ? { shiftId: shift.id } : {}),
       ...(approvedBy ? { approvedBy } : {}),
     },
     now,

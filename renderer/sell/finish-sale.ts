@@ -7,6 +7,8 @@ import { create } from 'zustand';
 import type { RxCollection } from 'rxdb';
 import type { CustomerDoc, SaleDoc } from '../../src/documents';
 import { completeSale } from '../../src/sales';
+import { openShiftNow } from '../manager';
+import { confirmPoints } from './points-holds';
 import type { CompleteSaleError } from '../../src/sales';
 import { useCustomerStore } from '../customers/customer-store';
 import type { Translate } from '../i18n/translate';
@@ -67,6 +69,12 @@ export async function finishSale(t: Translate): Promise<boolean> {
   if (!cart.saleId || !cart.startedAt || !settings || !staff || !config) return false;
   if (useLastSaleStore.getState().finishing) return false;
 
+  // Sales belong to a shift: the Z report counts the drawer by them (src/shifts).
+  const shift = openShiftNow();
+  if (!shift) {
+    cart.setNotice({ kind: 'error', text: t('sell.registerClosed') });
+    return false;
+  }
   const customer = customerState.customer;
   const result = completeSale({
     saleId: cart.saleId,
@@ -76,6 +84,7 @@ export async function finishSale(t: Translate): Promise<boolean> {
     registerId: config.registerId,
     deviceId: config.deviceId,
     staffId: staff.id,
+    shiftId: shift.id,
     settings,
     cart: cartInput(cart),
     tenders: cart.tenders,
@@ -112,6 +121,7 @@ export async function finishSale(t: Translate): Promise<boolean> {
     return false;
   }
 
+  await confirmPoints(sale.id);
   void replication.refresh();
 
   const finished: FinishedSale = {
