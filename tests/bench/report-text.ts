@@ -3,11 +3,11 @@
  * and what limits it when it misses its target. Kept apart from the renderer so the method can
  * be read (and reviewed) in one place.
  */
-import type { MetricId } from './bench-results';
+import type { Metric, MetricId } from './bench-results';
 
 export const METHOD: Record<MetricId, string> = {
   'scan-to-line':
-    'The real app (npm start’s launcher in the browser shell, the renderer built for the run) on the replica the first sync filled. A cashier signs in with a demo PIN; each scan is a keyboard-wedge burst typed by playwright into the focused scan field (13 digits, 4 ms apart, then Enter, as tests/e2e/helpers/sell-screen.ts does). In the page, a capture-phase keydown listener notes the Enter key’s event time stamp, a MutationObserver sees the new cart line appear, and the next requestAnimationFrame marks the frame that shows it. The figure is Enter → that frame. Every scan is a different product, so every scan adds a line; carts are emptied every 25 lines; the first 3 scans are warm-up.',
+    'The real app (npm start’s launcher in the browser shell, the renderer built for the run) on the replica the first sync filled. A supervisor opens the shift at the register gate and the cashier (PIN 1111) signs in (tests/e2e/helpers/till.ts). Each scan is a keyboard-wedge burst as the end-to-end tests send it (sellScreen.wedgeScan: the 13 digits and Enter dispatched as key events in the page in one go, as a USB scanner’s burst arrives); the app’s wedge listener takes it as a scan. In the page, a keydown listener installed before the app’s own (it stops a scan’s keys) notes the Enter key’s event time stamp, a MutationObserver sees the new cart line appear, and the next requestAnimationFrame marks the frame that shows it. The figure is Enter → that frame. Every scan is a different product, so every scan adds a line; carts are emptied every 25 lines; the first 3 scans are warm-up.',
   'search-as-you-type':
     'On the bench page in Chromium, CatalogIndex (src/search) built from the replica’s products, queried with the sell screen’s limit (24) for every prefix of each query as it would be typed: one to three words of a product name, 60 % typed without diacritics, 25 % with, 15 % in English. Each keystroke’s search is one sample (performance.now()).',
   'sale-completion':
@@ -34,5 +34,49 @@ export const METHOD: Record<MetricId, string> = {
     'The real app after each cold start, once it has settled a few seconds: a full garbage collection (DevTools HeapProfiler.collectGarbage), then Performance.getMetrics’ JSHeapUsedSize through the DevTools protocol. This is the page’s JavaScript heap (documents, index, React); IndexedDB’s own caches live in Chromium’s other processes and are not in it.',
 };
 
-/** Why a figure can miss its target, shown next to a missed figure. */
-export const LIMITS: Partial<Record<MetricId, string>> = {};
+type Explain = (metric: Metric, all: readonly Metric[]) => string;
+
+const detail = (metric: Metric | undefined, name: string): string => {
+  const value = metric?.details[name];
+  return typeof value === 'number' ? value.toLocaleString('en-US') : String(value ?? 'n/a');
+};
+const byId = (all: readonly Metric[], id: MetricId) => all.find((metric) => metric.id === id);
+const ms = (value: number | undefined) =>
+  value === undefined ? 'n/a' : `${(Math.round(value * 10) / 10).toLocaleString('en-US')} ms`;
+
+/** What limits a figure, shown when it misses its target: the measured causes, in numbers. */
+export const LIMITS: Partial<Record<MetricId, Explain>> = {
+  'scan-to-line': (metric) =>
+    `The app’s own work is small: Enter to the new line in the DOM is ${detail(metric, 'Enter to line in the DOM, median (ms)')} ms at the median and ${detail(metric, 'Enter to line in the DOM, p95 (ms)')} ms at p95. The rest is the wait for the next frame: Chromium paints at 60 Hz, so a line committed just after a frame waits up to 16.7 ms to be shown, and on this shared machine some frames come late (the slowest scan took ${ms(metric.summary?.max)}). The figure keeps that wait on purpose (the cashier sees the frame, not the DOM). A quiet machine, or committing the line earlier in the frame, decides whether p95 lands under 16 ms; the scan handling itself (classifyScan, the index lookup, pricing the cart, React’s render) is not the limit.`,
+  'cold-start': (metric) =>
+    `Reading the catalog is the cost. On the bench page, with nothing else running, opening the replica takes ${detail(metric, 'bench page: open replica, median (ms)')} ms, \`products.find().exec()\` over ${detail(metric, 'products')} documents ${detail(metric, 'bench page: read all products, median (ms)')} ms and building the CatalogIndex ${detail(metric, 'bench page: build the index, median (ms)')} ms (median). RxDB’s Dexie storage reads every document out of IndexedDB (a structured-clone copy of each) and RxDB wraps each in an RxDocument, which boot.ts then turns back into JSON for the index; the real app pays that while it also starts the replication of every collection and reads settings and staff, hence more. Product changes to consider (not made here, renderer/boot.ts and renderer/data are not the bench’s files): keep a compact start-up snapshot of the index’s fields in a few large records written after each sync, so boot reads a few records instead of 100,000; read through the storage instance without RxDocuments; or let the register scan as soon as the barcode map is built and fill the search index afterwards.`,
+  'first-sync': (metric, all) =>
+    `Products finished after ${detail(metric, 'products done at (s)')} s and customers after ${detail(metric, 'customers done at (s)')} s; plain PouchDB pulled the same documents from the same server in ${byId(all, 'first-sync-pouchdb')?.value ?? 'n/a'} s, so the server is not the limit: the register’s side is. Each pulled batch of 500 is written into IndexedDB with strict durability, and RxDB’s replication also writes its own metadata for every pulled document (the master state it keeps to detect conflicts); the register replicates all its collections at once, sharing the browser’s six connections per host. Candidates (product changes, not made here): a larger pull batch for the first sync of products and customers (STACK.md measured batch 500 about 2× faster than 100), relaxed durability for pulled catalog batches (they can always be pulled again; strict durability matters for documents born on the register), or a catalog snapshot download for a fresh register.`,
+  'first-sync-ratio': () =>
+    'See the first sync above: the same documents from the same server reach PouchDB on LevelDB in Node faster than RxDB on IndexedDB in Chromium.',
+  'registers-push-p99': (metric, all) => {
+    const throughput = byId(all, 'registers-sales-per-second');
+    const paced = Object.entries(metric.details)
+      .map(
+        ([name, value]) =>
+          `${name}: ${typeof value === 'number' ? value.toLocaleString('en-US') : value}`,
+      )
+      .join('; ');
+    return `This is latency at saturation: every register sends its next sale the moment the last is acknowledged, so the server is always full and a sale waits behind the others (${detail(throughput, 'push latency p50 (ms)')} ms at the median, ${detail(throughput, 'push latency p95 (ms)')} ms at p95, for ${throughput?.value ?? 'n/a'} sales/s). The sync-server handles every write on one Node event loop (authentication, ajv validation, a read of the stored copies, re-pricing each sale, then LevelDB), and the 50 simulated registers share the same two cores. At a steady rate below capacity the picture is: ${paced}.`;
+  },
+  'validation-overhead': () =>
+    'Per `_bulk_docs` the gate authenticates, parses the body, validates every document against its schema (ajv), reads the stored copies (immutability and idempotent retries), re-prices every sale with verifySaleTotals and schedules reconciliation; bare express-pouchdb only writes.',
+  'receipt-escpos': (metric) =>
+    `The typical receipt is fast (median ${ms(metric.summary?.median)}); the p95 is set by the slow tail (max ${ms(metric.summary?.max)}): garbage collection of the job builder’s many small buffers (node-thermal-printer appends each command to a Buffer) and, on this shared machine, time slices lost to other processes. Re-run on a quiet machine before reading it as a code problem; if it holds there, building the job into one preallocated buffer is the change to make in main/devices/printer.`,
+  'register-memory': () =>
+    'The JavaScript heap holds the RxDocuments of the start-up query (RxDB caches query results), the product JSON the index keeps, and the app.',
+};
+
+/** Found while measuring, worth knowing whatever the targets say. */
+export function findings(all: readonly Metric[]): string[] {
+  const rss = byId(all, 'registers-server-rss');
+  return [
+    `Reconciliation waits for a pause. The sync-server debounces it (300 ms after the last accepted batch), so under a steady stream of pushes it never runs; when the pushes stop it reads whole databases and re-checks every sale received meanwhile. After the saturating load the server stayed busy for ${detail(rss, 'busy after the last acknowledgement, reconciling (s)')} s (measured to the nearest second), and ${detail(rss, 'busy after the paced load (s)')} s after the paced one. Flags (negative stock, over-returns, bad totals) are therefore late during a busy hour, and the catch-up grows with the data. The bench waits for the server to go quiet before each next measurement, so one load does not slow the next.`,
+    'Bench sales sell stock that was never received, so the reconciler raises negative-stock flags for the SKUs sold: that is the data, not a defect.',
+  ];
+}

@@ -4,7 +4,7 @@
  * and how every figure is taken. The raw samples stay in docs/bench-results.json.
  */
 import type { BenchResults, Metric } from './bench-results';
-import { LIMITS, METHOD } from './report-text';
+import { findings, LIMITS, METHOD } from './report-text';
 import type { Summary } from './stats';
 import { round } from './stats';
 
@@ -77,7 +77,7 @@ export function renderReport(results: BenchResults): string {
     '',
     '## Figures',
     '',
-    `${passed.length} of ${passed.length + missed.length} targets met${missed.length ? `; missed: ${missed.map((metric) => metric.title.toLowerCase()).join('; ')}` : ''}.`,
+    `${passed.length} of ${passed.length + missed.length} targets met${missed.length ? `; missed: ${missed.map((metric) => metric.title).join('; ')}` : ''}.`,
     '',
     resultsTable(results.metrics),
     '',
@@ -86,11 +86,17 @@ export function renderReport(results: BenchResults): string {
     sections.push('## Missed targets: the figure and what limits it', '');
     for (const metric of missed) {
       sections.push(
-        `- **${metric.title}**: ${withUnit(metric.value, metric.unit)} (${metric.stat}) against ${metric.target?.text ?? 'no target'}. ${LIMITS[metric.id] ?? ''}`.trimEnd(),
+        `- **${metric.title}**: ${withUnit(metric.value, metric.unit)} (${metric.stat}) against ${metric.target?.text ?? 'no target'}. ${LIMITS[metric.id]?.(metric, results.metrics) ?? ''}`.trimEnd(),
       );
     }
     sections.push('');
   }
+  sections.push(
+    '## Other findings',
+    '',
+    ...findings(results.metrics).map((line) => `- ${line}`),
+    '',
+  );
   sections.push('## How each figure is taken', '');
   for (const metric of results.metrics) {
     sections.push(`### ${metric.title}`, '', METHOD[metric.id], '', ...detailLines(metric), '');
