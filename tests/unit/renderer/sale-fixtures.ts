@@ -40,7 +40,9 @@ export const LOYALTY: LoyaltySettings = {
 export function storeSettings(withLoyalty = true): StoreSettingsDoc {
   const settings = demo.stores[0];
   if (!settings) throw new Error('The demo has no store.');
-  return withLoyalty ? { ...settings, loyalty: LOYALTY } : settings;
+  if (withLoyalty) return { ...settings, loyalty: LOYALTY };
+  const { loyalty: _program, ...withoutLoyalty } = settings;
+  return withoutLoyalty;
 }
 
 export const [COFFEE, BREAD] = demo.products;
