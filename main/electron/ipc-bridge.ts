@@ -33,6 +33,7 @@ type Allowed<T> = 'all' | ReadonlySet<T>;
  * the cashier screen without a change here, and nobody else until listed.
  */
 export const ROLE_COMMANDS: Readonly<Record<WindowRole, Allowed<DeviceCommand>>> = {
+  // Device set-up is a manager's screen in the cashier window; the renderer checks the role.
   cashier: 'all',
   kiosk: new Set<DeviceCommand>([
     'app/config',
@@ -46,6 +47,7 @@ export const ROLE_COMMANDS: Readonly<Record<WindowRole, Allowed<DeviceCommand>>>
 };
 
 export const ROLE_EVENTS: Readonly<Record<WindowRole, Allowed<DeviceEvent>>> = {
+  // Device set-up is a manager's screen in the cashier window; the renderer checks the role.
   cashier: 'all',
   kiosk: new Set<DeviceEvent>(['scanner/scan', 'device/status', 'printer/job', 'display/state']),
   'customer-display': new Set<DeviceEvent>(['display/state', 'device/status']),

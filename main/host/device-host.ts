@@ -12,9 +12,14 @@ import type {
   DeviceEvent,
   DeviceEvents,
   DeviceResult,
+  DeviceSetup,
 } from '../../src/ipc/contract';
 import { isDeviceCommand } from '../../src/ipc/contract';
+import { buildTestReceipt } from '../../src/receipt/builders';
+import { createReceiptPrinter } from '../devices/printer';
 import { openHostDevices } from './host-devices';
+import type { HostDevices } from './host-devices';
+import { readRegisterConfig, writeRegisterConfig } from './host-options';
 import type { HostOptions } from './host-options';
 import { validateRequest } from './request-validation';
 
@@ -47,7 +52,7 @@ export function notConfigured(what: string): DeviceResult<never> {
 }
 
 export async function createDeviceHost(options: DeviceHostOptions): Promise<DeviceHost> {
-  const { config } = options.host;
+  let config = options.host.config;
   const listeners = new Set<(event: DeviceEvent, payload: unknown) => void>();
   let lastDisplay: CustomerDisplayState | null = null;
 
@@ -55,15 +60,29 @@ export async function createDeviceHost(options: DeviceHostOptions): Promise<Devi
     for (const listener of listeners) listener(event, payload);
   }
 
-  const devices = await openHostDevices(config, options.host.dataDir);
-  const unsubscribers = [
-    devices.queue.onJob((job) => emit('printer/job', job)),
-    devices.scanners.onScan((scan) => emit('scanner/scan', scan)),
-    devices.scanners.onStatus((status) => emit('device/status', status)),
-    ...(devices.poleDisplay
-      ? [devices.poleDisplay.onStatus((status) => emit('device/status', status))]
-      : []),
-  ];
+  let devices: HostDevices;
+  let unsubscribers: (() => void)[] = [];
+  async function openDevices(): Promise<void> {
+    devices = await openHostDevices(config, options.host.dataDir);
+    unsubscribers = [
+      devices.queue.onJob((job) => emit('printer/job', job)),
+      devices.scanners.onScan((scan) => emit('scanner/scan', scan)),
+      devices.scanners.onStatus((status) => emit('device/status', status)),
+      ...(devices.poleDisplay
+        ? [devices.poleDisplay.onStatus((status) => emit('device/status', status))]
+        : []),
+    ];
+  }
+  async function closeDevices(): Promise<void> {
+    for (const unsubscribe of unsubscribers) unsubscribe();
+    await devices.close();
+  }
+  await openDevices();
+  const setup = (): DeviceSetup => ({
+    printer: config.printer,
+    scanners: config.scanners,
+    poleDisplay: config.poleDisplay,
+  });
 
   const serverUrl = config.serverUrl.replace(/\/+$/, '');
   const handlers: Handlers = {
@@ -99,6 +118,33 @@ export async function createDeviceHost(options: DeviceHostOptions): Promise<Devi
       if (devices.poleDisplay) await devices.poleDisplay.show(state);
       return ok(null);
     },
+    'config/devices': () => Promise.resolve(ok(setup())),
+    'config/set-devices': async (next) => {
+      if (next.printer) {
+        // Refuse an address the driver cannot use before anything is saved or closed.
+        const check = createReceiptPrinter({ url: next.printer.url, type: next.printer.type });
+        if (!check.ok) return check;
+      }
+      await closeDevices();
+      config = { ...config, ...next };
+      // register.json keeps no server URL when the local server is in use (its port may change).
+      const saved = readRegisterConfig(options.host.dataDir);
+      writeRegisterConfig(options.host.dataDir, { ...saved, ...next });
+      await openDevices();
+      for (const status of await devices.statuses()) emit('device/status', status);
+      return ok(setup());
+    },
+    'printer/test': async ({ storeName, locale }) => {
+      const now = new Date();
+      const receipt = buildTestReceipt({
+        storeName,
+        locale,
+        currency: 'VND',
+        now,
+        ...(config.printer ? { printerLabel: config.printer.url } : {}),
+      });
+      return ok(await devices.queue.submit(`print_test_${now.getTime()}`, receipt));
+    },
   };
 
   return {
@@ -132,9 +178,8 @@ export async function createDeviceHost(options: DeviceHostOptions): Promise<Devi
       return () => listeners.delete(listener);
     },
     async close() {
-      for (const unsubscribe of unsubscribers) unsubscribe();
       listeners.clear();
-      await devices.close();
+      await closeDevices();
     },
   };
 }

@@ -6,22 +6,10 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
+import type { PrinterSetup, ScannerSetup } from '../../src/ipc/contract';
 
-export interface PrinterConfig {
-  /** tcp://host:9100, serial:/dev/ttyUSB0?baud=19200, file:/dev/usb/lp0 */
-  url: string;
-  type: 'epson' | 'star';
-  widthMm: 58 | 80;
-  mode: 'codepage' | 'raster';
-  codepage: 'cp1258' | 'tcvn3';
-  drawer: { pin: 2 | 5; onMs: number; offMs: number };
-}
-
-export interface ScannerConfig {
-  id: string;
-  path: string;
-  baudRate: number;
-}
+export type PrinterConfig = PrinterSetup;
+export type ScannerConfig = ScannerSetup;
 
 export interface RegisterConfig {
   storeId: string;

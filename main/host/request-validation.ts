@@ -16,11 +16,64 @@ function isShortString(value: unknown, max = 200): value is string {
   return typeof value === 'string' && value.length > 0 && value.length <= max;
 }
 
+const PRINTER_TYPES = ['epson', 'star'];
+const PRINTER_MODES = ['codepage', 'raster'];
+const CODEPAGES = ['cp1258', 'tcvn3'];
+
+function isPort(value: unknown): value is { path: string; baudRate: number } {
+  return (
+    isObject(value) &&
+    isShortString(value.path, 300) &&
+    Number.isInteger(value.baudRate) &&
+    (value.baudRate as number) >= 300 &&
+    (value.baudRate as number) <= 921_600
+  );
+}
+
+function deviceSetupProblem(request: unknown): string | null {
+  if (!isObject(request)) return 'The device set-up must be an object.';
+  const { printer, scanners, poleDisplay } = request;
+  if (printer !== null) {
+    if (!isObject(printer) || !isShortString(printer.url, 300))
+      return 'The printer needs an address.';
+    if (!PRINTER_TYPES.includes(String(printer.type)))
+      return 'The printer type must be epson or star.';
+    if (printer.widthMm !== 58 && printer.widthMm !== 80) return 'The paper is 58 or 80 mm wide.';
+    if (!PRINTER_MODES.includes(String(printer.mode)))
+      return 'The print mode is codepage or raster.';
+    if (!CODEPAGES.includes(String(printer.codepage))) return 'The code page is cp1258 or tcvn3.';
+    const drawer = printer.drawer;
+    if (
+      !isObject(drawer) ||
+      (drawer.pin !== 2 && drawer.pin !== 5) ||
+      !Number.isInteger(drawer.onMs) ||
+      !Number.isInteger(drawer.offMs) ||
+      (drawer.onMs as number) < 2 ||
+      (drawer.onMs as number) > 510 ||
+      (drawer.offMs as number) < 2 ||
+      (drawer.offMs as number) > 510
+    ) {
+      return 'The drawer needs pin 2 or 5 and pulse times from 2 to 510 ms.';
+    }
+  }
+  if (!Array.isArray(scanners) || scanners.length > 8)
+    return 'Scanners must be a list of at most 8.';
+  for (const scanner of scanners) {
+    if (!isPort(scanner) || !isShortString((scanner as { id?: unknown }).id, 64)) {
+      return 'Each scanner needs an id, a port path and a baud rate.';
+    }
+  }
+  if (poleDisplay !== null && !isPort(poleDisplay))
+    return 'The pole display needs a port path and a baud rate.';
+  return null;
+}
+
 export function validateRequest(command: DeviceCommand, request: unknown): string | null {
   switch (command) {
     case 'app/config':
     case 'device/status':
     case 'printer/jobs':
+    case 'config/devices':
       return request === null || request === undefined ? null : `${command} takes no arguments.`;
     case 'printer/print': {
       if (!isObject(request) || !isShortString(request.jobId)) return 'A print job needs a jobId.';
@@ -46,6 +99,14 @@ export function validateRequest(command: DeviceCommand, request: unknown): strin
       return isShortString(request.staffId)
         ? null
         : 'Opening the drawer needs the staffId of who opens it.';
+    case 'config/set-devices':
+      return deviceSetupProblem(request);
+    case 'printer/test':
+      return isObject(request) &&
+        isShortString(request.storeName) &&
+        (request.locale === 'vi-VN' || request.locale === 'en-US')
+        ? null
+        : 'A test print needs the store name and a locale.';
     case 'display/show':
       if (
         !isObject(request) ||

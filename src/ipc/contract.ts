@@ -71,6 +71,30 @@ export interface CustomerDisplayState {
   loyalty?: { balanceBefore: number; pointsEarned: number; balanceAfter: number };
 }
 
+/** A register's receipt printer as a manager sets it up (docs/HARDWARE.md). */
+export interface PrinterSetup {
+  /** tcp://host:9100, serial:/dev/ttyUSB0?baud=19200, file:/dev/usb/lp0 */
+  url: string;
+  type: 'epson' | 'star';
+  widthMm: 58 | 80;
+  mode: 'codepage' | 'raster';
+  codepage: 'cp1258' | 'tcvn3';
+  drawer: { pin: 2 | 5; onMs: number; offMs: number };
+}
+
+export interface ScannerSetup {
+  id: string;
+  path: string;
+  baudRate: number;
+}
+
+/** The hardware of one register, kept in its register.json by the device host. */
+export interface DeviceSetup {
+  printer: PrinterSetup | null;
+  scanners: ScannerSetup[];
+  poleDisplay: { path: string; baudRate: number } | null;
+}
+
 export interface DeviceCommands {
   'app/config': { request: null; response: AppConfig };
   'device/status': { request: null; response: DeviceStatus[] };
@@ -79,6 +103,14 @@ export interface DeviceCommands {
   'printer/retry': { request: { jobId: string }; response: PrintJobInfo };
   'drawer/open': { request: { reason: DrawerReason; staffId: string }; response: null };
   'display/show': { request: CustomerDisplayState; response: null };
+  'config/devices': { request: null; response: DeviceSetup };
+  /** Saves the set-up and reopens the devices with it; a bad printer address is refused. */
+  'config/set-devices': { request: DeviceSetup; response: DeviceSetup };
+  /** Queues the test receipt (store name, Vietnamese sample, VND lines, barcode, QR, cut). */
+  'printer/test': {
+    request: { storeName: string; locale: 'vi-VN' | 'en-US' };
+    response: PrintJobInfo;
+  };
 }
 
 export interface DeviceEvents {
@@ -117,6 +149,9 @@ export const DEVICE_COMMANDS: readonly DeviceCommand[] = [
   'printer/retry',
   'drawer/open',
   'display/show',
+  'config/devices',
+  'config/set-devices',
+  'printer/test',
 ];
 
 export function isDeviceCommand(value: unknown): value is DeviceCommand {

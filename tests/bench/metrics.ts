@@ -59,6 +59,7 @@ export function buildMetrics(figures: Figures): { metrics: Metric[]; raw: BenchR
   const bare = load.bare;
   const syncLatency = summarize(sync.latencyMs);
   const bareLatency = summarize(bare.latencyMs);
+  const pacedLatency = summarize(load.paced.latencyMs);
 
   const metrics: Metric[] = [
     metric(
@@ -186,6 +187,15 @@ export function buildMetrics(figures: Figures): { metrics: Metric[]; raw: BenchR
       syncLatency.p99,
       target('<=', 500, 'p99 <= 500 ms'),
       sync.latencyMs,
+      {
+        [`paced, a sale per register every ${load.pacedIntervalMs / 1000} s: sales/s`]: round(
+          load.paced.salesPerSecond,
+        ),
+        'paced: push latency p50 (ms)': round(pacedLatency.median),
+        'paced: push latency p95 (ms)': round(pacedLatency.p95),
+        'paced: push latency p99 (ms)': round(pacedLatency.p99),
+        'paced: documents refused': load.paced.rejectedDocs,
+      },
     ),
     metric(
       'registers-server-rss',

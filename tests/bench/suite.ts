@@ -3,6 +3,7 @@
  * It writes nothing to docs/ (run.ts does, for `npm run bench`), and everything it starts is
  * registered with the caller's Cleanup, which the caller runs whatever happens.
  */
+import { COLLECTIONS } from '../../renderer/data/collections';
 import { DEMO_STORE_ID, generateBenchData } from './bench-data';
 import type { BenchResults } from './bench-results';
 import type { BenchScale } from './bench-scale';
@@ -44,10 +45,11 @@ export async function runBench(
     serverUrl: server.url,
     deviceId: browser.device.deviceId,
     secret: browser.device.secret,
-    databases: [
-      { name: 'products', batchSize: 500 },
-      { name: 'customers', batchSize: 500 },
-    ],
+    // The register's own pull batch sizes, so only the client side differs.
+    databases: ['products', 'customers'].map((name) => ({
+      name,
+      batchSize: COLLECTIONS.find((spec) => spec.name === name)?.pullBatchSize ?? 100,
+    })),
     dir: tempDir(cleanup, 'omnitill-bench-pouch-'),
   });
 

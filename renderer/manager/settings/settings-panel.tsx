@@ -1,8 +1,7 @@
 /**
- * What a manager may look at of the register's set-up: printers and scanners (from the device
- * host's status), the receipt header and footer and the quick keys (from the store settings and
- * the catalog). Read-only: store settings are written by the server and register.json by the
- * device host, and neither offers a command to change them yet (docs/MANAGER.md).
+ * The register's set-up: its printer and scanners, which a manager changes here (the device host
+ * saves them to register.json), their live state, and the store-wide receipt header, footer and
+ * quick keys, which head office sets on the server for every register of the store.
  */
 import { useEffect, useState } from 'react';
 import type { DeviceStatus } from '../../../src/ipc/contract';
@@ -10,6 +9,7 @@ import { formatMoney } from '../../../src/money';
 import { services } from '../../services';
 import { useAppStore } from '../../state/app-store';
 import { useManagerTranslate } from '../use-manager-translate';
+import { DeviceSetupForm } from './device-setup-form';
 
 export function SettingsPanel() {
   const t = useManagerTranslate();
@@ -31,6 +31,7 @@ export function SettingsPanel() {
       <p className="notice" role="note">
         {t('settings.readOnly')}
       </p>
+      <DeviceSetupForm />
       <section className="manager-card">
         <h2>{t('settings.devices')}</h2>
         {devices?.length === 0 && <p className="muted">{t('settings.noDevices')}</p>}

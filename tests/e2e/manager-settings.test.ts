@@ -1,0 +1,67 @@
+/**
+ * A manager sets up the receipt printer from Settings: a bad address is refused with the
+ * driver's words, a good one is saved and used at once, and the test print reaches a printer on
+ * the network (a TCP server here) with the Vietnamese sample line and a cut.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { VIETNAMESE_SAMPLE } from '../../src/receipt/builders';
+import {
+  decodeEscPos,
+  jobEvents,
+  printedLines,
+} from '../integration/printer/support/escpos-decoder';
+import { openBrowser } from './helpers/browser';
+import type { TestBrowser } from './helpers/browser';
+import { launchApp } from './helpers/launch-app';
+import type { RunningApp } from './helpers/launch-app';
+import { loginScreen } from './helpers/login-screen';
+import { managerScreen } from './helpers/manager-screen';
+import { startPrinterCapture } from './helpers/printer-capture';
+import type { PrinterCapture } from './helpers/printer-capture';
+import { saveScreenshot } from './helpers/screenshots';
+
+describe('device settings on the manager screen', () => {
+  let app: RunningApp;
+  let browser: TestBrowser;
+  let printer: PrinterCapture;
+
+  beforeAll(async () => {
+    printer = await startPrinterCapture();
+    app = await launchApp();
+    browser = await openBrowser(app.url);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+    await printer?.close();
+  });
+
+  it('refuses a printer address it cannot use', async () => {
+    const { page } = browser;
+    await loginScreen.signIn(page, '9999');
+    await managerScreen.open(page, 'settings');
+    const form = page.getByTestId('device-setup');
+    await form.getByRole('checkbox').uncheck();
+    await form.getByLabel(/Địa chỉ máy in|Printer address/).fill('lpt1:');
+    await form.getByRole('button', { name: /Lưu thiết bị|Save devices/ }).click();
+    await expect(form.getByRole('alert').textContent()).resolves.toMatch(/lpt1/);
+  });
+
+  it('saves a network printer and the test print arrives in Vietnamese', async () => {
+    const { page } = browser;
+    const form = page.getByTestId('device-setup');
+    await form.getByLabel(/Địa chỉ máy in|Printer address/).fill(printer.url);
+    await form.getByRole('button', { name: /Lưu thiết bị|Save devices/ }).click();
+    await expect.poll(() => form.getByRole('alert').textContent()).toMatch(/Đã lưu|Saved/);
+    await saveScreenshot(page, 'manager-device-settings');
+
+    await form.getByRole('button', { name: /In thử|Test print/ }).click();
+    await printer.peer.waitFor(
+      (received) => received.includes(0x56) && received.length > 200,
+      20_000,
+    );
+    const lines = printedLines(jobEvents(decodeEscPos(printer.peer.received)));
+    expect(lines.some((line) => line.includes(VIETNAMESE_SAMPLE))).toBe(true);
+  });
+});
