@@ -71,6 +71,7 @@ export const INTERNAL_DATABASES = {
   rejections: 'omnitill-rejections',
   flags: 'omnitill-flags',
   webOrders: 'omnitill-web-orders',
+  checkins: 'omnitill-pickup-checkins',
 } as const;
 
 export const KNOWN_DATABASES_HINT =

@@ -1,11 +1,13 @@
 /**
- * Pickup check-ins made at the kiosk. There is no collection for them (the free RxDB tier leaves
- * one slot, docs/KIOSK.md) and no server endpoint yet, so a check-in lives on this device: kept
- * in localStorage and announced on a BroadcastChannel, which every Omnitill tab of the same
- * browser profile hears (a kiosk tab beside the register's tab in the browser shell). The
- * manager's "Pickup check-ins" list reads the same store.
+ * Pickup check-ins made at the kiosk. The sync-server keeps them for the pickup store
+ * (`POST/GET /api/v1/checkins`), so a kiosk on its own device alerts every register of the
+ * store; the manager's "Pickup check-ins" list polls them. Offline, a check-in is kept on this
+ * device (localStorage, announced on a BroadcastChannel to the other tabs of the same browser)
+ * and sent when the server answers again.
  */
 import { create } from 'zustand';
+import { createServerApi } from '../omnichannel/server-api';
+import { services } from '../services';
 
 export interface PickupCheckin {
   orderId: string;
@@ -35,11 +37,34 @@ function save(list: readonly PickupCheckin[]): void {
 
 const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(CHANNEL);
 
+interface ServerCheckin {
+  orderId: string;
+  orderNumber: string;
+  customerInitials: string;
+  at: string;
+}
+
+function serverApi() {
+  return createServerApi(services().config);
+}
+
+/** Sends the check-ins this device holds that the server has not confirmed yet. */
+async function sendPending(list: readonly PickupCheckin[]): Promise<Set<string>> {
+  const sent = new Set<string>();
+  for (const checkin of list) {
+    const result = await serverApi().post('/checkins', { orderId: checkin.orderId });
+    if (result.ok) sent.add(checkin.orderId);
+  }
+  return sent;
+}
+
 interface CheckinState {
   checkins: PickupCheckin[];
   checkIn: (checkin: PickupCheckin) => void;
   served: (orderId: string) => void;
   reload: () => void;
+  /** Merges the server's open check-ins for this store (polled by the manager's list). */
+  refresh: () => Promise<void>;
 }
 
 export const useCheckinStore = create<CheckinState>()((set) => ({
@@ -49,14 +74,38 @@ export const useCheckinStore = create<CheckinState>()((set) => ({
     save(list);
     set({ checkins: list });
     channel?.postMessage('changed');
+    void sendPending([checkin]);
   },
   served: (orderId) => {
     const list = load().filter((entry) => entry.orderId !== orderId);
     save(list);
     set({ checkins: list });
     channel?.postMessage('changed');
+    void serverApi().post(`/checkins/${encodeURIComponent(orderId)}/served`);
   },
   reload: () => set({ checkins: load() }),
+  refresh: async () => {
+    const local = load();
+    const result = await serverApi().get<{ checkins: ServerCheckin[] }>('/checkins');
+    if (!result.ok) {
+      set({ checkins: local });
+      return;
+    }
+    // Local ones the server does not list yet were made offline: send them now.
+    const known = new Set(result.value.checkins.map((entry) => entry.orderId));
+    await sendPending(local.filter((entry) => !known.has(entry.orderId)));
+    const merged = new Map<string, PickupCheckin>();
+    for (const entry of local) merged.set(entry.orderId, entry);
+    for (const entry of result.value.checkins) {
+      merged.set(entry.orderId, {
+        orderId: entry.orderId,
+        orderNumber: entry.orderNumber,
+        ...(entry.customerInitials ? { customerName: entry.customerInitials } : {}),
+        at: entry.at,
+      });
+    }
+    set({ checkins: [...merged.values()].sort((a, b) => a.at.localeCompare(b.at)) });
+  },
 }));
 
 channel?.addEventListener('message', () => useCheckinStore.getState().reload());

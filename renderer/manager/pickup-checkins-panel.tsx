@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { useCheckinStore } from '../kiosk/pickup-checkins';
 import { useAppStore } from '../state/app-store';
 import { dateTime } from './manager-format';
@@ -9,6 +10,12 @@ export function PickupCheckins() {
   const locale = useAppStore((state) => state.locale);
   const checkins = useCheckinStore((state) => state.checkins);
   const served = useCheckinStore((state) => state.served);
+  const refresh = useCheckinStore((state) => state.refresh);
+  useEffect(() => {
+    void refresh();
+    const timer = setInterval(() => void refresh(), 5000);
+    return () => clearInterval(timer);
+  }, [refresh]);
   return (
     <section className="manager-card" data-testid="pickup-checkins">
       <h2>{t('pickups.title')}</h2>

@@ -9,6 +9,7 @@ import { isPlainObject, readJsonBody } from '../read-json-body';
 import type { Reconciler } from '../reconciler';
 import type { ServerContext } from '../server-context';
 import { asyncRoute } from './async-route';
+import { checkinRoutes } from './checkin-routes';
 import { customerRoutes } from './customer-routes';
 import { orderRoutes } from './order-routes';
 import { reportRoutes } from './report-routes';
@@ -26,6 +27,7 @@ export function domainRoutes(
   router.use(orderRoutes(context), customerRoutes(context), reportRoutes(context));
   router.use(orderReadyRoutes(context));
   router.use(saleRoutes(context));
+  router.use(checkinRoutes(context));
 
   router.post(
     '/loyalty/holds',

@@ -207,5 +207,11 @@ describe('the customer kiosk', () => {
     await page.screenshot({ path: 'docs/screenshots/kiosk-pickup-check-in.png' });
     const saved = await page.evaluate(() => localStorage.getItem('omnitill.pickupCheckins'));
     expect(saved).toContain('W-1001');
+    // The server has it too, so every register of the store is alerted, not just this device.
+    const response = await fetch(`${stack.server.url}/api/v1/checkins?store=hcm-q1`, {
+      headers: { Authorization: stack.server.adminAuth },
+    });
+    const { checkins } = (await response.json()) as { checkins: { orderNumber: string }[] };
+    expect(checkins.map((checkin) => checkin.orderNumber)).toContain('W-1001');
   });
 });
