@@ -27,6 +27,9 @@ export interface FlagDoc {
 
 type Area = 'loyalty' | 'returns' | 'stock';
 
+/** The longest a flag waits for writes to settle before reconciliation runs anyway. */
+const MAX_WAIT_MS = 5000;
+
 const safeKey = (text: string): string => text.replace(/[^0-9A-Za-z_.-]/g, '-');
 
 /**
@@ -39,6 +42,8 @@ export class Reconciler {
   private pendingAreas = new Set<Area>();
   private pendingSales: { db: string; doc: Record<string, unknown> }[] = [];
   private timer: NodeJS.Timeout | undefined;
+  /** When the oldest write still waiting for a run arrived. */
+  private waitingSince: number | undefined;
   private running: Promise<void> = Promise.resolve();
   private stopped = false;
 
@@ -66,12 +71,18 @@ export class Reconciler {
       for (const doc of docs) if (doc._deleted !== true) this.pendingSales.push({ db, doc });
     }
     if (this.stopped || this.pendingAreas.size === 0) return;
+    // Debounced, but a steady stream of writes (a busy hour) must not put flags off for ever:
+    // past MAX_WAIT_MS the pending run is left to fire.
+    const now = Date.now();
+    if (this.timer !== undefined && now - (this.waitingSince ?? now) >= MAX_WAIT_MS) return;
     clearTimeout(this.timer);
+    this.waitingSince ??= now;
     this.timer = setTimeout(() => this.startRun(), this.delayMs);
   }
 
   private startRun(): void {
     this.timer = undefined;
+    this.waitingSince = undefined;
     this.running = this.running
       .then(() => this.run())
       .catch((error: unknown) => {

@@ -107,9 +107,13 @@ export async function finishSale(t: Translate): Promise<boolean> {
   useLastSaleStore.setState({ finishing: true });
   try {
     // Durable before visible: the sale and its facts are on disk before the cart is cleared.
-    await insertAll(db.sales, [sale]);
-    await insertAll(db.stock, stockMoves);
-    await insertAll(db.loyalty, loyaltyEntries);
+    // The three writes go at once so their disk flushes overlap; a retry after a partial
+    // failure rewrites nothing (ids are derived from the sale id, conflicts are ignored).
+    await Promise.all([
+      insertAll(db.sales, [sale]),
+      insertAll(db.stock, stockMoves),
+      insertAll(db.loyalty, loyaltyEntries),
+    ]);
   } catch (error) {
     useLastSaleStore.setState({ finishing: false });
     cart.setNotice({
