@@ -156,6 +156,11 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
     const listening = app.listen(options.port ?? 7070, host, () => ready(listening));
     listening.once('error', fail);
   });
+  // Registers keep their connections open between pushes. Node's 5 s default closes an idle one
+  // as a register reuses it (a reset the register must retry), more so while the event loop is
+  // busy; a minute outlasts any pause between a register's requests.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   server.on('connection', (socket) => {
     sockets.add(socket);
     socket.once('close', () => sockets.delete(socket));

@@ -10,6 +10,7 @@ import type { Reconciler } from '../reconciler';
 import type { ServerContext } from '../server-context';
 import { asyncRoute } from './async-route';
 import { checkinRoutes } from './checkin-routes';
+import { storeSettingsRoutes } from './store-settings-routes';
 import { customerRoutes } from './customer-routes';
 import { orderRoutes } from './order-routes';
 import { reportRoutes } from './report-routes';
@@ -28,6 +29,7 @@ export function domainRoutes(
   router.use(orderReadyRoutes(context));
   router.use(saleRoutes(context));
   router.use(checkinRoutes(context));
+  router.use(storeSettingsRoutes(context));
 
   router.post(
     '/loyalty/holds',

@@ -1,9 +1,11 @@
 /**
  * A manager sets up the receipt printer from Settings: a bad address is refused with the
  * driver's words, a good one is saved and used at once, and the test print reaches a printer on
- * the network (a TCP server here) with the Vietnamese sample line and a cut.
+ * the network (a TCP server here) with the Vietnamese sample line and a cut. The store-wide
+ * receipt footer is changed on the server with the manager's PIN.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { StoreSettingsDoc } from '../../src/documents';
 import { VIETNAMESE_SAMPLE } from '../../src/receipt/builders';
 import {
   decodeEscPos,
@@ -12,6 +14,7 @@ import {
 } from '../integration/printer/support/escpos-decoder';
 import { openBrowser } from './helpers/browser';
 import type { TestBrowser } from './helpers/browser';
+import { demoServer } from './helpers/demo-server';
 import { launchApp } from './helpers/launch-app';
 import type { RunningApp } from './helpers/launch-app';
 import { loginScreen } from './helpers/login-screen';
@@ -63,5 +66,24 @@ describe('device settings on the manager screen', () => {
     );
     const lines = printedLines(jobEvents(decodeEscPos(printer.peer.received)));
     expect(lines.some((line) => line.includes(VIETNAMESE_SAMPLE))).toBe(true);
+  });
+
+  it("changes the store's receipt footer on the server with the manager's PIN", async () => {
+    const { page } = browser;
+    const form = page.getByTestId('store-settings-form');
+    await form.getByLabel(/Cuối hóa đơn|Footer/).fill('Hẹn gặp lại quý khách tuần sau!');
+    await form.getByLabel(/Mã PIN quản lý|Manager's PIN/).fill('9999');
+    await form
+      .getByRole('button', { name: /Lưu cho cả cửa hàng|Save for the whole store/ })
+      .click();
+    await expect
+      .poll(() => form.getByRole('alert').textContent())
+      .toMatch(/Đã lưu trên máy chủ|Saved on the server/);
+    const server = demoServer(app);
+    const response = await fetch(`${server.url}/db/settings/store_hcm-q1`, {
+      headers: { Authorization: server.auth },
+    });
+    const settings = (await response.json()) as StoreSettingsDoc;
+    expect(settings.receipt.footer).toEqual(['Hẹn gặp lại quý khách tuần sau!']);
   });
 });

@@ -1,0 +1,100 @@
+/**
+ * The receipt header and footer and the quick keys, changed by a store manager. Store settings
+ * and the catalog are server-written, so this asks the sync-server (POST /api/v1/store-settings)
+ * with the manager's PIN, which the server checks; the change then syncs to every register.
+ */
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import { createServerApi } from '../../omnichannel/server-api';
+import { services } from '../../services';
+import { useAppStore } from '../../state/app-store';
+import { useManagerTranslate } from '../use-manager-translate';
+
+const toLines = (text: string): string[] =>
+  text
+    .split('\n')
+    .map((line) => line.trimEnd())
+    .filter((line) => line.length > 0);
+
+export function StoreSettingsForm() {
+  const t = useManagerTranslate();
+  const settings = useAppStore((state) => state.settings);
+  const staff = useAppStore((state) => state.staff);
+  const catalogCount = useAppStore((state) => state.catalogCount);
+  const [header, setHeader] = useState(() => settings?.receipt.header.join('\n') ?? '');
+  const [footer, setFooter] = useState(() => settings?.receipt.footer.join('\n') ?? '');
+  const [quickKeys, setQuickKeys] = useState(() =>
+    catalogCount > 0
+      ? services()
+          .catalog.quickKeys()
+          .map((product) => product.sku)
+          .join('\n')
+      : '',
+  );
+  const [pin, setPin] = useState('');
+  const [message, setMessage] = useState<{ kind: 'error' | 'notice'; text: string } | null>(null);
+
+  async function save(event: FormEvent): Promise<void> {
+    event.preventDefault();
+    if (!staff) return;
+    const result = await createServerApi(services().config).post<{ changed: string[] }>(
+      '/store-settings',
+      {
+        staffId: staff.id,
+        pin,
+        receipt: { header: toLines(header), footer: toLines(footer) },
+        quickKeys: toLines(quickKeys).map((sku) => sku.trim()),
+      },
+    );
+    setPin('');
+    if (result.ok) setMessage({ kind: 'notice', text: t('settings.storeSaved') });
+    else if (result.offline) setMessage({ kind: 'error', text: t('settings.needsServer') });
+    else setMessage({ kind: 'error', text: result.reason });
+  }
+
+  return (
+    <form
+      className="manager-card"
+      onSubmit={(event) => void save(event)}
+      data-testid="store-settings-form"
+    >
+      <h2>{t('settings.receipt')}</h2>
+      <label>
+        {t('settings.header')}
+        <textarea rows={3} value={header} onChange={(event) => setHeader(event.target.value)} />
+      </label>
+      <label>
+        {t('settings.footer')}
+        <textarea rows={3} value={footer} onChange={(event) => setFooter(event.target.value)} />
+      </label>
+      <label>
+        {t('settings.quickKeysSkus')}
+        <textarea
+          rows={6}
+          value={quickKeys}
+          onChange={(event) => setQuickKeys(event.target.value)}
+        />
+      </label>
+      <label>
+        {t('settings.managerPin')}
+        <input
+          type="password"
+          inputMode="numeric"
+          autoComplete="off"
+          value={pin}
+          onChange={(event) => setPin(event.target.value.replace(/\D/g, ''))}
+        />
+      </label>
+      {message && (
+        <p className={message.kind === 'error' ? 'error' : 'notice'} role="alert">
+          {message.text}
+        </p>
+      )}
+      <div className="dialog-actions">
+        <button type="submit" className="button-primary" disabled={pin.length === 0}>
+          {t('settings.saveStore')}
+        </button>
+      </div>
+    </form>
+  );
+}

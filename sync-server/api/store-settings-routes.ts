@@ -1,0 +1,152 @@
+/**
+ * What a store manager may change from a register: the receipt header and footer and the quick
+ * keys. Store settings and the catalog are written by the server only (ARCHITECTURE.md rule 2),
+ * so the register asks here, with the manager's PIN checked at the server against the store's
+ * permissions; the change then replicates to every register of the store.
+ */
+import { Router } from 'express';
+import type { ProductDoc, StaffDoc, StoreSettingsDoc } from '../../src/documents';
+import { ApiError, badRequest, forbidden, notFound, sendJson } from '../api-error';
+import { principalOf } from '../auth';
+import { readCollection } from '../collection-reader';
+import { isPlainObject, readJsonBody } from '../read-json-body';
+import type { ServerContext } from '../server-context';
+import { upsertDocs } from '../server-writes';
+import { PinAttempts, pinMatches } from '../staff-pin';
+import { asyncRoute } from './async-route';
+
+const MAX_LINES = 10;
+const MAX_LINE = 64;
+const MAX_QUICK_KEYS = 48;
+
+function lines(value: unknown, field: string): string[] {
+  if (
+    !Array.isArray(value) ||
+    value.length > MAX_LINES ||
+    !value.every((line) => typeof line === 'string' && line.length <= MAX_LINE)
+  ) {
+    throw badRequest(
+      `${field} must be at most ${MAX_LINES} lines of at most ${MAX_LINE} characters.`,
+      {
+        field,
+      },
+    );
+  }
+  return value as string[];
+}
+
+export function storeSettingsRoutes(context: ServerContext): Router {
+  const router = Router();
+  const attempts = new PinAttempts();
+
+  router.post(
+    '/store-settings',
+    context.auth.require('device'),
+    asyncRoute(async (req, res) => {
+      const principal = principalOf(res);
+      if (principal.kind !== 'device') throw forbidden('Only a register of the store may ask.');
+      const body = await readJsonBody(req);
+      if (
+        !isPlainObject(body) ||
+        typeof body.staffId !== 'string' ||
+        typeof body.pin !== 'string'
+      ) {
+        throw badRequest(
+          'Send {"staffId", "pin", "receipt"?: {header, footer}, "quickKeys"?: [sku...]}.',
+        );
+      }
+      const waitMs = attempts.lockedFor(principal.id);
+      if (waitMs > 0) {
+        throw new ApiError(
+          429,
+          'locked',
+          `Too many wrong PINs from this register; try again in ${Math.ceil(waitMs / 1000)} s.`,
+        );
+      }
+      const storeId = principal.storeId;
+      const [settingsEntry] = (
+        await readCollection<StoreSettingsDoc>(context.store, 'settings')
+      ).filter((entry) => entry.doc.storeId === storeId);
+      if (!settingsEntry) throw notFound(`The server has no settings for store ${storeId}.`);
+      const settings = settingsEntry.doc;
+      const staff = (await readCollection<StaffDoc>(context.store, 'staff')).find(
+        (entry) => entry.doc.id === body.staffId,
+      )?.doc;
+      const worksHere =
+        staff?.active === true &&
+        (staff.storeIds.includes(storeId) || staff.storeIds.includes('*'));
+      if (!staff || !worksHere || !(await pinMatches(body.pin, staff.pin))) {
+        attempts.failed(principal.id);
+        throw forbidden(
+          'The PIN does not match a member of staff of this store; check it and try again.',
+        );
+      }
+      attempts.succeeded(principal.id);
+      if (!settings.permissions[staff.role].includes('manage-settings')) {
+        throw forbidden(`${staff.name} may not change the store's settings; ask a manager.`);
+      }
+
+      const now = new Date().toISOString();
+      const changed: string[] = [];
+      if (body.receipt !== undefined) {
+        if (!isPlainObject(body.receipt))
+          throw badRequest('receipt must be {"header": [...], "footer": [...]}.');
+        const receipt = {
+          header: lines(body.receipt.header, 'receipt.header'),
+          footer: lines(body.receipt.footer, 'receipt.footer'),
+        };
+        const updated: StoreSettingsDoc = { ...settings, receipt, updatedAt: now };
+        const result = await upsertDocs(context.store, context.validator, 'settings', 'settings', [
+          updated,
+        ]);
+        if (result.rejected[0]) throw badRequest(result.rejected[0].reason);
+        changed.push('receipt');
+      }
+      if (body.quickKeys !== undefined) {
+        if (
+          !Array.isArray(body.quickKeys) ||
+          body.quickKeys.length > MAX_QUICK_KEYS ||
+          !body.quickKeys.every((sku) => typeof sku === 'string')
+        ) {
+          throw badRequest(`quickKeys must be a list of at most ${MAX_QUICK_KEYS} SKUs.`, {
+            field: 'quickKeys',
+          });
+        }
+        const wanted = body.quickKeys;
+        const products = (await readCollection<ProductDoc>(context.store, 'products')).map(
+          (entry) => entry.doc,
+        );
+        const bySku = new Map(products.map((product) => [product.sku, product]));
+        const unknown = wanted.filter((sku) => !bySku.has(sku));
+        if (unknown.length > 0)
+          throw badRequest(`No product has SKU ${unknown.join(', ')}.`, { field: 'quickKeys' });
+        // Quick keys are the catalog's `quickKey` order; the catalog is shared, so they are
+        // the same in every store (a per-store list would need a settings section).
+        const updates: ProductDoc[] = [];
+        for (const product of products) {
+          const position = wanted.indexOf(product.sku);
+          if (position >= 0 && product.quickKey !== position + 1) {
+            updates.push({ ...product, quickKey: position + 1, updatedAt: now });
+          } else if (position < 0 && product.quickKey !== undefined) {
+            const { quickKey: _removed, ...rest } = product;
+            updates.push({ ...rest, updatedAt: now });
+          }
+        }
+        const result = await upsertDocs(
+          context.store,
+          context.validator,
+          'products',
+          'products',
+          updates,
+        );
+        if (result.rejected[0]) throw badRequest(result.rejected[0].reason);
+        changed.push('quickKeys');
+      }
+      console.log(
+        `omnitill-sync-server: ${staff.name} (${staff.id}) changed ${changed.join(' and ') || 'nothing'} for ${storeId}`,
+      );
+      sendJson(res, 200, { changed, by: staff.id, at: now });
+    }),
+  );
+  return router;
+}
