@@ -18,14 +18,15 @@ export function CatalogPane(props: { onNeedsWeight: (product: ProductDoc) => voi
   const setNotice = useCartStore((state) => state.setNotice);
   const [query, setQuery] = useState('');
   const { catalog } = services();
-  // catalogCount is a dependency on purpose: results refresh while the catalog syncs in.
+  // The index is mutable: catalogCount changes as the catalog syncs in, and refreshes these.
   const results = useMemo(
-    () => (query.trim() ? catalog.search(query, 24) : []),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    () => (catalogCount > 0 && query.trim() ? catalog.search(query, 24) : []),
     [catalog, query, catalogCount],
   );
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const quickKeys = useMemo(() => catalog.quickKeys(), [catalog, catalogCount]);
+  const quickKeys = useMemo(
+    () => (catalogCount > 0 ? catalog.quickKeys() : []),
+    [catalog, catalogCount],
+  );
 
   function pick(product: ProductDoc): void {
     if (product.unitPrice <= 0)

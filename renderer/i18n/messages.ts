@@ -2,7 +2,8 @@
  * Every string the cashier sees, in Vietnamese and English. The English table is typed by the
  * Vietnamese one, so a missing translation is a compile error.
  */
-import { cashierEn, cashierVi } from './cashier-messages';
+import { cashierVi } from './cashier-messages';
+import { cashierEn } from './cashier-messages-en';
 
 export const vi = {
   ...cashierVi,

@@ -11,14 +11,8 @@ import type { StaffDoc } from '../documents/staff';
 import type { Permission, StoreSettingsDoc } from '../documents/store-settings';
 import { minor } from '../money';
 import { productSearchText } from '../search';
-import {
-  BRANDS,
-  FAMILY_NAMES,
-  GIVEN_NAMES,
-  MIDDLE_NAMES,
-  PRODUCT_KINDS,
-  SIZES,
-} from './catalog-words';
+import { BRANDS, PRODUCT_KINDS, SIZES } from './catalog-words';
+import { FAMILY_NAMES, GIVEN_NAMES, MIDDLE_NAMES } from './person-names';
 import { generateDemoLoyalty, generateDemoWebOrders } from './demo-activity';
 import { DEMO_OTHER_STORE_ID, DEMO_STORE_ID } from './demo-ids';
 import { DEMO_LOYALTY, DEMO_PROMOTIONS, DEMO_RETURN_POLICY } from './demo-programs';

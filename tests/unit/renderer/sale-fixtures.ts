@@ -1,40 +1,16 @@
 /** A demo store with a loyalty program, two products and a cart, shared by the sale tests. */
-import { generateDemoData } from '../../../src/demo';
+import { DEMO_LOYALTY, generateDemoData } from '../../../src/demo';
 import type { StoreSettingsDoc } from '../../../src/documents';
 import type { LoyaltySettings } from '../../../src/loyalty';
-import { minor } from '../../../src/money';
 import type { CartInput, CartLineInput } from '../../../src/pricing';
 
 export const NOW = '2026-11-23T08:00:00.000Z';
 const demo = generateDemoData({ now: NOW, productCount: 10, customerCount: 3 });
 
+/** The demo program without its category bonus, so the earn figures here stay simple. */
 export const LOYALTY: LoyaltySettings = {
-  program: {
-    earnPoints: 1,
-    earnSpend: minor(10_000),
-    categoryMultipliers: [],
-    tiers: [
-      {
-        id: 'silver',
-        name: { vi: 'Bạc', en: 'Silver' },
-        thresholdPoints: 0,
-        earnMultiplierBp: 10_000,
-      },
-      {
-        id: 'gold',
-        name: { vi: 'Vàng', en: 'Gold' },
-        thresholdPoints: 500,
-        earnMultiplierBp: 15_000,
-      },
-    ],
-    tierWindowDays: 365,
-    pointValue: minor(1_000),
-    minimumRedemptionPoints: 10,
-    maxRedemptionShareBp: 5_000,
-    expiryDays: 365,
-    holdMinutes: 15,
-  },
-  offline: { enabled: true, perCustomerPerDayPoints: 500, perStorePerDayPoints: 5_000 },
+  ...DEMO_LOYALTY,
+  program: { ...DEMO_LOYALTY.program, categoryMultipliers: [] },
 };
 
 export function storeSettings(withLoyalty = true): StoreSettingsDoc {
