@@ -13,7 +13,9 @@ export async function waitFor<T>(
   check: () => T | undefined | null | false | Promise<T | undefined | null | false>,
   options: WaitForOptions = {},
 ): Promise<T> {
-  const timeoutMs = options.timeoutMs ?? 5_000;
+  // Generous: a shared 2-core CI machine running the suites in parallel can be slow; a condition
+  // that holds returns at once, so only a real failure waits this long.
+  const timeoutMs = options.timeoutMs ?? 15_000;
   const intervalMs = options.intervalMs ?? 10;
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown = null;
