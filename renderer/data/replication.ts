@@ -50,6 +50,8 @@ export interface ReplicationOptions {
   /** How often pending counts, sync time and rejections are refreshed. */
   refreshMs?: number;
   retryMs?: number;
+  /** How long a collection waits between two asks for changes (default 2 s). */
+  pollIntervalMs?: number;
 }
 
 /**
@@ -122,12 +124,31 @@ function requestUrl(input: Parameters<typeof fetch>[0]): string {
   return input instanceof URL ? input.href : input.url;
 }
 
-export function shortPolling(inner: typeof fetch): typeof fetch {
+export function shortPolling(inner: typeof fetch, intervalMs = POLL_INTERVAL_MS): typeof fetch {
   return async (input, init) => {
     const url = requestUrl(input);
     if (!url.includes('feed=longpoll')) return inner(input, init);
-    await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
     return inner(url.replace('feed=longpoll', 'feed=normal'), init);
+  };
+}
+
+/**
+ * RxDB's live pull first catches up from its checkpoint, then follows the server's changes from
+ * `since=now`. A document written between the two (after the catch-up read, before the server
+ * answers the first `since=now`) was in neither, and stayed missing until the app restarted: on
+ * a loaded register a web order posted in that window never reached the pickup queue. Once the
+ * first `since=now` has answered, one more catch-up from the checkpoint closes the gap.
+ */
+export function catchUpOnceLive(inner: typeof fetch, catchUp: () => void): typeof fetch {
+  let live = false;
+  return async (input, init) => {
+    const response = await inner(input, init);
+    if (!live && /[?&]since=now(&|$)/.test(requestUrl(input))) {
+      live = true;
+      catchUp();
+    }
+    return response;
   };
 }
 
@@ -139,6 +160,7 @@ export function startReplication(
 ): ReplicationHandle {
   const fetchWithAuth = shortPolling(
     failOnErrorStatus(getFetchWithCouchDBAuthorization(config.deviceId, config.deviceSecret)),
+    options.pollIntervalMs,
   );
   const states = new Map<string, RxCouchDBReplicationState<unknown>>();
   const pushStates: RxCouchDBReplicationState<unknown>[] = [];
@@ -149,11 +171,11 @@ export function startReplication(
     const collection = database.collections[
       spec.name as keyof typeof database.collections
     ] as RxCollection;
-    const state = replicateCouchDB<unknown>({
+    const state: RxCouchDBReplicationState<unknown> = replicateCouchDB<unknown>({
       replicationIdentifier: `omnitill-${spec.name}-${config.storeId}`,
       collection,
       url: `${config.syncUrl}/${spec.serverDb(config.storeId)}/`,
-      fetch: fetchWithAuth,
+      fetch: catchUpOnceLive(fetchWithAuth, () => state.reSync()),
       live: true,
       retryTime: options.retryMs ?? 5000,
       waitForLeadership: false,
