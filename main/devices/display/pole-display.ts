@@ -43,6 +43,8 @@ export interface PoleDisplayOptions extends SerialSettings {
   messages?: Partial<Record<DisplayLocale, Partial<PoleDisplayMessages>>>;
   reconnect?: ReconnectPolicy;
   openPort?: OpenSerialPort;
+  /** See SerialConnectionOptions.presenceCheckMs. */
+  presenceCheckMs?: number;
 }
 
 /** What the host needs from any customer display; a fake implements it for tests. */

@@ -32,6 +32,8 @@ export interface SerialScannerOptions extends SerialSettings {
   interCharTimeoutMs?: number;
   reconnect?: ReconnectPolicy;
   openPort?: OpenSerialPort;
+  /** See SerialConnectionOptions.presenceCheckMs. */
+  presenceCheckMs?: number;
   /** Clock for the `at` of scans and warnings (tests pin it). */
   now?: () => Date;
 }
