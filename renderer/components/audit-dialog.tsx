@@ -6,6 +6,7 @@ import { useTranslate } from '../i18n/use-translate';
 import { storeStaff } from '../services';
 import { useAppStore } from '../state/app-store';
 import { useSellUiStore } from '../sell/sell-ui-store';
+import { CloseActions, Dialog } from './dialog';
 
 /** The approvals made at this register since it started, and which are not on the server yet. */
 export function AuditDialog() {
@@ -21,35 +22,28 @@ export function AuditDialog() {
   }, []);
   const name = (id: string) => staff.find((member) => member.id === id)?.name ?? id;
   return (
-    <div className="dialog-backdrop" role="dialog" aria-modal="true" aria-labelledby="audit-title">
-      <div className="dialog dialog-wide" data-testid="audit-dialog">
-        <h2 id="audit-title">{t('audit.title')}</h2>
-        {entries.length === 0 && <p className="muted">{t('audit.none')}</p>}
-        <ul className="parked-list">
-          {entries.map((entry) => (
-            <li key={entry.id} data-testid="audit-entry">
-              <span>
-                {t('audit.row', {
-                  time: new Date(entry.createdAt).toLocaleTimeString(locale),
-                  action: t(`audit.action.${entry.action}` as MessageKey),
-                  requester: name(entry.requestedBy),
-                  approver: name(entry.approvedBy),
-                  method: t(`audit.method.${entry.method}` as MessageKey),
-                })}
-                {entry.reason ? ` · ${entry.reason}` : ''}
-              </span>
-              <span className="muted">
-                {pending.has(entry.id) ? t('audit.waiting') : t('audit.synced')}
-              </span>
-            </li>
-          ))}
-        </ul>
-        <div className="dialog-actions">
-          <button type="button" className="button-secondary" onClick={close}>
-            {t('customer.close')}
-          </button>
-        </div>
-      </div>
-    </div>
+    <Dialog title={t('audit.title')} testId="audit-dialog" wide>
+      {entries.length === 0 && <p className="muted">{t('audit.none')}</p>}
+      <ul className="parked-list">
+        {entries.map((entry) => (
+          <li key={entry.id} data-testid="audit-entry">
+            <span>
+              {t('audit.row', {
+                time: new Date(entry.createdAt).toLocaleTimeString(locale),
+                action: t(`audit.action.${entry.action}` as MessageKey),
+                requester: name(entry.requestedBy),
+                approver: name(entry.approvedBy),
+                method: t(`audit.method.${entry.method}` as MessageKey),
+              })}
+              {entry.reason ? ` · ${entry.reason}` : ''}
+            </span>
+            <span className="muted">
+              {pending.has(entry.id) ? t('audit.waiting') : t('audit.synced')}
+            </span>
+          </li>
+        ))}
+      </ul>
+      <CloseActions onClose={close} />
+    </Dialog>
   );
 }

@@ -7,6 +7,7 @@ import { useLastSaleStore } from '../sell/finish-sale';
 import { printSaleReceipt, retryPrint, usePrintStore } from '../sell/receipt-printing';
 import { useSellUiStore } from '../sell/sell-ui-store';
 import { useMoney } from '../sell/use-money';
+import { CloseActions, Dialog } from './dialog';
 
 /** The sale just completed: change, points, and how its receipt is printing (retry, copy). */
 export function LastSalePanel() {
@@ -79,41 +80,29 @@ export function ReceiptsDialog() {
       .then((docs) => setSales(docs.map((doc) => doc.toJSON() as SaleDoc)));
   }, []);
   return (
-    <div
-      className="dialog-backdrop"
-      role="dialog"
-      aria-modal="true"
-      aria-labelledby="receipts-title"
-    >
-      <div className="dialog dialog-wide" data-testid="receipts-dialog">
-        <h2 id="receipts-title">{t('receipts.title')}</h2>
-        {sales.length === 0 && <p className="muted">{t('receipts.none')}</p>}
-        <ul className="parked-list">
-          {sales.map((sale) => (
-            <li key={sale.id}>
-              <span>
-                {t('receipts.row', {
-                  time: new Date(sale.completedAt).toLocaleString(locale),
-                  total: money(sale.priced.totals.total),
-                  id: sale.id,
-                })}
-              </span>
-              <button
-                type="button"
-                className="button-secondary"
-                onClick={() => void printSaleReceipt(sale, true)}
-              >
-                {t('lastSale.reprint')}
-              </button>
-            </li>
-          ))}
-        </ul>
-        <div className="dialog-actions">
-          <button type="button" className="button-secondary" onClick={close}>
-            {t('customer.close')}
-          </button>
-        </div>
-      </div>
-    </div>
+    <Dialog title={t('receipts.title')} testId="receipts-dialog" wide>
+      {sales.length === 0 && <p className="muted">{t('receipts.none')}</p>}
+      <ul className="parked-list">
+        {sales.map((sale) => (
+          <li key={sale.id}>
+            <span>
+              {t('receipts.row', {
+                time: new Date(sale.completedAt).toLocaleString(locale),
+                total: money(sale.priced.totals.total),
+                id: sale.id,
+              })}
+            </span>
+            <button
+              type="button"
+              className="button-secondary"
+              onClick={() => void printSaleReceipt(sale, true)}
+            >
+              {t('lastSale.reprint')}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <CloseActions onClose={close} />
+    </Dialog>
   );
 }

@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'react';
-import type { FormEvent } from 'react';
 import type { ParkedSaleDoc } from '../../src/documents';
 import type { PricedCart } from '../../src/pricing';
 import { useTranslate } from '../i18n/use-translate';
@@ -8,39 +7,23 @@ import { useAppStore } from '../state/app-store';
 import { parkSale, resumeParked } from '../sell/parked-sales';
 import { useSellUiStore } from '../sell/sell-ui-store';
 import { useMoney } from '../sell/use-money';
+import { CloseActions, Dialog, TextPromptDialog } from './dialog';
 
 /** F8: park the open sale with a note for finding it again. */
 export function ParkDialog(props: { priced: PricedCart | null }) {
   const t = useTranslate();
   const close = useSellUiStore((state) => state.close);
-  const [label, setLabel] = useState('');
-  async function submit(event: FormEvent): Promise<void> {
-    event.preventDefault();
-    await parkSale(label, props.priced, t);
-    close();
-  }
   return (
-    <div className="dialog-backdrop" role="dialog" aria-modal="true" aria-labelledby="park-title">
-      <form className="dialog" data-testid="park-dialog" onSubmit={(event) => void submit(event)}>
-        <h2 id="park-title">{t('actions.park')}</h2>
-        <input
-          autoFocus
-          aria-label={t('park.label')}
-          placeholder={t('park.label')}
-          data-testid="park-label"
-          value={label}
-          onChange={(event) => setLabel(event.target.value)}
-        />
-        <div className="dialog-actions">
-          <button type="button" className="button-secondary" onClick={close}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button-primary" data-testid="park-confirm">
-            {t('park.confirm')}
-          </button>
-        </div>
-      </form>
-    </div>
+    <TextPromptDialog
+      title={t('actions.park')}
+      label={t('park.label')}
+      confirmLabel={t('park.confirm')}
+      testId="park-dialog"
+      inputTestId="park-label"
+      confirmTestId="park-confirm"
+      onCancel={close}
+      onConfirm={(label) => void parkSale(label, props.priced, t).then(close)}
+    />
   );
 }
 
@@ -58,39 +41,32 @@ export function ParkedSalesDialog() {
     return () => subscription.unsubscribe();
   }, []);
   return (
-    <div className="dialog-backdrop" role="dialog" aria-modal="true" aria-labelledby="parked-title">
-      <div className="dialog dialog-wide" data-testid="parked-dialog">
-        <h2 id="parked-title">{t('park.title')}</h2>
-        {parked.length === 0 && <p className="muted">{t('park.none')}</p>}
-        <ul className="parked-list">
-          {parked.map((sale) => (
-            <li key={sale.id} data-testid="parked-sale">
-              <span>
-                {t('park.row', {
-                  label: sale.label ?? '—',
-                  count: sale.lineCount,
-                  total: money(sale.totalWhenParked),
-                  register: sale.registerId,
-                  time: new Date(sale.parkedAt).toLocaleTimeString(locale),
-                })}
-              </span>
-              <button
-                type="button"
-                className="button-primary"
-                data-testid="parked-resume"
-                onClick={() => void resumeParked(sale.id, t).then((resumed) => resumed && close())}
-              >
-                {t('park.resume')}
-              </button>
-            </li>
-          ))}
-        </ul>
-        <div className="dialog-actions">
-          <button type="button" className="button-secondary" onClick={close}>
-            {t('customer.close')}
-          </button>
-        </div>
-      </div>
-    </div>
+    <Dialog title={t('park.title')} testId="parked-dialog" wide>
+      {parked.length === 0 && <p className="muted">{t('park.none')}</p>}
+      <ul className="parked-list">
+        {parked.map((sale) => (
+          <li key={sale.id} data-testid="parked-sale">
+            <span>
+              {t('park.row', {
+                label: sale.label ?? '—',
+                count: sale.lineCount,
+                total: money(sale.totalWhenParked),
+                register: sale.registerId,
+                time: new Date(sale.parkedAt).toLocaleTimeString(locale),
+              })}
+            </span>
+            <button
+              type="button"
+              className="button-primary"
+              data-testid="parked-resume"
+              onClick={() => void resumeParked(sale.id, t).then((resumed) => resumed && close())}
+            >
+              {t('park.resume')}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <CloseActions onClose={close} />
+    </Dialog>
   );
 }
