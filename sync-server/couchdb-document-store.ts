@@ -89,8 +89,14 @@ export class CouchDocumentStore implements DocumentStore {
     return found;
   }
 
-  async allDocs(db: string): Promise<StoredDoc[]> {
-    const json = (await this.expectOk(`${encodeURIComponent(db)}/_all_docs?include_docs=true`)) as {
+  async allDocs(db: string, idPrefix?: string): Promise<StoredDoc[]> {
+    const range =
+      idPrefix === undefined
+        ? ''
+        : `&startkey=${encodeURIComponent(JSON.stringify(idPrefix))}&endkey=${encodeURIComponent(JSON.stringify(`${idPrefix}\ufff0`))}`;
+    const json = (await this.expectOk(
+      `${encodeURIComponent(db)}/_all_docs?include_docs=true${range}`,
+    )) as {
       rows: { id: string; doc?: StoredDoc }[];
     };
     return json.rows.filter((row) => row.doc && !isDesignOrLocal(row.id)).map((row) => row.doc!);

@@ -63,7 +63,7 @@ export function storeDatabaseNames(storeId: string): string[] {
 }
 
 /**
- * The server's own data (device registry, rejections, flags) lives in the same document store
+ * The server's own data (device registry, rejections, flags, settings history) lives in the same document store
  * under names no layout database can take, and is never reachable through /db.
  */
 export const INTERNAL_DATABASES = {
@@ -72,6 +72,8 @@ export const INTERNAL_DATABASES = {
   flags: 'omnitill-flags',
   webOrders: 'omnitill-web-orders',
   checkins: 'omnitill-pickup-checkins',
+  /** Every version of every store's settings, with the time it came into force. */
+  settingsHistory: 'omnitill-settings-history',
 } as const;
 
 export const KNOWN_DATABASES_HINT =

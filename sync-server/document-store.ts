@@ -26,8 +26,8 @@ export interface DocumentStore {
   ensureDatabase(name: string): Promise<void>;
   /** The winning revision of each id that exists, tombstones included (with their bodies). */
   getCurrent(db: string, ids: readonly string[]): Promise<Map<string, StoredDoc>>;
-  /** Every live document (design and local documents excluded). */
-  allDocs(db: string): Promise<StoredDoc[]>;
+  /** Every live document (design and local documents excluded); only ids from `idPrefix` on. */
+  allDocs(db: string, idPrefix?: string): Promise<StoredDoc[]>;
   bulkDocs(
     db: string,
     docs: readonly Record<string, unknown>[],

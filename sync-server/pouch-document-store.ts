@@ -63,8 +63,9 @@ export class PouchDocumentStore implements DocumentStore {
     return found;
   }
 
-  async allDocs(db: string): Promise<StoredDoc[]> {
-    const { rows } = await this.handle(db).allDocs({ include_docs: true });
+  async allDocs(db: string, idPrefix?: string): Promise<StoredDoc[]> {
+    const range = idPrefix === undefined ? {} : { startkey: idPrefix, endkey: `${idPrefix}\ufff0` };
+    const { rows } = await this.handle(db).allDocs({ include_docs: true, ...range });
     return rows
       .filter((row) => row.doc && !isDesignOrLocal(row.key))
       .map((row) => row.doc as StoredDoc);

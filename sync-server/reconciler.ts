@@ -10,9 +10,11 @@ import { fromCouchDoc } from './couch-doc';
 import { INTERNAL_DATABASES, parseDatabaseName } from './database-layout';
 import type { DocumentStore, StoredDoc } from './document-store';
 import { sameContent } from './same-content';
-import { saleTotalsProblem } from './sale-check';
+import { matchSaleToSettings } from './sale-check';
+import type { SettingsHistory, StoreSettingsHistory } from './settings-history';
 
-export type FlagKind = 'negative-loyalty' | 'over-returned' | 'negative-stock' | 'sale-totals';
+export type FlagKind =
+  'negative-loyalty' | 'over-returned' | 'negative-stock' | 'sale-totals' | 'stale-settings';
 
 export interface FlagDoc {
   _id: string;
@@ -22,7 +24,14 @@ export interface FlagDoc {
   storeId?: string;
   /** Every document involved, so a manager can see the whole story. */
   documents: { db: string; id: string }[];
+  /** stale-settings: the version the sale matched and the one already in force when it completed. */
+  settings?: { pricedWith: SettingsRef; inForce: SettingsRef };
   detectedAt: string;
+}
+
+export interface SettingsRef {
+  rev: string;
+  inForceFrom: string;
 }
 
 type Area = 'loyalty' | 'returns' | 'stock';
@@ -39,7 +48,7 @@ const safeKey = (text: string): string => text.replace(/[^0-9A-Za-z_.-]/g, '-');
 /**
  * Looks for what replication cannot prevent (rule 4: offline registers may overdraw within
  * limits): negative loyalty balances, order lines returned more often than sold, negative stock,
- * sales whose totals do not match. Each anomaly becomes one flag whose id is derived from the
+ * sales whose totals do not match, sales priced with store settings already replaced. Each anomaly becomes one flag whose id is derived from the
  * anomaly itself, so re-running never duplicates it. Nothing is merged or corrected here.
  */
 export class Reconciler {
@@ -53,6 +62,7 @@ export class Reconciler {
 
   constructor(
     private readonly store: DocumentStore,
+    private readonly settingsHistory: SettingsHistory,
     private readonly delayMs: number,
     private readonly log: (line: string) => void,
   ) {}
@@ -122,19 +132,7 @@ export class Reconciler {
     if (areas.has('loyalty')) flags.push(...(await this.loyaltyFlags()));
     if (areas.has('stock')) flags.push(...(await this.stockFlags()));
     if (areas.has('returns')) flags.push(...(await this.returnFlags()));
-    for (const { db, doc } of sales) {
-      const sale = fromCouchDoc<SaleDoc>(doc as StoredDoc);
-      const problem = await saleTotalsProblem(this.store, sale);
-      if (problem) {
-        flags.push({
-          _id: `flag_sale-totals_${safeKey(sale.id)}`,
-          kind: 'sale-totals',
-          summary: `Sale ${sale.id}: ${problem}`,
-          storeId: sale.storeId,
-          documents: [{ db, id: sale.id }],
-        });
-      }
-    }
+    flags.push(...(await this.saleFlags(sales)));
     await this.save(flags);
   }
 
@@ -157,6 +155,53 @@ export class Reconciler {
     await this.store.bulkDocs(INTERNAL_DATABASES.flags, writes, true);
     if (writes.length)
       this.log(`omnitill-sync-server: ${writes.length} reconciliation flag(s) raised`);
+  }
+
+  /**
+   * Accepted sales once more against their store's settings history (it may have grown since the
+   * gate): one that matches no version is flagged `sale-totals`; one priced with settings that
+   * were already replaced when it completed is kept, and flagged `stale-settings` for a manager.
+   */
+  private async saleFlags(
+    sales: readonly { db: string; doc: Record<string, unknown> }[],
+  ): Promise<Omit<FlagDoc, 'detectedAt'>[]> {
+    const histories = new Map<string, StoreSettingsHistory>();
+    const flags: Omit<FlagDoc, 'detectedAt'>[] = [];
+    for (const { db, doc } of sales) {
+      const sale = fromCouchDoc<SaleDoc>(doc as StoredDoc);
+      let history = histories.get(sale.storeId);
+      if (!history) {
+        history = await this.settingsHistory.historyOf(sale.storeId);
+        histories.set(sale.storeId, history);
+      }
+      const match = matchSaleToSettings(sale, history);
+      if (!match.ok) {
+        flags.push({
+          _id: `flag_sale-totals_${safeKey(sale.id)}`,
+          kind: 'sale-totals',
+          summary: `Sale ${sale.id}: ${match.reason}`,
+          storeId: sale.storeId,
+          documents: [{ db, id: sale.id }],
+        });
+      } else if (match.supersededBy) {
+        const { version, supersededBy } = match;
+        flags.push({
+          _id: `flag_stale-settings_${safeKey(sale.id)}`,
+          kind: 'stale-settings',
+          summary: `Sale ${sale.id} (register ${sale.registerId}, device ${sale.deviceId}) completed at ${sale.completedAt} was priced with the store's settings from ${version.inForceFrom}, replaced at ${supersededBy.inForceFrom}: the register sold with outdated settings. It is kept as sold; check that the register syncs.`,
+          storeId: sale.storeId,
+          documents: [
+            { db, id: sale.id },
+            { db: 'settings', id: `store_${sale.storeId}` },
+          ],
+          settings: {
+            pricedWith: { rev: version.settingsRev, inForceFrom: version.inForceFrom },
+            inForce: { rev: supersededBy.settingsRev, inForceFrom: supersededBy.inForceFrom },
+          },
+        });
+      }
+    }
+    return flags;
   }
 
   private async loyaltyFlags(): Promise<Omit<FlagDoc, 'detectedAt'>[]> {

@@ -8,8 +8,8 @@ import { idOf } from './document-store';
 import type { DocumentValidator } from './document-validator';
 import { isPlainObject, readJsonBody } from './read-json-body';
 import type { RejectionLog } from './rejection-log';
-import { storeSettingsOf } from './sale-check';
 import { classifyReplicationRequest, readProblem } from './replication-access';
+import type { SettingsHistory } from './settings-history';
 import type { WriteDecision } from './write-policy';
 import { decideWrite } from './write-policy';
 
@@ -18,6 +18,8 @@ export interface ReplicationGateDeps {
   store: DocumentStore;
   validator: DocumentValidator;
   rejections: RejectionLog;
+  /** Every version of each store's settings: a sale is re-priced with the one it was sold under. */
+  settingsHistory: SettingsHistory;
   /** Called after documents landed (reconciliation and caches listen). */
   onAccepted: (db: string, docs: readonly Record<string, unknown>[]) => void;
 }
@@ -183,6 +185,8 @@ export class ReplicationGate {
     const decision = decisions[0];
     if (!decision) throw new Error('No decision for a single document.');
     if (decision.kind === 'reject') {
+      // Recorded like a refused row of _bulk_docs: the reply says to look it up there.
+      await this.write(principal, database, decisions, true);
       throw forbidden(`${decision.reason} (${SEE_REJECTIONS})`);
     }
     const written = await this.write(principal, database, decisions, true);
@@ -208,9 +212,9 @@ export class ReplicationGate {
       .map((doc) => doc._id)
       .filter((id): id is string => typeof id === 'string' && !id.startsWith('_local/'));
     const current = await this.deps.store.getCurrent(database.name, [...new Set(ids)]);
-    const settings =
+    const settingsHistory =
       database.collection === 'sales' && database.kind === 'store'
-        ? await storeSettingsOf(this.deps.store, database.storeId)
+        ? await this.deps.settingsHistory.historyOf(database.storeId)
         : undefined;
     return docs.map((doc) => {
       if (!isPlainObject(doc)) {
@@ -231,7 +235,7 @@ export class ReplicationGate {
         database,
         doc,
         current: current.get(id),
-        storeSettings: settings,
+        settingsHistory,
       });
     });
   }

@@ -13,6 +13,11 @@ function canonical(value: unknown): unknown {
   return value;
 }
 
+/** JSON with keys sorted and undefined values dropped: equal content, equal text. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(canonical(value));
+}
+
 function comparable(doc: Record<string, unknown>): string {
   const body: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(doc)) if (!IGNORED.has(key)) body[key] = value;

@@ -3,6 +3,7 @@ import type { DeviceRegistry } from './device-registry';
 import type { DocumentStore } from './document-store';
 import type { DocumentValidator } from './document-validator';
 import type { RejectionLog } from './rejection-log';
+import type { SettingsHistory } from './settings-history';
 
 /** What the API routes share. Built once in server.ts. */
 export interface ServerContext {
@@ -11,6 +12,8 @@ export interface ServerContext {
   registry: DeviceRegistry;
   validator: DocumentValidator;
   rejections: RejectionLog;
+  /** Every version of each store's settings; `refresh` it after writing a settings document. */
+  settingsHistory: SettingsHistory;
   /** Unconfirmed loyalty holds lapse after this long. */
   holdTtlMs: number;
   /** Documents the server wrote itself (reconciliation listens like it does for devices). */

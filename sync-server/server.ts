@@ -26,6 +26,7 @@ import { Reconciler } from './reconciler';
 import { RejectionLog } from './rejection-log';
 import { ReplicationGate } from './replication-gate';
 import type { ServerContext } from './server-context';
+import { SettingsHistory, storeIdOfSettings } from './settings-history';
 
 export interface SyncServerOptions {
   /** 0 picks a free port. Default 7070. */
@@ -99,23 +100,48 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
   await rejections.init();
   const validator = new DocumentValidator();
   const auth = new Authenticator(token.token, registry);
-  const reconciler = new Reconciler(store, options.reconcileDelayMs ?? 300, log);
+  const settingsHistory = new SettingsHistory(store, log);
+  const reconciler = new Reconciler(store, settingsHistory, options.reconcileDelayMs ?? 300, log);
   await reconciler.init();
-  const onAccepted = (db: string, docs: readonly Record<string, unknown>[]) =>
+  const onAccepted = (db: string, docs: readonly Record<string, unknown>[]) => {
+    if (db === 'settings') {
+      // Record the new version now, so its time in force is the time it landed.
+      for (const storeId of new Set(docs.map(storeIdOfSettings))) {
+        if (!storeId) continue;
+        settingsHistory
+          .refresh(storeId)
+          .catch((error: unknown) =>
+            log(
+              `omnitill-sync-server: recording the settings of ${storeId} failed: ${String(error)}`,
+            ),
+          );
+      }
+    }
     reconciler.schedule(db, docs);
+  };
   const context: ServerContext = {
     store,
     auth,
     registry,
     validator,
     rejections,
+    settingsHistory,
     holdTtlMs: options.holdTtlMs ?? 15 * 60_000,
     onAccepted,
   };
   const seeded = options.seedDemo ? await seedDemoData(store, log) : false;
   if (seeded) onAccepted('settings', []);
+  // After the seed: the settings as they are now become versions (first start, or an upgrade).
+  await settingsHistory.init();
 
-  const gate = new ReplicationGate({ auth, store, validator, rejections, onAccepted });
+  const gate = new ReplicationGate({
+    auth,
+    store,
+    validator,
+    rejections,
+    settingsHistory,
+    onAccepted,
+  });
   const app = express();
   app.disable('x-powered-by');
   app.use(withoutWwwAuthenticate, cors);

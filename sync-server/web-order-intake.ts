@@ -10,6 +10,7 @@ import { fromCouchDoc, toCouchDoc } from './couch-doc';
 import { INTERNAL_DATABASES, isValidStoreId, storeDatabaseName } from './database-layout';
 import { isPlainObject } from './read-json-body';
 import { newId, SerialQueue } from './new-id';
+import { canonicalJson } from './same-content';
 import type { ServerContext } from './server-context';
 import { upsertDocs } from './server-writes';
 
@@ -75,8 +76,10 @@ function parseLines(raw: unknown): WebOrderLine[] {
 /**
  * Web-order intake: checks the request field by field, matches or creates the customer, places
  * the order in its pickup store's `orders` database. Idempotent on (caller, externalId): the
- * intake record keeps the whole order, so a replay (even after a crash between two writes)
- * rewrites the same documents and answers the same.
+ * intake record keeps the whole order as placed. A replay answers with the order as it is now
+ * (a store may have marked it ready, or handed part of it over, since) and never writes over
+ * it; it writes the order only when it is missing (a crash between the intake record and the
+ * order), so a replay never moves an order's state backwards.
  */
 export class WebOrderIntake {
   private readonly queue = new SerialQueue();
@@ -137,7 +140,9 @@ export class WebOrderIntake {
 
     const caller = principal.kind === 'admin' ? 'admin' : principal.id;
     const intakeId = `intake_${createHash('sha256').update(`${caller}\u0000${externalId}`).digest('hex').slice(0, 40)}`;
-    const requestHash = createHash('sha256').update(JSON.stringify(body)).digest('hex');
+    // Key order does not make a different request; records made before compared the raw text.
+    const requestHash = createHash('sha256').update(canonicalJson(body)).digest('hex');
+    const legacyHash = createHash('sha256').update(JSON.stringify(body)).digest('hex');
 
     return this.queue.run(async () => {
       const { store } = this.context;
@@ -145,15 +150,16 @@ export class WebOrderIntake {
         intakeId,
       );
       if (existing && !existing._deleted) {
-        if (existing.requestHash !== requestHash) {
+        const placed = existing.order as WebOrderDoc;
+        if (existing.requestHash !== requestHash && existing.requestHash !== legacyHash) {
           throw new ApiError(
             409,
             'idempotency_conflict',
-            `externalId ${externalId} was already used for a different order; send the same body to replay it, or use a new externalId.`,
+            `externalId ${externalId} was already used for a different order (${placed.orderNumber}); send the same body to replay it, or use a new externalId for a new order.`,
+            { externalId, orderId: placed.id, orderNumber: placed.orderNumber },
           );
         }
-        const order = existing.order as WebOrderDoc;
-        await this.writeOrder(order);
+        const order = await this.storeIfMissing(placed, externalId);
         return { replayed: true, order, customerCreated: false };
       }
       const settings = (await store.getCurrent('settings', [`store_${pickupStoreId}`])).get(
@@ -216,24 +222,56 @@ export class WebOrderIntake {
         ],
         true,
       );
-      await this.writeOrder(order);
-      return { replayed: false, order, customerCreated };
+      return {
+        replayed: false,
+        order: await this.storeIfMissing(order, externalId),
+        customerCreated,
+      };
     });
   }
 
-  private async writeOrder(order: WebOrderDoc): Promise<void> {
+  /**
+   * The order as its pickup store's database holds it now, written first only when it is not
+   * there. Create-only (no revision given): should a register's request write it meanwhile (mark
+   * ready), the write conflicts and the stored order is what is answered.
+   */
+  private async storeIfMissing(order: WebOrderDoc, externalId: string): Promise<WebOrderDoc> {
+    const { store, validator } = this.context;
     const db = storeDatabaseName('orders', order.pickupStoreId);
-    await this.context.store.ensureDatabase(db);
-    const result = await upsertDocs(this.context.store, this.context.validator, 'orders', db, [
-      order,
-    ]);
-    if (result.rejected[0])
-      throw new ApiError(
-        500,
-        'internal_error',
-        `The order could not be stored: ${result.rejected[0].reason}`,
-      );
-    this.context.onAccepted(db, [toCouchDoc(order)]);
+    await store.ensureDatabase(db);
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const stored = (await store.getCurrent(db, [order.id])).get(order.id);
+      if (stored?._deleted) {
+        throw new ApiError(
+          410,
+          'gone',
+          `Order ${order.orderNumber} (externalId ${externalId}) was deleted on the server; use a new externalId to place it again.`,
+        );
+      }
+      if (stored) return fromCouchDoc<WebOrderDoc>(stored);
+      const doc = toCouchDoc(order);
+      const problem = validator.validate('orders', doc);
+      if (problem) {
+        throw new ApiError(500, 'internal_error', `The order could not be stored: ${problem}`);
+      }
+      const [row] = await store.bulkDocs(db, [doc], true);
+      if (row?.ok) {
+        this.context.onAccepted(db, [doc]);
+        return order;
+      }
+      if (row?.error !== 'conflict') {
+        throw new ApiError(
+          500,
+          'internal_error',
+          `The order could not be stored: ${row?.reason ?? 'no reply'}; retry the same request.`,
+        );
+      }
+    }
+    throw new ApiError(
+      503,
+      'busy',
+      `Order ${order.orderNumber} is being changed right now; retry the same request.`,
+    );
   }
 
   private async findCustomer(

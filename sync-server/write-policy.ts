@@ -1,7 +1,6 @@
 import type { LoyaltyEntryDoc } from '../src/documents';
 import type { SaleDoc } from '../src/documents';
 import type { StockMoveDoc } from '../src/documents';
-import type { StoreSettingsDoc } from '../src/documents';
 import { loyaltyEntryProblems } from '../src/loyalty';
 import { stockMoveProblems } from '../src/stock';
 import type { Principal } from './auth';
@@ -10,6 +9,7 @@ import type { StoredDoc } from './document-store';
 import { DocumentValidator, documentBytes, MAX_DOCUMENT_BYTES } from './document-validator';
 import { saleTotalsVerdict } from './sale-check';
 import { sameContent } from './same-content';
+import type { StoreSettingsHistory } from './settings-history';
 
 export type RejectionCode =
   | 'bad_document'
@@ -43,8 +43,8 @@ export interface WriteRequest {
   doc: Record<string, unknown>;
   /** The server's winning revision of this id, tombstone included; undefined when new. */
   current: StoredDoc | undefined;
-  /** Settings of the database's store, for re-pricing sales; undefined when none exist. */
-  storeSettings: StoreSettingsDoc | undefined;
+  /** Every version of the database's store's settings, for re-pricing sales. */
+  settingsHistory: StoreSettingsHistory | undefined;
 }
 
 /** Facts never change once written (ARCHITECTURE.md rule 2); shifts only once closed. */
@@ -87,7 +87,7 @@ const DEVICE_WRITABLE: ReadonlySet<Collection> = new Set([
 
 /**
  * Decides, for one pushed document, whether it lands, is already there, or is rejected and
- * why. Pure apart from the validator: the gate fetches `current` and the settings first.
+ * why. Pure apart from the validator: the gate fetches `current` and the settings history first.
  */
 export function decideWrite(validator: DocumentValidator, request: WriteRequest): WriteDecision {
   const { principal, database, current } = request;
@@ -173,7 +173,7 @@ export function decideWrite(validator: DocumentValidator, request: WriteRequest)
   }
 
   if (doc._deleted !== true) {
-    const domainProblem = domainProblems(collection, doc, request.storeSettings);
+    const domainProblem = domainProblems(collection, doc, request.settingsHistory);
     if (domainProblem)
       return domainProblem.code === 'totals_mismatch'
         ? reject('totals_mismatch', domainProblem.reason)
@@ -209,7 +209,7 @@ function storeOwnership(
 function domainProblems(
   collection: Collection,
   doc: Record<string, unknown>,
-  settings: StoreSettingsDoc | undefined,
+  settingsHistory: StoreSettingsHistory | undefined,
 ): { code: 'domain_rule' | 'totals_mismatch'; reason: string } | null {
   const body = DocumentValidator.bodyOf(doc);
   if (collection === 'loyalty') {
@@ -223,7 +223,7 @@ function domainProblems(
       return { code: 'domain_rule', reason: `stock move: ${problems.join('; ')}` };
   }
   if (collection === 'sales') {
-    const problem = saleTotalsVerdict(body as unknown as SaleDoc, settings);
+    const problem = saleTotalsVerdict(body as unknown as SaleDoc, settingsHistory);
     if (problem) return { code: 'totals_mismatch', reason: `sale totals: ${problem}` };
   }
   return null;

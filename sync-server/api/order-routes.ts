@@ -5,6 +5,7 @@ import type { WebOrderDoc } from '../../src/documents';
 import { orderLineProgress, orderPayment, webOrderState } from '../../src/orders';
 import { notFound, sendJson } from '../api-error';
 import { readCollection } from '../collection-reader';
+import { pickupPayments } from '../pickup-payments';
 import { readJsonBody } from '../read-json-body';
 import type { ServerContext } from '../server-context';
 import { WebOrderIntake } from '../web-order-intake';
@@ -58,6 +59,7 @@ export function orderRoutes(context: ServerContext): Router {
             quantity: line.quantity,
           })),
       );
+      const payments = await pickupPayments(context.store, pickups);
       sendJson(res, 200, {
         order,
         state: webOrderState(order, pickups),
@@ -69,6 +71,9 @@ export function orderRoutes(context: ServerContext): Router {
           at: pickup.createdAt,
           lines: pickup.lines,
           amountCollected: pickup.amountCollected,
+          ...(pickup.saleId ? { saleId: pickup.saleId } : {}),
+          // The sale's tenders, safe to show; null without a sale or before the sale synced.
+          payment: payments.get(pickup.id) ?? null,
         })),
         returns: returns.map((doc) => ({
           id: doc.id,

@@ -1,6 +1,6 @@
 /**
- * What a store manager may change from a register: the receipt header and footer and the quick
- * keys. Store settings and the catalog are written by the server only (ARCHITECTURE.md rule 2),
+ * What a store manager may change from a register: the receipt header and footer, the store's
+ * promotions and the quick keys. Store settings and the catalog are written by the server only (ARCHITECTURE.md rule 2),
  * so the register asks here, with the manager's PIN checked at the server against the store's
  * permissions; the change then replicates to every register of the store.
  */
@@ -9,6 +9,7 @@ import type { ProductDoc, StaffDoc, StoreSettingsDoc } from '../../src/documents
 import { ApiError, badRequest, forbidden, notFound, sendJson } from '../api-error';
 import { principalOf } from '../auth';
 import { readCollection } from '../collection-reader';
+import { parsePromotions } from '../promotion-input';
 import { isPlainObject, readJsonBody } from '../read-json-body';
 import type { ServerContext } from '../server-context';
 import { upsertDocs } from '../server-writes';
@@ -52,7 +53,7 @@ export function storeSettingsRoutes(context: ServerContext): Router {
         typeof body.pin !== 'string'
       ) {
         throw badRequest(
-          'Send {"staffId", "pin", "receipt"?: {header, footer}, "quickKeys"?: [sku...]}.',
+          'Send {"staffId", "pin", "receipt"?: {header, footer}, "promotions"?: [...], "quickKeys"?: [sku...]}.',
         );
       }
       const waitMs = attempts.lockedFor(principal.id);
@@ -88,6 +89,8 @@ export function storeSettingsRoutes(context: ServerContext): Router {
 
       const now = new Date().toISOString();
       const changed: string[] = [];
+      // Receipt and promotions are one settings document: one new version, in force from now.
+      let updated: StoreSettingsDoc = settings;
       if (body.receipt !== undefined) {
         if (!isPlainObject(body.receipt))
           throw badRequest('receipt must be {"header": [...], "footer": [...]}.');
@@ -95,12 +98,21 @@ export function storeSettingsRoutes(context: ServerContext): Router {
           header: lines(body.receipt.header, 'receipt.header'),
           footer: lines(body.receipt.footer, 'receipt.footer'),
         };
-        const updated: StoreSettingsDoc = { ...settings, receipt, updatedAt: now };
+        updated = { ...updated, receipt };
+        changed.push('receipt');
+      }
+      if (body.promotions !== undefined) {
+        updated = { ...updated, promotions: parsePromotions(body.promotions) };
+        changed.push('promotions');
+      }
+      if (updated !== settings) {
+        const toWrite: StoreSettingsDoc = { ...updated, updatedAt: now };
         const result = await upsertDocs(context.store, context.validator, 'settings', 'settings', [
-          updated,
+          toWrite,
         ]);
         if (result.rejected[0]) throw badRequest(result.rejected[0].reason);
-        changed.push('receipt');
+        // Recorded before the answer: a sale completed from now on is judged against it.
+        await context.settingsHistory.refresh(storeId);
       }
       if (body.quickKeys !== undefined) {
         if (

@@ -1,7 +1,7 @@
 /**
- * A store manager changes the receipt header and footer and the quick keys from a register: the
- * server checks the manager's PIN and role, writes the server-owned documents, and the change is
- * there for every register to pull. A cashier's PIN, a wrong PIN or another store's manager are
+ * A store manager changes the receipt header and footer, the promotions and the quick keys from a
+ * register: the server checks the manager's PIN and role, writes the server-owned documents, and
+ * the change is there for every register to pull. A cashier's PIN, a wrong PIN or another store's manager are
  * refused, and repeated wrong PINs lock the register out for a while.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -74,6 +74,41 @@ describe('store settings changed from a register', () => {
     expect((await read<ProductDoc>('products/prod_SKU000010')).quickKey).toBe(1);
     expect((await read<ProductDoc>('products/prod_SKU000001')).quickKey).toBe(2);
     expect((await read<ProductDoc>('products/prod_SKU000002')).quickKey).toBeUndefined();
+  });
+
+  it("replaces the store's promotions, and refuses one pricing could not apply", async () => {
+    const incomplete = await post(register, {
+      staffId: 'staff_ha',
+      pin: '9999',
+      promotions: [
+        {
+          id: 'promo-2for1',
+          kind: 'buy-x-get-y',
+          label: { vi: 'Mua 1 tặng 1', en: 'Buy 1 get 1' },
+          target: { categoryIds: ['snacks'] },
+        },
+      ],
+    });
+    expect(incomplete.status).toBe(400);
+    expect(incomplete.body).toMatchObject({ field: 'promotions[0]' });
+    expect(String(incomplete.body.reason)).toContain('buyQuantity');
+    const promotion = {
+      id: 'promo-2for1',
+      kind: 'buy-x-get-y',
+      label: { vi: 'Mua 1 tặng 1', en: 'Buy 1 get 1' },
+      target: { categoryIds: ['snacks'] },
+      buyQuantity: 1,
+      getQuantity: 1,
+      getPercentBp: 10000,
+    };
+    const done = await post(register, {
+      staffId: 'staff_ha',
+      pin: '9999',
+      promotions: [promotion],
+    });
+    expect(done.status).toBe(200);
+    expect(done.body).toMatchObject({ changed: ['promotions'] });
+    expect((await read<StoreSettingsDoc>('settings/store_hcm-q1')).promotions).toEqual([promotion]);
   });
 
   it('locks a register out after repeated wrong PINs', async () => {
