@@ -4,7 +4,7 @@
  * (ARCHITECTURE.md rule 6). Tests pass another storage in.
  */
 import { addRxPlugin, createRxDatabase } from 'rxdb';
-import type { RxCollection, RxDatabase, RxJsonSchema, RxStorage } from 'rxdb';
+import type { RxCollection, RxDatabase, RxStorage } from 'rxdb';
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import type {
@@ -23,6 +23,8 @@ import type {
   WebOrderDoc,
 } from '../../src/documents';
 import { COLLECTIONS } from './collections';
+import { addReplicaCollections, replicaSchemas } from './migrations';
+import type { ReplicaSchema } from './migrations';
 
 export interface ReplicaCollections {
   products: RxCollection<ProductDoc>;
@@ -48,9 +50,14 @@ export function defaultStorage(): RxStorage<unknown, unknown> {
   return getRxStorageDexie({ chromeTransactionDurability: 'strict' });
 }
 
+/**
+ * Opens the replica and upgrades documents stored under older schema versions before anything
+ * reads or replicates them (renderer/data/migrations.ts). `schemas` is for tests only.
+ */
 export async function openReplica(
   name: string,
   storage: RxStorage<unknown, unknown> = defaultStorage(),
+  schemas: readonly ReplicaSchema[] = replicaSchemas(COLLECTIONS),
 ): Promise<ReplicaDatabase> {
   const database = await createRxDatabase<ReplicaCollections>({
     name,
@@ -60,13 +67,12 @@ export async function openReplica(
     // against the free tier's collection limit (STACK.md).
     localDocuments: true,
   });
-  const collections: Record<string, { schema: RxJsonSchema<unknown> }> = {};
-  for (const spec of COLLECTIONS) {
-    // The same schema object the sync-server validates with; RxDB reads the subset it knows.
-    collections[spec.name] = {
-      schema: structuredClone(spec.schema) as unknown as RxJsonSchema<unknown>,
-    };
+  try {
+    await addReplicaCollections(database as unknown as RxDatabase, schemas);
+  } catch (error) {
+    // Nothing may read, write or replicate a replica that did not open whole.
+    if (!database.closed) await database.close();
+    throw error;
   }
-  await database.addCollections(collections);
   return database;
 }

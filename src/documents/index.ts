@@ -14,3 +14,4 @@ export * from './web-order';
 export * from '../shifts/cash-move';
 export * from './parked-sale';
 export * from './audit-entry';
+export * from './document-upgrades';

@@ -3,7 +3,13 @@
  * shift's movements, close it, print its reports. Every figure comes from src/shifts; every
  * document is written here first (durable before visible) and syncs afterwards.
  */
-import type { ReturnDoc, SaleDoc, ShiftDoc, StaffDoc } from '../../../src/documents';
+import type {
+  DenominationCount,
+  ReturnDoc,
+  SaleDoc,
+  ShiftDoc,
+  StaffDoc,
+} from '../../../src/documents';
 import type { Minor } from '../../../src/money';
 import { buildXReportReceipt, buildZReportReceipt } from '../../../src/receipt';
 import type { Receipt } from '../../../src/receipt';
@@ -21,7 +27,12 @@ import { services, storeStaff } from '../../services';
 import { useAppStore } from '../../state/app-store';
 import { newId, STORE_TIME_ZONE } from '../manager-format';
 
-export async function openRegister(staff: StaffDoc, openingFloat: Minor): Promise<ShiftDoc> {
+/** Opens this register's shift with the float counted, and the notes when counted by note. */
+export async function openRegister(
+  staff: StaffDoc,
+  openingFloat: Minor,
+  openingDenominations?: DenominationCount[],
+): Promise<ShiftDoc> {
   const { db, config } = services();
   const settings = useAppStore.getState().settings;
   const shift = openShift({
@@ -33,6 +44,7 @@ export async function openRegister(staff: StaffDoc, openingFloat: Minor): Promis
     openedAt: new Date().toISOString(),
     openedBy: staff.id,
     openingFloat,
+    ...(openingDenominations === undefined ? {} : { openingDenominations }),
   });
   await db.shifts.insert(shift);
   return shift;

@@ -1,10 +1,10 @@
 /**
  * The X report (mid-shift, changes nothing) and the Z report (the close) as printed receipts:
  * the shift, each tender's opening, sales, refunds and cash moves, what is expected, and at close
- * what was counted and the over or short. Figures come from src/shifts (xReport / zReport):
+ * what was counted (note by note when it was counted so) and the over or short. Figures come from src/shifts (xReport / zReport):
  * nothing is computed here but text.
  */
-import { formatAmount } from '../../money';
+import { formatAmount, minor } from '../../money';
 import type { Locale, Minor } from '../../money';
 import type { MovementKind, TenderSummary, XReport, ZReport } from '../../shifts/shift-report';
 import type { Receipt, ReceiptBlock } from '../model';
@@ -40,6 +40,7 @@ const LABELS = {
     drop: 'Nộp két',
     expected: 'Dự kiến',
     counted: 'Đếm được',
+    notes: 'tờ',
     overShort: 'Thừa/thiếu',
     notCounted: 'không đếm',
     totalExpected: 'TỔNG DỰ KIẾN',
@@ -71,6 +72,7 @@ const LABELS = {
     drop: 'Cash drops',
     expected: 'Expected',
     counted: 'Counted',
+    notes: 'notes',
     overShort: 'Over/short',
     notCounted: 'not counted',
     totalExpected: 'TOTAL EXPECTED',
@@ -193,6 +195,16 @@ export function buildZReportReceipt(report: ZReport, input: ShiftReportReceiptIn
       continue;
     }
     blocks.push(row(`  ${labels.counted}`, money(close.counted)));
+    // Counted note by note: one line per note, largest first, so the count can be checked.
+    for (const note of [...(close.denominations ?? [])].sort((a, b) => b.value - a.value)) {
+      if (note.count === 0) continue;
+      blocks.push(
+        row(
+          `    ${money(note.value)} × ${note.count} ${labels.notes}`,
+          money(minor(note.value * note.count)),
+        ),
+      );
+    }
     blocks.push(row(`  ${labels.overShort}`, signed(close.overShort, input), true));
   }
   blocks.push(

@@ -32,7 +32,13 @@ export async function startServer(): Promise<SyncServerProcess> {
 
 export async function startCounter(
   server: SyncServerProcess,
-  options: { storeId?: string; pin?: string; locale?: 'vi-VN' | 'en-US' } = {},
+  options: {
+    storeId?: string;
+    pin?: string;
+    locale?: 'vi-VN' | 'en-US';
+    /** Another register of the store needs its own id (default reg-01). */
+    registerId?: string;
+  } = {},
 ): Promise<Counter> {
   const storeId = options.storeId ?? 'hcm-q1';
   const device = await server.enrollDevice(storeId, `counter ${storeId}`);
@@ -48,6 +54,7 @@ export async function startCounter(
       OMNITILL_DEVICE_SECRET: device.secret,
       OMNITILL_LOCALE: options.locale ?? 'en-US',
       OMNITILL_PRINTER: `file:${printerFile}`,
+      ...(options.registerId ? { OMNITILL_REGISTER_ID: options.registerId } : {}),
       // A renderer built elsewhere (e.g. an integration branch) can be tested the same way.
       ...(process.env.OMNITILL_RENDERER_DIR
         ? { OMNITILL_RENDERER_DIR: process.env.OMNITILL_RENDERER_DIR }

@@ -111,4 +111,29 @@ describe('X and Z report receipts', () => {
     expect(printed).toMatch(/Card \(1 movements\)[\s\S]*Counted\s+not counted/);
     expect(printed).toMatch(/TOTAL OVER\/SHORT\s+0/);
   });
+
+  it('prints the cash counted note by note under the counted total, largest note first', () => {
+    const { report } = closeShift(
+      shift,
+      movements,
+      [
+        {
+          tender: 'cash',
+          denominations: [
+            { value: minor(10_000), count: 2 },
+            { value: minor(500_000), count: 1 },
+            { value: minor(5_000), count: 0 },
+          ],
+        },
+      ],
+      { closedAt: at(50), closedBy: 'staff_ha' },
+    );
+    const printed = text(buildZReportReceipt(report, context));
+    expect(printed).toMatch(
+      /Đếm được\s+520\.000\n\s+500\.000 × 1 tờ\s+500\.000\n\s+10\.000 × 2 tờ\s+20\.000\n\s+Thừa\/thiếu\s+0/,
+    );
+    expect(printed).not.toContain(' 5.000 × 0');
+    const english = text(buildZReportReceipt(report, { ...context, locale: 'en-US' }));
+    expect(english).toMatch(/500,000 × 1 notes\s+500,000/);
+  });
 });
