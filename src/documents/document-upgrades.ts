@@ -21,12 +21,15 @@ export type DocumentUpgrade = (doc: StoredDocument) => StoredDocument;
 export type DocumentUpgrades = Readonly<Record<number, DocumentUpgrade>>;
 
 /**
- * Every schema's upgrades, keyed by the schema's `title`. Empty while every schema is at
- * version 0. Example, for a shift schema at version 1 that added an optional `drawerId`:
+ * Every schema's upgrades, keyed by the schema's `title`. Example, for a shift schema at
+ * version 1 that added an optional `drawerId`:
  *
  *   shift: { 1: (doc) => doc },  // an optional field needs no change to old documents
  */
-export const DOCUMENT_UPGRADES: Readonly<Record<string, DocumentUpgrades>> = {};
+export const DOCUMENT_UPGRADES: Readonly<Record<string, DocumentUpgrades>> = {
+  // 1: low-stock thresholds (`stock`), optional: a store without them uses the default.
+  'store settings': { 1: (doc) => doc },
+};
 
 export function upgradesFor(
   schema: DocumentSchema,

@@ -9,6 +9,8 @@ import { promotionsSchema } from '../pricing/promotion';
 import type { Promotion } from '../pricing/promotion';
 import { returnPolicySchema } from '../returns/return-policy';
 import type { ReturnPolicy } from '../returns/return-policy';
+import { stockSettingsSchema } from '../stock/stock-settings';
+import type { StockSettings } from '../stock/stock-settings';
 import type { StaffRole } from './staff';
 
 /** A VAT rate in basis points (10 % = 1000), so tax math stays in integers. */
@@ -71,6 +73,8 @@ export interface StoreSettingsDoc {
   returnPolicy?: ReturnPolicy;
   /** How this store's own codes are built (scales, cards); absent means the defaults. */
   barcodeLayouts?: BarcodeLayouts;
+  /** Low-stock thresholds (since schema version 1); absent means the default for every SKU. */
+  stock?: StockSettings;
   updatedAt: string;
 }
 
@@ -91,7 +95,7 @@ const stringList = (maxItems: number, maxLength: number): JsonSchema => ({
 
 export const storeSettingsSchema: DocumentSchema = {
   title: 'store settings',
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -146,6 +150,7 @@ export const storeSettingsSchema: DocumentSchema = {
     promotions: promotionsSchema,
     returnPolicy: returnPolicySchema,
     barcodeLayouts: barcodeLayoutsSchema,
+    stock: stockSettingsSchema,
     updatedAt: isoTimeField,
   },
   required: [

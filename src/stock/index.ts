@@ -2,3 +2,4 @@ export * from './low-stock';
 export * from './stock-count';
 export * from './stock-levels';
 export * from './stock-transfers';
+export * from './stock-settings';

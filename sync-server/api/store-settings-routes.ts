@@ -1,11 +1,13 @@
 /**
  * What a store manager may change from a register: the receipt header and footer, the store's
- * promotions and the quick keys. Store settings and the catalog are written by the server only (ARCHITECTURE.md rule 2),
+ * promotions, its low-stock thresholds and the quick keys. Store settings and the catalog are written by the server only (ARCHITECTURE.md rule 2),
  * so the register asks here, with the manager's PIN checked at the server against the store's
  * permissions; the change then replicates to every register of the store.
  */
 import { Router } from 'express';
 import type { ProductDoc, StaffDoc, StoreSettingsDoc } from '../../src/documents';
+import { applyStockSettingsChange, StockSettingsError } from '../../src/stock';
+import type { StockSettings, StockSettingsChange } from '../../src/stock';
 import { ApiError, badRequest, forbidden, notFound, sendJson } from '../api-error';
 import { principalOf } from '../auth';
 import { readCollection } from '../collection-reader';
@@ -19,6 +21,28 @@ import { asyncRoute } from './async-route';
 const MAX_LINES = 10;
 const MAX_LINE = 64;
 const MAX_QUICK_KEYS = 48;
+
+/** `{"defaultThreshold"?: n, "thresholds"?: {"SKU": n | null}}`: null clears a SKU's own. */
+function stockChange(value: unknown, current: StockSettings | undefined): StockSettings {
+  const shape =
+    'stock must be {"defaultThreshold"?: number, "thresholds"?: {"<sku>": number or null}}.';
+  if (!isPlainObject(value)) throw badRequest(shape, { field: 'stock' });
+  const { defaultThreshold, thresholds } = value;
+  if (defaultThreshold !== undefined && typeof defaultThreshold !== 'number')
+    throw badRequest(shape, { field: 'stock.defaultThreshold' });
+  if (thresholds !== undefined && !isPlainObject(thresholds))
+    throw badRequest(shape, { field: 'stock.thresholds' });
+  const change: StockSettingsChange = {};
+  if (defaultThreshold !== undefined) change.defaultThreshold = defaultThreshold;
+  if (thresholds !== undefined) change.thresholds = thresholds as Record<string, number | null>;
+  try {
+    return applyStockSettingsChange(current, change);
+  } catch (error) {
+    if (error instanceof StockSettingsError)
+      throw badRequest(error.message, { field: error.field });
+    throw error;
+  }
+}
 
 function lines(value: unknown, field: string): string[] {
   if (
@@ -53,7 +77,7 @@ export function storeSettingsRoutes(context: ServerContext): Router {
         typeof body.pin !== 'string'
       ) {
         throw badRequest(
-          'Send {"staffId", "pin", "receipt"?: {header, footer}, "promotions"?: [...], "quickKeys"?: [sku...]}.',
+          'Send {"staffId", "pin", "receipt"?: {header, footer}, "promotions"?: [...], "stock"?: {defaultThreshold, thresholds}, "quickKeys"?: [sku...]}.',
         );
       }
       const waitMs = attempts.lockedFor(principal.id);
@@ -89,7 +113,7 @@ export function storeSettingsRoutes(context: ServerContext): Router {
 
       const now = new Date().toISOString();
       const changed: string[] = [];
-      // Receipt and promotions are one settings document: one new version, in force from now.
+      // Receipt, promotions and thresholds are one settings document: one new version from now.
       let updated: StoreSettingsDoc = settings;
       if (body.receipt !== undefined) {
         if (!isPlainObject(body.receipt))
@@ -104,6 +128,10 @@ export function storeSettingsRoutes(context: ServerContext): Router {
       if (body.promotions !== undefined) {
         updated = { ...updated, promotions: parsePromotions(body.promotions) };
         changed.push('promotions');
+      }
+      if (body.stock !== undefined) {
+        updated = { ...updated, stock: stockChange(body.stock, updated.stock) };
+        changed.push('stock');
       }
       if (updated !== settings) {
         const toWrite: StoreSettingsDoc = { ...updated, updatedAt: now };

@@ -1,7 +1,8 @@
 /**
  * Stock in the manager screens: receiving by scanning, a count in two areas with its variance
  * reviewed and posted (the level is the sum of moves again), an adjustment and a transfer out,
- * another store's stock from the server with the time of the figure, and that figure marked unavailable once the server is gone
+ * another store's stock from the server with the time of the figure, the low-stock list against
+ * the store's thresholds (set on the server with the manager's PIN), and that figure marked unavailable once the server is gone
  * while this store's own level still shows from the local moves.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -130,6 +131,39 @@ describe('stock here and elsewhere', () => {
     await expect(other.textContent()).resolves.toContain('7');
     await expect(page.getByTestId('stock-elsewhere-time').textContent()).resolves.toMatch(/\d/);
     await page.screenshot({ path: 'docs/screenshots/manager-stock-lookup.png' });
+  });
+
+  it("lists low stock against the store's thresholds, set on the server with the manager's PIN", async () => {
+    const { page } = browser;
+    await stockScreen.view(page, 'low');
+    const coffeeRow = page.getByTestId(`low-${coffee.sku}`);
+    const breadRow = page.getByTestId(`low-${bread.sku}`);
+    // The default of 5: coffee at 5 and bread at 3 are both low.
+    await expect.poll(() => coffeeRow.locator('td').nth(2).textContent()).toBe('5');
+    await expect.poll(() => breadRow.locator('td').nth(2).textContent()).toBe('5');
+
+    await page.getByTestId('default-threshold').fill('2');
+    await coffeeRow.locator('input').fill('6');
+    await page.getByTestId('threshold-pin').fill('9999');
+    await page.getByTestId('save-thresholds').click();
+    await expect
+      .poll(() => page.getByTestId('low-stock').getByRole('alert').textContent())
+      .toMatch(/saved|Đã lưu/);
+
+    // Replicated back to this register: coffee (5) is under its own 6; bread (3) is over 2.
+    await expect
+      .poll(() => coffeeRow.locator('td').nth(2).textContent(), { timeout: 20_000 })
+      .toBe('6');
+    await expect.poll(() => breadRow.count()).toBe(0);
+    const settings = (await (
+      await fetch(`${stack.server.url}/db/settings/store_hcm-q1`, {
+        headers: { Authorization: stack.server.adminAuth },
+      })
+    ).json()) as { stock?: unknown };
+    expect(settings.stock).toEqual({
+      defaultThreshold: 2,
+      thresholds: [{ sku: coffee.sku, minimum: 6 }],
+    });
   });
 
   it('marks other stores unavailable offline and still shows this store from local moves', async () => {

@@ -1,48 +1,121 @@
 import { useEffect, useState } from 'react';
-import { lowStock, stockLevels } from '../../../src/stock';
-import type { LowStock, StockThreshold } from '../../../src/stock';
+import type { FormEvent } from 'react';
+import {
+  lowStock,
+  stockLevels,
+  thresholdsFor,
+  DEFAULT_LOW_STOCK_THRESHOLD,
+} from '../../../src/stock';
+import type { LowStock } from '../../../src/stock';
+import { createServerApi } from '../../omnichannel/server-api';
 import { services } from '../../services';
 import { useAppStore } from '../../state/app-store';
-import { parseQuantity } from '../manager-format';
 import { useManagerTranslate } from '../use-manager-translate';
 import { productName } from './product-entry';
-import {
-  DEFAULT_LOW_STOCK_THRESHOLD,
-  saveThreshold,
-  savedThresholds,
-  storeMoves,
-} from './stock-data';
+import { storeMoves } from './stock-data';
+
+/** What a typed threshold means: blank clears it, a whole number 0+ sets it, else invalid. */
+function readThreshold(text: string): number | null | 'invalid' {
+  const trimmed = text.trim();
+  if (trimmed === '') return null;
+  const value = Number(trimmed);
+  return Number.isSafeInteger(value) && value >= 0 ? value : 'invalid';
+}
 
 /**
- * SKUs at or below their threshold. The default applies to every SKU this store stocks (has
+ * SKUs at or below their threshold. The store's default applies to every SKU it stocks (has
  * moves for); a SKU's own threshold wins. Products the store never stocked are not "low".
+ * Thresholds live in the store's settings (the server writes them when a manager's PIN
+ * approves), so every register of the store warns alike.
  */
 export function LowStockList() {
   const t = useManagerTranslate();
   const locale = useAppStore((state) => state.locale);
+  const staff = useAppStore((state) => state.staff);
+  const stock = useAppStore((state) => state.settings?.stock);
   const [rows, setRows] = useState<LowStock[] | null>(null);
-  const [version, setVersion] = useState(0);
+  const [drafts, setDrafts] = useState<Record<string, string>>({});
+  const [defaultDraft, setDefaultDraft] = useState('');
+  const [extraSku, setExtraSku] = useState('');
+  const [extraMinimum, setExtraMinimum] = useState('');
+  const [pin, setPin] = useState('');
+  const [message, setMessage] = useState<{ kind: 'error' | 'notice'; text: string } | null>(null);
 
   useEffect(() => {
     void storeMoves().then((moves) => {
       const { storeId } = services().config;
       const levels = stockLevels(moves, { storeId });
-      const own = savedThresholds();
-      const skus = new Set([...levels.map((level) => level.sku), ...Object.keys(own)]);
-      const thresholds: StockThreshold[] = [...skus].map((sku) => ({
-        sku,
-        minimum: own[sku] ?? DEFAULT_LOW_STOCK_THRESHOLD,
-      }));
+      const thresholds = thresholdsFor(
+        stock,
+        levels.map((level) => level.sku),
+      );
       setRows(lowStock(levels, thresholds, [storeId]).sort((a, b) => b.shortBy - a.shortBy));
     });
-  }, [version]);
+  }, [stock]);
+
+  const own = new Map(stock?.thresholds.map((entry) => [entry.sku, entry.minimum]));
+  const defaultThreshold = stock?.defaultThreshold ?? DEFAULT_LOW_STOCK_THRESHOLD;
+
+  /** Only what the manager changed goes to the server. */
+  function change():
+    { defaultThreshold?: number; thresholds: Record<string, number | null> } | 'invalid' {
+    const thresholds: Record<string, number | null> = {};
+    for (const [sku, text] of Object.entries(drafts)) {
+      const value = readThreshold(text);
+      if (value === 'invalid') return 'invalid';
+      if (value !== (own.get(sku) ?? null)) thresholds[sku] = value;
+    }
+    if (extraSku.trim()) {
+      const value = readThreshold(extraMinimum);
+      if (value === 'invalid') return 'invalid';
+      thresholds[extraSku.trim()] = value;
+    }
+    const result: { defaultThreshold?: number; thresholds: Record<string, number | null> } = {
+      thresholds,
+    };
+    if (defaultDraft.trim()) {
+      const value = readThreshold(defaultDraft);
+      if (value === 'invalid' || value === null) return 'invalid';
+      if (value !== defaultThreshold) result.defaultThreshold = value;
+    }
+    return result;
+  }
+
+  async function save(event: FormEvent): Promise<void> {
+    event.preventDefault();
+    if (!staff) return;
+    const wanted = change();
+    if (wanted === 'invalid') {
+      setMessage({ kind: 'error', text: t('stock.badThreshold') });
+      return;
+    }
+    if (wanted.defaultThreshold === undefined && Object.keys(wanted.thresholds).length === 0) {
+      setMessage({ kind: 'error', text: t('stock.noThresholdChange') });
+      return;
+    }
+    const result = await createServerApi(services().config).post<{ changed: string[] }>(
+      '/store-settings',
+      { staffId: staff.id, pin, stock: wanted },
+    );
+    setPin('');
+    if (result.ok) {
+      setDrafts({});
+      setDefaultDraft('');
+      setExtraSku('');
+      setExtraMinimum('');
+      setMessage({ kind: 'notice', text: t('stock.thresholdsSaved') });
+    } else if (result.offline) {
+      setMessage({ kind: 'error', text: t('settings.needsServer') });
+    } else {
+      setMessage({ kind: 'error', text: result.reason });
+    }
+  }
 
   const { catalog } = services();
   return (
-    <section className="manager-card" data-testid="low-stock">
+    <form className="manager-card" data-testid="low-stock" onSubmit={(event) => void save(event)}>
       <p className="muted">
-        {t('stock.defaultThreshold', { value: DEFAULT_LOW_STOCK_THRESHOLD })}.{' '}
-        {t('stock.thresholdHint')}
+        {t('stock.defaultThreshold', { value: defaultThreshold })}. {t('stock.thresholdHint')}
       </p>
       {rows?.length === 0 && <p className="muted">{t('stock.noLow')}</p>}
       {rows && rows.length > 0 && (
@@ -72,12 +145,9 @@ export function LowStockList() {
                     <input
                       aria-label={`${t('stock.setThreshold')} ${row.sku}`}
                       inputMode="numeric"
-                      defaultValue={row.minimum}
-                      onBlur={(event) => {
-                        const value = event.target.value.trim();
-                        saveThreshold(row.sku, value === '0' ? 0 : parseQuantity(value));
-                        setVersion((current) => current + 1);
-                      }}
+                      placeholder={String(defaultThreshold)}
+                      value={drafts[row.sku] ?? String(own.get(row.sku) ?? '')}
+                      onChange={(event) => setDrafts({ ...drafts, [row.sku]: event.target.value })}
                     />
                   </td>
                 </tr>
@@ -86,6 +156,60 @@ export function LowStockList() {
           </tbody>
         </table>
       )}
-    </section>
+      <div className="inline-form">
+        <label>
+          {t('stock.defaultLabel')}
+          <input
+            inputMode="numeric"
+            data-testid="default-threshold"
+            placeholder={String(defaultThreshold)}
+            value={defaultDraft}
+            onChange={(event) => setDefaultDraft(event.target.value)}
+          />
+        </label>
+        <label>
+          {t('stock.addThreshold')}
+          <input
+            data-testid="threshold-sku"
+            placeholder="SKU"
+            value={extraSku}
+            onChange={(event) => setExtraSku(event.target.value)}
+          />
+        </label>
+        <input
+          aria-label={`${t('stock.threshold')} ${extraSku}`}
+          data-testid="threshold-minimum"
+          inputMode="numeric"
+          value={extraMinimum}
+          onChange={(event) => setExtraMinimum(event.target.value)}
+        />
+      </div>
+      <label>
+        {t('settings.managerPin')}
+        <input
+          type="password"
+          inputMode="numeric"
+          autoComplete="off"
+          data-testid="threshold-pin"
+          value={pin}
+          onChange={(event) => setPin(event.target.value.replace(/\D/g, ''))}
+        />
+      </label>
+      {message && (
+        <p className={message.kind === 'error' ? 'error' : 'notice'} role="alert">
+          {message.text}
+        </p>
+      )}
+      <div className="dialog-actions">
+        <button
+          type="submit"
+          className="button-primary"
+          data-testid="save-thresholds"
+          disabled={pin.length === 0}
+        >
+          {t('stock.saveThresholds')}
+        </button>
+      </div>
+    </form>
   );
 }

@@ -78,22 +78,3 @@ export async function remoteStock(sku: string): Promise<RemoteStock | null> {
     return null;
   }
 }
-
-/** Low-stock thresholds: a default for every SKU this store stocks, per-SKU overrides on top. */
-export const DEFAULT_LOW_STOCK_THRESHOLD = 5;
-const THRESHOLDS_KEY = 'omnitill.stockThresholds';
-
-export function savedThresholds(): Record<string, number> {
-  try {
-    return JSON.parse(localStorage.getItem(THRESHOLDS_KEY) ?? '{}') as Record<string, number>;
-  } catch {
-    return {};
-  }
-}
-
-export function saveThreshold(sku: string, minimum: number | null): void {
-  const thresholds = savedThresholds();
-  if (minimum === null) delete thresholds[sku];
-  else thresholds[sku] = minimum;
-  localStorage.setItem(THRESHOLDS_KEY, JSON.stringify(thresholds));
-}

@@ -1,5 +1,5 @@
 /**
- * A store manager changes the receipt header and footer, the promotions and the quick keys from a
+ * A store manager changes the receipt header and footer, the promotions, the low-stock thresholds and the quick keys from a
  * register: the server checks the manager's PIN and role, writes the server-owned documents, and
  * the change is there for every register to pull. A cashier's PIN, a wrong PIN or another store's manager are
  * refused, and repeated wrong PINs lock the register out for a while.
@@ -60,6 +60,41 @@ describe('store settings changed from a register', () => {
     expect(done.body).toMatchObject({ changed: ['receipt'], by: 'staff_ha' });
     const settings = await read<StoreSettingsDoc>('settings/store_hcm-q1');
     expect(settings.receipt).toEqual(receipt);
+  });
+
+  it('sets low-stock thresholds: a default, SKUs of their own, cleared with null', async () => {
+    const first = await post(register, {
+      staffId: 'staff_ha',
+      pin: '9999',
+      stock: { defaultThreshold: 8, thresholds: { SKU000002: 20, SKU000001: 3 } },
+    });
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ changed: ['stock'] });
+    const second = await post(register, {
+      staffId: 'staff_ha',
+      pin: '9999',
+      stock: { thresholds: { SKU000001: null, SKU000003: 0 } },
+    });
+    expect(second.status).toBe(200);
+    const settings = await read<StoreSettingsDoc>('settings/store_hcm-q1');
+    expect(settings.stock).toEqual({
+      defaultThreshold: 8,
+      thresholds: [
+        { sku: 'SKU000002', minimum: 20 },
+        { sku: 'SKU000003', minimum: 0 },
+      ],
+    });
+    // Another store's settings are not touched.
+    expect((await read<StoreSettingsDoc>('settings/store_hn-hk')).stock).toBeUndefined();
+
+    const bad = await post(register, {
+      staffId: 'staff_ha',
+      pin: '9999',
+      stock: { thresholds: { SKU000002: -1 } },
+    });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toMatch(/stock\.thresholds\.SKU000002 must be a whole number/);
+    expect((await read<StoreSettingsDoc>('settings/store_hcm-q1')).stock).toEqual(settings.stock);
   });
 
   it('sets the quick keys in the order given, and refuses an unknown SKU', async () => {

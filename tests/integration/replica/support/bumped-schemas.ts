@@ -6,7 +6,7 @@
 import { COLLECTIONS } from '../../../../renderer/data/collections';
 import { replicaSchemas } from '../../../../renderer/data/migrations';
 import type { ReplicaSchema } from '../../../../renderer/data/migrations';
-import { saleSchema, shiftSchema } from '../../../../src/documents';
+import { DOCUMENT_UPGRADES, saleSchema, shiftSchema } from '../../../../src/documents';
 import type { DocumentSchema, DocumentUpgrade, DocumentUpgrades } from '../../../../src/documents';
 
 export function withOptionalField(schema: DocumentSchema, field: string): DocumentSchema {
@@ -32,6 +32,7 @@ export function nextVersionSchemas(
     ['sales', withOptionalField(saleSchema, 'receiptEmail')],
   ]);
   const table: Record<string, DocumentUpgrades> = {
+    ...DOCUMENT_UPGRADES,
     [shiftSchema.title]: { 1: upgrades.shift ?? fillDrawerId },
     [saleSchema.title]: { 1: upgrades.sale ?? unchanged },
   };

@@ -1,0 +1,115 @@
+/**
+ * A store's low-stock thresholds, kept in its settings document (written by the server, set by
+ * a manager through POST /api/v1/store-settings) so every register of the store warns alike.
+ */
+import type { JsonSchema } from '../documents/json-schema';
+import type { StockThreshold } from './low-stock';
+
+export interface StockSettings {
+  /** Applies to every SKU the store stocks that has no threshold of its own. */
+  defaultThreshold: number;
+  /** Per-SKU thresholds, sorted by SKU. */
+  thresholds: { sku: string; minimum: number }[];
+}
+
+/** Used while a store has not set its own default. */
+export const DEFAULT_LOW_STOCK_THRESHOLD = 5;
+export const MAX_STOCK_THRESHOLDS = 5000;
+/** Units, or grams for weighed items: a tonne is past any shelf. */
+export const MAX_THRESHOLD = 1_000_000;
+
+export const stockSettingsSchema: JsonSchema = {
+  type: 'object',
+  properties: {
+    defaultThreshold: { type: 'integer', minimum: 0, maximum: MAX_THRESHOLD },
+    thresholds: {
+      type: 'array',
+      maxItems: MAX_STOCK_THRESHOLDS,
+      items: {
+        type: 'object',
+        properties: {
+          sku: { type: 'string', minLength: 1, maxLength: 64 },
+          minimum: { type: 'integer', minimum: 0, maximum: MAX_THRESHOLD },
+        },
+        required: ['sku', 'minimum'],
+        additionalProperties: false,
+      },
+    },
+  },
+  required: ['defaultThreshold', 'thresholds'],
+  additionalProperties: false,
+};
+
+/** The thresholds `lowStock` needs for the given SKUs: each SKU's own, else the default. */
+export function thresholdsFor(
+  settings: StockSettings | undefined,
+  skus: Iterable<string>,
+): StockThreshold[] {
+  const own = new Map(settings?.thresholds.map((entry) => [entry.sku, entry.minimum]));
+  const fallback = settings?.defaultThreshold ?? DEFAULT_LOW_STOCK_THRESHOLD;
+  const all = new Set([...skus, ...own.keys()]);
+  return [...all].map((sku) => ({ sku, minimum: own.get(sku) ?? fallback }));
+}
+
+/** A change asked for: a new default, and SKUs to set (a number) or to clear (null). */
+export interface StockSettingsChange {
+  defaultThreshold?: number;
+  thresholds?: Record<string, number | null>;
+}
+
+export class StockSettingsError extends Error {
+  constructor(
+    message: string,
+    readonly field: string,
+  ) {
+    super(message);
+    this.name = 'StockSettingsError';
+  }
+}
+
+const isThreshold = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 && value <= MAX_THRESHOLD;
+
+/** Applies a change to the current settings; throws StockSettingsError naming the bad field. */
+export function applyStockSettingsChange(
+  current: StockSettings | undefined,
+  change: StockSettingsChange,
+): StockSettings {
+  const next = new Map(current?.thresholds.map((entry) => [entry.sku, entry.minimum]));
+  let defaultThreshold = current?.defaultThreshold ?? DEFAULT_LOW_STOCK_THRESHOLD;
+  if (change.defaultThreshold !== undefined) {
+    if (!isThreshold(change.defaultThreshold)) {
+      throw new StockSettingsError(
+        `stock.defaultThreshold must be a whole number from 0 to ${MAX_THRESHOLD}.`,
+        'stock.defaultThreshold',
+      );
+    }
+    defaultThreshold = change.defaultThreshold;
+  }
+  for (const [sku, minimum] of Object.entries(change.thresholds ?? {})) {
+    const field = `stock.thresholds.${sku}`;
+    if (!sku || sku.length > 64) {
+      throw new StockSettingsError('A SKU must be 1 to 64 characters.', field);
+    }
+    if (minimum === null) {
+      next.delete(sku);
+    } else if (isThreshold(minimum)) {
+      next.set(sku, minimum);
+    } else {
+      throw new StockSettingsError(
+        `${field} must be a whole number from 0 to ${MAX_THRESHOLD}, or null to use the default.`,
+        field,
+      );
+    }
+  }
+  if (next.size > MAX_STOCK_THRESHOLDS) {
+    throw new StockSettingsError(
+      `At most ${MAX_STOCK_THRESHOLDS} SKUs may have their own threshold; clear some first.`,
+      'stock.thresholds',
+    );
+  }
+  const thresholds = [...next]
+    .map(([sku, minimum]) => ({ sku, minimum }))
+    .sort((a, b) => (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : 0));
+  return { defaultThreshold, thresholds };
+}

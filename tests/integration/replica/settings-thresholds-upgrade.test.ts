@@ -1,0 +1,50 @@
+/**
+ * The first shipped schema change: store settings at version 1 carry the low-stock thresholds.
+ * A register whose replica holds its settings under version 0 opens after the update with the
+ * document there, and takes the new field when the server sends it.
+ */
+import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
+import type { RxStorage } from 'rxdb';
+import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { describe, expect, it } from 'vitest';
+import { COLLECTIONS } from '../../../renderer/data/collections';
+import { openReplica } from '../../../renderer/data/database';
+import { replicaSchemas } from '../../../renderer/data/migrations';
+import { storeSettingsSchema } from '../../../src/documents';
+import type { DocumentSchema, StoreSettingsDoc } from '../../../src/documents';
+import { storeSettings } from '../../unit/renderer/sale-fixtures';
+
+/** Store settings as version 0 shipped them: no `stock`. */
+function settingsVersion0(): DocumentSchema {
+  const { stock: _stock, ...properties } = storeSettingsSchema.properties;
+  return { ...storeSettingsSchema, version: 0, properties };
+}
+
+describe('store settings version 0 → 1 on a register', () => {
+  it('opens the older replica with its settings and then stores thresholds', async () => {
+    const storage = getRxStorageDexie({ indexedDB, IDBKeyRange }) as RxStorage<unknown, unknown>;
+    const name = `settings-upgrade-${Date.now()}`;
+    const shipped = replicaSchemas(
+      COLLECTIONS.map((spec) =>
+        spec.name === 'settings' ? { name: spec.name, schema: settingsVersion0() } : spec,
+      ),
+      {}, // the shipped version had no upgrades
+    );
+    const settings: StoreSettingsDoc = storeSettings();
+    const before = await openReplica(name, storage, shipped);
+    await before.settings.insert(settings);
+    await before.close();
+
+    const after = await openReplica(name, storage);
+    try {
+      expect(after.settings.schema.version).toBe(1);
+      const stored = (await after.settings.findOne(settings.id).exec())?.toJSON();
+      expect(stored).toEqual(settings);
+      const stock = { defaultThreshold: 3, thresholds: [{ sku: 'SKU000001', minimum: 12 }] };
+      await after.settings.upsert({ ...settings, stock, updatedAt: '2026-11-24T01:00:00.000Z' });
+      expect((await after.settings.findOne(settings.id).exec())?.toJSON().stock).toEqual(stock);
+    } finally {
+      await after.close();
+    }
+  });
+});
