@@ -6,6 +6,7 @@ import { useTranslate } from '../i18n/use-translate';
 import { services } from '../services';
 import { useAppStore } from '../state/app-store';
 import { useCartStore } from '../sell/cart-store';
+import { quickKeyProducts } from '../sell/quick-keys';
 import { handleEntry } from '../sell/scan-entry';
 import { focusScanInput, scanInputRef } from '../sell/scan-input-focus';
 
@@ -14,6 +15,7 @@ export function CatalogPane(props: { onNeedsWeight: (product: ProductDoc) => voi
   const t = useTranslate();
   const locale = useAppStore((state) => state.locale);
   const catalogCount = useAppStore((state) => state.catalogCount);
+  const storeQuickKeys = useAppStore((state) => state.settings?.quickKeys);
   const addProduct = useCartStore((state) => state.addProduct);
   const setNotice = useCartStore((state) => state.setNotice);
   const [query, setQuery] = useState('');
@@ -24,8 +26,8 @@ export function CatalogPane(props: { onNeedsWeight: (product: ProductDoc) => voi
     [catalog, query, catalogCount],
   );
   const quickKeys = useMemo(
-    () => (catalogCount > 0 ? catalog.quickKeys() : []),
-    [catalog, catalogCount],
+    () => (catalogCount > 0 ? quickKeyProducts(catalog, storeQuickKeys) : []),
+    [catalog, catalogCount, storeQuickKeys],
   );
 
   function pick(product: ProductDoc): void {

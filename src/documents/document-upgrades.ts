@@ -27,7 +27,8 @@ export type DocumentUpgrades = Readonly<Record<number, DocumentUpgrade>>;
  *   shift: { 1: (doc) => doc },  // an optional field needs no change to old documents
  */
 export const DOCUMENT_UPGRADES: Readonly<Record<string, DocumentUpgrades>> = {
-  // 1: low-stock thresholds (`stock`), optional: a store without them uses the default.
+  // 1: low-stock thresholds (`stock`) and the store's own `quickKeys`, both optional: a store
+  // without them uses the default threshold and the catalog's quick keys.
   'store settings': { 1: (doc) => doc },
 };
 

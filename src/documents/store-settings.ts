@@ -75,6 +75,11 @@ export interface StoreSettingsDoc {
   barcodeLayouts?: BarcodeLayouts;
   /** Low-stock thresholds (since schema version 1); absent means the default for every SKU. */
   stock?: StockSettings;
+  /**
+   * This store's quick keys, SKUs in grid order (since schema version 1); absent means the
+   * catalog's shared `quickKey` order.
+   */
+  quickKeys?: string[];
   updatedAt: string;
 }
 
@@ -87,6 +92,9 @@ const roundingMode: JsonSchema = {
   type: 'string',
   enum: ['half-up', 'half-even', 'half-down', 'up', 'down', 'ceiling', 'floor'],
 };
+/** How many quick keys the sell screen's grid holds. */
+export const MAX_QUICK_KEYS = 48;
+
 const stringList = (maxItems: number, maxLength: number): JsonSchema => ({
   type: 'array',
   items: { type: 'string', maxLength },
@@ -151,6 +159,7 @@ export const storeSettingsSchema: DocumentSchema = {
     returnPolicy: returnPolicySchema,
     barcodeLayouts: barcodeLayoutsSchema,
     stock: stockSettingsSchema,
+    quickKeys: stringList(MAX_QUICK_KEYS, 64),
     updatedAt: isoTimeField,
   },
   required: [

@@ -5,7 +5,8 @@
  * permissions; the change then replicates to every register of the store.
  */
 import { Router } from 'express';
-import type { ProductDoc, StaffDoc, StoreSettingsDoc } from '../../src/documents';
+import { MAX_QUICK_KEYS } from '../../src/documents';
+import type { StaffDoc, StoreSettingsDoc } from '../../src/documents';
 import { applyStockSettingsChange, StockSettingsError } from '../../src/stock';
 import type { StockSettings, StockSettingsChange } from '../../src/stock';
 import { ApiError, badRequest, forbidden, notFound, sendJson } from '../api-error';
@@ -20,7 +21,35 @@ import { asyncRoute } from './async-route';
 
 const MAX_LINES = 10;
 const MAX_LINE = 64;
-const MAX_QUICK_KEYS = 48;
+
+/**
+ * The store's own quick keys: known SKUs, in grid order. Products are stored as `prod_<sku>`
+ * (docs/DATA.md), so only the SKUs asked for are read, not the catalog.
+ */
+async function quickKeys(context: ServerContext, value: unknown): Promise<string[]> {
+  if (
+    !Array.isArray(value) ||
+    value.length > MAX_QUICK_KEYS ||
+    !value.every((sku) => typeof sku === 'string' && sku.length > 0 && sku.length <= 64)
+  ) {
+    throw badRequest(`quickKeys must be a list of at most ${MAX_QUICK_KEYS} SKUs.`, {
+      field: 'quickKeys',
+    });
+  }
+  const wanted = [...new Set(value as string[])];
+  const found = await context.store.getCurrent(
+    'products',
+    wanted.map((sku) => `prod_${sku}`),
+  );
+  const unknown = wanted.filter((sku) => {
+    const doc = found.get(`prod_${sku}`);
+    return !doc || doc._deleted === true || doc.sku !== sku;
+  });
+  if (unknown.length > 0) {
+    throw badRequest(`No product has SKU ${unknown.join(', ')}.`, { field: 'quickKeys' });
+  }
+  return wanted;
+}
 
 /** `{"defaultThreshold"?: n, "thresholds"?: {"SKU": n | null}}`: null clears a SKU's own. */
 function stockChange(value: unknown, current: StockSettings | undefined): StockSettings {
@@ -113,7 +142,7 @@ export function storeSettingsRoutes(context: ServerContext): Router {
 
       const now = new Date().toISOString();
       const changed: string[] = [];
-      // Receipt, promotions and thresholds are one settings document: one new version from now.
+      // All of these are one settings document: one new version, in force from now.
       let updated: StoreSettingsDoc = settings;
       if (body.receipt !== undefined) {
         if (!isPlainObject(body.receipt))
@@ -133,6 +162,10 @@ export function storeSettingsRoutes(context: ServerContext): Router {
         updated = { ...updated, stock: stockChange(body.stock, updated.stock) };
         changed.push('stock');
       }
+      if (body.quickKeys !== undefined) {
+        updated = { ...updated, quickKeys: await quickKeys(context, body.quickKeys) };
+        changed.push('quickKeys');
+      }
       if (updated !== settings) {
         const toWrite: StoreSettingsDoc = { ...updated, updatedAt: now };
         const result = await upsertDocs(context.store, context.validator, 'settings', 'settings', [
@@ -141,46 +174,6 @@ export function storeSettingsRoutes(context: ServerContext): Router {
         if (result.rejected[0]) throw badRequest(result.rejected[0].reason);
         // Recorded before the answer: a sale completed from now on is judged against it.
         await context.settingsHistory.refresh(storeId);
-      }
-      if (body.quickKeys !== undefined) {
-        if (
-          !Array.isArray(body.quickKeys) ||
-          body.quickKeys.length > MAX_QUICK_KEYS ||
-          !body.quickKeys.every((sku) => typeof sku === 'string')
-        ) {
-          throw badRequest(`quickKeys must be a list of at most ${MAX_QUICK_KEYS} SKUs.`, {
-            field: 'quickKeys',
-          });
-        }
-        const wanted = body.quickKeys;
-        const products = (await readCollection<ProductDoc>(context.store, 'products')).map(
-          (entry) => entry.doc,
-        );
-        const bySku = new Map(products.map((product) => [product.sku, product]));
-        const unknown = wanted.filter((sku) => !bySku.has(sku));
-        if (unknown.length > 0)
-          throw badRequest(`No product has SKU ${unknown.join(', ')}.`, { field: 'quickKeys' });
-        // Quick keys are the catalog's `quickKey` order; the catalog is shared, so they are
-        // the same in every store (a per-store list would need a settings section).
-        const updates: ProductDoc[] = [];
-        for (const product of products) {
-          const position = wanted.indexOf(product.sku);
-          if (position >= 0 && product.quickKey !== position + 1) {
-            updates.push({ ...product, quickKey: position + 1, updatedAt: now });
-          } else if (position < 0 && product.quickKey !== undefined) {
-            const { quickKey: _removed, ...rest } = product;
-            updates.push({ ...rest, updatedAt: now });
-          }
-        }
-        const result = await upsertDocs(
-          context.store,
-          context.validator,
-          'products',
-          'products',
-          updates,
-        );
-        if (result.rejected[0]) throw badRequest(result.rejected[0].reason);
-        changed.push('quickKeys');
       }
       console.log(
         `omnitill-sync-server: ${staff.name} (${staff.id}) changed ${changed.join(' and ') || 'nothing'} for ${storeId}`,

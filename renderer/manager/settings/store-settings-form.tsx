@@ -6,6 +6,7 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { createServerApi } from '../../omnichannel/server-api';
+import { quickKeyProducts } from '../../sell/quick-keys';
 import { services } from '../../services';
 import { useAppStore } from '../../state/app-store';
 import { useManagerTranslate } from '../use-manager-translate';
@@ -25,8 +26,7 @@ export function StoreSettingsForm() {
   const [footer, setFooter] = useState(() => settings?.receipt.footer.join('\n') ?? '');
   const [quickKeys, setQuickKeys] = useState(() =>
     catalogCount > 0
-      ? services()
-          .catalog.quickKeys()
+      ? quickKeyProducts(services().catalog, settings?.quickKeys)
           .map((product) => product.sku)
           .join('\n')
       : '',

@@ -97,18 +97,30 @@ describe('store settings changed from a register', () => {
     expect((await read<StoreSettingsDoc>('settings/store_hcm-q1')).stock).toEqual(settings.stock);
   });
 
-  it('sets the quick keys in the order given, and refuses an unknown SKU', async () => {
-    const unknown = await post(register, { staffId: 'staff_ha', pin: '9999', quickKeys: ['NOPE'] });
+  it("sets this store's quick keys in the order given, and refuses an unknown SKU", async () => {
+    const before = await read<ProductDoc & { _rev: string }>('products/prod_SKU000010');
+    const unknown = await post(register, {
+      staffId: 'staff_ha',
+      pin: '9999',
+      quickKeys: ['SKU000010', 'NOPE'],
+    });
     expect(unknown.status).toBe(400);
+    expect(JSON.stringify(unknown.body)).toMatch(/No product has SKU NOPE/);
     const done = await post(register, {
       staffId: 'staff_ha',
       pin: '9999',
       quickKeys: ['SKU000010', 'SKU000001'],
     });
     expect(done.status).toBe(200);
-    expect((await read<ProductDoc>('products/prod_SKU000010')).quickKey).toBe(1);
-    expect((await read<ProductDoc>('products/prod_SKU000001')).quickKey).toBe(2);
-    expect((await read<ProductDoc>('products/prod_SKU000002')).quickKey).toBeUndefined();
+    expect((await read<StoreSettingsDoc>('settings/store_hcm-q1')).quickKeys).toEqual([
+      'SKU000010',
+      'SKU000001',
+    ]);
+    // The shared catalog and the other store's grid are left alone.
+    expect((await read<StoreSettingsDoc>('settings/store_hn-hk')).quickKeys).toBeUndefined();
+    expect((await read<ProductDoc & { _rev: string }>('products/prod_SKU000010'))._rev).toBe(
+      before._rev,
+    );
   });
 
   it("replaces the store's promotions, and refuses one pricing could not apply", async () => {
