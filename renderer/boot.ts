@@ -3,12 +3,12 @@
  * catalog index. A register that already holds its catalog is usable at once, online or not;
  * a fresh one shows the first sync's progress and is usable as soon as the catalog is in.
  */
+import type { RxChangeEvent } from 'rxdb';
 import type { ProductDoc, StoreSettingsDoc } from '../src/documents';
-import { CatalogIndex } from '../src/search';
-import { normalizeMangoQuery, prepareQuery } from 'rxdb';
-import type { MangoQuery } from 'rxdb';
+import { CatalogIndex, isAfterCheckpoint, plainProduct } from '../src/search';
+import { CatalogSnapshotKeeper, loadCatalog } from './data/catalog-snapshot';
+import { indexedDbSnapshotStore } from './data/catalog-snapshot-store';
 import { openReplica } from './data/database';
-import type { ReplicaDatabase } from './data/database';
 import { startReplication } from './data/replication';
 import { connectDeviceApi, mustInvoke } from './platform/device-api';
 import { pushAuditOutbox } from './audit/audit-trail';
@@ -19,21 +19,10 @@ import { useAppStore } from './state/app-store';
 
 const CATALOG_COLLECTIONS = ['products', 'staff', 'settings'];
 
-/**
- * Every product the replica holds, read straight from the storage: the index needs plain data,
- * and making an RxDocument for each of 100,000 products was most of the cold start
- * (docs/BENCHMARKS.md).
- */
-async function heldProducts(db: ReplicaDatabase): Promise<ProductDoc[]> {
-  const schema = db.products.schema.jsonSchema;
-  const query = prepareQuery(
-    schema,
-    normalizeMangoQuery(schema, {
-      selector: { _deleted: { $eq: false } },
-    } as MangoQuery<ProductDoc>),
-  );
-  const result = await db.products.storageInstance.query(query);
-  return result.documents;
+/** The index follows the collection's change stream (the snapshot keeper follows the replica). */
+function applyToIndex(catalog: CatalogIndex, event: RxChangeEvent<ProductDoc>): void {
+  if (event.operation === 'DELETE') catalog.remove(event.documentId);
+  else catalog.upsert(plainProduct(event.documentData));
 }
 
 export async function boot(): Promise<void> {
@@ -42,7 +31,8 @@ export async function boot(): Promise<void> {
   const config = await mustInvoke(api, 'app/config', null);
   store.setConfig(config);
 
-  const db = await openReplica(`omnitill-${config.storeId}-${config.registerId}`);
+  const replicaName = `omnitill-${config.storeId}-${config.registerId}`;
+  const db = await openReplica(replicaName);
   const catalog = new CatalogIndex();
   const replication = startReplication(db, config, (update) =>
     useAppStore.getState().updateSync(update),
@@ -59,21 +49,45 @@ export async function boot(): Promise<void> {
   void pushAuditOutbox();
 
   // Keep the index current from the change stream; count progress during the first sync.
+  // Changes that arrive while the catalog loads wait: those the load already read (at or
+  // before its checkpoint) are skipped, so an older copy never overwrites a newer one.
+  let waiting: RxChangeEvent<ProductDoc>[] | null = [];
   db.products.$.subscribe((event) => {
-    if (event.operation === 'DELETE') catalog.remove(event.documentId);
-    else catalog.upsert(event.documentData);
+    if (waiting) {
+      waiting.push(event);
+      return;
+    }
+    applyToIndex(catalog, event);
     useAppStore.getState().setCatalogCount(catalog.size);
   });
   db.settings.findOne(`store_${config.storeId}`).$.subscribe((doc) => {
     useAppStore.getState().setSettings(doc ? (doc.toJSON() as StoreSettingsDoc) : null);
   });
 
-  for (const product of await heldProducts(db)) catalog.upsert(product);
+  // The start-up snapshot plus the replica's changes since it; every product when it is
+  // missing or out of step (renderer/data/catalog-snapshot.ts).
+  const snapshots = indexedDbSnapshotStore(replicaName);
+  const loaded = await loadCatalog(db, snapshots);
+  if (loaded.problem) {
+    console.info(`Catalog: read from the replica (start-up snapshot: ${loaded.problem}).`);
+  }
+  catalog.load(loaded.state.products());
+  const checkpoint = loaded.state.checkpoint;
+  for (const event of waiting) {
+    const lwt = event.documentData._meta.lwt;
+    if (isAfterCheckpoint(lwt, event.documentId, checkpoint)) applyToIndex(catalog, event);
+  }
+  waiting = null;
   store.setCatalogCount(catalog.size);
 
+  let catalogIn: Promise<void> = Promise.resolve();
   if (catalog.size === 0) {
     store.setPhase('loading-catalog');
-    await replication.initialPull(CATALOG_COLLECTIONS);
+    catalogIn = replication.initialPull(CATALOG_COLLECTIONS);
   }
+  // The keeper rewrites the snapshot after sync changes products; on a fresh register it
+  // writes the whole catalog once the first sync is in, not again and again during it.
+  new CatalogSnapshotKeeper(db.products, snapshots, loaded).start(catalogIn);
+  await catalogIn;
   store.setPhase('ready');
 }

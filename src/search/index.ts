@@ -1,2 +1,3 @@
 export * from './catalog-index';
+export * from './catalog-snapshot';
 export * from './normalize';

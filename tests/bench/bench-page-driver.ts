@@ -4,6 +4,7 @@
  */
 import type { Page } from 'playwright-core';
 import type {
+  ColdStartOptions,
   ColdStartResult,
   CompletionRequest,
   CompletionResult,
@@ -28,15 +29,22 @@ export async function firstSyncInPage(
   }, request);
 }
 
-export async function coldStartInPage(page: Page, replicaName: string): Promise<ColdStartResult> {
+export async function coldStartInPage(
+  page: Page,
+  replicaName: string,
+  options: ColdStartOptions = {},
+): Promise<ColdStartResult> {
   // A fresh document each time: nothing of the last run's JavaScript heap or caches survives.
   await page.reload();
   await page.waitForFunction(() => window.omnitillBench !== undefined, null, { timeout: 60_000 });
-  return page.evaluate((name) => {
-    const api = window.omnitillBench;
-    if (!api) throw new Error('The bench page did not load');
-    return api.coldStart(name);
-  }, replicaName);
+  return page.evaluate(
+    ({ name, options }) => {
+      const api = window.omnitillBench;
+      if (!api) throw new Error('The bench page did not load');
+      return api.coldStart(name, options);
+    },
+    { name: replicaName, options },
+  );
 }
 
 export async function searchInPage(

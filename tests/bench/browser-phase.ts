@@ -4,6 +4,7 @@
  * the catalog's cold start and search on the bench page, then the real app's cold start, memory
  * and scan to line on the replica that first sync filled, and last the durable sale completion.
  */
+import type { Page } from 'playwright-core';
 import { openBrowser } from '../e2e/helpers/browser';
 import type { SyncServerProcess } from '../helpers/sync-server-process';
 import { SeededRandom } from '../../src/demo';
@@ -39,6 +40,8 @@ const REGISTER_ID = 'reg-bench';
 export interface BrowserFigures {
   firstSync: FirstSyncResult;
   pageColdStarts: ColdStartResult[];
+  /** A bench-page cold start without the start-up snapshot (the fallback: read every product). */
+  pageFallbackColdStart: ColdStartResult;
   search: SearchResult;
   appColdStarts: AppColdStart[];
   scans: ScanSample[];
@@ -76,13 +79,22 @@ export function scanCodes(data: BenchData, count: number, seed: number): string[
   return [...codes];
 }
 
-export async function runBrowserPhase(
+/** The register as the cold-start figures need it: the app served, Chromium open, first sync done. */
+interface RegisterSession {
+  page: Page;
+  appUrl: string;
+  replicaName: string;
+  device: { deviceId: string; secret: string };
+  firstSync: FirstSyncResult;
+  close(): Promise<void>;
+}
+
+async function openRegisterSession(
   cleanup: Cleanup,
   server: SyncServerProcess,
-  data: BenchData,
   scale: BenchScale,
   log: (line: string) => void,
-): Promise<BrowserFigures> {
+): Promise<RegisterSession> {
   const device = await server.enrollDevice(DEMO_STORE_ID, REGISTER_ID);
   const rendererDir = tempDir(cleanup, 'omnitill-bench-pages-');
   await buildPages(rendererDir);
@@ -126,13 +138,83 @@ export async function runBrowserPhase(
     throw new Error(`The first sync is incomplete: ${JSON.stringify(firstSync.counts)}`);
   }
   await closeBenchPage(page);
+  return {
+    page,
+    appUrl,
+    replicaName,
+    device: { deviceId: device.deviceId, secret: device.secret },
+    firstSync,
+    close: async () => {
+      await closeBrowser();
+      await stopApp();
+    },
+  };
+}
 
-  log('cold starts and search on the bench page…');
-  const pageColdStarts: ColdStartResult[] = [];
+/**
+ * The bench page's cold starts: the last one stays open (its catalog is what search runs on).
+ * A fallback run (no start-up snapshot: the whole catalog read from the replica) comes first.
+ */
+async function pageColdStarts(
+  session: RegisterSession,
+  scale: BenchScale,
+): Promise<{ runs: ColdStartResult[]; fallback: ColdStartResult }> {
+  const { page, replicaName } = session;
+  const fallback = await coldStartInPage(page, replicaName, { ignoreSnapshot: true });
+  await closeBenchPage(page);
+  const runs: ColdStartResult[] = [];
   for (let run = 0; run < scale.coldStarts; run++) {
-    pageColdStarts.push(await coldStartInPage(page, replicaName));
+    runs.push(await coldStartInPage(page, replicaName));
     if (run < scale.coldStarts - 1) await closeBenchPage(page);
   }
+  return { runs, fallback };
+}
+
+async function appColdStarts(session: RegisterSession, scale: BenchScale): Promise<AppColdStart[]> {
+  await prepareAppMeasurements(session.page);
+  const runs: AppColdStart[] = [];
+  const settleMs = scale.name === 'full' ? 3_000 : 300;
+  for (let run = 0; run < scale.coldStarts; run++) {
+    runs.push(await appColdStart(session.page, session.appUrl, settleMs));
+  }
+  return runs;
+}
+
+export interface ColdStartFigures {
+  pageColdStarts: ColdStartResult[];
+  pageFallbackColdStart: ColdStartResult;
+  appColdStarts: AppColdStart[];
+}
+
+/** `npm run bench -- --cold-start`: the first sync, then only the cold starts (page and app). */
+export async function runColdStartPhase(
+  cleanup: Cleanup,
+  server: SyncServerProcess,
+  scale: BenchScale,
+  log: (line: string) => void,
+): Promise<ColdStartFigures> {
+  const session = await openRegisterSession(cleanup, server, scale, log);
+  log('cold starts on the bench page…');
+  const page = await pageColdStarts(session, scale);
+  await closeBenchPage(session.page);
+  log('the real app: cold starts…');
+  const app = await appColdStarts(session, scale);
+  await session.close();
+  return { pageColdStarts: page.runs, pageFallbackColdStart: page.fallback, appColdStarts: app };
+}
+
+export async function runBrowserPhase(
+  cleanup: Cleanup,
+  server: SyncServerProcess,
+  data: BenchData,
+  scale: BenchScale,
+  log: (line: string) => void,
+): Promise<BrowserFigures> {
+  const session = await openRegisterSession(cleanup, server, scale, log);
+  const { page, appUrl, replicaName, device, firstSync } = session;
+
+  log('cold starts and search on the bench page…');
+  const pageRuns = await pageColdStarts(session, scale);
   const search = await searchInPage(
     page,
     searchQueries(data, scale.searchQueries, 7),
@@ -141,12 +223,7 @@ export async function runBrowserPhase(
   await closeBenchPage(page);
 
   log('the real app: cold start, memory, scan to line…');
-  await prepareAppMeasurements(page);
-  const appColdStarts: AppColdStart[] = [];
-  const settleMs = scale.name === 'full' ? 3_000 : 300;
-  for (let run = 0; run < scale.coldStarts; run++) {
-    appColdStarts.push(await appColdStart(page, appUrl, settleMs));
-  }
+  const appRuns = await appColdStarts(session, scale);
   const warmUp = 3;
   const scans = await scanToLine(page, scanCodes(data, scale.scans + warmUp, 11), {
     pin: '1111',
@@ -177,15 +254,15 @@ export async function runBrowserPhase(
     lineCount: { min: 1, max: 30 },
   });
   await closeBenchPage(page);
-  await closeBrowser();
-  await stopApp();
+  await session.close();
   return {
     firstSync,
-    pageColdStarts,
+    pageColdStarts: pageRuns.runs,
+    pageFallbackColdStart: pageRuns.fallback,
     search,
-    appColdStarts,
+    appColdStarts: appRuns,
     scans,
     completion,
-    device: { deviceId: device.deviceId, secret: device.secret },
+    device,
   };
 }

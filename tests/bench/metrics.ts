@@ -2,7 +2,8 @@
  * Turns the measured samples into the figures of docs/BENCHMARKS.md: one metric per line of
  * issue 9's table, each judged on the statistic its target names (p95, p99, a single value).
  */
-import type { BrowserFigures } from './browser-phase';
+import type { BrowserFigures, ColdStartFigures } from './browser-phase';
+import type { ColdStartResult } from './browser/bench-page-api';
 import type { BenchResults, Metric, MetricId, Target } from './bench-results';
 import { judge } from './bench-results';
 import type { LoadFigures } from './load-phase';
@@ -43,6 +44,50 @@ function metric(
 }
 
 const pick = <T>(items: readonly T[], field: (item: T) => number): number[] => items.map(field);
+
+/** Cold start, judged on the real app; the bench page's runs give the breakdown. */
+export function coldStartMetric(figures: ColdStartFigures): Metric {
+  const coldReady = pick(figures.appColdStarts, (run) => run.readyMs);
+  const pageCold = figures.pageColdStarts;
+  const fallback = figures.pageFallbackColdStart;
+  const median = (field: (run: ColdStartResult) => number) =>
+    round(summarize(pick(pageCold, field)).median);
+  return metric(
+    'cold-start',
+    'Cold start to ready-to-scan (real app)',
+    'ms',
+    'max',
+    Math.max(...coldReady),
+    target('<=', 2_000, '<= 2 s on every run'),
+    coldReady,
+    {
+      'bench page: navigation to index built, median (ms)': median((run) => run.sinceNavigationMs),
+      'bench page: open replica, median (ms)': median((run) => run.openMs),
+      'bench page: read the catalog, median (ms)': median((run) => run.queryMs),
+      'bench page: of which reading the snapshot, median (ms)': median(
+        (run) => run.loadTimings?.read ?? NaN,
+      ),
+      'bench page: of which decoding it, median (ms)': median(
+        (run) => run.loadTimings?.decode ?? NaN,
+      ),
+      'bench page: of which the changes since it, median (ms)': median(
+        (run) => run.loadTimings?.catchUp ?? NaN,
+      ),
+      'bench page: of which counting the replica, median (ms)': median(
+        (run) => run.loadTimings?.count ?? NaN,
+      ),
+      'bench page: build the index, median (ms)': median((run) => run.indexMs),
+      'bench page, no start-up snapshot: navigation to index built (ms)': round(
+        fallback.sinceNavigationMs,
+      ),
+      'bench page, no start-up snapshot: read the catalog (ms)': round(fallback.queryMs),
+      'bench page runs that loaded from the start-up snapshot': pageCold.filter(
+        (run) => run.source === 'snapshot',
+      ).length,
+      products: pageCold[0]?.products ?? 0,
+    },
+  );
+}
 
 export function buildMetrics(figures: Figures): { metrics: Metric[]; raw: BenchResults['raw'] } {
   const { browser, pouch, load, receipt } = figures;
@@ -104,30 +149,7 @@ export function buildMetrics(figures: Figures): { metrics: Metric[]; raw: BenchR
         'documents written': browser.completion.documents,
       },
     ),
-    metric(
-      'cold-start',
-      'Cold start to ready-to-scan (real app)',
-      'ms',
-      'max',
-      Math.max(...coldReady),
-      target('<=', 2_000, '<= 2 s on every run'),
-      coldReady,
-      {
-        'bench page: navigation to index built, median (ms)': round(
-          summarize(pick(pageCold, (run) => run.sinceNavigationMs)).median,
-        ),
-        'bench page: open replica, median (ms)': round(
-          summarize(pick(pageCold, (run) => run.openMs)).median,
-        ),
-        'bench page: read all products, median (ms)': round(
-          summarize(pick(pageCold, (run) => run.queryMs)).median,
-        ),
-        'bench page: build the index, median (ms)': round(
-          summarize(pick(pageCold, (run) => run.indexMs)).median,
-        ),
-        products: pageCold[0]?.products ?? 0,
-      },
-    ),
+    coldStartMetric(browser),
     metric(
       'first-sync',
       'First sync to a fresh register (RxDB + Dexie in Chromium)',
@@ -141,6 +163,7 @@ export function buildMetrics(figures: Figures): { metrics: Metric[]; raw: BenchR
         'customers done at (s)': round((browser.firstSync.doneAtMs.customers ?? NaN) / 1000),
         products: browser.firstSync.counts.products ?? 0,
         customers: browser.firstSync.counts.customers ?? 0,
+        'then writing the start-up snapshot (ms)': round(browser.firstSync.snapshotMs),
       },
     ),
     metric(

@@ -21,6 +21,13 @@ export interface FirstSyncResult {
   /** When each collection's first pull finished, from the start. */
   doneAtMs: Record<string, number>;
   counts: Record<string, number>;
+  /** After the first sync: reading the catalog back and writing the start-up snapshot. */
+  snapshotMs: number;
+}
+
+export interface ColdStartOptions {
+  /** Read every product from the replica as if the start-up snapshot were missing. */
+  ignoreSnapshot?: boolean;
 }
 
 export interface ColdStartResult {
@@ -30,6 +37,12 @@ export interface ColdStartResult {
   queryMs: number;
   indexMs: number;
   products: number;
+  /** Where the catalog came from: the start-up snapshot, or every product in the replica. */
+  source: 'snapshot' | 'replica';
+  /** Replica changes read on top of the snapshot (or every product). */
+  changesRead: number;
+  /** The catalog load's steps (renderer/data/catalog-snapshot.ts), in ms. */
+  loadTimings: Partial<Record<string, number>>;
 }
 
 export interface SearchResult {
@@ -60,7 +73,7 @@ export interface CompletionResult {
 
 export interface BenchPageApi {
   firstSync(request: FirstSyncRequest): Promise<FirstSyncResult>;
-  coldStart(replicaName: string): Promise<ColdStartResult>;
+  coldStart(replicaName: string, options?: ColdStartOptions): Promise<ColdStartResult>;
   search(queries: string[], limit: number): SearchResult;
   completeSales(request: CompletionRequest): Promise<CompletionResult>;
   close(): Promise<void>;
