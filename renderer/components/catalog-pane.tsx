@@ -14,20 +14,21 @@ import { focusScanInput, scanInputRef } from '../sell/scan-input-focus';
 export function CatalogPane(props: { onNeedsWeight: (product: ProductDoc) => void }) {
   const t = useTranslate();
   const locale = useAppStore((state) => state.locale);
-  const catalogCount = useAppStore((state) => state.catalogCount);
+  const catalogRevision = useAppStore((state) => state.catalogRevision);
   const storeQuickKeys = useAppStore((state) => state.settings?.quickKeys);
   const addProduct = useCartStore((state) => state.addProduct);
   const setNotice = useCartStore((state) => state.setNotice);
   const [query, setQuery] = useState('');
   const { catalog } = services();
-  // The index is mutable: catalogCount changes as the catalog syncs in, and refreshes these.
+  // The index is mutable: its revision goes up with every synced product (new, re-priced,
+  // withdrawn) and refreshes these, so a result on screen never shows an old price.
   const results = useMemo(
-    () => (catalogCount > 0 && query.trim() ? catalog.search(query, 24) : []),
-    [catalog, query, catalogCount],
+    () => (catalogRevision > 0 && query.trim() ? catalog.search(query, 24) : []),
+    [catalog, query, catalogRevision],
   );
   const quickKeys = useMemo(
-    () => (catalogCount > 0 ? quickKeyProducts(catalog, storeQuickKeys) : []),
-    [catalog, catalogCount, storeQuickKeys],
+    () => (catalogRevision > 0 ? quickKeyProducts(catalog, storeQuickKeys) : []),
+    [catalog, catalogRevision, storeQuickKeys],
   );
 
   function pick(product: ProductDoc): void {

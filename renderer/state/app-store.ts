@@ -19,12 +19,15 @@ export interface AppState {
   locale: Locale;
   staff: StaffDoc | null;
   catalogCount: number;
+  /** Goes up on every change to the catalog index (a re-priced product too, not only new). */
+  catalogRevision: number;
   sync: SyncSnapshot;
   /** Printer, scanners, drawer, display: as the device host last reported them. */
   devices: DeviceStatus[];
   setPhase: (phase: StartupPhase, error?: string) => void;
   setConfig: (config: AppConfig) => void;
   setSettings: (settings: StoreSettingsDoc | null) => void;
+  /** After the catalog index changed: its size now, and a new revision. */
   setCatalogCount: (count: number) => void;
   updateSync: (update: Partial<SyncSnapshot>) => void;
   setDevices: (devices: DeviceStatus[]) => void;
@@ -42,6 +45,7 @@ export const useAppStore = create<AppState>()((set) => ({
   locale: 'vi-VN',
   staff: null,
   catalogCount: 0,
+  catalogRevision: 0,
   sync: {
     online: false,
     lastSyncAt: null,
@@ -54,7 +58,8 @@ export const useAppStore = create<AppState>()((set) => ({
   setPhase: (phase, error) => set({ phase, startupError: error ?? null }),
   setConfig: (config) => set({ config, locale: config.locale }),
   setSettings: (settings) => set({ settings }),
-  setCatalogCount: (catalogCount) => set({ catalogCount }),
+  setCatalogCount: (catalogCount) =>
+    set((state) => ({ catalogCount, catalogRevision: state.catalogRevision + 1 })),
   updateSync: (update) =>
     set((state) => ({
       sync: {
