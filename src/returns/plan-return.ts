@@ -224,12 +224,19 @@ function planWithReceipt(request: Extract<ReturnRequest, { kind: 'with-receipt' 
     fallback: policy.fallbackRefund,
     cashRounding: request.cashRounding,
   });
-  const pointsEarnedReversed = cumulativeShare(
-    source.pointsEarned,
-    refundedBefore,
-    refund,
-    source.total,
-  );
+  // Points go back in proportion to the money refunded; a sale of nothing but free items (total
+  // 0) that still earned points (a visit bonus) gives them back in proportion to the quantities.
+  const quantities = (docs: readonly { lines: readonly { quantity: number }[] }[]) =>
+    docs.reduce((all, doc) => all + doc.lines.reduce((a, line) => a + line.quantity, 0), 0);
+  const pointsEarnedReversed =
+    source.total > 0
+      ? cumulativeShare(source.pointsEarned, refundedBefore, refund, source.total)
+      : cumulativeShare(
+          source.pointsEarned,
+          quantities(earlier),
+          quantities([{ lines }]),
+          quantities([source]),
+        );
   const plan = finish(lines, tenders, pointsEarnedReversed, policy.managerApprovalOver, {
     original: {
       documentId: source.documentId,

@@ -402,6 +402,19 @@ describe('return properties', () => {
     );
   });
 
+  it('gives back the points of a free sale (total 0) in proportion to the pieces returned', () => {
+    // Found by the property below (seed 1248886057): points earned on a sale of free items
+    // were never reversed, because the share was taken of a total of 0.
+    const sale = makeSale(
+      { lines: [unitLine('l0', 0, 3)], orderDiscount: { kind: 'percent', percentBp: 0 } },
+      pricingContext(),
+      () => [],
+      { cashRounding, pointsEarned: 10 },
+    );
+    const docs = returnEverything(sale, 1);
+    expect(docs.map((doc) => doc.loyalty.pointsEarnedReversed)).toEqual([3, 4, 3]);
+  });
+
   it('sale then full return nets to zero on every tender, every tax rate and the points', () => {
     fc.assert(
       fc.property(saleArbitrary, fc.integer({ min: 1, max: 3 }), (sale, step) => {
