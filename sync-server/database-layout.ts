@@ -74,6 +74,8 @@ export const INTERNAL_DATABASES = {
   checkins: 'omnitill-pickup-checkins',
   /** Every version of every store's settings, with the time it came into force. */
   settingsHistory: 'omnitill-settings-history',
+  /** Gift card issues and stored-value holds (credit notes are derived from returns). */
+  storedValue: 'omnitill-stored-value',
 } as const;
 
 export const KNOWN_DATABASES_HINT =

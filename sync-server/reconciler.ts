@@ -11,10 +11,17 @@ import { INTERNAL_DATABASES, parseDatabaseName } from './database-layout';
 import type { DocumentStore, StoredDoc } from './document-store';
 import { sameContent } from './same-content';
 import { matchSaleToSettings } from './sale-check';
+import { storedValueFlags } from './stored-value-flags';
 import type { SettingsHistory, StoreSettingsHistory } from './settings-history';
 
 export type FlagKind =
-  'negative-loyalty' | 'over-returned' | 'negative-stock' | 'sale-totals' | 'stale-settings';
+  | 'negative-loyalty'
+  | 'over-returned'
+  | 'negative-stock'
+  | 'sale-totals'
+  | 'stale-settings'
+  | 'stored-value-overspent'
+  | 'stored-value-unknown';
 
 export interface FlagDoc {
   _id: string;
@@ -34,7 +41,7 @@ export interface SettingsRef {
   inForceFrom: string;
 }
 
-type Area = 'loyalty' | 'returns' | 'stock';
+type Area = 'loyalty' | 'returns' | 'stock' | 'stored-value';
 
 /**
  * The longest a flag waits for writes to settle before reconciliation runs anyway. A run reads
@@ -48,6 +55,7 @@ const safeKey = (text: string): string => text.replace(/[^0-9A-Za-z_.-]/g, '-');
 /**
  * Looks for what replication cannot prevent (rule 4: offline registers may overdraw within
  * limits): negative loyalty balances, order lines returned more often than sold, negative stock,
+ * credit notes and gift cards spent below zero or never issued,
  * sales whose totals do not match, sales priced with store settings already replaced. Each anomaly becomes one flag whose id is derived from the
  * anomaly itself, so re-running never duplicates it. Nothing is merged or corrected here.
  */
@@ -81,6 +89,7 @@ export class Reconciler {
     if (collection === 'returns' || collection === 'sales' || collection === 'orders') {
       this.pendingAreas.add('returns');
     }
+    if (collection === 'returns' || collection === 'sales') this.pendingAreas.add('stored-value');
     if (collection === 'sales') {
       for (const doc of docs) if (doc._deleted !== true) this.pendingSales.push({ db, doc });
     }
@@ -133,7 +142,32 @@ export class Reconciler {
     if (areas.has('stock')) flags.push(...(await this.stockFlags()));
     if (areas.has('returns')) flags.push(...(await this.returnFlags()));
     flags.push(...(await this.saleFlags(sales)));
+    if (areas.has('stored-value')) {
+      const storedValue = await storedValueFlags(this.store, new Date().toISOString());
+      flags.push(...storedValue);
+      await this.clearResolved('stored-value-unknown', storedValue);
+    }
     await this.save(flags);
+  }
+
+  /**
+   * An unknown-note flag is only "not yet known": once the issuing return reaches the server
+   * the note is explained, and the flag goes (the only flag that clears itself).
+   */
+  private async clearResolved(
+    kind: FlagKind,
+    current: readonly Omit<FlagDoc, 'detectedAt'>[],
+  ): Promise<void> {
+    const still = new Set(current.map((flag) => flag._id));
+    const resolved = (await this.store.allDocs(INTERNAL_DATABASES.flags, `flag_${kind}_`)).filter(
+      (flag) => flag.kind === kind && !still.has(flag._id),
+    );
+    if (resolved.length === 0) return;
+    await this.store.bulkDocs(
+      INTERNAL_DATABASES.flags,
+      resolved.map((flag) => ({ ...flag, _deleted: true })),
+      true,
+    );
   }
 
   private async save(flags: readonly Omit<FlagDoc, 'detectedAt'>[]): Promise<void> {

@@ -9,8 +9,20 @@ import { useTranslate } from '../i18n/use-translate';
 import { useAppStore } from '../state/app-store';
 import { newId, useCartStore } from '../sell/cart-store';
 import { finishSale, useLastSaleStore } from '../sell/finish-sale';
-import { checkPoints, checkTenders, quickCashAmounts, TENDER_LABEL } from '../sell/payment-rules';
+import {
+  checkPoints,
+  checkTenders,
+  quickCashAmounts,
+  storedValueMessage,
+  TENDER_LABEL,
+} from '../sell/payment-rules';
 import { releasePoints, reservePoints } from '../sell/points-holds';
+import {
+  releaseStoredValue,
+  reserveStoredValue,
+  useStoredValueStore,
+} from '../sell/stored-value-holds';
+import { normalizeStoredValueNumber } from '../../src/stored-value';
 import { useMoney } from '../sell/use-money';
 
 const KINDS: readonly TenderKind[] = [
@@ -38,6 +50,7 @@ export function PaymentPanel(props: { priced: PricedCart }) {
   const saleId = useCartStore((state) => state.saleId);
   const balance = useCustomerStore((state) => state.balance);
   const finishing = useLastSaleStore((state) => state.finishing);
+  const noteLeft = useStoredValueStore((state) => state.left);
   const [kind, setKind] = useState<TenderKind>('cash');
   const [amountText, setAmountText] = useState('');
   const [reference, setReference] = useState('');
@@ -137,16 +150,43 @@ export function PaymentPanel(props: { priced: PricedCart }) {
         });
         return;
       case 'gift-card':
-        tryAdd({ tenderId, kind, amount, cardNumber: reference.trim() });
-        return;
-      case 'store-credit':
-        tryAdd({
-          tenderId,
-          kind,
+      case 'store-credit': {
+        // Stored value is money: the server holds it (or, offline, this store's own note is
+        // checked here) before the tender goes in; never more than is due, never more than is left.
+        const number = normalizeStoredValueNumber(reference);
+        if (!number) {
+          setError(
+            kind === 'gift-card'
+              ? t('payment.needCardNumber')
+              : t('payment.storedValue.needNumber'),
+          );
+          return;
+        }
+        const tender: TenderInput =
+          kind === 'gift-card'
+            ? { tenderId, kind, amount, cardNumber: number }
+            : { tenderId, kind, amount, creditReference: number };
+        const precheck = checkTenders(amountDue, [...tenders, tender], options, t, money);
+        if (!precheck.ok) {
+          setError(precheck.message);
+          return;
+        }
+        if (!saleId) return;
+        void reserveStoredValue(tenderId, {
+          tenderKind: kind,
+          number,
           amount,
-          ...(reference.trim() ? { creditReference: reference.trim() } : {}),
+          saleId,
+          currency,
+        }).then((outcome) => {
+          if (!outcome.ok) {
+            setError(storedValueMessage(outcome, t, money));
+            return;
+          }
+          if (!tryAdd(tender)) void releaseStoredValue(tenderId);
         });
         return;
+      }
     }
   }
 
@@ -180,6 +220,19 @@ export function PaymentPanel(props: { priced: PricedCart }) {
                 {t(TENDER_LABEL[tender.kind])}
                 {tender.kind === 'card' ? ` (${tender.approvalCode})` : ''}
                 {tender.kind === 'gift-card' ? ` ${tender.cardNumber}` : ''}
+                {tender.kind === 'store-credit' && tender.creditReference
+                  ? ` ${tender.creditReference}`
+                  : ''}
+                {noteLeft[tender.tenderId] && (
+                  <span className="muted" data-testid="tender-note-left">
+                    {' '}
+                    (
+                    {t('payment.storedValue.left', {
+                      amount: money(noteLeft[tender.tenderId]?.balanceAfter ?? (0 as Minor)),
+                    })}
+                    )
+                  </span>
+                )}
                 {tender.kind === 'loyalty-points' ? ` (${tender.points})` : ''}
               </span>
               <span>{money(tender.amount)}</span>

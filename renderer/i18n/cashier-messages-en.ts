@@ -147,6 +147,19 @@ export const cashierEn: Record<keyof typeof cashierVi, string> = {
     'The {kind} amount ({amount}) is more than the {max} still due. Only cash gives change.',
   'payment.needApproval': 'Enter the approval code from the card terminal.',
   'payment.needCardNumber': 'Scan or type the gift card number.',
+  'payment.storedValue.needNumber':
+    'Type the credit note number printed on the return receipt (ret_…).',
+  'payment.storedValue.unknown':
+    'No credit note or gift card {number}. Check the number on the return receipt or the card, or take another tender.',
+  'payment.storedValue.insufficient':
+    '{number} has only {available} left. Take at most {available} from it and the rest by another tender.',
+  'payment.storedValue.empty': '{number} has nothing left. Take another tender.',
+  'payment.storedValue.expired': '{number} has expired and can no longer pay. Take another tender.',
+  'payment.storedValue.offlineGiftCard':
+    'The register is offline: gift cards can only be spent online. Take another tender, or wait for the network.',
+  'payment.storedValue.offlineOtherStore':
+    'The register is offline: only credit notes issued by this store can be spent. Take another tender, or wait for the network.',
+  'payment.storedValue.left': '{amount} left',
   'payment.badAmount': 'Enter an amount greater than 0.',
   'payment.nothingDue': 'Everything is paid; no more cash is needed.',
   'payment.underTendered': '{amount} is still due. Add a payment before completing.',

@@ -148,6 +148,19 @@ export const cashierVi = {
     'Số tiền {kind} ({amount}) lớn hơn số còn phải trả ({max}). Chỉ tiền mặt mới có tiền thừa.',
   'payment.needApproval': 'Nhập mã duyệt từ máy POS thẻ.',
   'payment.needCardNumber': 'Quét hoặc nhập số thẻ quà tặng.',
+  'payment.storedValue.needNumber': 'Nhập số phiếu in trên phiếu trả hàng (ret_…).',
+  'payment.storedValue.unknown':
+    'Không tìm thấy phiếu hoặc thẻ {number}. Kiểm tra số trên phiếu trả hàng hoặc trên thẻ, hoặc nhận hình thức thanh toán khác.',
+  'payment.storedValue.insufficient':
+    '{number} chỉ còn {available}. Lấy tối đa {available} từ phiếu này, phần còn lại thanh toán bằng hình thức khác.',
+  'payment.storedValue.empty': '{number} đã hết tiền. Nhận hình thức thanh toán khác.',
+  'payment.storedValue.expired':
+    '{number} đã hết hạn, không dùng được nữa. Nhận hình thức thanh toán khác.',
+  'payment.storedValue.offlineGiftCard':
+    'Quầy đang mất mạng: thẻ quà tặng chỉ dùng được khi có mạng. Nhận hình thức thanh toán khác hoặc chờ có mạng.',
+  'payment.storedValue.offlineOtherStore':
+    'Quầy đang mất mạng: chỉ dùng được phiếu do cửa hàng này phát hành. Nhận hình thức thanh toán khác hoặc chờ có mạng.',
+  'payment.storedValue.left': 'còn lại {amount}',
   'payment.badAmount': 'Nhập số tiền lớn hơn 0.',
   'payment.nothingDue': 'Đã trả đủ, không cần thêm tiền mặt.',
   'payment.underTendered': 'Còn thiếu {amount}. Thêm khoản thanh toán trước khi hoàn tất.',

@@ -9,6 +9,7 @@ import type {
   StaffDoc,
   StockMoveDoc,
   ReturnDoc,
+  SaleDoc,
   WebOrderDoc,
 } from '../../src/documents';
 import type { Receipt } from '../../src/receipt';
@@ -19,6 +20,8 @@ import type { LoyaltyRedemption } from './loyalty-redemption';
 import { newId } from './new-id';
 import { createServerApi } from './server-api';
 import type { ApiResult } from './server-api';
+import { createStoredValueService } from './stored-value-service';
+import type { StoredValueService } from './stored-value-service';
 import { loyaltySettingsOf } from './store-rules';
 
 export async function printReceipt(receipt: Receipt): Promise<{ ok: boolean; message?: string }> {
@@ -105,6 +108,19 @@ export function registerLoyaltyRedemption(): LoyaltyRedemption {
     settings: () => loyaltySettingsOf(useAppStore.getState().settings),
     storeId: config.storeId,
     deviceId: config.deviceId,
+    now: () => new Date(),
+    newId: (prefix) => newId(prefix),
+  });
+}
+
+/** The stored-value service wired to this register: the store-credit and gift-card tenders. */
+export function registerStoredValue(): StoredValueService {
+  const { config, db } = services();
+  return createStoredValueService({
+    api: createServerApi(config),
+    returns: async () => (await db.returns.find().exec()).map((doc) => doc.toJSON() as ReturnDoc),
+    sales: async () => (await db.sales.find().exec()).map((doc) => doc.toJSON() as SaleDoc),
+    storeId: config.storeId,
     now: () => new Date(),
     newId: (prefix) => newId(prefix),
   });

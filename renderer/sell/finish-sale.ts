@@ -9,6 +9,7 @@ import type { CustomerDoc, SaleDoc } from '../../src/documents';
 import { completeSale } from '../../src/sales';
 import { openShiftNow } from '../manager';
 import { confirmPoints } from './points-holds';
+import { confirmStoredValue } from './stored-value-holds';
 import type { CompleteSaleError } from '../../src/sales';
 import { useCustomerStore } from '../customers/customer-store';
 import type { Translate } from '../i18n/translate';
@@ -125,7 +126,7 @@ export async function finishSale(t: Translate): Promise<boolean> {
     return false;
   }
 
-  await confirmPoints(sale.id);
+  await Promise.all([confirmPoints(sale.id), confirmStoredValue(sale.id)]);
   void replication.refresh();
 
   const finished: FinishedSale = {

@@ -10,6 +10,7 @@ import type { CurrencyCode, Minor } from '../../src/money';
 import { applyTenders } from '../../src/tenders';
 import type { CashRounding } from '../../src/documents';
 import type { Settlement, TenderError, TenderInput, TenderKind } from '../../src/tenders';
+import type { StoredValueRefusal } from '../omnichannel/stored-value-service';
 import type { MessageKey } from '../i18n/messages';
 import type { Translate } from '../i18n/translate';
 
@@ -137,4 +138,30 @@ export function checkPoints(
   }
   if (allowance.maxPoints < total) return overBalance();
   return { ok: true, points: requested, amount: pointsValue(requested, input.program) };
+}
+
+/** Why a credit note or gift card cannot pay this much, in the cashier's language. */
+export function storedValueMessage(
+  refusal: StoredValueRefusal,
+  t: Translate,
+  money: (amount: Minor) => string,
+): string {
+  const number = refusal.number;
+  switch (refusal.code) {
+    case 'unknown-number':
+      return t('payment.storedValue.unknown', { number });
+    case 'insufficient-balance':
+      return refusal.available > 0
+        ? t('payment.storedValue.insufficient', { number, available: money(refusal.available) })
+        : t('payment.storedValue.empty', { number });
+    case 'expired':
+      return t('payment.storedValue.expired', { number });
+    case 'offline-gift-card':
+      return t('payment.storedValue.offlineGiftCard');
+    case 'offline-other-store':
+      return t('payment.storedValue.offlineOtherStore');
+    case 'bad-request':
+    case 'server-error':
+      return t('payment.error', { reason: refusal.message });
+  }
 }

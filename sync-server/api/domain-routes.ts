@@ -16,6 +16,7 @@ import { orderRoutes } from './order-routes';
 import { reportRoutes } from './report-routes';
 import { orderReadyRoutes } from './order-ready-routes';
 import { saleRoutes } from './sale-routes';
+import { storedValueRoutes } from './stored-value-routes';
 
 /** The domain API beside replication: orders, customers, loyalty holds, stock, flags. */
 export function domainRoutes(
@@ -30,6 +31,7 @@ export function domainRoutes(
   router.use(saleRoutes(context));
   router.use(checkinRoutes(context));
   router.use(storeSettingsRoutes(context));
+  router.use(storedValueRoutes(context));
 
   router.post(
     '/loyalty/holds',

@@ -20,6 +20,14 @@ export const paymentScreen = {
     await page.getByTestId('tender-add').click();
   },
 
+  /** A credit note by its number; an empty amount takes what is still due. */
+  async storeCredit(page: Page, amount: string, number: string): Promise<void> {
+    await page.getByTestId('tender-store-credit').click();
+    await page.getByTestId('tender-amount').fill(amount);
+    await page.getByTestId('tender-reference').fill(number);
+    await page.getByTestId('tender-add').click();
+  },
+
   async points(page: Page, points: number): Promise<void> {
     await page.getByTestId('tender-loyalty-points').click();
     await page.getByTestId('tender-amount').fill(String(points));

@@ -1,0 +1,2 @@
+export * from './stored-value-balance';
+export * from './stored-value-facts';

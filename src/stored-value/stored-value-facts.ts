@@ -1,0 +1,125 @@
+/**
+ * Stored value (store credit notes and gift cards) as facts that already exist (ARCHITECTURE.md
+ * rule 1: balances are sums of immutable entries). A credit note is issued by the store-credit
+ * refund tenders of a ReturnDoc and is numbered by the return's id, which the return receipt
+ * prints; a gift card is issued by the admin (the server records the issue). A SaleDoc's
+ * store-credit tender (`creditReference`) or gift-card tender (`cardNumber`) spends it; a refund
+ * onto a gift card (a gift-card refund tender with its `cardNumber`) puts value back on the card.
+ */
+import type { ReturnDoc } from '../documents/return';
+import type { SaleDoc } from '../documents/sale';
+import type { CurrencyCode, Minor } from '../money';
+import { minor } from '../money';
+
+export type StoredValueKind = 'credit-note' | 'gift-card';
+
+interface FactBase {
+  /** The credit note or gift card number, normalised with `normalizeStoredValueNumber`. */
+  number: string;
+  amount: Minor;
+  currency: CurrencyCode;
+  /** Where it happened (absent for an issue made by the admin). */
+  storeId?: string;
+  at: string;
+}
+
+/** Value put on a note or card: a return to store credit, or a gift card issued by the admin. */
+export interface StoredValueIssue extends FactBase {
+  type: 'issue';
+  kind: StoredValueKind;
+  /** The return id (credit note) or the server's issue id (gift card). */
+  sourceId: string;
+  /** After this instant nothing more can be spent from it. */
+  expiresAt?: string;
+}
+
+/** Value spent by a sale's tender. */
+export interface StoredValueRedemption extends FactBase {
+  type: 'redeem';
+  tenderKind: StoredValueKind;
+  saleId: string;
+  tenderId: string;
+}
+
+/** Value given back onto a gift card by a return that refunds to it. */
+export interface StoredValueReversal extends FactBase {
+  type: 'reverse';
+  sourceId: string;
+}
+
+export type StoredValueFact = StoredValueIssue | StoredValueRedemption | StoredValueReversal;
+
+/**
+ * The one spelling of a number: no spaces or dashes, upper case, except the `ret_` prefix of a
+ * credit note (ids are `ret_` + Crockford base32, so `RET_01j…` typed by hand is the same note).
+ */
+export function normalizeStoredValueNumber(text: string): string {
+  const compact = text.replace(/[\s-]+/g, '');
+  if (/^ret_/i.test(compact)) return `ret_${compact.slice(4).toUpperCase()}`;
+  return compact.toUpperCase();
+}
+
+/** A credit note is numbered by the return that issued it. */
+export function isCreditNoteNumber(number: string): boolean {
+  return /^ret_[0-9A-Z]{10,}$/.test(number);
+}
+
+/** The stored-value facts of one return: its credit note, and value put back on gift cards. */
+export function storedValueFactsOfReturn(returnDoc: ReturnDoc): StoredValueFact[] {
+  const facts: StoredValueFact[] = [];
+  const base = {
+    currency: returnDoc.currency,
+    storeId: returnDoc.storeId,
+    at: returnDoc.completedAt,
+    sourceId: returnDoc.id,
+  };
+  const credit = returnDoc.tenders
+    .filter((tender) => tender.kind === 'store-credit')
+    .reduce((total, tender) => total + tender.amount, 0);
+  if (credit > 0) {
+    facts.push({
+      type: 'issue',
+      kind: 'credit-note',
+      number: returnDoc.id,
+      amount: minor(credit),
+      ...base,
+    });
+  }
+  for (const tender of returnDoc.tenders) {
+    if (tender.kind !== 'gift-card' || !tender.cardNumber || tender.amount <= 0) continue;
+    facts.push({
+      type: 'reverse',
+      number: normalizeStoredValueNumber(tender.cardNumber),
+      amount: tender.amount,
+      ...base,
+    });
+  }
+  return facts;
+}
+
+/**
+ * What a completed sale spent from notes and cards. A store-credit tender that names no note
+ * gets the number '' (an unknown note: the server flags it, the sale stands). A voided sale
+ * spent nothing.
+ */
+export function storedValueFactsOfSale(sale: SaleDoc): StoredValueRedemption[] {
+  if (sale.status !== 'completed') return [];
+  const redemptions: StoredValueRedemption[] = [];
+  for (const tender of sale.payment.tenders) {
+    if (tender.kind !== 'store-credit' && tender.kind !== 'gift-card') continue;
+    if (tender.applied <= 0) continue;
+    const reference = tender.kind === 'gift-card' ? tender.cardNumber : tender.creditReference;
+    redemptions.push({
+      type: 'redeem',
+      tenderKind: tender.kind === 'gift-card' ? 'gift-card' : 'credit-note',
+      number: normalizeStoredValueNumber(reference ?? ''),
+      amount: tender.applied,
+      currency: sale.currency,
+      storeId: sale.storeId,
+      at: sale.completedAt,
+      saleId: sale.id,
+      tenderId: tender.tenderId,
+    });
+  }
+  return redemptions;
+}
