@@ -4,6 +4,7 @@ import type { PricedCart } from '../../src/pricing';
 import { useTranslate } from '../i18n/use-translate';
 import { services } from '../services';
 import { useAppStore } from '../state/app-store';
+import { useCartStore } from '../sell/cart-store';
 import { parkSale, resumeParked } from '../sell/parked-sales';
 import { useSellUiStore } from '../sell/sell-ui-store';
 import { useMoney } from '../sell/use-money';
@@ -34,14 +35,31 @@ export function ParkedSalesDialog() {
   const locale = useAppStore((state) => state.locale);
   const close = useSellUiStore((state) => state.close);
   const [parked, setParked] = useState<ParkedSaleDoc[]>([]);
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const [claiming, setClaiming] = useState<string | null>(null);
   useEffect(() => {
     const subscription = services()
       .db.parked.find({ selector: { status: 'parked' }, sort: [{ parkedAt: 'desc' }] })
       .$.subscribe((docs) => setParked(docs.map((doc) => doc.toJSON() as ParkedSaleDoc)));
     return () => subscription.unsubscribe();
   }, []);
+  // Online the resume is a claim on the server: one press at a time, and a refusal (another
+  // register won it) is shown here, where the cashier is looking.
+  const resume = async (id: string): Promise<void> => {
+    setClaiming(id);
+    setRefusal(null);
+    const resumed = await resumeParked(id, t);
+    setClaiming(null);
+    if (resumed) close();
+    else setRefusal(useCartStore.getState().notice?.text ?? null);
+  };
   return (
     <Dialog title={t('park.title')} testId="parked-dialog" wide>
+      {refusal && (
+        <p className="error" role="alert" data-testid="parked-error">
+          {refusal}
+        </p>
+      )}
       {parked.length === 0 && <p className="muted">{t('park.none')}</p>}
       <ul className="parked-list">
         {parked.map((sale) => (
@@ -59,7 +77,8 @@ export function ParkedSalesDialog() {
               type="button"
               className="button-primary"
               data-testid="parked-resume"
-              onClick={() => void resumeParked(sale.id, t).then((resumed) => resumed && close())}
+              disabled={claiming !== null}
+              onClick={() => void resume(sale.id)}
             >
               {t('park.resume')}
             </button>

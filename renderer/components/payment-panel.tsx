@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import { parseMajor } from '../../src/money';
 import type { Minor } from '../../src/money';
@@ -8,6 +8,8 @@ import { useCustomerStore } from '../customers/customer-store';
 import { useTranslate } from '../i18n/use-translate';
 import { useAppStore } from '../state/app-store';
 import { newId, useCartStore } from '../sell/cart-store';
+import { creditNoteOfScan, useCreditNoteOfferStore } from '../sell/credit-note-offer';
+import type { CreditNoteOffer } from '../sell/credit-note-offer';
 import { finishSale, useLastSaleStore } from '../sell/finish-sale';
 import {
   checkPoints,
@@ -22,7 +24,9 @@ import {
   reserveStoredValue,
   useStoredValueStore,
 } from '../sell/stored-value-holds';
+import { classifyScan } from '../../src/barcodes';
 import { normalizeStoredValueNumber } from '../../src/stored-value';
+import { scanContext } from '../sell/scan-entry';
 import { useMoney } from '../sell/use-money';
 
 const KINDS: readonly TenderKind[] = [
@@ -32,6 +36,11 @@ const KINDS: readonly TenderKind[] = [
   'store-credit',
   'loyalty-points',
 ];
+
+/** An exchange's credit is for the sale it reserved; a scanned note for the sale now open. */
+function takesOffer(offer: CreditNoteOffer, saleId: string | null): boolean {
+  return offer.saleId === undefined || offer.saleId === saleId;
+}
 
 /**
  * Taking payment: any split of cash (quick VND notes, change), card (approval code from the
@@ -151,44 +160,86 @@ export function PaymentPanel(props: { priced: PricedCart }) {
         return;
       case 'gift-card':
       case 'store-credit': {
-        // Stored value is money: the server holds it (or, offline, this store's own note is
-        // checked here) before the tender goes in; never more than is due, never more than is left.
-        const number = normalizeStoredValueNumber(reference);
-        if (!number) {
-          setError(
-            kind === 'gift-card'
-              ? t('payment.needCardNumber')
-              : t('payment.storedValue.needNumber'),
-          );
-          return;
-        }
-        const tender: TenderInput =
-          kind === 'gift-card'
-            ? { tenderId, kind, amount, cardNumber: number }
-            : { tenderId, kind, amount, creditReference: number };
-        const precheck = checkTenders(amountDue, [...tenders, tender], options, t, money);
-        if (!precheck.ok) {
-          setError(precheck.message);
-          return;
-        }
-        if (!saleId) return;
-        void reserveStoredValue(tenderId, {
-          tenderKind: kind,
-          number,
-          amount,
-          saleId,
-          currency,
-        }).then((outcome) => {
-          if (!outcome.ok) {
-            setError(storedValueMessage(outcome, t, money));
-            return;
-          }
-          if (!tryAdd(tender)) void releaseStoredValue(tenderId);
-        });
+        // A return receipt's QR text typed or pasted in the field reads as its note number.
+        const scanned =
+          kind === 'store-credit'
+            ? creditNoteOfScan(classifyScan(reference.trim(), scanContext()))
+            : null;
+        takeStoredValue(tenderId, kind, scanned ?? normalizeStoredValueNumber(reference), amount);
         return;
       }
     }
   }
+
+  /**
+   * Stored value is money: the server holds it (or, offline, this store's own note is checked
+   * here) before the tender goes in; never more than is due, never more than is left.
+   */
+  function takeStoredValue(
+    tenderId: string,
+    tenderKind: 'gift-card' | 'store-credit',
+    number: string,
+    amount: Minor,
+  ): void {
+    if (!number) {
+      setError(
+        tenderKind === 'gift-card'
+          ? t('payment.needCardNumber')
+          : t('payment.storedValue.needNumber'),
+      );
+      return;
+    }
+    const tender: TenderInput =
+      tenderKind === 'gift-card'
+        ? { tenderId, kind: tenderKind, amount, cardNumber: number }
+        : { tenderId, kind: tenderKind, amount, creditReference: number };
+    const precheck = checkTenders(amountDue, [...tenders, tender], options, t, money);
+    if (!precheck.ok) {
+      setError(precheck.message);
+      return;
+    }
+    if (!saleId) return;
+    void reserveStoredValue(tenderId, {
+      tenderKind,
+      number,
+      amount,
+      saleId,
+      currency,
+    }).then((outcome) => {
+      if (!outcome.ok) {
+        setKind(tenderKind);
+        setReference(number);
+        setError(storedValueMessage(outcome, t, money));
+        return;
+      }
+      if (!tryAdd(tender)) void releaseStoredValue(tenderId);
+    });
+  }
+
+  // A credit note handed over without typing: a return receipt scanned now, or an exchange's
+  // credit (that one goes in at once, for the credit or what is due, whichever is less).
+  // Read whenever the panel renders or an offer arrives, so the amounts are the current ones.
+  useEffect(() => {
+    let live = true;
+    const take = (): void => {
+      const offer = useCreditNoteOfferStore.getState().offer;
+      if (!live || !offer || !takesOffer(offer, saleId)) return;
+      useCreditNoteOfferStore.getState().setOffer(null);
+      setKind('store-credit');
+      setReference(offer.number);
+      setError(null);
+      if (offer.amount === undefined) return;
+      const due = settlement?.remaining ?? amountDue;
+      const amount = offer.amount < due ? offer.amount : due;
+      if (amount > 0) takeStoredValue(newId('tender'), 'store-credit', offer.number, amount);
+    };
+    const unsubscribe = useCreditNoteOfferStore.subscribe(take);
+    void Promise.resolve().then(take);
+    return () => {
+      live = false;
+      unsubscribe();
+    };
+  });
 
   const dueInCash = settlement?.remainingInCash ?? amountDue;
   return (

@@ -31,6 +31,17 @@ export const cashierEn: Record<keyof typeof cashierVi, string> = {
   'sell.resumeFirstPark': 'Park or finish the open sale before resuming another one.',
   'sell.resumed': 'Parked sale resumed.',
   'sell.parkedGone': 'Another register has already resumed this sale.',
+  'sell.parkedTaken':
+    'Already resumed at register {register} by {name} at {time}. Do not ring it up again here.',
+  'sell.parkedDiscarded': 'Already discarded at register {register} by {name} at {time}.',
+  'sell.parkedOfflineElsewhere':
+    'This sale was parked at register {register}. Offline, only that register can resume it: wait for the network, or resume it at register {register}.',
+  'sell.parkedNotSynced':
+    'This sale has not reached the server from register {register} yet. Wait a moment and try again, or resume it at register {register}.',
+  'sell.parkedClaimFailed': 'The sale could not be resumed ({reason}). Try again in a moment.',
+  'sell.creditNoteScanned': 'Credit note {number}: check the amount, then press Add.',
+  'sell.creditNoteNothingToPay':
+    'Credit note {number}: scan the goods first, then scan the note at payment.',
   'sell.saveFailed': 'The sale could not be saved: {reason}. It is still open: try again.',
   'sell.registerClosed':
     'The register has no open shift. Ask a supervisor to open it, then complete the sale; it is still here.',

@@ -32,6 +32,17 @@ export const cashierVi = {
   'sell.resumeFirstPark': 'Hãy tạm giữ hoặc hoàn tất đơn đang mở trước khi mở lại đơn khác.',
   'sell.resumed': 'Đã mở lại đơn tạm giữ.',
   'sell.parkedGone': 'Đơn này đã được mở ở quầy khác.',
+  'sell.parkedTaken':
+    'Đơn này đã được mở lại ở quầy {register} bởi {name} lúc {time}. Không tính tiền lại ở đây.',
+  'sell.parkedDiscarded': 'Đơn này đã bị huỷ ở quầy {register} bởi {name} lúc {time}.',
+  'sell.parkedOfflineElsewhere':
+    'Đơn này được tạm giữ ở quầy {register}. Khi mất mạng chỉ quầy đó mở lại được: hãy chờ có mạng, hoặc mở lại ở quầy {register}.',
+  'sell.parkedNotSynced':
+    'Đơn này chưa đồng bộ lên máy chủ từ quầy {register}. Chờ một lát rồi thử lại, hoặc mở lại ở quầy {register}.',
+  'sell.parkedClaimFailed': 'Chưa mở lại được đơn ({reason}). Thử lại sau giây lát.',
+  'sell.creditNoteScanned': 'Phiếu mua hàng {number}: kiểm tra số tiền rồi bấm Thêm.',
+  'sell.creditNoteNothingToPay':
+    'Phiếu mua hàng {number}: quét hàng trước, rồi quét phiếu khi thanh toán.',
   'sell.saveFailed': 'Không lưu được đơn hàng: {reason}. Đơn vẫn còn, hãy thử lại.',
   'sell.registerClosed': 'Quầy chưa mở ca. Nhờ quản lý mở ca rồi hoàn tất đơn; đơn vẫn còn.',
   'sell.drawerFailed': 'Không mở được két: {reason}',

@@ -96,6 +96,12 @@ export const vi = {
   'returns.done': 'Đã trả hàng, phiếu {id}. Hoàn {amount}.',
   'returns.exchangeDone':
     'Phiếu mua hàng {id}: {amount}. Bán món đổi ở màn hình bán hàng và thanh toán bằng phiếu này.',
+  'returns.exchangeSell': 'Bán hàng đổi (trừ phiếu {id})',
+  'returns.exchangeSaleOpen':
+    'Màn hình bán hàng đang có một đơn mở. Hoàn tất hoặc tạm giữ đơn đó, rồi bấm lại nút này.',
+  'returns.exchangeNoCredit': 'Phiếu {id} không có tiền để đổi hàng. Bán hàng như bình thường.',
+  'returns.exchangeStarted':
+    'Đổi hàng: quét các món mới. Khi thanh toán (F9), phiếu {id} ({amount}) được trừ tự động.',
   'returns.nothingReturnable': 'Không còn món nào trả được trên hóa đơn này.',
   'returns.notPickedUp': 'Chỉ trả được hàng khách đã nhận.',
   'returns.failed': 'Không trả được: {reason}',
@@ -219,6 +225,12 @@ export const en: Record<OmniMessageKey, string> = {
   'returns.done': 'Returned, receipt {id}. Refund {amount}.',
   'returns.exchangeDone':
     'Store credit {id}: {amount}. Ring up the new items on the sell screen and pay with this credit.',
+  'returns.exchangeSell': 'Sell the exchange goods (paid with credit {id})',
+  'returns.exchangeSaleOpen':
+    'A sale is open on the sell screen. Finish or park it, then press this button again.',
+  'returns.exchangeNoCredit': 'Return {id} has no credit to exchange. Sell as usual.',
+  'returns.exchangeStarted':
+    'Exchange: scan the new goods. At payment (F9) credit note {id} ({amount}) is taken off by itself.',
   'returns.nothingReturnable': 'Nothing on this receipt can still be returned.',
   'returns.notPickedUp': 'Only goods the customer has picked up can be returned.',
   'returns.failed': 'The return did not go through: {reason}',

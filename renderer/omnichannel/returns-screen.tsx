@@ -6,8 +6,11 @@
  */
 import { formatMoney } from '../../src/money';
 import type { Minor } from '../../src/money';
+import type { ReturnDoc } from '../../src/documents';
 import type { RefundTender } from '../../src/tenders';
 import { navigate } from '../navigation/use-hash-route';
+import { useCartStore } from '../sell/cart-store';
+import { startExchangeSale } from '../sell/exchange-sale';
 import { useAppStore } from '../state/app-store';
 import { DocumentLookupForm } from './document-lookup-form';
 import type { FoundDocument } from './document-lookup';
@@ -62,7 +65,36 @@ export function ReturnsScreen() {
     const result = await completeReturn(useReturnsStore.getState(), t);
     state.setBusy(false);
     if (!result.ok) state.setNotice({ kind: 'error', text: result.message });
-    else state.finish({ returnId: result.returnDoc.id, text: result.message });
+    else
+      state.finish({
+        returnId: result.returnDoc.id,
+        text: result.message,
+        ...(result.returnDoc.exchangeSaleId ? { exchange: result.returnDoc } : {}),
+      });
+  }
+
+  /** The exchange's new sale: the sell screen opens with its reserved id and the credit. */
+  function sellExchangeGoods(returnDoc: ReturnDoc): void {
+    const started = startExchangeSale(returnDoc);
+    if (!started.ok) {
+      state.setNotice({
+        kind: 'error',
+        text:
+          started.reason === 'sale-open'
+            ? t('returns.exchangeSaleOpen')
+            : t('returns.exchangeNoCredit', { id: returnDoc.id }),
+      });
+      return;
+    }
+    useCartStore.getState().setNotice({
+      kind: 'info',
+      text: t('returns.exchangeStarted', {
+        id: returnDoc.id,
+        amount: formatMoney(started.credit, returnDoc.currency, locale),
+      }),
+    });
+    state.reset();
+    navigate('/');
   }
 
   const lines =
@@ -104,6 +136,16 @@ export function ReturnsScreen() {
         <p className="notice" role="status" data-testid="return-done">
           {state.done.text}
         </p>
+      )}
+      {state.done?.exchange && (
+        <button
+          type="button"
+          className="button-primary"
+          data-testid="exchange-sell"
+          onClick={() => state.done?.exchange && sellExchangeGoods(state.done.exchange)}
+        >
+          {t('returns.exchangeSell', { id: state.done.exchange.id })}
+        </button>
       )}
       {!found && (
         <DocumentLookupForm testId="return-lookup" onFound={(document) => void open(document)} />

@@ -3,6 +3,7 @@
  * the planned refund and the approval. The plan itself comes from src/returns (return-flow.ts).
  */
 import { create } from 'zustand';
+import type { ReturnDoc } from '../../src/documents';
 import type { ReturnPlan, ReturnSource } from '../../src/returns';
 import type { FoundDocument } from './document-lookup';
 
@@ -23,7 +24,8 @@ export interface ReturnsState {
   needsApproval: boolean;
   managerPin: string;
   notice: { kind: 'info' | 'error'; text: string } | null;
-  done: { returnId: string; text: string } | null;
+  /** The return just made; an exchange's ReturnDoc rides along for the new sale. */
+  done: { returnId: string; text: string; exchange?: ReturnDoc } | null;
   busy: boolean;
   start: (
     found: FoundDocument,

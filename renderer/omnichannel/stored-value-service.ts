@@ -198,8 +198,16 @@ export function createStoredValueService(deps: StoredValueDeps) {
       typeof reply.details.available === 'number' ? Math.max(0, reply.details.available) : 0,
     );
     switch (reply.code) {
-      case 'not_found':
+      case 'not_found': {
+        // A note this register issued a moment ago (an exchange's credit) may not have synced
+        // yet: until it reaches the server nobody else can spend it, so the own-store rule
+        // applies, as offline. Anything else the server does not know is unknown.
+        const local = await localAccount(number);
+        if (request.tenderKind === 'store-credit' && local.issuedBy === deps.storeId) {
+          return reserveOffline(request, number, key);
+        }
         return refuse('unknown-number', number, reply.reason);
+      }
       case 'insufficient_balance':
         return refuse('insufficient-balance', number, reply.reason, available);
       case 'expired':

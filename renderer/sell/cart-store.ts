@@ -48,6 +48,11 @@ export interface CartState {
   setNotice: (notice: Notice | null) => void;
   /** Takes over a parked sale's cart as the open sale (a new sale id: a new sale is born here). */
   restore: (cart: CartInput, customerId: string | null) => void;
+  /**
+   * The next sale takes this id (an exchange reserved it on its ReturnDoc). Only while nothing
+   * is rung up: an open sale keeps its own id.
+   */
+  reserveSaleId: (saleId: string) => boolean;
   clear: () => void;
 }
 
@@ -204,6 +209,15 @@ export const useCartStore = create<CartState>()((set) => ({
       tenders: [],
       lastLineId: cart.lines[cart.lines.length - 1]?.lineId ?? null,
     }),
+  reserveSaleId: (saleId) => {
+    let reserved = false;
+    set((state) => {
+      if (state.lines.length > 0 || state.tenders.length > 0) return {};
+      reserved = true;
+      return { saleId, startedAt: null };
+    });
+    return reserved;
+  },
   clear: () => set({ ...EMPTY, lines: [], tenders: [] }),
 }));
 

@@ -11,6 +11,7 @@ import type { Translate } from '../i18n/translate';
 import { services } from '../services';
 import { useAppStore } from '../state/app-store';
 import { useCartStore } from './cart-store';
+import { creditNoteOfScan, useCreditNoteOfferStore } from './credit-note-offer';
 
 export type EntryOutcome =
   | { kind: 'added' }
@@ -83,14 +84,38 @@ export function handleScan(scan: ScanResult, t: Translate): EntryOutcome {
     case 'staff-badge':
       // Badges approve overrides; the override prompt takes them while it is open.
       return { kind: 'other', scan };
+    case 'receipt': {
+      const note = creditNoteOfScan(scan);
+      if (note === null) {
+        cart.setNotice({ kind: 'info', text: t('sell.notAProduct', { code: scan.raw }) });
+        return { kind: 'other', scan };
+      }
+      return offerCreditNote(note, scan, t);
+    }
     case 'logistic-unit':
     case 'gift-card':
     case 'coupon':
     case 'order':
-    case 'receipt':
       cart.setNotice({ kind: 'info', text: t('sell.notAProduct', { code: scan.raw }) });
       return { kind: 'other', scan };
   }
+}
+
+/**
+ * A return receipt's code (its credit note) scanned at the till pays with that note: the
+ * payment panel opens, if it is not open yet, with the store-credit tender and the number filled
+ * in; the cashier checks the amount and adds it. With nothing rung up there is nothing to pay.
+ */
+function offerCreditNote(number: string, scan: ScanResult, t: Translate): EntryOutcome {
+  const cart = useCartStore.getState();
+  if (cart.lines.length === 0) {
+    cart.setNotice({ kind: 'error', text: t('sell.creditNoteNothingToPay', { number }) });
+    return { kind: 'rejected' };
+  }
+  useCreditNoteOfferStore.getState().setOffer({ number });
+  if (!cart.paying) cart.setPaying(true);
+  cart.setNotice({ kind: 'info', text: t('sell.creditNoteScanned', { number }) });
+  return { kind: 'other', scan };
 }
 
 /** A loyalty card scanned at the till attaches its customer to the open sale. */

@@ -13,6 +13,7 @@ import { checkinRoutes } from './checkin-routes';
 import { storeSettingsRoutes } from './store-settings-routes';
 import { customerRoutes } from './customer-routes';
 import { orderRoutes } from './order-routes';
+import { parkedRoutes } from './parked-routes';
 import { reportRoutes } from './report-routes';
 import { orderReadyRoutes } from './order-ready-routes';
 import { saleRoutes } from './sale-routes';
@@ -32,6 +33,7 @@ export function domainRoutes(
   router.use(checkinRoutes(context));
   router.use(storeSettingsRoutes(context));
   router.use(storedValueRoutes(context));
+  router.use(parkedRoutes(context));
 
   router.post(
     '/loyalty/holds',

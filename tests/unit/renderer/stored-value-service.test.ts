@@ -78,3 +78,52 @@ describe('stored value at an offline register', () => {
     });
   });
 });
+
+describe('a credit note the server does not know yet', () => {
+  const notFound = {
+    ok: false as const,
+    offline: false,
+    status: 404,
+    code: 'not_found',
+    reason: 'No credit note or gift card',
+    details: {},
+  };
+  const serverWithout: ServerApi = {
+    get: <T>() => Promise.resolve(notFound as ApiResult<T>),
+    post: <T>() => Promise.resolve(notFound as ApiResult<T>),
+  };
+  function online(returns: ReturnDoc[]) {
+    return createStoredValueService({
+      api: serverWithout,
+      returns: () => Promise.resolve(returns),
+      sales: () => Promise.resolve([]),
+      storeId: 'hcm-q1',
+      now: () => new Date('2026-11-23T10:00:00.000Z'),
+      newId: (prefix) => `${prefix}_1`,
+    });
+  }
+
+  it('is spent under the own-store rule when this store issued it a moment ago (not synced yet)', async () => {
+    const svc = online([note(NOTE, 'hcm-q1', 50_000)]);
+    expect(await svc.reserve(spend(NOTE, 47_000))).toMatchObject({
+      ok: true,
+      reservation: { mode: 'offline', balanceAfter: 3_000 },
+    });
+    expect(await svc.reserve(spend(NOTE, 5_000))).toMatchObject({
+      ok: false,
+      code: 'insufficient-balance',
+      available: 3_000,
+    });
+  });
+
+  it('is unknown when this register holds no such note of its store', async () => {
+    expect(await online([]).reserve(spend(NOTE, 1000))).toMatchObject({
+      ok: false,
+      code: 'unknown-number',
+    });
+    expect(await online([note(NOTE, 'hn-hk', 50_000)]).reserve(spend(NOTE, 1000))).toMatchObject({
+      ok: false,
+      code: 'unknown-number',
+    });
+  });
+});
