@@ -5,11 +5,11 @@
  */
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { createServerApi } from '../../omnichannel/server-api';
 import { quickKeyProducts } from '../../sell/quick-keys';
 import { services } from '../../services';
 import { useAppStore } from '../../state/app-store';
 import { useManagerTranslate } from '../use-manager-translate';
+import { ManagerPinFooter, useStoreSettingsSave } from './store-settings-save';
 
 const toLines = (text: string): string[] =>
   text
@@ -20,7 +20,6 @@ const toLines = (text: string): string[] =>
 export function StoreSettingsForm() {
   const t = useManagerTranslate();
   const settings = useAppStore((state) => state.settings);
-  const staff = useAppStore((state) => state.staff);
   const catalogCount = useAppStore((state) => state.catalogCount);
   const [header, setHeader] = useState(() => settings?.receipt.header.join('\n') ?? '');
   const [footer, setFooter] = useState(() => settings?.receipt.footer.join('\n') ?? '');
@@ -31,31 +30,20 @@ export function StoreSettingsForm() {
           .join('\n')
       : '',
   );
-  const [pin, setPin] = useState('');
-  const [message, setMessage] = useState<{ kind: 'error' | 'notice'; text: string } | null>(null);
+  const { pin, setPin, message, save } = useStoreSettingsSave(t('settings.storeSaved'));
 
-  async function save(event: FormEvent): Promise<void> {
+  async function submit(event: FormEvent): Promise<void> {
     event.preventDefault();
-    if (!staff) return;
-    const result = await createServerApi(services().config).post<{ changed: string[] }>(
-      '/store-settings',
-      {
-        staffId: staff.id,
-        pin,
-        receipt: { header: toLines(header), footer: toLines(footer) },
-        quickKeys: toLines(quickKeys).map((sku) => sku.trim()),
-      },
-    );
-    setPin('');
-    if (result.ok) setMessage({ kind: 'notice', text: t('settings.storeSaved') });
-    else if (result.offline) setMessage({ kind: 'error', text: t('settings.needsServer') });
-    else setMessage({ kind: 'error', text: result.reason });
+    await save({
+      receipt: { header: toLines(header), footer: toLines(footer) },
+      quickKeys: toLines(quickKeys).map((sku) => sku.trim()),
+    });
   }
 
   return (
     <form
       className="manager-card"
-      onSubmit={(event) => void save(event)}
+      onSubmit={(event) => void submit(event)}
       data-testid="store-settings-form"
     >
       <h2>{t('settings.receipt')}</h2>
@@ -75,26 +63,12 @@ export function StoreSettingsForm() {
           onChange={(event) => setQuickKeys(event.target.value)}
         />
       </label>
-      <label>
-        {t('settings.managerPin')}
-        <input
-          type="password"
-          inputMode="numeric"
-          autoComplete="off"
-          value={pin}
-          onChange={(event) => setPin(event.target.value.replace(/\D/g, ''))}
-        />
-      </label>
-      {message && (
-        <p className={message.kind === 'error' ? 'error' : 'notice'} role="alert">
-          {message.text}
-        </p>
-      )}
-      <div className="dialog-actions">
-        <button type="submit" className="button-primary" disabled={pin.length === 0}>
-          {t('settings.saveStore')}
-        </button>
-      </div>
+      <ManagerPinFooter
+        pin={pin}
+        onPinChange={setPin}
+        message={message}
+        submitLabel={t('settings.saveStore')}
+      />
     </form>
   );
 }

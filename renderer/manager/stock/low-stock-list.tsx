@@ -7,9 +7,9 @@ import {
   DEFAULT_LOW_STOCK_THRESHOLD,
 } from '../../../src/stock';
 import type { LowStock } from '../../../src/stock';
-import { createServerApi } from '../../omnichannel/server-api';
 import { services } from '../../services';
 import { useAppStore } from '../../state/app-store';
+import { ManagerPinFooter, useStoreSettingsSave } from '../settings/store-settings-save';
 import { useManagerTranslate } from '../use-manager-translate';
 import { productName } from './product-entry';
 import { storeMoves } from './stock-data';
@@ -31,15 +31,15 @@ function readThreshold(text: string): number | null | 'invalid' {
 export function LowStockList() {
   const t = useManagerTranslate();
   const locale = useAppStore((state) => state.locale);
-  const staff = useAppStore((state) => state.staff);
   const stock = useAppStore((state) => state.settings?.stock);
   const [rows, setRows] = useState<LowStock[] | null>(null);
   const [drafts, setDrafts] = useState<Record<string, string>>({});
   const [defaultDraft, setDefaultDraft] = useState('');
   const [extraSku, setExtraSku] = useState('');
   const [extraMinimum, setExtraMinimum] = useState('');
-  const [pin, setPin] = useState('');
-  const [message, setMessage] = useState<{ kind: 'error' | 'notice'; text: string } | null>(null);
+  const { pin, setPin, message, setMessage, save } = useStoreSettingsSave(
+    t('stock.thresholdsSaved'),
+  );
 
   useEffect(() => {
     void storeMoves().then((moves) => {
@@ -81,9 +81,8 @@ export function LowStockList() {
     return result;
   }
 
-  async function save(event: FormEvent): Promise<void> {
+  async function submit(event: FormEvent): Promise<void> {
     event.preventDefault();
-    if (!staff) return;
     const wanted = change();
     if (wanted === 'invalid') {
       setMessage({ kind: 'error', text: t('stock.badThreshold') });
@@ -93,27 +92,17 @@ export function LowStockList() {
       setMessage({ kind: 'error', text: t('stock.noThresholdChange') });
       return;
     }
-    const result = await createServerApi(services().config).post<{ changed: string[] }>(
-      '/store-settings',
-      { staffId: staff.id, pin, stock: wanted },
-    );
-    setPin('');
-    if (result.ok) {
+    if (await save({ stock: wanted })) {
       setDrafts({});
       setDefaultDraft('');
       setExtraSku('');
       setExtraMinimum('');
-      setMessage({ kind: 'notice', text: t('stock.thresholdsSaved') });
-    } else if (result.offline) {
-      setMessage({ kind: 'error', text: t('settings.needsServer') });
-    } else {
-      setMessage({ kind: 'error', text: result.reason });
     }
   }
 
   const { catalog } = services();
   return (
-    <form className="manager-card" data-testid="low-stock" onSubmit={(event) => void save(event)}>
+    <form className="manager-card" data-testid="low-stock" onSubmit={(event) => void submit(event)}>
       <p className="muted">
         {t('stock.defaultThreshold', { value: defaultThreshold })}. {t('stock.thresholdHint')}
       </p>
@@ -184,32 +173,14 @@ export function LowStockList() {
           onChange={(event) => setExtraMinimum(event.target.value)}
         />
       </div>
-      <label>
-        {t('settings.managerPin')}
-        <input
-          type="password"
-          inputMode="numeric"
-          autoComplete="off"
-          data-testid="threshold-pin"
-          value={pin}
-          onChange={(event) => setPin(event.target.value.replace(/\D/g, ''))}
-        />
-      </label>
-      {message && (
-        <p className={message.kind === 'error' ? 'error' : 'notice'} role="alert">
-          {message.text}
-        </p>
-      )}
-      <div className="dialog-actions">
-        <button
-          type="submit"
-          className="button-primary"
-          data-testid="save-thresholds"
-          disabled={pin.length === 0}
-        >
-          {t('stock.saveThresholds')}
-        </button>
-      </div>
+      <ManagerPinFooter
+        pin={pin}
+        onPinChange={setPin}
+        message={message}
+        submitLabel={t('stock.saveThresholds')}
+        pinTestId="threshold-pin"
+        submitTestId="save-thresholds"
+      />
     </form>
   );
 }

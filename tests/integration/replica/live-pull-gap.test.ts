@@ -11,7 +11,7 @@ import { openReplica } from '../../../renderer/data/database';
 import type { ReplicaDatabase } from '../../../renderer/data/database';
 import { startReplication } from '../../../renderer/data/replication';
 import type { ReplicationHandle } from '../../../renderer/data/replication';
-import type { AppConfig } from '../../../src/ipc/contract';
+import { registerConfig } from '../../helpers/register-config';
 import { startSyncServerProcess } from '../../helpers/sync-server-process';
 import type { SyncServerProcess } from '../../helpers/sync-server-process';
 import { waitFor } from '../../helpers/wait-for';
@@ -27,17 +27,7 @@ describe('the live pull after the first catch-up', () => {
   beforeAll(async () => {
     server = await startSyncServerProcess({ seedDemo: true });
     const device = await server.enrollDevice('hcm-q1', 'reg-gap');
-    const config: AppConfig = {
-      shell: 'browser',
-      storeId: 'hcm-q1',
-      registerId: 'reg-gap',
-      deviceId: device.deviceId,
-      deviceSecret: device.secret,
-      syncUrl: `${server.url}/db`,
-      apiUrl: `${server.url}/api/v1`,
-      locale: 'vi-VN',
-      kiosk: false,
-    };
+    const config = registerConfig(server, device, 'reg-gap');
     database = await openReplica(`live-gap-${Date.now()}`, getRxStorageMemory());
     replicationStartedAt = Date.now();
     replication = startReplication(database, config, () => undefined, {

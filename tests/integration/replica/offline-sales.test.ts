@@ -17,11 +17,11 @@ import type { ReplicationHandle, SyncSnapshot } from '../../../renderer/data/rep
 import { generateDemoData, SeededRandom } from '../../../src/demo';
 import type { SaleDoc, StoreSettingsDoc } from '../../../src/documents';
 import { timeOrderedId } from '../../../src/ids';
-import type { AppConfig } from '../../../src/ipc/contract';
 import { minor } from '../../../src/money';
 import { priceCart, pricingContextFromSettings } from '../../../src/pricing';
 import type { CartLineInput } from '../../../src/pricing';
 import { completeSale } from '../../../src/sales';
+import { registerConfig } from '../../helpers/register-config';
 import { startSyncServerProcess } from '../../helpers/sync-server-process';
 import type { EnrolledDevice, SyncServerProcess } from '../../helpers/sync-server-process';
 import { waitFor } from '../../helpers/wait-for';
@@ -39,17 +39,7 @@ async function openRegister(
   device: EnrolledDevice,
   name: string,
 ): Promise<Register> {
-  const config: AppConfig = {
-    shell: 'browser',
-    storeId: device.storeId,
-    registerId: name,
-    deviceId: device.deviceId,
-    deviceSecret: device.secret,
-    syncUrl: `${server.url}/db`,
-    apiUrl: `${server.url}/api/v1`,
-    locale: 'vi-VN',
-    kiosk: false,
-  };
+  const config = registerConfig(server, device, name);
   const database = await openReplica(`${name}-${Date.now()}`, getRxStorageMemory());
   const register: Register = {
     database,
@@ -180,17 +170,7 @@ describe('a long run of sales offline', () => {
     await first.replication.stop();
     first.replication = startReplication(
       first.database,
-      {
-        shell: 'browser',
-        storeId: 'hcm-q1',
-        registerId: 'reg-01',
-        deviceId: device.deviceId,
-        deviceSecret: device.secret,
-        syncUrl: `${server.url}/db`,
-        apiUrl: `${server.url}/api/v1`,
-        locale: 'vi-VN',
-        kiosk: false,
-      },
+      registerConfig(server, device, 'reg-01'),
       (update) => {
         first.snapshot = { ...first.snapshot, ...update };
       },

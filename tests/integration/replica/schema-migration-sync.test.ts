@@ -15,6 +15,7 @@ import { timeOrderedId } from '../../../src/ids';
 import type { AppConfig } from '../../../src/ipc/contract';
 import { minor } from '../../../src/money';
 import { completeSale } from '../../../src/sales';
+import { registerConfig } from '../../helpers/register-config';
 import { startSyncServerProcess } from '../../helpers/sync-server-process';
 import type { EnrolledDevice, SyncServerProcess } from '../../helpers/sync-server-process';
 import { waitFor } from '../../helpers/wait-for';
@@ -41,17 +42,7 @@ describe('a sale waiting to push across a schema upgrade', () => {
   });
 
   function config(syncBase: string): AppConfig {
-    return {
-      shell: 'browser',
-      storeId: 'hcm-q1',
-      registerId: 'reg-01',
-      deviceId: device.deviceId,
-      deviceSecret: device.secret,
-      syncUrl: `${syncBase}/db`,
-      apiUrl: `${syncBase}/api/v1`,
-      locale: 'vi-VN',
-      kiosk: false,
-    };
+    return registerConfig({ url: syncBase }, device, 'reg-01');
   }
 
   function replicate(db: ReplicaDatabase, syncBase: string): ReplicationHandle {
