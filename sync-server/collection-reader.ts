@@ -10,8 +10,9 @@ export interface Located<T> {
 
 /**
  * Every live document of a collection across all its databases (one per store for store
- * collections), typed as the domain core sees it. A full read: fine for one machine's data;
- * past that, the CouchDB back end is where indexes (Mango, views) would replace it.
+ * collections), typed as the domain core sees it. A full read, which grows with the data: lookups
+ * and reconciliation go through the server index (server-index.ts) instead; what still calls this
+ * (reports, store settings and staff lookups) is listed in docs/DATA.md, "Server indexes".
  */
 export async function readCollection<T>(
   store: DocumentStore,

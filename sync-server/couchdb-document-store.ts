@@ -1,4 +1,4 @@
-import type { DocumentStore, StoredDoc, WriteRow } from './document-store';
+import type { ChangeSeq, ChangesPage, DocumentStore, StoredDoc, WriteRow } from './document-store';
 import { isDesignOrLocal } from './document-store';
 
 /**
@@ -113,6 +113,31 @@ export class CouchDocumentStore implements DocumentStore {
       body: { docs, new_edits: newEdits },
     })) as WriteRow[];
     return json;
+  }
+
+  async changesSince(
+    db: string,
+    since: ChangeSeq | undefined,
+    limit: number,
+  ): Promise<ChangesPage> {
+    const json = (await this.expectOk(
+      `${encodeURIComponent(db)}/_changes?include_docs=true&limit=${limit}&since=${encodeURIComponent(String(since ?? 0))}`,
+    )) as {
+      results: { id: string; seq: ChangeSeq; deleted?: boolean; doc?: StoredDoc }[];
+      last_seq: ChangeSeq;
+    };
+    return {
+      results: json.results
+        .filter((row) => !isDesignOrLocal(row.id))
+        .map((row) => ({
+          id: row.id,
+          seq: row.seq,
+          deleted: row.deleted === true,
+          ...(row.deleted || !row.doc ? {} : { doc: row.doc }),
+        })),
+      lastSeq: json.last_seq,
+      more: json.results.length >= limit,
+    };
   }
 
   forget(): void {

@@ -76,6 +76,8 @@ export const INTERNAL_DATABASES = {
   settingsHistory: 'omnitill-settings-history',
   /** Gift card issues and stored-value holds (credit notes are derived from returns). */
   storedValue: 'omnitill-stored-value',
+  /** The server indexes (server-index.ts): lookups kept up to date from the changes feeds. */
+  index: 'omnitill-index',
 } as const;
 
 export const KNOWN_DATABASES_HINT =

@@ -10,6 +10,29 @@ export interface StoredDoc {
   [field: string]: unknown;
 }
 
+/**
+ * A position in a database's changes feed: a number on PouchDB, an opaque string on CouchDB 2+.
+ * Only ever handed back to the same database's `changesSince`.
+ */
+export type ChangeSeq = number | string;
+
+/** One row of a changes feed with the winning revision's body (a tombstone for a deletion). */
+export interface Change {
+  id: string;
+  seq: ChangeSeq;
+  deleted: boolean;
+  /** The winning revision; absent for a deletion. */
+  doc?: StoredDoc;
+}
+
+export interface ChangesPage {
+  results: Change[];
+  /** Where the next page starts (`since`); the same as the `since` given when nothing changed. */
+  lastSeq: ChangeSeq;
+  /** The feed filled the page (before design documents were left out): ask again from `lastSeq`. */
+  more: boolean;
+}
+
 /** One row of a `_bulk_docs` reply, as CouchDB shapes it. */
 export interface WriteRow {
   id: string;
@@ -33,6 +56,12 @@ export interface DocumentStore {
     docs: readonly Record<string, unknown>[],
     newEdits: boolean,
   ): Promise<WriteRow[]>;
+  /**
+   * Up to `limit` changes after `since` (from the start when undefined), oldest first, each with
+   * the winning revision's body; design documents excluded. PouchDB `changes()` and CouchDB
+   * `_changes` both answer this, so the server indexes (server-index.ts) work on either.
+   */
+  changesSince(db: string, since: ChangeSeq | undefined, limit: number): Promise<ChangesPage>;
   /** Forget cached handles of a database deleted behind our back (admin DELETE /db/{name}). */
   forget(db: string): void;
   close(): Promise<void>;

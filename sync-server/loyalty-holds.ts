@@ -36,10 +36,26 @@ export class LoyaltyHolds {
 
   constructor(private readonly context: ServerContext) {}
 
+  /** Every ledger entry (only the expiry sweep still reads the whole ledger). */
   private async entries(): Promise<LoyaltyEntryDoc[]> {
     return (await this.context.store.allDocs('loyalty')).map((doc) =>
       fromCouchDoc<LoyaltyEntryDoc>(doc),
     );
+  }
+
+  /** One customer's entries, from the server index (loy:<customerId>). */
+  private async entriesOf(customerId: string): Promise<LoyaltyEntryDoc[]> {
+    await this.context.index.catchUp();
+    return (await this.context.index.postings<LoyaltyEntryDoc>('loy', customerId)).map(
+      (posting) => posting.value,
+    );
+  }
+
+  /** The entries of the customer a hold belongs to (none when there is no such entry). */
+  private async entriesOfHold(holdId: string): Promise<LoyaltyEntryDoc[]> {
+    const doc = (await this.context.store.getCurrent('loyalty', [holdId])).get(holdId);
+    if (!doc || doc._deleted) return [];
+    return this.entriesOf(fromCouchDoc<LoyaltyEntryDoc>(doc).customerId);
   }
 
   private async write(entries: LoyaltyEntryDoc[]): Promise<void> {
@@ -57,7 +73,7 @@ export class LoyaltyHolds {
   }
 
   async balance(customerId: string): Promise<LoyaltyBalance> {
-    return loyaltyBalance(await this.entries(), customerId);
+    return loyaltyBalance(await this.entriesOf(customerId), customerId);
   }
 
   hold(
@@ -85,12 +101,14 @@ export class LoyaltyHolds {
       );
       if (!customer || customer._deleted)
         throw notFound(`No customer ${customerId}; look it up with GET /api/v1/customers.`);
-      const entries = await this.entries();
+      const entries = await this.entriesOf(customerId);
       // The hold's id is derived from the caller's key, so a replay names the same entry and
       // the ledger's own rule (key `hold:<entry id>`) keeps it single.
       const caller = principal.kind === 'admin' ? 'admin' : principal.id;
       const holdId = `loy_hold-${createHash('sha256').update(`${caller}\u0000${idempotencyKey}`).digest('hex').slice(0, 32)}`;
-      const existing = entries.find((entry) => entry.id === holdId);
+      const existing =
+        entries.find((entry) => entry.id === holdId) ??
+        (await this.entriesOfHold(holdId)).find((entry) => entry.id === holdId);
       if (existing) {
         if (existing.customerId !== customerId || existing.points !== -points) {
           throw new ApiError(
@@ -129,7 +147,7 @@ export class LoyaltyHolds {
 
   confirm(principal: Principal, holdId: string): Promise<HoldView> {
     return this.queue.run(async () => {
-      const entries = await this.entries();
+      const entries = await this.entriesOfHold(holdId);
       const hold = this.findHold(entries, holdId);
       const status = this.statusOf(hold, entries);
       if (status === 'confirmed') return this.view(hold, entries);
@@ -161,7 +179,7 @@ export class LoyaltyHolds {
 
   releaseHold(principal: Principal, holdId: string): Promise<HoldView> {
     return this.queue.run(async () => {
-      const entries = await this.entries();
+      const entries = await this.entriesOfHold(holdId);
       const hold = this.findHold(entries, holdId);
       const status = this.statusOf(hold, entries);
       if (status === 'confirmed') {

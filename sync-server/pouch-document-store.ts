@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import PouchDB from 'pouchdb';
 import type { PouchConstructor, PouchDatabase } from 'pouchdb';
-import type { DocumentStore, StoredDoc, WriteRow } from './document-store';
+import type { ChangeSeq, ChangesPage, DocumentStore, StoredDoc, WriteRow } from './document-store';
 import { idOf, isDesignOrLocal } from './document-store';
 
 /**
@@ -89,6 +89,26 @@ export class PouchDocumentStore implements DocumentStore {
       }
       return { id, ok: true, ...(row.rev ? { rev: row.rev } : {}) };
     });
+  }
+
+  async changesSince(
+    db: string,
+    since: ChangeSeq | undefined,
+    limit: number,
+  ): Promise<ChangesPage> {
+    const page = await this.handle(db).changes({ since: since ?? 0, limit, include_docs: true });
+    return {
+      results: page.results
+        .filter((row) => !isDesignOrLocal(row.id))
+        .map((row) => ({
+          id: row.id,
+          seq: row.seq,
+          deleted: row.deleted === true,
+          ...(row.deleted || !row.doc ? {} : { doc: row.doc as StoredDoc }),
+        })),
+      lastSeq: page.last_seq,
+      more: page.results.length >= limit,
+    };
   }
 
   forget(db: string): void {

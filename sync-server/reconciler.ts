@@ -1,17 +1,18 @@
 import type { LoyaltyEntryDoc } from '../src/documents';
-import type { ReturnDoc } from '../src/documents';
 import type { SaleDoc } from '../src/documents';
 import type { StockMoveDoc } from '../src/documents';
-import type { WebOrderDoc } from '../src/documents';
 import { balancesByCustomer, uniqueEntries } from '../src/loyalty';
 import { stockLevels } from '../src/stock';
-import { readCollection } from './collection-reader';
 import { fromCouchDoc } from './couch-doc';
 import { INTERNAL_DATABASES, parseDatabaseName } from './database-layout';
 import type { DocumentStore, StoredDoc } from './document-store';
+import { kindOf, subjectOf } from './index-projections';
+import type { ReturnedLinesPosting } from './index-projections';
 import { sameContent } from './same-content';
 import { matchSaleToSettings } from './sale-check';
-import { storedValueFlags } from './stored-value-flags';
+import type { ServerIndex } from './server-index';
+import { storedValueAccountOf } from './stored-value';
+import { storedValueFlagsOf, unknownFlagId } from './stored-value-flags';
 import type { SettingsHistory, StoreSettingsHistory } from './settings-history';
 
 export type FlagKind =
@@ -45,8 +46,8 @@ type Area = 'loyalty' | 'returns' | 'stock' | 'stored-value';
 
 /**
  * The longest a flag waits for writes to settle before reconciliation runs anyway. A run reads
- * whole databases (docs/BENCHMARKS.md), so under a steady stream of writes it runs at most about
- * once a minute rather than holding the server up every few seconds.
+ * what changed since the last one (server-index.ts), so it costs what arrived meanwhile; under a
+ * steady stream of writes it still runs at most about once a minute.
  */
 const MAX_WAIT_MS = 60_000;
 
@@ -58,6 +59,11 @@ const safeKey = (text: string): string => text.replace(/[^0-9A-Za-z_.-]/g, '-');
  * credit notes and gift cards spent below zero or never issued,
  * sales whose totals do not match, sales priced with store settings already replaced. Each anomaly becomes one flag whose id is derived from the
  * anomaly itself, so re-running never duplicates it. Nothing is merged or corrected here.
+ *
+ * A run looks only at the keys the server index marked as changed since the last run (a
+ * customer's ledger, a SKU's moves, an original's returns, a note's facts), each with everything
+ * it relates to through the index, and clears the marks when its flags are saved: a crash in
+ * between leaves them for the next run.
  */
 export class Reconciler {
   private pendingAreas = new Set<Area>();
@@ -68,8 +74,12 @@ export class Reconciler {
   private running: Promise<void> = Promise.resolve();
   private stopped = false;
 
+  /** What the last run looked at (for tests and the log). */
+  lastRun: { keys: number } = { keys: 0 };
+
   constructor(
     private readonly store: DocumentStore,
+    private readonly index: ServerIndex,
     private readonly settingsHistory: SettingsHistory,
     private readonly delayMs: number,
     private readonly log: (line: string) => void,
@@ -103,6 +113,16 @@ export class Reconciler {
     this.timer = setTimeout(() => this.startRun(), this.delayMs);
   }
 
+  /**
+   * At start-up: one run, in the background, for whatever reached the server but was not
+   * reconciled before it stopped (changes not indexed yet, keys still marked).
+   */
+  resume(): void {
+    if (this.stopped) return;
+    clearTimeout(this.timer);
+    this.startRun();
+  }
+
   private startRun(): void {
     this.timer = undefined;
     this.waitingSince = undefined;
@@ -133,34 +153,64 @@ export class Reconciler {
   }
 
   private async run(): Promise<void> {
-    const areas = this.pendingAreas;
     const sales = this.pendingSales;
     this.pendingAreas = new Set();
     this.pendingSales = [];
+    await this.index.catchUp();
+    const dirty = await this.index.dirtyKeys();
+    const now = new Date().toISOString();
     const flags: Omit<FlagDoc, 'detectedAt'>[] = [];
-    if (areas.has('loyalty')) flags.push(...(await this.loyaltyFlags()));
-    if (areas.has('stock')) flags.push(...(await this.stockFlags()));
-    if (areas.has('returns')) flags.push(...(await this.returnFlags()));
-    flags.push(...(await this.saleFlags(sales)));
-    if (areas.has('stored-value')) {
-      const storedValue = await storedValueFlags(this.store, new Date().toISOString());
-      flags.push(...storedValue);
-      await this.clearResolved('stored-value-unknown', storedValue);
+    const knownRedemptions: string[] = [];
+    // A few keys at a time: each is one range read of the index (and a few documents).
+    for (let start = 0; start < dirty.length; start += 16) {
+      await Promise.all(
+        dirty.slice(start, start + 16).map(async ({ key, db }) => {
+          const subject = subjectOf(key);
+          switch (kindOf(key)) {
+            case 'loy':
+              flags.push(...(await this.loyaltyFlags(subject)));
+              break;
+            case 'stk':
+              flags.push(...(await this.stockFlags(subject, db)));
+              break;
+            case 'orig':
+              flags.push(...(await this.returnFlags(subject)));
+              break;
+            case 'sv': {
+              const account = await storedValueAccountOf(this.index, this.store, subject, now);
+              flags.push(...storedValueFlagsOf(account));
+              if (account.kind !== null)
+                knownRedemptions.push(...account.redemptions.map(unknownFlagId));
+              break;
+            }
+            case 'cust':
+            case 'ordno':
+            case 'pick':
+            case 'phone':
+            case 'email':
+            case 'card':
+              break;
+          }
+        }),
+      );
     }
+    flags.push(...(await this.saleFlags(sales)));
     await this.save(flags);
+    await this.clearResolved(knownRedemptions);
+    await this.index.clearDirty(dirty);
+    this.lastRun = { keys: dirty.length };
   }
 
   /**
-   * An unknown-note flag is only "not yet known": once the issuing return reaches the server
-   * the note is explained, and the flag goes (the only flag that clears itself).
+   * An unknown-note flag is only "not yet known": once the issuing return (or the gift card
+   * issue) reaches the server the note is explained, and the flags of its redemptions go (the
+   * only flag that clears itself).
    */
-  private async clearResolved(
-    kind: FlagKind,
-    current: readonly Omit<FlagDoc, 'detectedAt'>[],
-  ): Promise<void> {
-    const still = new Set(current.map((flag) => flag._id));
-    const resolved = (await this.store.allDocs(INTERNAL_DATABASES.flags, `flag_${kind}_`)).filter(
-      (flag) => flag.kind === kind && !still.has(flag._id),
+  private async clearResolved(flagIds: readonly string[]): Promise<void> {
+    if (flagIds.length === 0) return;
+    const current = await this.store.getCurrent(INTERNAL_DATABASES.flags, flagIds);
+    const resolved = [...current.values()].filter(
+      (flag) => !flag._deleted && flag.kind === 'stored-value-unknown',
     );
     if (resolved.length === 0) return;
     await this.store.bulkDocs(
@@ -238,26 +288,29 @@ export class Reconciler {
     return flags;
   }
 
-  private async loyaltyFlags(): Promise<Omit<FlagDoc, 'detectedAt'>[]> {
-    const entries = (await this.store.allDocs('loyalty')).map((doc) =>
-      fromCouchDoc<LoyaltyEntryDoc>(doc),
+  private async loyaltyFlags(customerId: string): Promise<Omit<FlagDoc, 'detectedAt'>[]> {
+    const entries = (await this.index.postings<LoyaltyEntryDoc>('loy', customerId)).map(
+      (posting) => posting.value,
     );
-    const flags: Omit<FlagDoc, 'detectedAt'>[] = [];
-    for (const [customerId, balance] of balancesByCustomer(entries)) {
-      if (balance.available >= 0) continue;
-      const involved = uniqueEntries(entries).filter((entry) => entry.customerId === customerId);
-      flags.push({
+    const balance = balancesByCustomer(entries).get(customerId);
+    if (!balance || balance.available >= 0) return [];
+    const involved = uniqueEntries(entries).filter((entry) => entry.customerId === customerId);
+    return [
+      {
         _id: `flag_negative-loyalty_${safeKey(customerId)}`,
         kind: 'negative-loyalty',
         summary: `Customer ${customerId} has ${balance.available} loyalty points available (below zero).`,
         documents: involved.map((entry) => ({ db: 'loyalty', id: entry.id })),
-      });
-    }
-    return flags;
+      },
+    ];
   }
 
-  private async stockFlags(): Promise<Omit<FlagDoc, 'detectedAt'>[]> {
-    const moves = await readCollection<StockMoveDoc>(this.store, 'stock');
+  /** A SKU's level in the store whose moves changed (every store without `db`), from the index. */
+  private async stockFlags(sku: string, db?: string): Promise<Omit<FlagDoc, 'detectedAt'>[]> {
+    const moves = (await this.index.postings<StockMoveDoc>('stk', sku, db)).map((posting) => ({
+      db: posting.db,
+      doc: posting.value,
+    }));
     return stockLevels(moves.map((move) => move.doc))
       .filter((level) => level.sellable < 0)
       .map((level) => ({
@@ -271,39 +324,35 @@ export class Reconciler {
       }));
   }
 
-  private async returnFlags(): Promise<Omit<FlagDoc, 'detectedAt'>[]> {
+  /** The lines of one sale or web order against every return that names it. */
+  private async returnFlags(documentId: string): Promise<Omit<FlagDoc, 'detectedAt'>[]> {
     const sold = new Map<string, { db: string; quantity: number }>();
-    for (const { db, doc } of await readCollection<SaleDoc>(this.store, 'sales')) {
-      for (const line of doc.cart?.lines ?? []) {
-        const quantity = line.pricing === 'weight' ? (line.grams ?? 0) : line.quantity;
-        sold.set(`${doc.id}\u0000${line.lineId}`, { db, quantity });
-      }
-    }
-    for (const { db, doc } of await readCollection<WebOrderDoc>(this.store, 'orders')) {
-      for (const line of doc.lines ?? [])
-        sold.set(`${doc.id}\u0000${line.lineId}`, { db, quantity: line.quantity });
+    // As the full read did: sales first, then web orders; a later copy wins.
+    const located = await this.index.locate(documentId);
+    const ordered = [
+      ...located.filter((entry) => parseDatabaseName(entry.db)?.collection === 'sales'),
+      ...located.filter((entry) => parseDatabaseName(entry.db)?.collection === 'orders'),
+    ];
+    for (const entry of ordered) {
+      for (const line of entry.sold ?? [])
+        sold.set(line.lineId, { db: entry.db, quantity: line.quantity });
     }
     const returned = new Map<
       string,
       { quantity: number; documents: { db: string; id: string }[] }
     >();
-    for (const { db, doc } of await readCollection<ReturnDoc>(this.store, 'returns')) {
-      const original = doc.original?.documentId;
-      if (!original) continue;
-      for (const line of doc.lines ?? []) {
-        if (!line.originalLineId) continue;
-        const key = `${original}\u0000${line.originalLineId}`;
-        const entry = returned.get(key) ?? { quantity: 0, documents: [] };
+    for (const posting of await this.index.postings<ReturnedLinesPosting>('orig', documentId)) {
+      for (const line of posting.value.lines) {
+        const entry = returned.get(line.originalLineId) ?? { quantity: 0, documents: [] };
         entry.quantity += line.quantity;
-        if (!entry.documents.some((known) => known.id === doc.id))
-          entry.documents.push({ db, id: doc.id });
-        returned.set(key, entry);
+        if (!entry.documents.some((known) => known.id === posting.id))
+          entry.documents.push({ db: posting.db, id: posting.id });
+        returned.set(line.originalLineId, entry);
       }
     }
     const flags: Omit<FlagDoc, 'detectedAt'>[] = [];
-    for (const [key, entry] of returned) {
-      const [documentId = '', lineId = ''] = key.split('\u0000');
-      const origin = sold.get(key);
+    for (const [lineId, entry] of returned) {
+      const origin = sold.get(lineId);
       // An original we do not hold (yet) cannot be judged; it is checked when it arrives.
       if (!origin || entry.quantity <= origin.quantity) continue;
       flags.push({

@@ -3,6 +3,7 @@ import type { DeviceRegistry } from './device-registry';
 import type { DocumentStore } from './document-store';
 import type { DocumentValidator } from './document-validator';
 import type { RejectionLog } from './rejection-log';
+import type { ServerIndex } from './server-index';
 import type { SettingsHistory } from './settings-history';
 
 /** What the API routes share. Built once in server.ts. */
@@ -14,6 +15,8 @@ export interface ServerContext {
   rejections: RejectionLog;
   /** Every version of each store's settings; `refresh` it after writing a settings document. */
   settingsHistory: SettingsHistory;
+  /** Lookups kept up to date from the changes feeds (server-index.ts); `catchUp` before reading. */
+  index: ServerIndex;
   /** Unconfirmed loyalty holds lapse after this long. */
   holdTtlMs: number;
   /** Documents the server wrote itself (reconciliation listens like it does for devices). */

@@ -26,6 +26,7 @@ import { Reconciler } from './reconciler';
 import { RejectionLog } from './rejection-log';
 import { ReplicationGate } from './replication-gate';
 import type { ServerContext } from './server-context';
+import { ServerIndex } from './server-index';
 import { SettingsHistory, storeIdOfSettings } from './settings-history';
 
 export interface SyncServerOptions {
@@ -101,7 +102,15 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
   const validator = new DocumentValidator();
   const auth = new Authenticator(token.token, registry);
   const settingsHistory = new SettingsHistory(store, log);
-  const reconciler = new Reconciler(store, settingsHistory, options.reconcileDelayMs ?? 300, log);
+  const index = new ServerIndex(store, log);
+  await index.init();
+  const reconciler = new Reconciler(
+    store,
+    index,
+    settingsHistory,
+    options.reconcileDelayMs ?? 300,
+    log,
+  );
   await reconciler.init();
   const onAccepted = (db: string, docs: readonly Record<string, unknown>[]) => {
     if (db === 'settings') {
@@ -126,6 +135,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
     validator,
     rejections,
     settingsHistory,
+    index,
     holdTtlMs: options.holdTtlMs ?? 15 * 60_000,
     onAccepted,
   };
@@ -191,6 +201,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
     sockets.add(socket);
     socket.once('close', () => sockets.delete(socket));
   });
+  reconciler.resume();
   const port = (server.address() as AddressInfo).port;
   const urlHost = host.includes(':') ? `[${host}]` : host;
 

@@ -6,7 +6,6 @@
  * registers cannot spend the same balance at once. Every step is idempotent, as loyalty holds.
  */
 import { createHash } from 'node:crypto';
-import type { ReturnDoc, SaleDoc } from '../src/documents';
 import { isCurrencyCode, minor } from '../src/money';
 import type { Minor } from '../src/money';
 import {
@@ -14,22 +13,16 @@ import {
   isCreditNoteNumber,
   normalizeStoredValueNumber,
   storedValueAccount,
-  storedValueFactsOfReturn,
-  storedValueFactsOfSale,
 } from '../src/stored-value';
-import type {
-  StoredValueAccount,
-  StoredValueFact,
-  StoredValueHold,
-  StoredValueIssue,
-} from '../src/stored-value';
+import type { StoredValueAccount, StoredValueHold, StoredValueIssue } from '../src/stored-value';
 import { ApiError, badRequest, notFound } from './api-error';
 import type { Principal } from './auth';
-import { readCollection } from './collection-reader';
 import { INTERNAL_DATABASES } from './database-layout';
 import type { DocumentStore } from './document-store';
 import { SerialQueue } from './new-id';
+import type { StoredValuePosting } from './index-projections';
 import type { ServerContext } from './server-context';
+import type { ServerIndex } from './server-index';
 
 const DB = INTERNAL_DATABASES.storedValue;
 
@@ -117,52 +110,69 @@ function keyField(value: unknown): string {
   return value;
 }
 
-/** The server's own entries (gift card issues, holds, confirmations, releases). */
-export async function readStoredValueEntries(store: DocumentStore): Promise<StoredValueEntry[]> {
-  return (await store.allDocs(DB)) as unknown as StoredValueEntry[];
-}
+type HoldEntry = Extract<StoredValueEntry, { type: 'hold' }>;
 
-/** Every fact: returns and sales of every store, and the admin's gift card issues. */
-export async function readStoredValueFacts(
+const confirmationId = (holdId: string) => `svc_${holdId.slice('svh_'.length)}`;
+const releaseId = (holdId: string) => `svr_${holdId.slice('svh_'.length)}`;
+
+/**
+ * The status of holds, read by id: a confirmation (`svc_…`) closes a hold for good, a release
+ * (`svr_…`) only when no confirmation exists. Same rule as the entries were read as a whole.
+ */
+export async function holdStatuses(
   store: DocumentStore,
-  entries: readonly StoredValueEntry[],
-): Promise<StoredValueFact[]> {
-  const [returns, sales] = await Promise.all([
-    readCollection<ReturnDoc>(store, 'returns'),
-    readCollection<SaleDoc>(store, 'sales'),
+  holdIds: readonly string[],
+): Promise<Map<string, StoredValueHold['status']>> {
+  const closing = await store.getCurrent(DB, [
+    ...holdIds.map(confirmationId),
+    ...holdIds.map(releaseId),
   ]);
-  return [
-    ...entries.flatMap((entry): StoredValueFact[] => {
-      if (entry.type !== 'issue') return [];
-      const { _id: _ignored, idempotencyKey: _key, ...issue } = entry;
-      return [issue];
-    }),
-    ...returns.flatMap(({ doc }) => storedValueFactsOfReturn(doc)),
-    ...sales.flatMap(({ doc }) => storedValueFactsOfSale(doc)),
-  ];
+  const live = (id: string) => {
+    const doc = closing.get(id);
+    return doc !== undefined && !doc._deleted;
+  };
+  return new Map(
+    holdIds.map((holdId) => [
+      holdId,
+      live(confirmationId(holdId)) ? 'confirmed' : live(releaseId(holdId)) ? 'released' : 'held',
+    ]),
+  );
 }
 
-/** Holds with their status: a confirmation or a release closes a hold for good. */
-export function storedValueHoldsOf(entries: readonly StoredValueEntry[]): StoredValueHold[] {
-  const closed = new Map<string, 'confirmed' | 'released'>();
-  for (const entry of entries) {
-    if (entry.type === 'confirm') closed.set(entry.holdId, 'confirmed');
-    if (entry.type === 'release' && !closed.has(entry.holdId)) closed.set(entry.holdId, 'released');
-  }
-  return entries.flatMap((entry) =>
-    entry.type === 'hold'
-      ? [
-          {
-            holdId: entry._id,
-            number: entry.number,
-            amount: entry.amount,
-            saleId: entry.saleId,
-            expiresAt: entry.expiresAt,
-            status: closed.get(entry._id) ?? 'held',
-          },
-        ]
-      : [],
+/**
+ * One note's facts and holds from the server index (sv:<number>): the gift card issues and holds
+ * of `omnitill-stored-value`, the credit notes and reversals of returns, the redemptions of
+ * sales, in that order (database, then id), as the full read gave them.
+ */
+export async function storedValueAccountOf(
+  index: ServerIndex,
+  store: DocumentStore,
+  number: string,
+  now: string,
+): Promise<StoredValueAccount> {
+  await index.catchUp();
+  const postings = await index.postings<StoredValuePosting>('sv', number);
+  const facts = postings.flatMap((posting) => posting.value.facts);
+  const holdEntries = postings.flatMap((posting) =>
+    posting.value.hold ? [posting.value.hold] : [],
   );
+  const statuses = await holdStatuses(
+    store,
+    holdEntries.map((hold) => hold._id),
+  );
+  const holds = holdEntries.map((entry) => holdOf(entry, statuses.get(entry._id) ?? 'held'));
+  return storedValueAccount(number, facts, holds, now);
+}
+
+function holdOf(entry: HoldEntry, status: StoredValueHold['status']): StoredValueHold {
+  return {
+    holdId: entry._id,
+    number: entry.number,
+    amount: entry.amount,
+    saleId: entry.saleId,
+    expiresAt: entry.expiresAt,
+    status,
+  };
 }
 
 export class StoredValueService {
@@ -170,8 +180,9 @@ export class StoredValueService {
 
   constructor(private readonly context: ServerContext) {}
 
-  private entries(): Promise<StoredValueEntry[]> {
-    return readStoredValueEntries(this.context.store);
+  private async entry(id: string): Promise<StoredValueEntry | undefined> {
+    const doc = (await this.context.store.getCurrent(DB, [id])).get(id);
+    return doc && !doc._deleted ? (doc as unknown as StoredValueEntry) : undefined;
   }
 
   private async write(entries: StoredValueEntry[]): Promise<void> {
@@ -185,25 +196,18 @@ export class StoredValueService {
       );
   }
 
-  private holds(entries: readonly StoredValueEntry[]): StoredValueHold[] {
-    return storedValueHoldsOf(entries);
-  }
-
-  private async accountNow(
-    number: string,
-    entries?: StoredValueEntry[],
-  ): Promise<{ account: StoredValueAccount; entries: StoredValueEntry[] }> {
-    const own = entries ?? (await this.entries());
-    const facts = await readStoredValueFacts(this.context.store, own);
-    return {
-      account: storedValueAccount(number, facts, this.holds(own), new Date().toISOString()),
-      entries: own,
-    };
+  private accountNow(number: string): Promise<StoredValueAccount> {
+    return storedValueAccountOf(
+      this.context.index,
+      this.context.store,
+      number,
+      new Date().toISOString(),
+    );
   }
 
   async balance(rawNumber: string): Promise<StoredValueView> {
     const number = numberField(rawNumber, 'number');
-    const { account } = await this.accountNow(number);
+    const account = await this.accountNow(number);
     if (account.kind === null) throw notFound(this.unknownReason(number));
     return viewOf(account);
   }
@@ -246,9 +250,8 @@ export class StoredValueService {
     const idempotencyKey =
       body.idempotencyKey === undefined ? 'activation' : keyField(body.idempotencyKey);
     return this.queue.run(async () => {
-      const entries = await this.entries();
       const id = `svi_${hash(`${number}\u0000${idempotencyKey}`)}`;
-      const existing = entries.find((entry) => entry._id === id);
+      const existing = await this.entry(id);
       if (existing) {
         if (
           existing.type !== 'issue' ||
@@ -260,9 +263,9 @@ export class StoredValueService {
             'idempotency_conflict',
             `Gift card ${number} was already issued under idempotencyKey "${idempotencyKey}" with another amount; send a new idempotencyKey to top it up.`,
           );
-        return { created: false, card: viewOf((await this.accountNow(number, entries)).account) };
+        return { created: false, card: viewOf(await this.accountNow(number)) };
       }
-      const { account: before } = await this.accountNow(number, entries);
+      const before = await this.accountNow(number);
       if (before.currency && before.currency !== currency)
         throw badRequest(
           `Gift card ${number} holds ${before.currency}; top it up in ${before.currency}.`,
@@ -284,10 +287,7 @@ export class StoredValueService {
         ...(typeof expiresAt === 'string' ? { expiresAt: new Date(expiresAt).toISOString() } : {}),
       };
       await this.write([issue]);
-      return {
-        created: true,
-        card: viewOf((await this.accountNow(number, [...entries, issue])).account),
-      };
+      return { created: true, card: viewOf(await this.accountNow(number)) };
     });
   }
 
@@ -309,8 +309,8 @@ export class StoredValueService {
         : undefined;
     return this.queue.run(async () => {
       const holdId = `svh_${hash(`${callerOf(principal)}\u0000${idempotencyKey}`)}`;
-      const { account, entries } = await this.accountNow(number);
-      const existing = entries.find((entry) => entry._id === holdId);
+      const account = await this.accountNow(number);
+      const existing = await this.entry(holdId);
       if (existing) {
         if (existing.type !== 'hold' || existing.number !== number || existing.amount !== amount)
           throw new ApiError(
@@ -318,7 +318,7 @@ export class StoredValueService {
             'idempotency_conflict',
             `idempotencyKey ${idempotencyKey} was already used for another hold; use a new key.`,
           );
-        return { created: false, hold: this.holdView(holdId, entries, account) };
+        return { created: false, hold: await this.holdView(existing, account) };
       }
       if (account.kind === null) throw notFound(this.unknownReason(number));
       const check = checkSpend(account, amount, currency);
@@ -334,7 +334,7 @@ export class StoredValueService {
         });
       }
       const now = Date.now();
-      const hold: StoredValueEntry = {
+      const hold: HoldEntry = {
         _id: holdId,
         type: 'hold',
         number,
@@ -346,19 +346,14 @@ export class StoredValueService {
         ...(principal.kind === 'device' ? { storeId: principal.storeId } : {}),
       };
       await this.write([hold]);
-      const written = [...entries, hold];
-      return {
-        created: true,
-        hold: this.holdView(holdId, written, (await this.accountNow(number, written)).account),
-      };
+      return { created: true, hold: await this.holdView(hold, await this.accountNow(number)) };
     });
   }
 
   confirm(principal: Principal, holdId: string): Promise<StoredValueHoldView> {
     return this.queue.run(async () => {
-      const entries = await this.entries();
-      const hold = this.findHold(entries, holdId);
-      const status = this.statusOf(holdId, entries);
+      const hold = await this.findHold(holdId);
+      const status = await this.statusOf(holdId);
       if (status === 'released')
         throw new ApiError(409, 'hold_released', `Hold ${holdId} was released; place a new hold.`);
       if (status === 'held') {
@@ -370,29 +365,24 @@ export class StoredValueService {
             `Hold ${holdId} expired before it was confirmed; place a new hold.`,
           );
         }
-        entries.push(this.closing('confirm', holdId, principal));
-        await this.write([entries[entries.length - 1] as StoredValueEntry]);
+        await this.write([this.closing('confirm', holdId, principal)]);
       }
-      return this.holdView(holdId, entries, (await this.accountNow(hold.number, entries)).account);
+      return this.holdView(hold, await this.accountNow(hold.number));
     });
   }
 
   release(principal: Principal, holdId: string): Promise<StoredValueHoldView> {
     return this.queue.run(async () => {
-      const entries = await this.entries();
-      const hold = this.findHold(entries, holdId);
-      const status = this.statusOf(holdId, entries);
+      const hold = await this.findHold(holdId);
+      const status = await this.statusOf(holdId);
       if (status === 'confirmed')
         throw new ApiError(
           409,
           'hold_confirmed',
           `Hold ${holdId} was confirmed: the sale spent it. Return the goods to give the value back.`,
         );
-      if (status === 'held') {
-        entries.push(this.closing('release', holdId, principal));
-        await this.write([entries[entries.length - 1] as StoredValueEntry]);
-      }
-      return this.holdView(holdId, entries, (await this.accountNow(hold.number, entries)).account);
+      if (status === 'held') await this.write([this.closing('release', holdId, principal)]);
+      return this.holdView(hold, await this.accountNow(hold.number));
     });
   }
 
@@ -401,9 +391,8 @@ export class StoredValueService {
     holdId: string,
     principal: Principal,
   ): StoredValueEntry {
-    const suffix = holdId.slice('svh_'.length);
     return {
-      _id: `${type === 'confirm' ? 'svc' : 'svr'}_${suffix}`,
+      _id: type === 'confirm' ? confirmationId(holdId) : releaseId(holdId),
       type,
       holdId,
       at: new Date().toISOString(),
@@ -411,11 +400,8 @@ export class StoredValueService {
     };
   }
 
-  private findHold(
-    entries: readonly StoredValueEntry[],
-    holdId: string,
-  ): Extract<StoredValueEntry, { type: 'hold' }> {
-    const hold = entries.find((entry) => entry._id === holdId);
+  private async findHold(holdId: string): Promise<HoldEntry> {
+    const hold = holdId.startsWith('svh_') ? await this.entry(holdId) : undefined;
     if (!hold || hold.type !== 'hold')
       throw notFound(
         `No stored-value hold ${holdId}; place one with POST /api/v1/stored-value/holds.`,
@@ -423,25 +409,20 @@ export class StoredValueService {
     return hold;
   }
 
-  private statusOf(
-    holdId: string,
-    entries: readonly StoredValueEntry[],
-  ): StoredValueHold['status'] {
-    return this.holds(entries).find((hold) => hold.holdId === holdId)?.status ?? 'released';
+  private async statusOf(holdId: string): Promise<StoredValueHold['status']> {
+    return (await holdStatuses(this.context.store, [holdId])).get(holdId) ?? 'held';
   }
 
-  private holdView(
-    holdId: string,
-    entries: readonly StoredValueEntry[],
+  private async holdView(
+    hold: HoldEntry,
     account: StoredValueAccount,
-  ): StoredValueHoldView {
-    const hold = this.findHold(entries, holdId);
+  ): Promise<StoredValueHoldView> {
     return {
-      holdId,
+      holdId: hold._id,
       number: hold.number,
       amount: hold.amount,
       saleId: hold.saleId,
-      status: this.statusOf(holdId, entries),
+      status: await this.statusOf(hold._id),
       expiresAt: hold.expiresAt,
       available: account.available,
     };

@@ -34,6 +34,15 @@ declare module 'pouchdb' {
       docs: Record<string, unknown>[],
       options?: { new_edits?: boolean },
     ): Promise<PouchWriteRow[]>;
+    changes(options: { since?: number | string; limit?: number; include_docs?: boolean }): Promise<{
+      results: {
+        id: string;
+        seq: number | string;
+        deleted?: boolean;
+        doc?: Record<string, unknown>;
+      }[];
+      last_seq: number | string;
+    }>;
     close(): Promise<void>;
   }
   interface PouchConstructor {

@@ -278,14 +278,18 @@ export class WebOrderIntake {
     email: string | undefined,
     phone: string | undefined,
   ): Promise<CustomerDoc | undefined> {
-    const customers = (await this.context.store.allDocs('customers')).map((doc) =>
-      fromCouchDoc<CustomerDoc>(doc),
-    );
+    // Through the server index (email:, phone:), first by id as the full read found them.
+    const { index } = this.context;
+    await index.catchUp();
+    const first = async (kind: 'email' | 'phone', value: string) =>
+      (await index.fetch(await index.postings(kind, value)))
+        .map((entry) => fromCouchDoc<CustomerDoc>(entry.doc))
+        .find((candidate) =>
+          kind === 'email' ? candidate.email?.toLowerCase() === value : candidate.phone === value,
+        );
     return (
-      (email
-        ? customers.find((candidate) => candidate.email?.toLowerCase() === email)
-        : undefined) ??
-      (phone ? customers.find((candidate) => candidate.phone === phone) : undefined)
+      (email ? await first('email', email) : undefined) ??
+      (phone ? await first('phone', phone) : undefined)
     );
   }
 }

@@ -5,10 +5,11 @@
  * a replicated database (the registers' RxDB has no collection left for them).
  */
 import { Router } from 'express';
-import type { CustomerDoc, WebOrderDoc } from '../../src/documents';
+import type { CustomerDoc } from '../../src/documents';
 import { badRequest, forbidden, notFound, sendJson } from '../api-error';
 import { principalOf } from '../auth';
-import { readCollection } from '../collection-reader';
+import { fromCouchDoc } from '../couch-doc';
+import { findWebOrder } from '../index-lookups';
 import { INTERNAL_DATABASES } from '../database-layout';
 import { putAsServer } from '../document-store';
 import { isPlainObject, readJsonBody } from '../read-json-body';
@@ -49,9 +50,7 @@ export function checkinRoutes(context: ServerContext): Router {
       const orderRef =
         isPlainObject(body) && typeof body.orderId === 'string' ? body.orderId.trim() : '';
       if (!orderRef) throw badRequest('Send {"orderId"}: the order id or its number (W-…).');
-      const found = (await readCollection<WebOrderDoc>(context.store, 'orders')).find(
-        (entry) => entry.doc.id === orderRef || entry.doc.orderNumber === orderRef,
-      );
+      const found = await findWebOrder(context.index, orderRef);
       if (!found) throw notFound(`No web order ${orderRef}; check the number on the confirmation.`);
       const order = found.doc;
       const principal = principalOf(res);
@@ -68,8 +67,10 @@ export function checkinRoutes(context: ServerContext): Router {
         sendJson(res, 200, { checkin: existing as unknown as PickupCheckin, replayed: true });
         return;
       }
-      const customers = await readCollection<CustomerDoc>(context.store, 'customers');
-      const customer = customers.find((entry) => entry.doc.id === order.customerId)?.doc;
+      const stored = (await context.store.getCurrent('customers', [order.customerId])).get(
+        order.customerId,
+      );
+      const customer = stored && !stored._deleted ? fromCouchDoc<CustomerDoc>(stored) : undefined;
       const checkin: PickupCheckin = {
         orderId: order.id,
         orderNumber: order.orderNumber,

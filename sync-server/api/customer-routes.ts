@@ -6,9 +6,9 @@ import type { SaleDoc } from '../../src/documents';
 import type { WebOrderDoc } from '../../src/documents';
 import { loyaltyBalance } from '../../src/loyalty';
 import { badRequest, notFound, sendJson } from '../api-error';
-import { readCollection } from '../collection-reader';
 import { fromCouchDoc } from '../couch-doc';
 import type { ServerContext } from '../server-context';
+import { byDbThenId } from '../server-index';
 import { normalizePhone } from '../web-order-intake';
 import { asyncRoute } from './async-route';
 
@@ -29,8 +29,16 @@ export function customerRoutes(context: ServerContext): Router {
       if (phone === null)
         throw badRequest('phone must be a phone number (E.164, e.g. +84901234567).');
       if (!phone && !email && !card) throw badRequest('Give one of ?phone=, ?email= or ?card=.');
-      const customers = (await context.store.allDocs('customers'))
-        .map((doc) => fromCouchDoc<CustomerDoc>(doc))
+      const { index } = context;
+      await index.catchUp();
+      const found = [
+        ...(phone !== undefined ? await index.postings('phone', phone) : []),
+        ...(email !== undefined ? await index.postings('email', email) : []),
+        ...(card !== undefined ? await index.postings('card', card) : []),
+      ].sort(byDbThenId);
+      const unique = found.filter((entry, at) => found[at - 1]?.id !== entry.id);
+      const customers = (await index.fetch(unique))
+        .map((entry) => fromCouchDoc<CustomerDoc>(entry.doc))
         .filter(
           (customer) =>
             (phone !== undefined && customer.phone === phone) ||
@@ -49,18 +57,20 @@ export function customerRoutes(context: ServerContext): Router {
       const doc = (await context.store.getCurrent('customers', [id])).get(id);
       if (!doc || doc._deleted)
         throw notFound(`No customer ${id}; search with GET /api/v1/customers?phone=.`);
-      const entries = (await context.store.allDocs('loyalty'))
-        .map((entry) => fromCouchDoc<LoyaltyEntryDoc>(entry))
-        .filter((entry) => entry.customerId === id);
-      const sales = (await readCollection<SaleDoc>(context.store, 'sales')).filter(
-        (entry) => entry.doc.customerId === id,
+      const { index } = context;
+      await index.catchUp();
+      const entries = (await index.postings<LoyaltyEntryDoc>('loy', id)).map(
+        (posting) => posting.value,
       );
-      const returns = (await readCollection<ReturnDoc>(context.store, 'returns')).filter(
-        (entry) => entry.doc.customerId === id,
-      );
-      const orders = (await readCollection<WebOrderDoc>(context.store, 'orders')).filter(
-        (entry) => entry.doc.customerId === id,
-      );
+      const documents = await index.fetch(await index.postings('cust', id));
+      const of = <T>(collection: string) =>
+        documents
+          .filter((entry) => entry.db.startsWith(`${collection}-`))
+          .map((entry) => ({ db: entry.db, doc: fromCouchDoc<T>(entry.doc) }))
+          .filter((entry) => (entry.doc as { customerId?: string }).customerId === id);
+      const sales = of<SaleDoc>('sales');
+      const returns = of<ReturnDoc>('returns');
+      const orders = of<WebOrderDoc>('orders');
       const history = [
         ...sales.map(({ doc: sale }) => ({
           kind: 'sale',

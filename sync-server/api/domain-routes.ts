@@ -3,7 +3,6 @@ import type { StockMoveDoc } from '../../src/documents';
 import { stockLevels } from '../../src/stock';
 import { badRequest, sendJson } from '../api-error';
 import { principalOf } from '../auth';
-import { readCollection } from '../collection-reader';
 import type { LoyaltyHolds } from '../loyalty-holds';
 import { isPlainObject, readJsonBody } from '../read-json-body';
 import type { Reconciler } from '../reconciler';
@@ -67,9 +66,10 @@ export function domainRoutes(
     asyncRoute(async (req, res) => {
       const sku = typeof req.query.sku === 'string' ? req.query.sku.trim() : '';
       if (!sku) throw badRequest('Give the SKU: GET /api/v1/stock?sku=SKU000001.');
-      const moves = (await readCollection<StockMoveDoc>(context.store, 'stock'))
-        .map((entry) => entry.doc)
-        .filter((move) => move.sku === sku);
+      await context.index.catchUp();
+      const moves = (await context.index.postings<StockMoveDoc>('stk', sku)).map(
+        (posting) => posting.value,
+      );
       const stores = stockLevels(moves).map(({ storeId, sellable, damaged }) => ({
         storeId,
         sellable,

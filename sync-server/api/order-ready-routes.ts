@@ -3,7 +3,7 @@ import type { WebOrderDoc } from '../../src/documents';
 import { markReadyForPickup, WebOrderError } from '../../src/orders';
 import { ApiError, forbidden, notFound, sendJson } from '../api-error';
 import { principalOf } from '../auth';
-import { readCollection } from '../collection-reader';
+import { findWebOrder } from '../index-lookups';
 import { toCouchDoc } from '../couch-doc';
 import { SerialQueue } from '../new-id';
 import type { ServerContext } from '../server-context';
@@ -27,9 +27,7 @@ export function orderReadyRoutes(context: ServerContext): Router {
       const id = String(req.params.id);
       const principal = principalOf(res);
       const order = await queue.run(async () => {
-        const found = (await readCollection<WebOrderDoc>(context.store, 'orders')).find(
-          (entry) => entry.doc.id === id || entry.doc.orderNumber === id,
-        );
+        const found = await findWebOrder(context.index, id);
         if (!found) throw notFound(`No web order ${id}; check the order id or number.`);
         const current = found.doc;
         if (principal.kind === 'device' && principal.storeId !== current.pickupStoreId) {

@@ -1,10 +1,10 @@
 import { Router } from 'express';
 import type { PickupDoc } from '../../src/documents';
 import type { ReturnDoc } from '../../src/documents';
-import type { WebOrderDoc } from '../../src/documents';
 import { orderLineProgress, orderPayment, webOrderState } from '../../src/orders';
 import { notFound, sendJson } from '../api-error';
-import { readCollection } from '../collection-reader';
+import { fromCouchDoc } from '../couch-doc';
+import { findWebOrder } from '../index-lookups';
 import { pickupPayments } from '../pickup-payments';
 import { readJsonBody } from '../read-json-body';
 import type { ServerContext } from '../server-context';
@@ -40,16 +40,16 @@ export function orderRoutes(context: ServerContext): Router {
     context.auth.require('admin', 'device', 'shop'),
     asyncRoute(async (req, res) => {
       const id = String(req.params.id);
-      const orders = await readCollection<WebOrderDoc>(context.store, 'orders');
-      const found = orders.find((entry) => entry.doc.id === id || entry.doc.orderNumber === id);
+      const { index } = context;
+      const found = await findWebOrder(index, id);
       if (!found) throw notFound(`No web order ${id}; check the order id or number.`);
       const order = found.doc;
-      const pickups = (await readCollection<PickupDoc>(context.store, 'pickups'))
-        .map((entry) => entry.doc)
-        .filter((pickup) => pickup.orderId === order.id);
-      const returns = (await readCollection<ReturnDoc>(context.store, 'returns'))
-        .map((entry) => entry.doc)
-        .filter((doc) => doc.original?.documentId === order.id);
+      const pickups = (await index.fetch(await index.postings('pick', order.id))).map((entry) =>
+        fromCouchDoc<PickupDoc>(entry.doc),
+      );
+      const returns = (await index.fetch(await index.postings('orig', order.id))).map((entry) =>
+        fromCouchDoc<ReturnDoc>(entry.doc),
+      );
       const returnLines = returns.flatMap((doc) =>
         doc.lines
           .filter((line) => line.originalLineId !== undefined)

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import type { ReturnDoc } from '../../src/documents';
 import type { SaleDoc } from '../../src/documents';
 import { badRequest, notFound, sendJson } from '../api-error';
-import { readCollection } from '../collection-reader';
+import { fromCouchDoc } from '../couch-doc';
 import type { ServerContext } from '../server-context';
 import { asyncRoute } from './async-route';
 
@@ -16,9 +16,9 @@ export function saleRoutes(context: ServerContext): Router {
   const readers = context.auth.require('admin', 'device');
 
   async function returnsAgainst(documentId: string): Promise<ReturnDoc[]> {
-    return (await readCollection<ReturnDoc>(context.store, 'returns'))
-      .map((entry) => entry.doc)
-      .filter((doc) => doc.original?.documentId === documentId)
+    await context.index.catchUp();
+    return (await context.index.fetch(await context.index.postings('orig', documentId)))
+      .map((entry) => fromCouchDoc<ReturnDoc>(entry.doc))
       .sort((a, b) => a.completedAt.localeCompare(b.completedAt));
   }
 
@@ -27,15 +27,21 @@ export function saleRoutes(context: ServerContext): Router {
     readers,
     asyncRoute(async (req, res) => {
       const id = String(req.params.id);
-      const found = (await readCollection<SaleDoc>(context.store, 'sales')).find(
-        (entry) => entry.doc.id === id,
+      await context.index.catchUp();
+      const [found] = await context.index.fetch(
+        (await context.index.locate(id))
+          .filter((entry) => entry.db.startsWith('sales-'))
+          .slice(0, 1),
       );
       if (!found) {
         throw notFound(
           `No sale ${id} on the server; check the receipt number, or wait until the store that sold it has synced.`,
         );
       }
-      sendJson(res, 200, { sale: found.doc, returns: await returnsAgainst(id) });
+      sendJson(res, 200, {
+        sale: fromCouchDoc<SaleDoc>(found.doc),
+        returns: await returnsAgainst(id),
+      });
     }),
   );
 
