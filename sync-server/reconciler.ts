@@ -114,8 +114,8 @@ export class Reconciler {
   }
 
   /**
-   * At start-up: one run, in the background, for whatever reached the server but was not
-   * reconciled before it stopped (changes not indexed yet, keys still marked).
+   * At start-up, before the server listens: one run for whatever reached the server but was
+   * not reconciled before it stopped (changes not indexed yet, keys still marked).
    */
   resume(): void {
     if (this.stopped) return;
