@@ -3,47 +3,14 @@
  * over every store's sales, returns, orders and loyalty entries.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoStoreSettings } from '../../../src/demo';
 import type { SaleDoc } from '../../../src/documents';
-import { minor } from '../../../src/money';
-import { completeSale } from '../../../src/sales';
 import { startSyncServerProcess } from '../../helpers/sync-server-process';
 import type { EnrolledDevice, SyncServerProcess } from '../../helpers/sync-server-process';
+import { coffeeSale } from './sale-fixtures';
 
 let server: SyncServerProcess;
 let q1: EnrolledDevice;
 let hk: EnrolledDevice;
-
-function sale(id: string, device: EnrolledDevice, at: string, price: number): SaleDoc {
-  const result = completeSale({
-    saleId: id,
-    createdAt: at,
-    completedAt: at,
-    storeId: device.storeId,
-    registerId: 'reg-01',
-    deviceId: device.deviceId,
-    staffId: 'staff_lan',
-    settings: demoStoreSettings(device.storeId, 'S', 'A', '2026-01-01T00:00:00.000Z'),
-    cart: {
-      lines: [
-        {
-          lineId: 'l1',
-          productId: 'prod_SKU000001',
-          sku: 'SKU000001',
-          name: 'Cà phê',
-          categoryId: 'drinks',
-          pricing: 'unit',
-          unitPrice: minor(price),
-          quantity: 1,
-          taxRateId: 'vat8',
-        },
-      ],
-    },
-    tenders: [{ kind: 'card', tenderId: 't1', amount: minor(price), approvalCode: 'OK' }],
-  });
-  if (!result.ok) throw new Error(result.error.message);
-  return result.completed.sale;
-}
 
 async function push(device: EnrolledDevice, doc: SaleDoc): Promise<void> {
   const { id, ...rest } = doc;
@@ -61,10 +28,10 @@ beforeAll(async () => {
   server = await startSyncServerProcess({ seedDemo: true });
   q1 = await server.enrollDevice('hcm-q1');
   hk = await server.enrollDevice('hn-hk');
-  await push(q1, sale('sale_01JQ1A', q1, '2026-03-02T02:00:00.000Z', 25_000));
-  await push(q1, sale('sale_01JQ1B', q1, '2026-03-02T09:00:00.000Z', 40_000));
-  await push(hk, sale('sale_01JHK1', hk, '2026-03-02T03:00:00.000Z', 30_000));
-  await push(hk, sale('sale_01JHK2', hk, '2026-03-05T03:00:00.000Z', 99_000));
+  await push(q1, coffeeSale('sale_01JQ1A', q1, 25_000, { at: '2026-03-02T02:00:00.000Z' }));
+  await push(q1, coffeeSale('sale_01JQ1B', q1, 40_000, { at: '2026-03-02T09:00:00.000Z' }));
+  await push(hk, coffeeSale('sale_01JHK1', hk, 30_000, { at: '2026-03-02T03:00:00.000Z' }));
+  await push(hk, coffeeSale('sale_01JHK2', hk, 99_000, { at: '2026-03-05T03:00:00.000Z' }));
 });
 
 afterAll(async () => {

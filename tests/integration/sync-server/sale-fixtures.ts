@@ -1,4 +1,5 @@
 /** Till sales built with the domain core, as a register would push them to the sync-server. */
+import { demoStoreSettings } from '../../../src/demo';
 import type { SaleDoc, StoreSettingsDoc } from '../../../src/documents';
 import { minor } from '../../../src/money';
 import { completeSale } from '../../../src/sales';
@@ -57,4 +58,47 @@ export async function putDoc(
     body: JSON.stringify({ _id: id, ...rest }),
   });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+/**
+ * One coffee (SKU000001, VAT 8 %) at `price`, priced with the demo store's settings, paid by
+ * `tenders` (default: a card for the whole price), as the device's register would push it.
+ */
+export function coffeeSale(
+  id: string,
+  device: EnrolledDevice,
+  price: number,
+  options: { at?: string; tenders?: readonly TenderInput[] } = {},
+): SaleDoc {
+  const at = options.at ?? '2026-11-21T09:00:00.000Z';
+  const result = completeSale({
+    saleId: id,
+    createdAt: at,
+    completedAt: at,
+    storeId: device.storeId,
+    registerId: 'reg-01',
+    deviceId: device.deviceId,
+    staffId: 'staff_lan',
+    settings: demoStoreSettings(device.storeId, 'S', 'A', '2026-01-01T00:00:00.000Z'),
+    cart: {
+      lines: [
+        {
+          lineId: 'l1',
+          productId: 'prod_SKU000001',
+          sku: 'SKU000001',
+          name: 'Cà phê',
+          categoryId: 'drinks',
+          pricing: 'unit',
+          unitPrice: minor(price),
+          quantity: 1,
+          taxRateId: 'vat8',
+        },
+      ],
+    },
+    tenders: options.tenders ?? [
+      { kind: 'card', tenderId: 't1', amount: minor(price), approvalCode: 'OK' },
+    ],
+  });
+  if (!result.ok) throw new Error(result.error.message);
+  return result.completed.sale;
 }

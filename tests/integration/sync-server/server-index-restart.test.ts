@@ -9,14 +9,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoStoreSettings } from '../../../src/demo';
 import type { ReturnDoc, SaleDoc } from '../../../src/documents';
 import { minor } from '../../../src/money';
-import { completeSale } from '../../../src/sales';
 import type { TenderInput } from '../../../src/tenders';
 import { startSyncServerProcess } from '../../helpers/sync-server-process';
 import type { EnrolledDevice, SyncServerProcess } from '../../helpers/sync-server-process';
 import { putDoc } from './sale-fixtures';
+import { coffeeSale } from './sale-fixtures';
 
 const NOTE = 'ret_01KAQ5V0000000000000000IX1';
 let dataDir: string;
@@ -58,38 +57,6 @@ function creditNote(id: string, amount: number, original?: string): ReturnDoc {
     createdAt: '2026-11-20T09:00:00.000Z',
     completedAt: '2026-11-20T09:00:00.000Z',
   };
-}
-
-function coffeeSale(id: string, device: EnrolledDevice, price: number, tenders: TenderInput[]) {
-  const at = '2026-11-21T09:00:00.000Z';
-  const result = completeSale({
-    saleId: id,
-    createdAt: at,
-    completedAt: at,
-    storeId: device.storeId,
-    registerId: 'reg-01',
-    deviceId: device.deviceId,
-    staffId: 'staff_lan',
-    settings: demoStoreSettings(device.storeId, 'S', 'A', '2026-01-01T00:00:00.000Z'),
-    cart: {
-      lines: [
-        {
-          lineId: 'l1',
-          productId: 'prod_SKU000001',
-          sku: 'SKU000001',
-          name: 'Cà phê',
-          categoryId: 'drinks',
-          pricing: 'unit',
-          unitPrice: minor(price),
-          quantity: 1,
-          taxRateId: 'vat8',
-        },
-      ],
-    },
-    tenders,
-  });
-  if (!result.ok) throw new Error(result.error.message);
-  return result.completed.sale;
 }
 
 const credit = (amount: number): TenderInput => ({
@@ -142,7 +109,7 @@ afterAll(async () => {
 describe('the server index across restarts', () => {
   it('answers a balance after a restart without reading any document again', async () => {
     await push(q1, 'returns', creditNote(NOTE, 300_000));
-    await push(q1, 'sales', coffeeSale('sale_IX1', q1, 120_000, [credit(120_000)]));
+    await push(q1, 'sales', coffeeSale('sale_IX1', q1, 120_000, { tenders: [credit(120_000)] }));
     const before = await get(`/api/v1/stored-value/${NOTE}`, hk.auth);
     expect(before.body).toMatchObject({ issued: 300_000, redeemed: 120_000, balance: 180_000 });
     expect(documentsRead()).toBeGreaterThanOrEqual(2);
@@ -158,7 +125,7 @@ describe('the server index across restarts', () => {
   it('reads a sale pushed after the restart alone, and counts it', async () => {
     const from = server.output().length;
     // Offline in another store, beyond what is left: accepted, then flagged.
-    await push(hk, 'sales', coffeeSale('sale_IX2', hk, 200_000, [credit(200_000)]));
+    await push(hk, 'sales', coffeeSale('sale_IX2', hk, 200_000, { tenders: [credit(200_000)] }));
     const reply = await get(`/api/v1/stored-value/${NOTE}`, q1.auth);
     expect(reply.body).toMatchObject({ redeemed: 320_000, balance: -20_000, available: 0 });
     expect(documentsRead(from)).toBe(1);
@@ -193,7 +160,9 @@ describe('the server index across restarts', () => {
 
   it('sees every accepted sale while registers push and readers ask at the same time', async () => {
     const sales = Array.from({ length: 12 }, (_, n) =>
-      coffeeSale(`sale_IXC${String(n).padStart(2, '0')}`, n % 2 ? q1 : hk, 1000, [credit(1000)]),
+      coffeeSale(`sale_IXC${String(n).padStart(2, '0')}`, n % 2 ? q1 : hk, 1000, {
+        tenders: [credit(1000)],
+      }),
     );
     const readers: Promise<unknown>[] = [];
     await Promise.all(

@@ -5,13 +5,12 @@
  * a gift card issued by the admin.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoStoreSettings } from '../../../src/demo';
-import type { ReturnDoc, SaleDoc } from '../../../src/documents';
+import type { ReturnDoc } from '../../../src/documents';
 import { minor } from '../../../src/money';
-import { completeSale } from '../../../src/sales';
 import type { TenderInput } from '../../../src/tenders';
 import { startSyncServerProcess } from '../../helpers/sync-server-process';
 import type { EnrolledDevice, SyncServerProcess } from '../../helpers/sync-server-process';
+import { coffeeSale } from './sale-fixtures';
 
 let server: SyncServerProcess;
 let q1: EnrolledDevice;
@@ -53,39 +52,6 @@ function creditNote(id: string, amount: number): ReturnDoc {
     createdAt: '2026-11-20T09:00:00.000Z',
     completedAt: '2026-11-20T09:00:00.000Z',
   };
-}
-
-/** One coffee at `price`, paid by `tenders`, as the device's register would push it. */
-function sale(id: string, device: EnrolledDevice, price: number, tenders: TenderInput[]): SaleDoc {
-  const at = '2026-11-21T09:00:00.000Z';
-  const result = completeSale({
-    saleId: id,
-    createdAt: at,
-    completedAt: at,
-    storeId: device.storeId,
-    registerId: 'reg-01',
-    deviceId: device.deviceId,
-    staffId: 'staff_lan',
-    settings: demoStoreSettings(device.storeId, 'S', 'A', '2026-01-01T00:00:00.000Z'),
-    cart: {
-      lines: [
-        {
-          lineId: 'l1',
-          productId: 'prod_SKU000001',
-          sku: 'SKU000001',
-          name: 'Cà phê',
-          categoryId: 'drinks',
-          pricing: 'unit',
-          unitPrice: minor(price),
-          quantity: 1,
-          taxRateId: 'vat8',
-        },
-      ],
-    },
-    tenders,
-  });
-  if (!result.ok) throw new Error(result.error.message);
-  return result.completed.sale;
 }
 
 const credit = (number: string, amount: number): TenderInput => ({
@@ -174,9 +140,13 @@ describe('a credit note issued by a return to store credit', () => {
       {},
     );
     expect(confirmed.body).toMatchObject({ status: 'confirmed', available: 180_000 });
-    expect(await push(q1, 'sales', sale('sale_SV1', q1, 120_000, [credit(NOTE, 120_000)]))).toBe(
-      201,
-    );
+    expect(
+      await push(
+        q1,
+        'sales',
+        coffeeSale('sale_SV1', q1, 120_000, { tenders: [credit(NOTE, 120_000)] }),
+      ),
+    ).toBe(201);
     // The sale replaces its confirmed hold: spent once.
     expect((await call(`/api/v1/stored-value/${NOTE}`, q1.auth)).body).toMatchObject({
       redeemed: 120_000,
@@ -191,10 +161,9 @@ describe('a credit note issued by a return to store credit', () => {
       await push(
         hk,
         'sales',
-        sale('sale_SV2', hk, 150_000, [
-          credit(NOTE, 100_000),
-          { kind: 'cash', tenderId: 't2', amount: minor(50_000) },
-        ]),
+        coffeeSale('sale_SV2', hk, 150_000, {
+          tenders: [credit(NOTE, 100_000), { kind: 'cash', tenderId: 't2', amount: minor(50_000) }],
+        }),
       ),
     ).toBe(201);
     expect((await call(`/api/v1/stored-value/${NOTE}`, hk.auth)).body).toMatchObject({
@@ -249,10 +218,18 @@ describe('after sync', () => {
   it('flags a credit note spent offline in two stores beyond its value; the sales stand', async () => {
     expect(await push(q1, 'returns', creditNote(OFFLINE_NOTE, 100_000))).toBe(201);
     expect(
-      await push(q1, 'sales', sale('sale_OFF1', q1, 70_000, [credit(OFFLINE_NOTE, 70_000)])),
+      await push(
+        q1,
+        'sales',
+        coffeeSale('sale_OFF1', q1, 70_000, { tenders: [credit(OFFLINE_NOTE, 70_000)] }),
+      ),
     ).toBe(201);
     expect(
-      await push(hk, 'sales', sale('sale_OFF2', hk, 70_000, [credit(OFFLINE_NOTE, 70_000)])),
+      await push(
+        hk,
+        'sales',
+        coffeeSale('sale_OFF2', hk, 70_000, { tenders: [credit(OFFLINE_NOTE, 70_000)] }),
+      ),
     ).toBe(201);
     const flag = (await flags()).find((candidate) => candidate.kind === 'stored-value-overspent');
     expect(flag?.documents.map((document) => document.id).sort()).toEqual(
@@ -266,7 +243,11 @@ describe('after sync', () => {
 
   it('accepts a sale paid with a note the server does not know, flags it, and clears the flag when the note arrives', async () => {
     expect(
-      await push(hk, 'sales', sale('sale_LATE', hk, 50_000, [credit(LATE_NOTE, 50_000)])),
+      await push(
+        hk,
+        'sales',
+        coffeeSale('sale_LATE', hk, 50_000, { tenders: [credit(LATE_NOTE, 50_000)] }),
+      ),
     ).toBe(201);
     const unknown = (await flags()).filter(
       (candidate) => candidate.kind === 'stored-value-unknown',
