@@ -6,16 +6,12 @@
  * registers cannot spend the same balance at once. Every step is idempotent, as loyalty holds.
  */
 import { createHash } from 'node:crypto';
-import { isCurrencyCode, minor } from '../src/money';
+import { isCurrencyCode } from '../src/money';
 import type { Minor } from '../src/money';
-import {
-  checkSpend,
-  isCreditNoteNumber,
-  normalizeStoredValueNumber,
-  storedValueAccount,
-} from '../src/stored-value';
+import { checkSpend, isCreditNoteNumber, storedValueAccount } from '../src/stored-value';
 import type { StoredValueAccount, StoredValueHold, StoredValueIssue } from '../src/stored-value';
 import { ApiError, badRequest, notFound } from './api-error';
+import { amountField, keyField, numberField } from './stored-value-input';
 import type { Principal } from './auth';
 import { INTERNAL_DATABASES } from './database-layout';
 import type { DocumentStore } from './document-store';
@@ -74,40 +70,6 @@ const callerOf = (principal: Principal) => (principal.kind === 'admin' ? 'admin'
 export function viewOf(account: StoredValueAccount): StoredValueView {
   const { issues: _issues, redemptions: _redemptions, ...view } = account;
   return view;
-}
-
-function numberField(value: unknown, field: string): string {
-  if (typeof value !== 'string' || !value.trim())
-    throw badRequest(
-      `${field} is required: the credit note number (ret_…) or the gift card number.`,
-      {
-        field,
-      },
-    );
-  const number = normalizeStoredValueNumber(value);
-  if (!isCreditNoteNumber(number) && !/^[0-9A-Z]{4,64}$/.test(number)) {
-    throw badRequest(
-      `${field} "${value}" is neither a credit note number (ret_… from the return receipt) nor a gift card number (4 to 64 letters and digits).`,
-      { field },
-    );
-  }
-  return number;
-}
-
-function amountField(value: unknown, field = 'amount'): Minor {
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value <= 0)
-    throw badRequest(`${field} must be a whole number of minor units greater than zero.`, {
-      field,
-    });
-  return minor(value);
-}
-
-function keyField(value: unknown): string {
-  if (typeof value !== 'string' || !value || value.length > 180)
-    throw badRequest('idempotencyKey is required (1-180 characters): reuse it when you retry.', {
-      field: 'idempotencyKey',
-    });
-  return value;
 }
 
 type HoldEntry = Extract<StoredValueEntry, { type: 'hold' }>;
