@@ -8,6 +8,7 @@ import { INTERNAL_DATABASES, parseDatabaseName } from './database-layout';
 import type { DocumentStore, StoredDoc } from './document-store';
 import { kindOf, subjectOf } from './index-projections';
 import type { ReturnedLinesPosting } from './index-projections';
+import type { FlagDraft } from './push-checks/push-check';
 import { sameContent } from './same-content';
 import { matchSaleToSettings } from './sale-check';
 import type { ServerIndex } from './server-index';
@@ -22,7 +23,12 @@ export type FlagKind =
   | 'sale-totals'
   | 'stale-settings'
   | 'stored-value-overspent'
-  | 'stored-value-unknown';
+  | 'stored-value-unknown'
+  /** Raised by the push checks (push-checks/) beside a document accepted for review. */
+  | 'offline-return'
+  | 'offline-redemption'
+  | 'unverified-price'
+  | 'late-sale';
 
 export interface FlagDoc {
   _id: string;
@@ -145,6 +151,19 @@ export class Reconciler {
   stop(): void {
     this.stopped = true;
     clearTimeout(this.timer);
+  }
+
+  /** Flags the push checks raise beside a document they accepted (push-checks/push-check.ts). */
+  async raise(drafts: readonly FlagDraft[]): Promise<void> {
+    await this.save(
+      drafts.map((draft) => ({
+        _id: `flag_${draft.kind}_${safeKey(draft.key)}`,
+        kind: draft.kind,
+        summary: draft.summary,
+        ...(draft.storeId === undefined ? {} : { storeId: draft.storeId }),
+        documents: draft.documents,
+      })),
+    );
   }
 
   async listFlags(): Promise<FlagDoc[]> {

@@ -9,6 +9,9 @@ import type { DocumentValidator } from './document-validator';
 import { isPlainObject, readJsonBody } from './read-json-body';
 import type { RejectionLog } from './rejection-log';
 import { classifyReplicationRequest, readProblem } from './replication-access';
+import type { FlagDraft, PushCheckContext, PushVerdict } from './push-checks/push-check';
+import { PUSH_CHECKS } from './push-checks/push-checks';
+import type { ServerIndex } from './server-index';
 import type { SettingsHistory } from './settings-history';
 import type { WriteDecision } from './write-policy';
 import { decideWrite } from './write-policy';
@@ -22,7 +25,17 @@ export interface ReplicationGateDeps {
   settingsHistory: SettingsHistory;
   /** Called after documents landed (reconciliation and caches listen). */
   onAccepted: (db: string, docs: readonly Record<string, unknown>[]) => void;
+  /** What the push checks read (sources, ledgers, stock): caught up before each check. */
+  index: ServerIndex;
+  /** Raises flags beside accepted documents (push-checks/push-check.ts, "accept"). */
+  raiseFlags: (flags: readonly FlagDraft[]) => Promise<void>;
 }
+
+/** A decision of the gate: write-policy's, a `_local` document, or a check still waiting. */
+type GateDecision =
+  | WriteDecision
+  | { kind: 'local'; doc: Record<string, unknown> }
+  | { kind: 'pending'; id: string; reason: string };
 
 const SEE_REJECTIONS = 'rejection recorded; see GET /api/v1/rejections?mine=1';
 
@@ -33,6 +46,8 @@ const SEE_REJECTIONS = 'rejection recorded; see GET /api/v1/rejections?mine=1';
  */
 export class ReplicationGate {
   private readonly existing = new Set<string>();
+  /** Documents being written by a request now, by id: a dependent check waits for them. */
+  private readonly inFlight = new Map<string, Promise<void>>();
 
   constructor(private readonly deps: ReplicationGateDeps) {}
 
@@ -146,6 +161,14 @@ export class ReplicationGate {
     }
     await this.requireDatabase(database.name);
     const newEdits = body.new_edits !== false;
+    if (!newEdits && principal.kind !== 'admin') {
+      // new_edits=false stores a pushed revision beside the server's as a conflict branch: a
+      // second version of a completed sale. Registers push as RxDB does (new_edits true), so
+      // two different versions of one id meet a conflict instead.
+      throw forbidden(
+        'new_edits=false is for the server administrator only (restoring a backup); registers push with new_edits true',
+      );
+    }
     const decisions = await this.decide(principal, database, body.docs);
     const written = await this.write(principal, database, decisions, newEdits);
     const rows = decisions.map((decision, index) =>
@@ -184,6 +207,9 @@ export class ReplicationGate {
     const decisions = await this.decide(principal, database, [doc]);
     const decision = decisions[0];
     if (!decision) throw new Error('No decision for a single document.');
+    if (decision.kind === 'pending') {
+      throw new ApiError(409, 'pending', `${decision.reason} Retry once it has synced.`);
+    }
     if (decision.kind === 'reject') {
       // Recorded like a refused row of _bulk_docs: the reply says to look it up there.
       await this.write(principal, database, decisions, true);
@@ -206,7 +232,100 @@ export class ReplicationGate {
     principal: Principal,
     database: DatabaseName,
     docs: readonly unknown[],
-  ): Promise<(WriteDecision | { kind: 'local'; doc: Record<string, unknown> })[]> {
+  ): Promise<GateDecision[]> {
+    const decisions = await this.decideDocuments(principal, database, docs);
+    const seen = new Map<string, Record<string, unknown>>();
+    const deduplicated = decisions.map((decision): GateDecision => {
+      if (decision.kind !== 'write') return decision;
+      const id = idOf(decision.doc);
+      const earlier = seen.get(id);
+      if (earlier === undefined) {
+        seen.set(id, decision.doc);
+        return decision;
+      }
+      return {
+        kind: 'reject',
+        id,
+        code: 'bad_document',
+        reason: `${id} appears twice in one request; a document has one version`,
+        serverHasDoc: false,
+        doc: decision.doc,
+      };
+    });
+    if (principal.kind !== 'device') return deduplicated;
+    return this.checkDomain(principal, database, deduplicated);
+  }
+
+  /**
+   * The push check of the collection (push-checks/), one document after the other so a later
+   * document of the request may rely on an earlier one. Deletions are refused by write-policy
+   * for immutable facts; the others need no domain check.
+   */
+  private async checkDomain(
+    principal: Extract<Principal, { kind: 'device' }>,
+    database: DatabaseName,
+    decisions: GateDecision[],
+  ): Promise<GateDecision[]> {
+    const check = PUSH_CHECKS[database.collection];
+    if (!check || !decisions.some((decision) => decision.kind === 'write')) return decisions;
+    await this.deps.index.catchUp();
+    const memo = new Map<string, Promise<unknown>>();
+    const accepted = new Map<string, Record<string, unknown>>();
+    const context: PushCheckContext = {
+      principal,
+      database,
+      store: this.deps.store,
+      index: this.deps.index,
+      settingsHistory: this.deps.settingsHistory,
+      rejections: this.deps.rejections,
+      now: new Date(),
+      memo: <T>(key: string, load: () => Promise<T>): Promise<T> => {
+        let found = memo.get(key) as Promise<T> | undefined;
+        if (!found) {
+          found = load();
+          memo.set(key, found);
+        }
+        return found;
+      },
+      accepted,
+      awaitInFlight: (id: string) => this.inFlight.get(id) ?? Promise.resolve(),
+    };
+    const checked: GateDecision[] = [];
+    for (const decision of decisions) {
+      if (decision.kind !== 'write' || decision.doc._deleted === true) {
+        checked.push(decision);
+        continue;
+      }
+      const verdict: PushVerdict = await check(decision.doc, context);
+      const id = idOf(decision.doc);
+      switch (verdict.kind) {
+        case 'accept':
+          accepted.set(id, decision.doc);
+          checked.push(verdict.flags?.length ? { ...decision, flags: verdict.flags } : decision);
+          break;
+        case 'reject':
+          checked.push({
+            kind: 'reject',
+            id,
+            code: verdict.code,
+            reason: verdict.reason,
+            serverHasDoc: false,
+            doc: decision.doc,
+          });
+          break;
+        case 'pending':
+          checked.push({ kind: 'pending', id, reason: verdict.reason });
+          break;
+      }
+    }
+    return checked;
+  }
+
+  private async decideDocuments(
+    principal: Principal,
+    database: DatabaseName,
+    docs: readonly unknown[],
+  ): Promise<GateDecision[]> {
     const ids = docs
       .filter(isPlainObject)
       .map((doc) => doc._id)
@@ -244,7 +363,27 @@ export class ReplicationGate {
   private async write(
     principal: Principal,
     database: DatabaseName,
-    decisions: readonly (WriteDecision | { kind: 'local'; doc: Record<string, unknown> })[],
+    decisions: readonly GateDecision[],
+    newEdits: boolean,
+  ): Promise<Map<number, WriteRow>> {
+    const ids = decisions.flatMap((decision) =>
+      decision.kind === 'write' ? [idOf(decision.doc)] : [],
+    );
+    let done = (): void => undefined;
+    const writing = new Promise<void>((resolve) => (done = resolve));
+    for (const id of ids) this.inFlight.set(id, writing);
+    try {
+      return await this.writeDecided(principal, database, decisions, newEdits);
+    } finally {
+      for (const id of ids) if (this.inFlight.get(id) === writing) this.inFlight.delete(id);
+      done();
+    }
+  }
+
+  private async writeDecided(
+    principal: Principal,
+    database: DatabaseName,
+    decisions: readonly GateDecision[],
     newEdits: boolean,
   ): Promise<Map<number, WriteRow>> {
     const indexes: number[] = [];
@@ -282,6 +421,10 @@ export class ReplicationGate {
       (doc, position) =>
         !idOf(doc).startsWith('_local/') && byIndex.get(indexes[position] ?? -1)?.ok,
     );
+    const flags = decisions.flatMap((decision, index) =>
+      decision.kind === 'write' && decision.flags && byIndex.get(index)?.ok ? decision.flags : [],
+    );
+    if (flags.length > 0) await this.deps.raiseFlags(flags);
     if (landed.length > 0) this.deps.onAccepted(database.name, landed);
     return byIndex;
   }
@@ -296,11 +439,14 @@ export class ReplicationGate {
    * log has it). See docs/API.md, "Rejected documents".
    */
   private replyRow(
-    decision: WriteDecision | { kind: 'local'; doc: Record<string, unknown> },
+    decision: GateDecision,
     written: WriteRow | undefined,
     newEdits: boolean,
   ): WriteRow & { rejected?: boolean } {
     switch (decision.kind) {
+      case 'pending':
+        // Neither ok nor a conflict: RxDB retries the batch, by when the source may be in.
+        return { id: decision.id, error: 'pending', reason: decision.reason };
       case 'write':
       case 'local':
         return written ?? { id: idOf(decision.doc), error: 'unknown', reason: 'not written' };

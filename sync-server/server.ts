@@ -151,6 +151,8 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
     rejections,
     settingsHistory,
     onAccepted,
+    index,
+    raiseFlags: (flags) => reconciler.raise(flags),
   });
   const app = express();
   app.disable('x-powered-by');

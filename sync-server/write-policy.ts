@@ -4,6 +4,7 @@ import type { StockMoveDoc } from '../src/documents';
 import { loyaltyEntryProblems } from '../src/loyalty';
 import { stockMoveProblems } from '../src/stock';
 import type { Principal } from './auth';
+import type { FlagDraft, PushRejectionCode } from './push-checks/push-check';
 import type { Collection, DatabaseName } from './database-layout';
 import type { StoredDoc } from './document-store';
 import { DocumentValidator, documentBytes, MAX_DOCUMENT_BYTES } from './document-validator';
@@ -22,10 +23,11 @@ export type RejectionCode =
   | 'bare_tombstone'
   | 'attachments'
   | 'domain_rule'
-  | 'totals_mismatch';
+  | 'totals_mismatch'
+  | PushRejectionCode;
 
 export type WriteDecision =
-  | { kind: 'write'; doc: Record<string, unknown> }
+  | { kind: 'write'; doc: Record<string, unknown>; flags?: FlagDraft[] }
   | { kind: 'unchanged'; id: string; rev: string }
   | {
       kind: 'reject';
