@@ -3,6 +3,7 @@
  * [--seed-demo]`: argument parsing only; the server itself is server.ts.
  */
 import { parseArgs } from 'node:util';
+import { COUCHDB_PREFIX } from './couchdb-document-store';
 import { startSyncServer } from './server';
 
 const USAGE = `Usage: npm run sync-server -- [options]
@@ -11,6 +12,8 @@ const USAGE = `Usage: npm run sync-server -- [options]
   --data DIR      data directory (default ./.omnitill-data/sync-server)
   --couchdb URL   use an external Apache CouchDB (http://user:pass@host:5984) instead of the
                   embedded PouchDB/LevelDB store
+  --couchdb-prefix P  put P before every database name on that CouchDB (a-z, 0-9, _), so
+                  several Omnitill deployments (or test runs) share one cluster
   --seed-demo     write the demo store on first start (when the products database is empty)
 Environment: OMNITILL_ADMIN_TOKEN (else generated on first start and kept in the data dir).`;
 
@@ -28,6 +31,7 @@ async function main(): Promise<void> {
         host: { type: 'string' },
         data: { type: 'string' },
         couchdb: { type: 'string' },
+        'couchdb-prefix': { type: 'string' },
         'seed-demo': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -52,11 +56,20 @@ async function main(): Promise<void> {
       );
     }
   }
+  const prefix = values['couchdb-prefix'];
+  if (prefix !== undefined) {
+    if (!values.couchdb) fail('--couchdb-prefix goes with --couchdb.');
+    if (!COUCHDB_PREFIX.test(prefix))
+      fail(
+        `--couchdb-prefix must start with a lowercase letter and hold only a-z, 0-9 and _ (at most 32), not "${prefix}".`,
+      );
+  }
   const server = await startSyncServer({
     port,
     host: values.host ?? '127.0.0.1',
     dataDir: values.data ?? './.omnitill-data/sync-server',
     ...(values.couchdb ? { couchdbUrl: values.couchdb } : {}),
+    ...(values['couchdb-prefix'] ? { couchdbPrefix: values['couchdb-prefix'] } : {}),
     seedDemo: values['seed-demo'] === true,
   });
   if (server.adminTokenSource === 'generated') {

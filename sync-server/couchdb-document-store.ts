@@ -1,6 +1,9 @@
 import type { ChangeSeq, ChangesPage, DocumentStore, StoredDoc, WriteRow } from './document-store';
 import { isDesignOrLocal } from './document-store';
 
+/** What CouchDB accepts at the start of a database name, kept short. */
+export const COUCHDB_PREFIX = /^[a-z][a-z0-9_]{0,31}$/;
+
 /**
  * An external Apache CouchDB (or a cluster behind one URL) as the store: the way to grow past one
  * machine. Same protocol, same gate: only the transport differs from the embedded store. The URL
@@ -10,8 +13,20 @@ export class CouchDocumentStore implements DocumentStore {
   readonly kind = 'couchdb' as const;
   readonly baseUrl: string;
   readonly authorization: string | undefined;
+  /**
+   * Put before every database name on the CouchDB (`--couchdb-prefix`): several Omnitill
+   * servers, or every test, on one cluster without sharing a database. Empty by default.
+   */
+  readonly prefix: string;
+  private readonly copies = new Map<string, number>();
 
-  constructor(url: string) {
+  constructor(url: string, options: { prefix?: string } = {}) {
+    this.prefix = options.prefix ?? '';
+    if (this.prefix && !COUCHDB_PREFIX.test(this.prefix)) {
+      throw new Error(
+        `The CouchDB database prefix "${this.prefix}" must start with a lowercase letter and hold only a-z, 0-9 and _ (at most 32 characters).`,
+      );
+    }
     const parsed = new URL(url);
     this.authorization =
       parsed.username || parsed.password
@@ -23,6 +38,11 @@ export class CouchDocumentStore implements DocumentStore {
     parsed.username = '';
     parsed.password = '';
     this.baseUrl = parsed.toString().replace(/\/+$/, '');
+  }
+
+  /** The URL path segment of one of our databases on the CouchDB. */
+  path(db: string): string {
+    return encodeURIComponent(this.prefix + db);
   }
 
   private async request(path: string, init: { method?: string; body?: unknown } = {}) {
@@ -48,16 +68,32 @@ export class CouchDocumentStore implements DocumentStore {
     return result.json;
   }
 
+  /** How many copies of each document the cluster keeps for this database (its `n`). */
+  private async copiesOf(db: string): Promise<number> {
+    let copies = this.copies.get(db);
+    if (copies === undefined) {
+      const info = (await this.expectOk(this.path(db))) as { cluster?: { n?: number } };
+      copies = info.cluster?.n ?? 1;
+      this.copies.set(db, copies);
+    }
+    return copies;
+  }
+
   async listDatabases(): Promise<string[]> {
-    return (await this.expectOk('_all_dbs')) as string[];
+    const all = (await this.expectOk('_all_dbs')) as string[];
+    return this.prefix
+      ? all
+          .filter((name) => name.startsWith(this.prefix))
+          .map((name) => name.slice(this.prefix.length))
+      : all;
   }
 
   async databaseExists(name: string): Promise<boolean> {
-    return (await this.request(encodeURIComponent(name))).status === 200;
+    return (await this.request(this.path(name))).status === 200;
   }
 
   async ensureDatabase(name: string): Promise<void> {
-    const { status, json } = await this.request(encodeURIComponent(name), { method: 'PUT' });
+    const { status, json } = await this.request(this.path(name), { method: 'PUT' });
     // 412: it exists already, which is what we wanted.
     if (status >= 400 && status !== 412) {
       throw new Error(`CouchDB could not create ${name}: ${status} ${JSON.stringify(json)}`);
@@ -67,7 +103,7 @@ export class CouchDocumentStore implements DocumentStore {
   async getCurrent(db: string, ids: readonly string[]): Promise<Map<string, StoredDoc>> {
     const found = new Map<string, StoredDoc>();
     if (ids.length === 0) return found;
-    const json = (await this.expectOk(`${encodeURIComponent(db)}/_all_docs?include_docs=true`, {
+    const json = (await this.expectOk(`${this.path(db)}/_all_docs?include_docs=true`, {
       method: 'POST',
       body: { keys: ids },
     })) as {
@@ -80,7 +116,7 @@ export class CouchDocumentStore implements DocumentStore {
           found.set(row.key, row.doc);
         } else if (row.value.deleted) {
           const body = (await this.expectOk(
-            `${encodeURIComponent(db)}/${encodeURIComponent(row.key)}?rev=${row.value.rev}`,
+            `${this.path(db)}/${encodeURIComponent(row.key)}?rev=${row.value.rev}`,
           )) as StoredDoc;
           found.set(row.key, body);
         }
@@ -94,9 +130,7 @@ export class CouchDocumentStore implements DocumentStore {
       idPrefix === undefined
         ? ''
         : `&startkey=${encodeURIComponent(JSON.stringify(idPrefix))}&endkey=${encodeURIComponent(JSON.stringify(`${idPrefix}\ufff0`))}`;
-    const json = (await this.expectOk(
-      `${encodeURIComponent(db)}/_all_docs?include_docs=true${range}`,
-    )) as {
+    const json = (await this.expectOk(`${this.path(db)}/_all_docs?include_docs=true${range}`)) as {
       rows: { id: string; doc?: StoredDoc }[];
     };
     return json.rows.filter((row) => row.doc && !isDesignOrLocal(row.id)).map((row) => row.doc!);
@@ -108,7 +142,11 @@ export class CouchDocumentStore implements DocumentStore {
     newEdits: boolean,
   ): Promise<WriteRow[]> {
     if (docs.length === 0) return [];
-    const json = (await this.expectOk(`${encodeURIComponent(db)}/_bulk_docs`, {
+    // Written to every copy before the answer: the index and the push checks read back with
+    // _all_docs and _changes, which read one copy of each shard, so a write acknowledged by a
+    // quorum alone could be missing from the very next read (read-your-writes on a cluster).
+    const copies = await this.copiesOf(db);
+    const json = (await this.expectOk(`${this.path(db)}/_bulk_docs?w=${copies}`, {
       method: 'POST',
       body: { docs, new_edits: newEdits },
     })) as WriteRow[];
@@ -121,7 +159,7 @@ export class CouchDocumentStore implements DocumentStore {
     limit: number,
   ): Promise<ChangesPage> {
     const json = (await this.expectOk(
-      `${encodeURIComponent(db)}/_changes?include_docs=true&limit=${limit}&since=${encodeURIComponent(String(since ?? 0))}`,
+      `${this.path(db)}/_changes?include_docs=true&limit=${limit}&since=${encodeURIComponent(String(since ?? 0))}`,
     )) as {
       results: { id: string; seq: ChangeSeq; deleted?: boolean; doc?: StoredDoc }[];
       last_seq: ChangeSeq;
@@ -140,8 +178,8 @@ export class CouchDocumentStore implements DocumentStore {
     };
   }
 
-  forget(): void {
-    // Stateless over HTTP: nothing is cached.
+  forget(db: string): void {
+    this.copies.delete(db);
   }
 
   async close(): Promise<void> {

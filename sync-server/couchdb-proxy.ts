@@ -22,7 +22,13 @@ export function couchdbProxy(store: CouchDocumentStore): RequestHandler {
   const base = new URL(store.baseUrl + '/');
   const send = base.protocol === 'https:' ? httpsRequest : httpRequest;
   return (req: Request, res: Response) => {
-    const target = new URL(req.url.replace(/^\//, ''), base);
+    // Our database names carry the store's prefix on the CouchDB; server-wide paths (_all_dbs,
+    // _session) do not.
+    const path = req.url.replace(/^\//, '');
+    const target = new URL(
+      store.prefix && !path.startsWith('_') && path !== '' ? store.prefix + path : path,
+      base,
+    );
     const headers: Record<string, string | string[]> = {};
     for (const [name, value] of Object.entries(req.headers)) {
       if (value !== undefined && !DROP_REQUEST.has(name)) headers[name] = value;

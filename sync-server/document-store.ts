@@ -76,6 +76,15 @@ export function isDesignOrLocal(id: string): boolean {
   return id.startsWith('_design/') || id.startsWith('_local/');
 }
 
+/**
+ * The `_rev` a write over `existing` names: the live revision, or none when there is no document
+ * or only a tombstone. CouchDB refuses a write naming a deleted revision (`conflict`) where
+ * PouchDB accepts it; both re-create a deleted document written without `_rev`.
+ */
+export function revOver(existing: StoredDoc | undefined): { _rev?: string } {
+  return existing && !existing._deleted ? { _rev: existing._rev } : {};
+}
+
 /** Writes one document as the server (new revision over whatever is there). */
 export async function putAsServer(
   store: DocumentStore,
@@ -83,7 +92,7 @@ export async function putAsServer(
   doc: Record<string, unknown> & { _id: string },
 ): Promise<WriteRow> {
   const current = (await store.getCurrent(db, [doc._id])).get(doc._id);
-  const body = current ? { ...doc, _rev: current._rev } : doc;
+  const body = { ...doc, ...revOver(current) };
   const [row] = await store.bulkDocs(db, [body], true);
   if (!row) throw new Error(`No write result for ${doc._id} in ${db}.`);
   return row;

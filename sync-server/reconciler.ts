@@ -6,6 +6,7 @@ import { stockLevels } from '../src/stock';
 import { fromCouchDoc } from './couch-doc';
 import { INTERNAL_DATABASES, parseDatabaseName } from './database-layout';
 import type { DocumentStore, StoredDoc } from './document-store';
+import { revOver } from './document-store';
 import { kindOf, subjectOf } from './index-projections';
 import type { ReturnedLinesPosting } from './index-projections';
 import type { FlagDraft } from './push-checks/push-check';
@@ -253,7 +254,7 @@ export class Reconciler {
         if (sameContent(kept, flag)) return [];
         return [{ ...flag, detectedAt, _rev: existing._rev }];
       }
-      return [{ ...flag, detectedAt, ...(existing ? { _rev: existing._rev } : {}) }];
+      return [{ ...flag, detectedAt, ...revOver(existing) }];
     });
     await this.store.bulkDocs(INTERNAL_DATABASES.flags, writes, true);
     if (writes.length)

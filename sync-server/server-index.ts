@@ -20,6 +20,7 @@
  */
 import { INTERNAL_DATABASES } from './database-layout';
 import type { ChangeSeq, DocumentStore, StoredDoc } from './document-store';
+import { revOver } from './document-store';
 import {
   indexKey,
   isIndexedDatabase,
@@ -285,13 +286,13 @@ export class ServerIndex {
         const { _id: _ignored, _rev: _rev, ...kept } = live;
         if (sameContent(kept, body)) continue;
       }
-      writes.push({ ...body, _id: id, ...(existing ? { _rev: existing._rev } : {}) });
+      writes.push({ ...body, _id: id, ...revOver(existing) });
     }
     for (const key of presence) {
       const id = `p|${indexKey('orig', enc(key.slice(5)))}`;
       const existing = current.get(id);
       if (existing && !existing._deleted) continue;
-      writes.push({ _id: id, ...(existing ? { _rev: existing._rev } : {}) });
+      writes.push({ _id: id, ...revOver(existing) });
     }
     for (const key of reconciled) {
       const id = dirtyId(key, db);
@@ -300,7 +301,7 @@ export class ServerIndex {
         _id: id,
         key,
         ...(kindOf(key) === 'stk' ? { db } : {}),
-        ...(existing ? { _rev: existing._rev } : {}),
+        ...revOver(existing),
       });
     }
     const rows = await this.store.bulkDocs(DB, writes, true);

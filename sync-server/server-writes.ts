@@ -1,7 +1,7 @@
 import { toCouchDoc } from './couch-doc';
 import type { Collection } from './database-layout';
 import type { DocumentStore } from './document-store';
-import { idOf } from './document-store';
+import { idOf, revOver } from './document-store';
 import type { DocumentValidator } from './document-validator';
 import { sameContent } from './same-content';
 
@@ -44,7 +44,7 @@ export async function upsertDocs(
       result.unchanged.push(doc._id);
       return;
     }
-    toWrite.push(existing ? { ...doc, _rev: existing._rev } : doc);
+    toWrite.push({ ...doc, ...revOver(existing) });
   });
   const rows = await store.bulkDocs(db, toWrite, true);
   rows.forEach((row, position) => {

@@ -38,6 +38,8 @@ export interface SyncServerOptions {
   dataDir: string;
   /** An external Apache CouchDB (http://user:pass@host:5984) instead of the embedded store. */
   couchdbUrl?: string;
+  /** Put before every database name on that CouchDB (several deployments or tests on one cluster). */
+  couchdbPrefix?: string;
   /** Write the demo store (src/demo) when the products database is empty. */
   seedDemo?: boolean;
   /** Overrides OMNITILL_ADMIN_TOKEN and the token kept in the data directory. */
@@ -83,7 +85,9 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
   let store: DocumentStore;
   let backend: RequestHandler;
   if (options.couchdbUrl) {
-    const couch = new CouchDocumentStore(options.couchdbUrl);
+    const couch = new CouchDocumentStore(options.couchdbUrl, {
+      ...(options.couchdbPrefix ? { prefix: options.couchdbPrefix } : {}),
+    });
     store = couch;
     backend = couchdbProxy(couch);
   } else {

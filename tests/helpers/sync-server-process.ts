@@ -6,6 +6,11 @@
  *   await fetch(`${server.url}/api/v1/health`);
  *   await server.stop();                                      // SIGTERM, removes the temp dir
  *
+ * With OMNITILL_TEST_COUCHDB_URL set (an Apache CouchDB, e.g. the 3-node cluster .ci/run starts
+ * from ../shared/couchdb), every server stores its data there instead of the embedded PouchDB,
+ * in databases of its own: the prefix is derived from the data dir, so a restart on the same
+ * data dir finds its data again, and `stop()` deletes them with the data dir.
+ *
  * The server runs as `node_modules/.bin/tsx sync-server/cli.ts --port 0 --data DIR` in its own
  * process group: tsx runs the script in a second node process, so signals go to the whole group
  * (a SIGKILL of tsx alone would leave the server holding the LevelDB lock).
@@ -14,7 +19,7 @@ import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -33,6 +38,37 @@ export interface SyncServerProcessOptions {
   env?: Record<string, string>;
   /** How long to wait for the ready line. Default 30 s. */
   timeoutMs?: number;
+  /** An Apache CouchDB to store in; default OMNITILL_TEST_COUCHDB_URL, else the embedded store. */
+  couchdbUrl?: string;
+}
+
+/** The CouchDB every test server stores in, when the suite runs against one. */
+export const TEST_COUCHDB_URL = process.env.OMNITILL_TEST_COUCHDB_URL || undefined;
+
+/** The database prefix of the server whose data dir this is (CouchDB names: a-z, 0-9, _). */
+export function couchdbPrefixOf(dataDir: string): string {
+  const base = basename(dataDir)
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
+  return `t${base.slice(-24)}_`;
+}
+
+/** Deletes the databases of one prefix on a CouchDB (a test server's, after it stopped). */
+export async function dropCouchDatabases(couchdbUrl: string, prefix: string): Promise<void> {
+  const parsed = new URL(couchdbUrl);
+  const auth = basicAuth(decodeURIComponent(parsed.username), decodeURIComponent(parsed.password));
+  parsed.username = '';
+  parsed.password = '';
+  const base = parsed.toString().replace(/\/+$/, '');
+  const names = (await (
+    await fetch(`${base}/_all_dbs`, { headers: { Authorization: auth } })
+  ).json()) as string[];
+  for (const name of names.filter((candidate) => candidate.startsWith(prefix))) {
+    await fetch(`${base}/${encodeURIComponent(name)}`, {
+      method: 'DELETE',
+      headers: { Authorization: auth },
+    });
+  }
 }
 
 export interface EnrolledDevice {
@@ -86,6 +122,8 @@ export async function startSyncServerProcess(
   const ownsDataDir = options.dataDir === undefined;
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'omnitill-sync-'));
   const adminToken = options.adminToken ?? TEST_ADMIN_TOKEN;
+  const couchdbUrl = options.couchdbUrl ?? TEST_COUCHDB_URL;
+  const couchdbPrefix = couchdbPrefixOf(dataDir);
   const args = [
     'sync-server/cli.ts',
     '--port',
@@ -93,6 +131,7 @@ export async function startSyncServerProcess(
     '--data',
     dataDir,
     ...(options.seedDemo ? ['--seed-demo'] : []),
+    ...(couchdbUrl ? ['--couchdb', couchdbUrl, '--couchdb-prefix', couchdbPrefix] : []),
     ...(options.args ?? []),
   ];
   const child = spawn(join(REPO_ROOT, 'node_modules/.bin/tsx'), args, {
@@ -152,7 +191,10 @@ export async function startSyncServerProcess(
       const timer = setTimeout(() => signalGroup(child, 'SIGKILL'), 10_000);
       await exited(child);
       clearTimeout(timer);
-      if (ownsDataDir && !keepData) rmSync(dataDir, { recursive: true, force: true });
+      if (ownsDataDir && !keepData) {
+        rmSync(dataDir, { recursive: true, force: true });
+        if (couchdbUrl) await dropCouchDatabases(couchdbUrl, couchdbPrefix);
+      }
     },
     async kill() {
       signalGroup(child, 'SIGKILL');

@@ -3,7 +3,11 @@
  * data on disk (a temp dir), seeded with the demo store.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { basicAuth, startSyncServerProcess } from '../../helpers/sync-server-process';
+import {
+  basicAuth,
+  startSyncServerProcess,
+  TEST_COUCHDB_URL,
+} from '../../helpers/sync-server-process';
 import type { EnrolledDevice, SyncServerProcess } from '../../helpers/sync-server-process';
 
 const STORE = 'hcm-q1';
@@ -72,7 +76,10 @@ describe('health and authentication', () => {
   it('answers health without credentials', async () => {
     const reply = await call('/api/v1/health');
     expect(reply.status).toBe(200);
-    expect(reply.body).toMatchObject({ ok: true, store: 'embedded' });
+    expect(reply.body).toMatchObject({
+      ok: true,
+      store: TEST_COUCHDB_URL ? 'couchdb' : 'embedded',
+    });
   });
 
   it('lets the admin and an enrolled device in, and nobody else, without a login box', async () => {
