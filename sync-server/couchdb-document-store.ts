@@ -1,4 +1,11 @@
-import type { ChangeSeq, ChangesPage, DocumentStore, StoredDoc, WriteRow } from './document-store';
+import type {
+  ChangeSeq,
+  ChangesPage,
+  Conflicted,
+  DocumentStore,
+  StoredDoc,
+  WriteRow,
+} from './document-store';
 import { isDesignOrLocal } from './document-store';
 
 /** What CouchDB accepts at the start of a database name, kept short. */
@@ -122,6 +129,20 @@ export class CouchDocumentStore implements DocumentStore {
         }
       }),
     );
+    return found;
+  }
+
+  async conflictsOf(db: string, ids: readonly string[]): Promise<Map<string, Conflicted>> {
+    const found = new Map<string, Conflicted>();
+    if (ids.length === 0) return found;
+    const json = (await this.expectOk(
+      `${this.path(db)}/_all_docs?include_docs=true&conflicts=true`,
+      { method: 'POST', body: { keys: ids } },
+    )) as { rows: { doc?: (StoredDoc & { _conflicts?: string[] }) | null }[] };
+    for (const row of json.rows) {
+      const doc = row.doc;
+      if (doc?._conflicts?.length) found.set(doc._id, { winner: doc._rev, losers: doc._conflicts });
+    }
     return found;
   }
 

@@ -42,6 +42,11 @@ export interface WriteRow {
   reason?: string;
 }
 
+export interface Conflicted {
+  winner: string;
+  losers: string[];
+}
+
 export interface DocumentStore {
   readonly kind: 'embedded' | 'couchdb';
   listDatabases(): Promise<string[]>;
@@ -49,6 +54,11 @@ export interface DocumentStore {
   ensureDatabase(name: string): Promise<void>;
   /** The winning revision of each id that exists, tombstones included (with their bodies). */
   getCurrent(db: string, ids: readonly string[]): Promise<Map<string, StoredDoc>>;
+  /**
+   * The losing revisions of each id that has any (CouchDB `_conflicts`), with the winner's.
+   * Ids without conflicts are absent.
+   */
+  conflictsOf(db: string, ids: readonly string[]): Promise<Map<string, Conflicted>>;
   /** Every live document (design and local documents excluded); only ids from `idPrefix` on. */
   allDocs(db: string, idPrefix?: string): Promise<StoredDoc[]>;
   bulkDocs(

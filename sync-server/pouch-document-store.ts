@@ -2,7 +2,14 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import PouchDB from 'pouchdb';
 import type { PouchConstructor, PouchDatabase } from 'pouchdb';
-import type { ChangeSeq, ChangesPage, DocumentStore, StoredDoc, WriteRow } from './document-store';
+import type {
+  ChangeSeq,
+  ChangesPage,
+  Conflicted,
+  DocumentStore,
+  StoredDoc,
+  WriteRow,
+} from './document-store';
 import { idOf, isDesignOrLocal } from './document-store';
 
 /**
@@ -60,6 +67,21 @@ export class PouchDocumentStore implements DocumentStore {
         }
       }),
     );
+    return found;
+  }
+
+  async conflictsOf(db: string, ids: readonly string[]): Promise<Map<string, Conflicted>> {
+    const found = new Map<string, Conflicted>();
+    if (ids.length === 0) return found;
+    const { rows } = await this.handle(db).allDocs({
+      keys: [...ids],
+      include_docs: true,
+      conflicts: true,
+    });
+    for (const row of rows) {
+      const doc = (row as { doc?: StoredDoc & { _conflicts?: string[] } }).doc;
+      if (doc?._conflicts?.length) found.set(doc._id, { winner: doc._rev, losers: doc._conflicts });
+    }
     return found;
   }
 

@@ -37,6 +37,17 @@ type GateDecision =
   | { kind: 'local'; doc: Record<string, unknown> }
   | { kind: 'pending'; id: string; reason: string };
 
+/** Collections whose documents are facts written once (write-policy.ts: isImmutable). */
+const IMMUTABLE_FACTS: ReadonlySet<string> = new Set([
+  'sales',
+  'returns',
+  'loyalty',
+  'stock',
+  'pickups',
+  'cashmoves',
+  'audit',
+]);
+
 const SEE_REJECTIONS = 'rejection recorded; see GET /api/v1/rejections?mine=1';
 
 /**
@@ -406,6 +417,7 @@ export class ReplicationGate {
       })),
     );
     const rows = await this.deps.store.bulkDocs(database.name, docs, newEdits);
+    if (principal.kind === 'device') await this.oneVersionEach(principal, database, docs, rows);
     const byIndex = new Map<number, WriteRow>();
     if (rows.length === docs.length) {
       rows.forEach((row, position) => byIndex.set(indexes[position] ?? -1, row));
@@ -427,6 +439,64 @@ export class ReplicationGate {
     if (flags.length > 0) await this.deps.raiseFlags(flags);
     if (landed.length > 0) this.deps.onAccepted(database.name, landed);
     return byIndex;
+  }
+
+  /**
+   * A CouchDB cluster may take two concurrent creations of one id as two branches (each copy
+   * saw another first). A fact has one version (rule 2): the winner CouchDB picks, the same for
+   * every reader, stays; a losing branch this request wrote is deleted again, its row becomes a
+   * conflict (the register pulls the winner) and the refusal is recorded. PouchDB serialises
+   * writes per database, so only the cluster needs the read.
+   */
+  private async oneVersionEach(
+    principal: Principal,
+    database: DatabaseName,
+    docs: readonly Record<string, unknown>[],
+    rows: WriteRow[],
+  ): Promise<void> {
+    if (this.deps.store.kind !== 'couchdb' || !IMMUTABLE_FACTS.has(database.collection)) return;
+    const written = new Map<string, { rev: string; position: number }>();
+    rows.forEach((row, position) => {
+      if (row.ok && row.rev && !row.id.startsWith('_local/'))
+        written.set(row.id, { rev: row.rev, position });
+    });
+    if (written.size === 0) return;
+    const conflicted = await this.deps.store.conflictsOf(database.name, [...written.keys()]);
+    // Every losing branch goes, whoever wrote it: a concurrent request that read before this
+    // write landed saw no conflict and cannot clean up after itself.
+    const losers = [...conflicted].flatMap(([id, { winner, losers: losing }]) =>
+      losing.filter((rev) => rev !== winner).map((rev) => ({ id, rev })),
+    );
+    if (losers.length === 0) return;
+    await this.deps.store.bulkDocs(
+      database.name,
+      losers.map((loser) => ({ _id: loser.id, _rev: loser.rev, _deleted: true })),
+      true,
+    );
+    const mine = losers.flatMap((loser) => {
+      const entry = written.get(loser.id);
+      return entry && entry.rev === loser.rev ? [{ ...loser, position: entry.position }] : [];
+    });
+    await this.deps.rejections.record(
+      losers.map((loser) => {
+        const own = mine.find((candidate) => candidate.rev === loser.rev);
+        return {
+          principal,
+          db: database.name,
+          docId: loser.id,
+          code: 'immutable' as const,
+          reason: `${loser.id} arrived twice at once with different contents; the server kept one version and removed revision ${loser.rev}`,
+          doc: own ? docs[own.position] : { removedRevision: loser.rev },
+        };
+      }),
+    );
+    for (const loser of mine) {
+      rows[loser.position] = {
+        id: loser.id,
+        error: 'conflict',
+        reason: 'Another version of this document was stored at the same moment; pull it.',
+      };
+    }
   }
 
   /**

@@ -28,6 +28,7 @@ declare module 'pouchdb' {
       startkey?: string;
       endkey?: string;
       limit?: number;
+      conflicts?: boolean;
     }): Promise<{ rows: PouchRow[]; total_rows: number }>;
     get(id: string, options?: { rev?: string }): Promise<Record<string, unknown>>;
     bulkDocs(

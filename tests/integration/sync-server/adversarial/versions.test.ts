@@ -3,7 +3,7 @@
  * enrolled devices against the real sync-server process, then what is stored.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSyncServerProcess } from '../../../helpers/sync-server-process';
+import { startSyncServerProcess, TEST_COUCHDB_URL } from '../../../helpers/sync-server-process';
 import type { EnrolledDevice, SyncServerProcess } from '../../../helpers/sync-server-process';
 import { coffeeSale } from '../sale-fixtures';
 
@@ -88,7 +88,11 @@ describe('one version per completed sale', () => {
       ]);
       const rows = replies.map((reply) => (reply.body as { ok?: boolean; error?: string }[])[0]);
       const written = rows.filter((row) => row?.ok === true && row.error === undefined);
-      expect(written).toHaveLength(1);
+      // The embedded store serialises the two writes: one conflict. A CouchDB cluster may take
+      // both as branches; the gate then removes every losing branch (and records it), so a
+      // register told "ok" whose branch lost pulls the kept version.
+      if (TEST_COUCHDB_URL) expect(written.length).toBeGreaterThanOrEqual(1);
+      else expect(written).toHaveLength(1);
       const stored = await storedWithConflicts(id);
       expect(stored?._conflicts).toBeUndefined();
       expect([register.deviceId, otherRegister.deviceId]).toContain(stored?.deviceId);
