@@ -13,7 +13,9 @@ import { startReplication } from './data/replication';
 import { connectDeviceApi, mustInvoke } from './platform/device-api';
 import { pushAuditOutbox } from './audit/audit-trail';
 import { dispatchScan } from './devices/scan-router';
+import { startCartJournal } from './sell/cart-journal';
 import { followPrintJobs } from './sell/receipt-printing';
+import { recoverAtStart } from './sell/sale-repair';
 import { setServices } from './services';
 import { useAppStore } from './state/app-store';
 
@@ -89,5 +91,9 @@ export async function boot(): Promise<void> {
   // writes the whole catalog once the first sync is in, not again and again during it.
   new CatalogSnapshotKeeper(db.products, snapshots, loaded).start(catalogIn);
   await catalogIn;
+  // A sale cut short by a crash is completed, and the open cart put back, before the register
+  // takes input; from then on every change to the cart is kept (renderer/sell/sale-repair.ts).
+  await recoverAtStart(db, config);
+  startCartJournal(db, config);
   store.setPhase('ready');
 }

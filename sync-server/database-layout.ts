@@ -76,8 +76,15 @@ export const INTERNAL_DATABASES = {
   settingsHistory: 'omnitill-settings-history',
   /** Gift card issues and stored-value holds (credit notes are derived from returns). */
   storedValue: 'omnitill-stored-value',
+  /** Pieces of an original reserved by a register online before its return (one doc each). */
+  returnClaims: 'omnitill-return-claims',
   /** The server indexes (server-index.ts): lookups kept up to date from the changes feeds. */
   index: 'omnitill-index',
+  /**
+   * One create-only claim per normalised phone and card number (`phone:<e164>`, `card:<n>`):
+   * two server processes creating the same customer at once meet a conflict, one wins.
+   */
+  customerClaims: 'omnitill-customer-claims',
 } as const;
 
 export const KNOWN_DATABASES_HINT =

@@ -26,10 +26,8 @@ export type FlagKind =
   | 'stored-value-overspent'
   | 'stored-value-unknown'
   /** Raised by the push checks (push-checks/) beside a document accepted for review. */
-  | 'offline-return'
   | 'offline-redemption'
-  | 'unverified-price'
-  | 'late-sale';
+  | 'unverified-price';
 
 export interface FlagDoc {
   _id: string;

@@ -68,6 +68,26 @@ export class RejectionLog {
     await this.store.bulkDocs(INTERNAL_DATABASES.rejections, docs, true);
   }
 
+  /**
+   * The refused documents of one database, by id, with the code: a push check asks it when it
+   * cannot find a source (rare: read at most once per request and database).
+   */
+  async refusedIn(db: string): Promise<Map<string, RejectionCode>> {
+    const refused = new Map<string, RejectionCode>();
+    for (const doc of await this.store.allDocs(INTERNAL_DATABASES.rejections)) {
+      if (doc.db === db) refused.set(String(doc.docId), doc.code as RejectionCode);
+    }
+    return refused;
+  }
+
+  /** The refusal of one document, if it was refused (reads the log: only for a missing source). */
+  async ofDocument(db: string, docId: string): Promise<Rejection | undefined> {
+    const found = (await this.store.allDocs(INTERNAL_DATABASES.rejections)).find(
+      (doc) => doc.db === db && doc.docId === docId,
+    );
+    return found ? toRejection(found) : undefined;
+  }
+
   async list(filter: { by?: string; limit?: number } = {}): Promise<Rejection[]> {
     const all = await this.store.allDocs(INTERNAL_DATABASES.rejections);
     return all

@@ -19,6 +19,7 @@ import { INTERNAL_DATABASES, SHARED_COLLECTIONS } from './database-layout';
 import { seedDemoData } from './demo-seed';
 import { DeviceRegistry } from './device-registry';
 import type { DocumentStore } from './document-store';
+import { idOf } from './document-store';
 import { DocumentValidator } from './document-validator';
 import { LoyaltyHolds } from './loyalty-holds';
 import { PouchDocumentStore } from './pouch-document-store';
@@ -28,6 +29,7 @@ import { ReplicationGate } from './replication-gate';
 import type { ServerContext } from './server-context';
 import { ServerIndex } from './server-index';
 import { SettingsHistory, storeIdOfSettings } from './settings-history';
+import { PriceHistory } from './price-history';
 
 export interface SyncServerOptions {
   /** 0 picks a free port. Default 7070. */
@@ -106,6 +108,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
   const validator = new DocumentValidator();
   const auth = new Authenticator(token.token, registry);
   const settingsHistory = new SettingsHistory(store, log);
+  const priceHistory = PriceHistory.of(store, log);
   const index = new ServerIndex(store, log);
   await index.init();
   const reconciler = new Reconciler(
@@ -130,6 +133,18 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
           );
       }
     }
+    if (db === 'products') {
+      // Record new prices now, so their time in force is the time they landed. A catalog
+      // import reports no documents: then every product is compared.
+      const ids = docs.map(idOf).filter((id) => id !== '');
+      const landedAt = new Date().toISOString();
+      (ids.length > 0
+        ? priceHistory.refresh(ids, landedAt)
+        : priceHistory.refreshAll(landedAt)
+      ).catch((error: unknown) =>
+        log(`omnitill-sync-server: recording catalog prices failed: ${String(error)}`),
+      );
+    }
     reconciler.schedule(db, docs);
   };
   const context: ServerContext = {
@@ -147,6 +162,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
   if (seeded) onAccepted('settings', []);
   // After the seed: the settings as they are now become versions (first start, or an upgrade).
   await settingsHistory.init();
+  await priceHistory.init();
 
   const gate = new ReplicationGate({
     auth,

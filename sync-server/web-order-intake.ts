@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { normalizePhone } from '../src/customers';
 import type { CustomerDoc } from '../src/documents';
 import type { WebOrderDoc, WebOrderLine } from '../src/documents';
 import type { CurrencyCode, Minor } from '../src/money';
@@ -23,12 +24,8 @@ export interface IntakeResult {
 const fieldError = (field: string, reason: string): ApiError =>
   badRequest(`${field}: ${reason}`, { field });
 
-/** E.164; a Vietnamese national number (0xxx) is read as +84xxx. */
-export function normalizePhone(raw: string): string | null {
-  const compact = raw.replace(/[\s().-]/g, '');
-  const e164 = compact.startsWith('0') ? `+84${compact.slice(1)}` : compact;
-  return /^\+[0-9]{6,15}$/.test(e164) ? e164 : null;
-}
+/** E.164, in the one normal form the register and the customer check share (src/customers). */
+export { normalizePhone };
 
 function parseLines(raw: unknown): WebOrderLine[] {
   if (!Array.isArray(raw) || raw.length === 0)

@@ -28,6 +28,7 @@ import { classifyScan } from '../../src/barcodes';
 import { normalizeStoredValueNumber } from '../../src/stored-value';
 import { scanContext } from '../sell/scan-entry';
 import { useMoney } from '../sell/use-money';
+import { usePointsCap } from '../sell/use-points-cap';
 
 const KINDS: readonly TenderKind[] = [
   'cash',
@@ -57,7 +58,6 @@ export function PaymentPanel(props: { priced: PricedCart }) {
   const setPaying = useCartStore((state) => state.setPaying);
   const customer = useCustomerStore((state) => state.customer);
   const saleId = useCartStore((state) => state.saleId);
-  const balance = useCustomerStore((state) => state.balance);
   const finishing = useLastSaleStore((state) => state.finishing);
   const noteLeft = useStoredValueStore((state) => state.left);
   const [kind, setKind] = useState<TenderKind>('cash');
@@ -76,6 +76,14 @@ export function PaymentPanel(props: { priced: PricedCart }) {
     (total, tender) => total + (tender.kind === 'loyalty-points' ? tender.points : 0),
     0,
   );
+  // The sale's own holds are not spent twice; the cap is the one completion checks.
+  const points = usePointsCap({
+    saleId,
+    saleTotal: amountDue,
+    tendered: pointsTendered,
+    program,
+    active: kind === 'loyalty-points',
+  });
 
   function tryAdd(tender: TenderInput): boolean {
     const next = checkTenders(amountDue, [...tenders, tender], options, t, money);
@@ -114,7 +122,7 @@ export function PaymentPanel(props: { priced: PricedCart }) {
         {
           hasCustomer: customer !== null,
           program,
-          available: balance?.available ?? 0,
+          available: points.available,
           saleTotal: amountDue,
           alreadyTendered: pointsTendered,
         },
@@ -378,8 +386,8 @@ export function PaymentPanel(props: { priced: PricedCart }) {
         {kind === 'loyalty-points' && program && (
           <p className="muted" data-testid="points-info">
             {t('payment.pointsInfo', {
-              balance: balance?.available ?? 0,
-              max: Math.max(0, (balance?.available ?? 0) - pointsTendered),
+              balance: points.available,
+              max: points.cap,
               value: money(program.pointValue),
             })}
           </p>

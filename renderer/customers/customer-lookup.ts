@@ -4,20 +4,11 @@
  * Vietnamese accents. Pure: the caller passes the customers it holds.
  */
 import type { CustomerDoc } from '../../src/documents';
+import { normalizePhone } from '../../src/customers';
 import { normalizeSearchText } from '../../src/search';
 
-/**
- * A Vietnamese phone number in E.164 (`+84901234567`), as CustomerDoc keeps it; null when the
- * text is not a phone number. A leading 0 is the national trunk prefix.
- */
-export function normalizePhone(text: string): string | null {
-  const compact = text.replace(/[\s.()-]/g, '');
-  if (!/^\+?\d{6,15}$/.test(compact)) return null;
-  if (compact.startsWith('+')) return compact;
-  if (compact.startsWith('84') && compact.length >= 11) return `+${compact}`;
-  if (compact.startsWith('0')) return `+84${compact.slice(1)}`;
-  return null;
-}
+/** The one normal form of a phone number, shared with the server (src/customers). */
+export { normalizePhone };
 
 export type CustomerQuery =
   | { kind: 'card'; cardNumber: string }

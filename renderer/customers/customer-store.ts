@@ -28,6 +28,11 @@ export type HistorySource = 'server' | 'cache' | 'local';
 export interface CustomerState {
   customer: CustomerDoc | null;
   balance: LoyaltyBalance | null;
+  /**
+   * The customer's ledger entries this register holds: the sale's own points are worked out from
+   * them (renderer/sell/points-holds.ts, pointsBeforeSale), its holds not counted twice.
+   */
+  entries: LoyaltyEntryDoc[];
   standing: TierStanding | null;
   history: HistoryEntry[];
   historySource: HistorySource;
@@ -42,6 +47,7 @@ let watching: Subscription | null = null;
 export const useCustomerStore = create<CustomerState>()((set, get) => ({
   customer: null,
   balance: null,
+  entries: [],
   standing: null,
   history: [],
   historySource: 'local',
@@ -51,6 +57,7 @@ export const useCustomerStore = create<CustomerState>()((set, get) => ({
     set({
       customer,
       balance: null,
+      entries: [],
       standing: null,
       history: [],
       historySource: 'local',
@@ -64,6 +71,7 @@ export const useCustomerStore = create<CustomerState>()((set, get) => ({
       const entries = docs.map((doc) => doc.toJSON() as LoyaltyEntryDoc);
       const program = useAppStore.getState().settings?.loyalty?.program;
       set({
+        entries,
         balance: loyaltyBalance(entries, customer.id),
         standing: program
           ? tierStanding(entries, customer.id, program, new Date().toISOString())
@@ -80,6 +88,7 @@ export const useCustomerStore = create<CustomerState>()((set, get) => ({
     set({
       customer: null,
       balance: null,
+      entries: [],
       standing: null,
       history: [],
       historySource: 'local',

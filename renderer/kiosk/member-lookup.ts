@@ -6,6 +6,7 @@
  * figure (which also knows other stores' entries) wins.
  */
 import type { CustomerDoc, LoyaltyEntryDoc } from '../../src/documents';
+import { normalizePhone } from '../../src/customers';
 import { loyaltyBalance, tierStanding } from '../../src/loyalty';
 import type { TierStanding } from '../../src/loyalty';
 import { services } from '../services';
@@ -17,13 +18,12 @@ export interface MemberView {
   standing: TierStanding | null;
 }
 
-/** "0912 345 678" and "+84912345678" are the same Vietnamese number (E.164, as stored). */
+/**
+ * "0912 345 678" and "+84912345678" are the same Vietnamese number (E.164, as stored), in the
+ * one normal form the server shares (src/customers); text that is no phone number matches none.
+ */
 export function normalisePhone(text: string): string {
-  const digits = text.replace(/[^\d+]/g, '');
-  if (digits.startsWith('+')) return digits;
-  if (digits.startsWith('84')) return `+${digits}`;
-  if (digits.startsWith('0')) return `+84${digits.slice(1)}`;
-  return `+84${digits}`;
+  return normalizePhone(text) ?? '';
 }
 
 /** A first name and initials only: the screen faces the shop floor. */

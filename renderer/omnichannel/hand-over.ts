@@ -1,21 +1,24 @@
 /**
  * Handing over (part of) a web order: check who is collecting, take what is due with src/tenders,
- * write the PickupDoc (it replicates to the server, which then shows the pickup on the order)
- * and print the pickup slip. Writing comes before printing: a jammed printer never undoes a
- * pickup (ARCHITECTURE.md rule 6).
+ * write the PickupDoc with the stock it takes out of this store (they replicate to the server,
+ * which then shows the pickup on the order) and print the pickup slip. The pickup carries the
+ * open shift and its tenders, so the shift's reports count the money taken here. Writing comes
+ * before printing: a jammed printer never undoes a pickup (ARCHITECTURE.md rule 6).
  */
-import type { PickupDoc } from '../../src/documents';
+import type { PickupDoc, StockMoveDoc } from '../../src/documents';
 import { formatMoney, MoneyError, parseMajor } from '../../src/money';
 import type { Minor } from '../../src/money';
 import {
   amountDueForPickup,
   orderLineProgress,
+  pickupStockMoves,
   recordPickup,
   WebOrderError,
 } from '../../src/orders';
 import { buildPickupSlip } from '../../src/receipt';
 import { settle } from '../../src/tenders';
-import type { TenderInput } from '../../src/tenders';
+import type { AppliedTender, TenderInput } from '../../src/tenders';
+import { openShiftNow } from '../manager';
 import { services } from '../services';
 import { useAppStore } from '../state/app-store';
 import { customerById, printReceipt, savePickup } from './counter-services';
@@ -38,6 +41,15 @@ export function toPickNow(open: OpenOrder): Record<string, number> {
   return Object.fromEntries(
     orderLineProgress(open.order, open.pickups).map((line) => [line.lineId, line.toPickUp]),
   );
+}
+
+async function insertStockMoves(moves: StockMoveDoc[]): Promise<void> {
+  if (moves.length === 0) return;
+  const result = await services().db.stock.bulkInsert(moves);
+  const failed = result.error.filter((error) => error.status !== 409);
+  if (failed.length > 0) {
+    throw new Error(`stock: ${failed.map((error) => error.status).join(', ')}`);
+  }
 }
 
 export async function handOver(state: PickupState, t: OmniTranslate): Promise<HandOverOutcome> {
@@ -63,6 +75,7 @@ export async function handOver(state: PickupState, t: OmniTranslate): Promise<Ha
   const due = amountDueForPickup(order, pickups, lines);
   const money = (amount: Minor) => formatMoney(amount, order.currency, app.locale);
   const payment: { label: string; amount: Minor }[] = [];
+  const tenders: AppliedTender[] = [];
   if (due > 0) {
     let tender: TenderInput;
     if (state.payWith === 'cash') {
@@ -89,6 +102,7 @@ export async function handOver(state: PickupState, t: OmniTranslate): Promise<Ha
     if (!settled.ok)
       return { ok: false, message: settled.errors.map((error) => error.message).join(' ') };
     const { settlement } = settled;
+    tenders.push(...settlement.tenders);
     payment.push({
       label:
         tender.kind === 'card'
@@ -102,7 +116,9 @@ export async function handOver(state: PickupState, t: OmniTranslate): Promise<Ha
         amount: settlement.change,
       });
   }
+  const shift = openShiftNow();
   let pickup: PickupDoc;
+  let stockMoves: StockMoveDoc[];
   try {
     pickup = recordPickup(order, pickups, {
       id: newId('pick'),
@@ -110,14 +126,19 @@ export async function handOver(state: PickupState, t: OmniTranslate): Promise<Ha
       deviceId: config.deviceId,
       staffId: app.staff.id,
       lines,
+      ...(shift ? { shiftId: shift.id } : {}),
+      tenders,
       createdAt: new Date().toISOString(),
     });
+    stockMoves = pickupStockMoves(pickup, order);
   } catch (error) {
     if (error instanceof WebOrderError)
       return { ok: false, message: t('pickup.failed', { reason: error.message }) };
     throw error;
   }
-  await savePickup(pickup);
+  // The goods leave this store's stock with the pickup; the moves' ids come from the pickup's,
+  // so writing them again (a retry) moves nothing twice.
+  await Promise.all([savePickup(pickup), insertStockMoves(stockMoves)]);
   const remaining = orderLineProgress(order, [...pickups, pickup]).map((line) => ({
     lineId: line.lineId,
     quantity: line.toPickUp,

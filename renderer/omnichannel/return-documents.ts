@@ -1,8 +1,10 @@
 /**
  * Everything a return writes, built before anything is written so it can be checked and shown
  * first: the ReturnDoc, one stock move per returned line at this store (sellable or damaged),
- * and the loyalty entries that take back earned points and give back redeemed ones. Pure: ids
- * and the time come in, so a retry writes the very same documents (ARCHITECTURE.md rule 3).
+ * and the loyalty entries that take back earned points and give back redeemed ones. Pure: the
+ * return's id (made when the return was planned) and the time come in, and every stock move and
+ * loyalty entry derives its id from the return's, as a sale's do (src/sales/complete-sale.ts): a
+ * retry writes the very same documents and never restocks twice (ARCHITECTURE.md rule 3).
  */
 import type { LoyaltyEntryDoc, ReturnDoc, StockMoveDoc } from '../../src/documents';
 import { reverseEntry, reversiblePoints, uniqueEntries } from '../../src/loyalty';
@@ -26,8 +28,6 @@ export interface ReturnDocumentsInput {
   currency: CurrencyCode;
   writer: ReturnWriter;
   now: string;
-  /** Makes a new id per stock move and loyalty entry (`stk_`, `loy_`). */
-  newId: (prefix: string) => string;
   /** Every ledger entry the register holds (the customer's, replicated). */
   ledger: readonly LoyaltyEntryDoc[];
   /** Set for an exchange: the new sale that spends the credit. */
@@ -42,8 +42,14 @@ export interface ReturnDocuments {
   loyaltyShortfall: number;
 }
 
+/** The body of a time-ordered id (`ret_01HX...` gives `01HX...`), for derived ids. */
+function idBody(id: string): string {
+  return id.slice(id.indexOf('_') + 1);
+}
+
 export function buildReturnDocuments(input: ReturnDocumentsInput): ReturnDocuments {
   const { plan, writer, now } = input;
+  const body = idBody(input.returnId);
   const returnDoc: ReturnDoc = {
     id: input.returnId,
     storeId: writer.storeId,
@@ -66,8 +72,8 @@ export function buildReturnDocuments(input: ReturnDocumentsInput): ReturnDocumen
     createdAt: now,
     completedAt: now,
   };
-  const stockMoves = plan.lines.map((line): StockMoveDoc => ({
-    id: input.newId('stk'),
+  const stockMoves = plan.lines.map((line, index): StockMoveDoc => ({
+    id: `stk_${body}.${index + 1}`,
     kind: line.restock ? 'return-sellable' : 'return-damaged',
     sku: line.sku,
     quantity: line.quantity,
@@ -82,15 +88,15 @@ export function buildReturnDocuments(input: ReturnDocumentsInput): ReturnDocumen
   const loyaltyEntries: LoyaltyEntryDoc[] = [];
   let loyaltyShortfall = 0;
   const sourceId = plan.original?.documentId;
-  const context = () => ({
-    id: input.newId('loy'),
+  const context = (suffix: string) => ({
+    id: `loy_${body}.${suffix}`,
     createdAt: now,
     channel: 'store' as const,
     storeId: writer.storeId,
     deviceId: writer.deviceId,
   });
   const ledger = uniqueEntries(input.ledger);
-  const undo = (key: string, points: number, reason: string): void => {
+  const undo = (key: string, points: number, reason: string, suffix: string): void => {
     if (points <= 0) return;
     const original = ledger.find((entry) => entry.idempotencyKey === key);
     const left = original ? reversiblePoints(original, ledger) : 0;
@@ -98,12 +104,12 @@ export function buildReturnDocuments(input: ReturnDocumentsInput): ReturnDocumen
     loyaltyShortfall += points - take;
     if (!original || take <= 0) return;
     loyaltyEntries.push(
-      reverseEntry(original, take, { sourceId: returnDoc.id, reason }, ledger, context()),
+      reverseEntry(original, take, { sourceId: returnDoc.id, reason }, ledger, context(suffix)),
     );
   };
   if (sourceId && plan.customerId) {
-    undo(`earn:${sourceId}`, plan.loyalty.pointsEarnedReversed, 'return');
-    undo(`redeem:${sourceId}`, plan.loyalty.pointsRedeemedReturned, 'return');
+    undo(`earn:${sourceId}`, plan.loyalty.pointsEarnedReversed, 'return', 'earn');
+    undo(`redeem:${sourceId}`, plan.loyalty.pointsRedeemedReturned, 'return', 'redeem');
   }
   return { returnDoc, stockMoves, loyaltyEntries, loyaltyShortfall };
 }

@@ -1,7 +1,8 @@
 /**
  * The returns counter's steps, between the screen and the domain core: turn the document found
- * into a ReturnSource, plan the refund with src/returns under the store's policy, then write the
- * return's documents and print its receipt.
+ * into a ReturnSource, plan the refund with src/returns under the store's policy, claim the
+ * pieces on the server when it can be reached (so two registers never return the same pieces
+ * online), then write the return's documents and print its receipt.
  */
 import type { ReturnDoc } from '../../src/documents';
 import { formatMoney, minor } from '../../src/money';
@@ -14,6 +15,7 @@ import { services } from '../services';
 import { useAppStore } from '../state/app-store';
 import { ledgerFor, managers, printReceipt, saveReturn } from './counter-services';
 import type { FoundDocument } from './document-lookup';
+import { serverApi } from './document-lookup';
 import { newId } from './new-id';
 import { buildReturnDocuments, returnableLines } from './return-documents';
 import type { ReturnsState } from './returns-store';
@@ -100,6 +102,32 @@ export function planFor(
   };
 }
 
+/**
+ * Reserves the pieces on the server under the return's id (POST /api/v1/returns/claims). Only a
+ * refusal stops the return: unreachable, or an original the server does not hold yet, and the
+ * return goes on offline, where the server judges it by its offline allowance when it arrives.
+ */
+async function claimPieces(
+  returnId: string,
+  plan: ReturnPlan,
+  t: OmniTranslate,
+): Promise<{ ok: true } | { ok: false; message: string }> {
+  if (!plan.original) return { ok: true };
+  const claimed = await serverApi().post('/api/v1/returns/claims', {
+    returnId,
+    original: plan.original.documentId,
+    lines: plan.lines.map((line) => ({
+      originalLineId: line.originalLineId,
+      quantity: line.quantity,
+    })),
+  });
+  if (claimed.ok || claimed.offline || claimed.status === 404) return { ok: true };
+  if (claimed.code === 'over_return') {
+    return { ok: false, message: `${t('returns.nothingReturnable')} ${claimed.reason}` };
+  }
+  return { ok: false, message: claimed.reason };
+}
+
 export async function completeReturn(
   state: ReturnsState,
   t: OmniTranslate,
@@ -117,9 +145,11 @@ export async function completeReturn(
     approvedBy = manager.id;
     approverName = manager.name;
   }
+  const returnId = state.returnId ?? newId('ret');
+  const claim = await claimPieces(returnId, plan, t);
+  if (!claim.ok) return claim;
   const shift = openShiftNow();
   const now = new Date().toISOString();
-  const returnId = newId('ret');
   const documents = buildReturnDocuments({
     returnId,
     plan,
@@ -133,7 +163,6 @@ export async function completeReturn(
       ...(approvedBy ? { approvedBy } : {}),
     },
     now,
-    newId: (prefix) => newId(prefix),
     ledger: source.customerId ? await ledgerFor(source.customerId) : [],
     ...(state.exchange ? { exchangeSaleId: newId('sale') } : {}),
   });

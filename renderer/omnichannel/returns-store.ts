@@ -6,6 +6,7 @@ import { create } from 'zustand';
 import type { ReturnDoc } from '../../src/documents';
 import type { ReturnPlan, ReturnSource } from '../../src/returns';
 import type { FoundDocument } from './document-lookup';
+import { newId } from './new-id';
 
 export interface ReturnRow {
   quantity: number;
@@ -21,6 +22,11 @@ export interface ReturnsState {
   rows: Record<string, ReturnRow>;
   exchange: boolean;
   plan: ReturnPlan | null;
+  /**
+   * The return's id, made when it is planned: a retried confirmation claims and writes under the
+   * same id, so its stock moves and loyalty entries (derived from it) are never written twice.
+   */
+  returnId: string | null;
   needsApproval: boolean;
   managerPin: string;
   notice: { kind: 'info' | 'error'; text: string } | null;
@@ -49,6 +55,7 @@ const blank = {
   rows: {},
   exchange: false,
   plan: null,
+  returnId: null,
   needsApproval: false,
   managerPin: '',
   notice: null,
@@ -67,9 +74,11 @@ export const useReturnsStore = create<ReturnsState>()((set) => ({
         [lineId]: { quantity: 0, restock: true, reason: '', ...state.rows[lineId], ...row },
       },
       plan: null,
+      returnId: null,
     })),
-  setExchange: (exchange) => set({ exchange, plan: null }),
-  setPlan: (plan, needsApproval) => set({ plan, needsApproval, managerPin: '' }),
+  setExchange: (exchange) => set({ exchange, plan: null, returnId: null }),
+  setPlan: (plan, needsApproval) =>
+    set({ plan, needsApproval, managerPin: '', returnId: plan ? newId('ret') : null }),
   setManagerPin: (managerPin) => set({ managerPin }),
   setNotice: (notice) => set({ notice }),
   finish: (done) => set({ ...blank, done }),

@@ -1,46 +1,11 @@
 /**
- * The store's return policy and loyalty rules, from its settings. A store whose settings carry
- * no policy yet (the demo stores) gets the conservative defaults below, which match what the
- * demo receipt promises ("returns within 30 days with the receipt"); the screens say so.
+ * The store's return policy and loyalty rules, from its settings. The defaults for a store whose
+ * settings carry none live in src/returns (the sync-server re-checks returns with the same ones);
+ * they are re-exported here for the screens.
  */
-import type { StoreSettingsDoc } from '../../src/documents';
-import type { LoyaltySettings } from '../../src/loyalty';
-import { minor } from '../../src/money';
-import type { ReturnPolicy } from '../../src/returns';
-
-export const DEFAULT_RETURN_POLICY: ReturnPolicy = {
-  windowDays: { store: 30, web: 30, care: 30, social: 30 },
-  categoryWindows: [],
-  managerApprovalOver: minor(2_000_000),
-  withoutReceipt: { allowed: false, managerApprovalOver: minor(0) },
-  fallbackRefund: 'store-credit',
-};
-
-export const DEFAULT_LOYALTY_SETTINGS: LoyaltySettings = {
-  program: {
-    earnPoints: 1,
-    earnSpend: minor(10_000),
-    categoryMultipliers: [],
-    tiers: [],
-    tierWindowDays: null,
-    pointValue: minor(1_000),
-    minimumRedemptionPoints: 1,
-    maxRedemptionShareBp: 5_000,
-    expiryDays: null,
-    holdMinutes: 15,
-  },
-  offline: { enabled: true, perCustomerPerDayPoints: 100, perStorePerDayPoints: 2_000 },
-};
-
-export function returnPolicyOf(settings: StoreSettingsDoc | null): {
-  policy: ReturnPolicy;
-  isDefault: boolean;
-} {
-  return settings?.returnPolicy
-    ? { policy: settings.returnPolicy, isDefault: false }
-    : { policy: DEFAULT_RETURN_POLICY, isDefault: true };
-}
-
-export function loyaltySettingsOf(settings: StoreSettingsDoc | null): LoyaltySettings {
-  return settings?.loyalty ?? DEFAULT_LOYALTY_SETTINGS;
-}
+export {
+  DEFAULT_LOYALTY_SETTINGS,
+  DEFAULT_RETURN_POLICY,
+  loyaltySettingsOf,
+  returnPolicyOf,
+} from '../../src/returns/default-return-policy';

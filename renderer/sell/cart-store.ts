@@ -53,7 +53,26 @@ export interface CartState {
    * is rung up: an open sale keeps its own id.
    */
   reserveSaleId: (saleId: string) => boolean;
+  /** Takes back the open sale the register held when it stopped (renderer/sell/cart-journal.ts). */
+  resume: (open: OpenCart) => void;
   clear: () => void;
+}
+
+/** What makes the open sale, as the cart journal keeps it across a restart. */
+export type OpenCart = Pick<
+  CartState,
+  'saleId' | 'startedAt' | 'lines' | 'orderDiscount' | 'customerId' | 'tenders'
+>;
+
+export function openCartOf(state: OpenCart): OpenCart {
+  return {
+    saleId: state.saleId,
+    startedAt: state.startedAt,
+    lines: state.lines,
+    orderDiscount: state.orderDiscount,
+    customerId: state.customerId,
+    tenders: state.tenders,
+  };
 }
 
 function random(length: number): Uint8Array {
@@ -218,6 +237,12 @@ export const useCartStore = create<CartState>()((set) => ({
     });
     return reserved;
   },
+  resume: (open) =>
+    set({
+      ...EMPTY,
+      ...openCartOf(open),
+      lastLineId: open.lines[open.lines.length - 1]?.lineId ?? null,
+    }),
   clear: () => set({ ...EMPTY, lines: [], tenders: [] }),
 }));
 

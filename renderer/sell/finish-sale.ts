@@ -4,11 +4,10 @@
  * failure to print or to open the drawer is shown; the sale is done either way.
  */
 import { create } from 'zustand';
-import type { RxCollection } from 'rxdb';
 import type { CustomerDoc, SaleDoc } from '../../src/documents';
 import { completeSale } from '../../src/sales';
 import { openShiftNow } from '../manager';
-import { confirmPoints } from './points-holds';
+import { confirmPoints, pointsBeforeSale } from './points-holds';
 import { confirmStoredValue } from './stored-value-holds';
 import type { CompleteSaleError } from '../../src/sales';
 import { useCustomerStore } from '../customers/customer-store';
@@ -17,6 +16,8 @@ import { services } from '../services';
 import { useAppStore } from '../state/app-store';
 import { cartInput, useCartStore } from './cart-store';
 import { printSaleReceipt } from './receipt-printing';
+import { saveCartJournalNow } from './cart-journal';
+import { insertIfAbsent } from './sale-repair';
 
 export interface FinishedSale {
   sale: SaleDoc;
@@ -53,16 +54,6 @@ function errorMessage(error: CompleteSaleError, t: Translate): string {
   }
 }
 
-/** Inserts documents; one already there (a retry after a crash) counts as written. */
-async function insertAll<T>(collection: RxCollection<T>, docs: T[]): Promise<void> {
-  if (docs.length === 0) return;
-  const result = await collection.bulkInsert(docs);
-  const failed = result.error.filter((error) => error.status !== 409);
-  if (failed.length > 0) {
-    throw new Error(`${collection.name}: ${failed.map((error) => error.status).join(', ')}`);
-  }
-}
-
 export async function finishSale(t: Translate): Promise<boolean> {
   const cart = useCartStore.getState();
   const { settings, staff, config } = useAppStore.getState();
@@ -94,7 +85,8 @@ export async function finishSale(t: Translate): Promise<boolean> {
           customer: {
             id: customer.id,
             tier: customerState.standing?.tier ?? null,
-            availablePoints: customerState.balance?.available ?? 0,
+            // Before this sale's redemption: its own holds are not spent twice (points-holds.ts).
+            availablePoints: pointsBeforeSale(customerState.entries, customer.id, cart.saleId),
           },
         }
       : {}),
@@ -107,13 +99,15 @@ export async function finishSale(t: Translate): Promise<boolean> {
   const { db, replication, api } = services();
   useLastSaleStore.setState({ finishing: true });
   try {
-    // Durable before visible: the sale and its facts are on disk before the cart is cleared.
-    // The three writes go at once so their disk flushes overlap; a retry after a partial
-    // failure rewrites nothing (ids are derived from the sale id, conflicts are ignored).
+    // Durable before visible, in an order a crash cannot break (sale-repair.ts): the journal
+    // names this sale, then the sale is written, then what it implies. A crash in between
+    // leaves a stored sale that start-up completes, never stock or points without their sale.
+    // A retry rewrites nothing (ids are derived from the sale id, conflicts are ignored).
+    await saveCartJournalNow(db, config);
+    await insertIfAbsent(db.sales, [sale]);
     await Promise.all([
-      insertAll(db.sales, [sale]),
-      insertAll(db.stock, stockMoves),
-      insertAll(db.loyalty, loyaltyEntries),
+      insertIfAbsent(db.stock, stockMoves),
+      insertIfAbsent(db.loyalty, loyaltyEntries),
     ]);
   } catch (error) {
     useLastSaleStore.setState({ finishing: false });

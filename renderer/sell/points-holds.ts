@@ -4,6 +4,7 @@
  * the sale confirms it, and a tender that leaves the cart any other way (removed, sale voided or
  * parked) releases it. Holds the server never hears back about expire by themselves.
  */
+import type { Minor } from '../../src/money';
 import { registerLoyaltyRedemption } from '../omnichannel/counter-services';
 import type {
   LoyaltyRedemption,
@@ -12,6 +13,8 @@ import type {
   ReserveRequest,
 } from '../omnichannel/loyalty-redemption';
 import { useCartStore } from './cart-store';
+
+export { pointsBeforeSale, pointsCap } from './sale-points';
 
 const held = new Map<string, Reservation>();
 let redemption: LoyaltyRedemption | null = null;
@@ -54,6 +57,20 @@ export async function releasePoints(tenderId: string): Promise<void> {
   await service().release(reservation);
 }
 
+/** The holds of the open cart's points tenders, by tender id (the cart journal keeps them). */
+export function heldPoints(): [string, Reservation][] {
+  return [...held];
+}
+
+/**
+ * Takes back a hold the register made before it restarted (a restored cart, or a sale repaired
+ * at start-up), so completing, removing or voiding acts on it as on one made now.
+ */
+export function adoptPointsHold(tenderId: string, reservation: Reservation): void {
+  watchCart();
+  held.set(tenderId, reservation);
+}
+
 /**
  * The sale is durably written: its holds become redemptions. Called before the cart is cleared,
  * so the watcher does not take the cleared tenders for removed ones. A confirmation that cannot
@@ -67,4 +84,9 @@ export async function confirmPoints(saleId: string): Promise<void> {
     confirmations.push(service().confirm(reservation));
   }
   await Promise.all(confirmations);
+}
+
+/** Offline, how many points the register's allowance lets this customer redeem on this sale. */
+export async function offlinePointsAllowed(customerId: string, saleTotal: Minor): Promise<number> {
+  return (await service().offlineCheck({ customerId, saleTotal })).allowedPoints;
 }

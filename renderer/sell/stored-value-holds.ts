@@ -58,21 +58,36 @@ export async function reserveStoredValue(
 ): Promise<StoredValueOutcome> {
   watchCart();
   const outcome = await service().reserve(request);
-  if (outcome.ok) {
-    const { reservation } = outcome;
-    held.set(tenderId, reservation);
-    useStoredValueStore.setState((state) => ({
-      left: {
-        ...state.left,
-        [tenderId]: {
-          number: reservation.number,
-          balanceAfter: reservation.balanceAfter,
-          mode: reservation.mode,
-        },
-      },
-    }));
-  }
+  if (outcome.ok) keep(tenderId, outcome.reservation);
   return outcome;
+}
+
+function keep(tenderId: string, reservation: StoredValueReservation): void {
+  held.set(tenderId, reservation);
+  useStoredValueStore.setState((state) => ({
+    left: {
+      ...state.left,
+      [tenderId]: {
+        number: reservation.number,
+        balanceAfter: reservation.balanceAfter,
+        mode: reservation.mode,
+      },
+    },
+  }));
+}
+
+/** The holds of the open cart's notes, by tender id (the cart journal keeps them). */
+export function heldStoredValue(): [string, StoredValueReservation][] {
+  return [...held];
+}
+
+/**
+ * Takes back a hold the register made before it restarted (a restored cart, or a sale repaired
+ * at start-up), so completing, removing or voiding acts on it as on one made now.
+ */
+export function adoptStoredValueHold(tenderId: string, reservation: StoredValueReservation): void {
+  watchCart();
+  keep(tenderId, reservation);
 }
 
 /** The tender could not be added after all: give the value back at once. */

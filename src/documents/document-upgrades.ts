@@ -30,6 +30,8 @@ export const DOCUMENT_UPGRADES: Readonly<Record<string, DocumentUpgrades>> = {
   // 1: low-stock thresholds (`stock`) and the store's own `quickKeys`, both optional: a store
   // without them uses the default threshold and the catalog's quick keys.
   'store settings': { 1: (doc) => doc },
+  // 1: the pickup's optional `shiftId` and `tenders` (how the balance was paid, for the shift).
+  pickup: { 1: (doc) => doc },
 };
 
 export function upgradesFor(

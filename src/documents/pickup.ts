@@ -1,4 +1,6 @@
 import type { Minor } from '../money';
+import type { AppliedTender } from '../tenders/tender';
+import { appliedTenderSchema } from '../tenders/tender-schema';
 import { idField, isoTimeField, minorField, storeIdField } from './json-schema';
 import type { DocumentSchema } from './json-schema';
 
@@ -20,12 +22,18 @@ export interface PickupDoc {
   amountCollected: Minor;
   /** The sale document that took that payment, when there was one. */
   saleId?: string;
+  /**
+   * The register's shift the payment went into, and how it was paid (cash keeps its rounding,
+   * as in a sale): the shift's X and Z reports count them (version 1; absent on older pickups).
+   */
+  shiftId?: string;
+  tenders?: AppliedTender[];
   createdAt: string;
 }
 
 export const pickupSchema: DocumentSchema = {
   title: 'pickup',
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -50,6 +58,8 @@ export const pickupSchema: DocumentSchema = {
     },
     amountCollected: { ...minorField, minimum: 0 },
     saleId: { type: 'string', maxLength: 128 },
+    shiftId: { type: 'string', maxLength: 128 },
+    tenders: { type: 'array', items: appliedTenderSchema, maxItems: 10 },
     createdAt: isoTimeField,
   },
   required: [

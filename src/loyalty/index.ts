@@ -5,3 +5,4 @@ export * from './loyalty-offline';
 export * from './loyalty-overdrafts';
 export * from './loyalty-program';
 export * from './loyalty-settings';
+export * from './loyalty-entry-rules';

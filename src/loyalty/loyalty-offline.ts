@@ -95,3 +95,51 @@ export function offlineRedemptionAllowance(
     reason: allowance.limitedBy,
   };
 }
+
+export type OfflineRedemptionRefusal =
+  'offline-disabled' | 'sale-share' | 'customer-daily-limit' | 'below-minimum';
+
+export interface OfflineRedemptionReview {
+  /** Why no register could have allowed it offline, or null. */
+  refusal: OfflineRedemptionRefusal | null;
+  /** What a register could not have known: set when the redemption is accepted for review. */
+  overdrawn: boolean;
+  overDailyLimit: boolean;
+}
+
+/**
+ * The server's view of a redemption a register made without a hold (offline): refused when no
+ * register could have allowed it (offline redemption off, more than the sale's share, below the
+ * minimum, more than one customer's daily cap on its own), else accepted; `overdrawn` and
+ * `overDailyLimit` say what the register could not have seen (redemptions in other stores), for
+ * a flag. `entries` are the customer's known entries without this redemption.
+ */
+export function reviewOfflineRedemption(
+  input: {
+    customerId: string;
+    points: number;
+    saleTotal: Minor;
+    entries: Iterable<LoyaltyEntryDoc>;
+    /** When the redemption was made; the day is the 24 hours up to it. */
+    at: string;
+  },
+  settings: LoyaltySettings,
+): OfflineRedemptionReview {
+  const { program, offline } = settings;
+  const at = Date.parse(input.at);
+  if (Number.isNaN(at)) throw new LoyaltyError('bad-time', `"${input.at}" is not a time.`);
+  const entries = uniqueEntries(input.entries);
+  const review = (refusal: OfflineRedemptionRefusal | null): OfflineRedemptionReview => ({
+    refusal,
+    overdrawn: loyaltyBalance(entries, input.customerId).available < input.points,
+    overDailyLimit:
+      redeemedDuring(entries, (entry) => entry.customerId === input.customerId, at - DAY_MS) +
+        input.points >
+      offline.perCustomerPerDayPoints,
+  });
+  if (!offline.enabled) return review('offline-disabled');
+  if (input.points > saleShareCap(input.saleTotal, program)) return review('sale-share');
+  if (input.points < program.minimumRedemptionPoints) return review('below-minimum');
+  if (input.points > offline.perCustomerPerDayPoints) return review('customer-daily-limit');
+  return review(null);
+}

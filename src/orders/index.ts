@@ -1,2 +1,3 @@
 export * from './web-order-lifecycle';
 export * from './web-order-progress';
+export * from './pickup-stock-moves';

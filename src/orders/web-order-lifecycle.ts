@@ -7,9 +7,10 @@
  *   placed ──ready──▶ ready-for-pickup ──pickup──▶ partly-picked-up ──pickup──▶ picked-up
  *      └────────────cancel────────┴──────────cancel──────────┘
  */
-import { ZERO, add, minor } from '../money';
+import { ZERO, add, minor, sum } from '../money';
 import type { Minor } from '../money';
 import type { PickupDoc } from '../documents/pickup';
+import type { AppliedTender } from '../tenders/tender';
 import type { WebOrderDoc, WebOrderLine } from '../documents/web-order';
 import { amountDueForPickup, orderLineProgress, webOrderState } from './web-order-progress';
 
@@ -155,6 +156,10 @@ export interface PickupInput {
   staffId: string;
   lines: { lineId: string; quantity: number }[];
   saleId?: string;
+  /** The register's open shift: the payment counts in its X and Z reports. */
+  shiftId?: string;
+  /** How the amount due was paid (settled by src/tenders); none when nothing was due. */
+  tenders?: AppliedTender[];
   createdAt: string;
 }
 
@@ -233,6 +238,16 @@ export function recordPickup(
   const earlier = [...earlierPickups];
   const [problem] = pickupProblems(order, earlier, input);
   if (problem) throw new WebOrderError(problem.code, problem.message);
+  const amountCollected = amountDueForPickup(order, earlier, input.lines);
+  // Given tenders must pay exactly what is due (older registers record no tenders at all).
+  const tenders = input.tenders ?? [];
+  const paid = sum(tenders.map((tender) => tender.applied));
+  if (input.tenders !== undefined && paid !== amountCollected) {
+    throw new WebOrderError(
+      'bad-amount',
+      `The pickup's tenders pay ${paid}, but ${amountCollected} is due; settle exactly what is due.`,
+    );
+  }
   return {
     id: input.id,
     orderId: order.id,
@@ -240,8 +255,10 @@ export function recordPickup(
     deviceId: input.deviceId,
     staffId: input.staffId,
     lines: input.lines,
-    amountCollected: amountDueForPickup(order, earlier, input.lines),
+    amountCollected,
     ...(input.saleId === undefined ? {} : { saleId: input.saleId }),
+    ...(input.shiftId === undefined ? {} : { shiftId: input.shiftId }),
+    ...(tenders.length === 0 ? {} : { tenders }),
     createdAt: input.createdAt,
   };
 }

@@ -4,3 +4,4 @@ export * from './pricing-context';
 export * from './pricing-error';
 export * from './promotion';
 export * from './verify-sale-totals';
+export * from './catalog-line';

@@ -158,15 +158,15 @@ export function priceCart(cart: CartInput, context: PricingContext): PricedCart 
   }
 
   const nets = working.map(remainingAmount);
+  // Tax rounded per document is spread over the lines in lineId order, as every allocation
+  // here: the same cart rung up in another order pays the same tax on each line.
   const taxes = computeDocumentTax(
-    working.map((line, index) => ({
-      amount: nets[index] ?? minor(0),
-      taxRateId: line.input.taxRateId,
-    })),
+    ordered.map((line) => ({ amount: remainingAmount(line), taxRateId: line.input.taxRateId })),
     context.tax,
   );
+  const splitOf = new Map(ordered.map((line, index) => [line.input.lineId, taxes.lines[index]]));
   const lines: PricedLine[] = working.map((line, index) => {
-    const split = taxes.lines[index];
+    const split = splitOf.get(line.input.lineId);
     if (!split) throw new Error('Tax result is missing a line.'); // unreachable: one split per line
     return {
       lineId: line.input.lineId,

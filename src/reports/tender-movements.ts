@@ -1,12 +1,15 @@
 /**
- * The money each sale and refund moved through a register's tenders, as the TenderMovements a
- * shift's X and Z reports add up (src/shifts/shift-report.ts). Derived from the sale and return
- * documents themselves, never written twice: a cash sale counts what the drawer kept (applied
- * plus cash rounding; the change went back to the customer), a refund counts what went out.
+ * The money each sale, pickup and refund moved through a register's tenders, as the
+ * TenderMovements a shift's X and Z reports add up (src/shifts/shift-report.ts). Derived from the
+ * sale, pickup and return documents themselves, never written twice: a cash sale counts what the
+ * drawer kept (applied plus cash rounding; the change went back to the customer), a refund counts
+ * what went out. A web order's refund to its online payment never passed through this register.
  */
-import type { ReturnDoc, SaleDoc } from '../documents';
+import type { PickupDoc, ReturnDoc, SaleDoc } from '../documents';
 import { minor, negate } from '../money';
+import { ONLINE_PAYMENT_TENDER_ID } from '../returns/web-order-return-source';
 import type { TenderMovement } from '../shifts';
+import type { RefundTender } from '../tenders';
 
 /** What the store kept from a sale tender: cash keeps its rounding, other tenders their share. */
 export function keptAmount(tender: SaleDoc['payment']['tenders'][number]): number {
@@ -14,14 +17,26 @@ export function keptAmount(tender: SaleDoc['payment']['tenders'][number]): numbe
 }
 
 /**
- * Movements of one shift: completed sales and returns tagged with `shiftId`. A voided sale gave
- * its money back at the till, so it moves nothing. Ids are `<document id>:<tender index>`, so a
- * document read twice counts once.
+ * Whether a refund tender paid out at this register. A web order's prepaid part goes back to the
+ * online payment (its card tender `online-payment`): the shop's payment provider refunds it, not
+ * this register's card terminal, so it is in no drawer or terminal batch here.
+ */
+export function refundedAtRegister(refund: ReturnDoc, tender: RefundTender): boolean {
+  const fromWeb = refund.original !== undefined && refund.original.channel !== 'store';
+  return !(fromWeb && tender.originalTenderId === ONLINE_PAYMENT_TENDER_ID);
+}
+
+/**
+ * Movements of one shift: completed sales, pickups that took a payment and returns tagged with
+ * `shiftId`. A voided sale gave its money back at the till, so it moves nothing. A pickup's
+ * payment counts as a sale (goods left the store for it). Ids are `<document id>:<tender
+ * index>`, so a document read twice counts once.
  */
 export function shiftTenderMovements(
   shiftId: string,
   sales: Iterable<SaleDoc>,
   returns: Iterable<ReturnDoc>,
+  pickups: Iterable<PickupDoc> = [],
 ): TenderMovement[] {
   const movements: TenderMovement[] = [];
   for (const sale of sales) {
@@ -39,10 +54,25 @@ export function shiftTenderMovements(
       });
     });
   }
+  for (const pickup of pickups) {
+    if (pickup.shiftId !== shiftId) continue;
+    (pickup.tenders ?? []).forEach((tender, index) => {
+      const amount = keptAmount(tender);
+      if (amount === 0) return;
+      movements.push({
+        id: `${pickup.id}:${index}`,
+        shiftId,
+        kind: 'sale',
+        tender: tender.kind,
+        amount: minor(amount),
+        createdAt: pickup.createdAt,
+      });
+    });
+  }
   for (const refund of returns) {
     if (refund.shiftId !== shiftId) continue;
     refund.tenders.forEach((tender, index) => {
-      if (tender.amount === 0) return;
+      if (tender.amount === 0 || !refundedAtRegister(refund, tender)) return;
       movements.push({
         id: `${refund.id}:${index}`,
         shiftId,

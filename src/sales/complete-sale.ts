@@ -4,15 +4,16 @@
  * benchmarks build them the same way. Prices come from priceCart and the payment from settle:
  * nothing here computes a price.
  *
- * Every document id is derived from the sale id, so a retried completion (the register crashed
- * between two writes) rebuilds the very same documents and writing them again changes nothing.
+ * The stock moves and ledger entries are derived from the SaleDoc alone (saleImpliedDocuments),
+ * with ids derived from the sale id: a retried completion, or the repair at start-up after a
+ * crash between two writes, rebuilds the very same documents and writing them again changes
+ * nothing.
  */
 import type { SaleDoc, SalePayment } from '../documents/sale';
 import type { StockMoveDoc } from '../documents/stock-move';
 import type { LoyaltyEntryDoc } from '../documents/loyalty-entry';
 import type { StoreSettingsDoc } from '../documents/store-settings';
-import { earnEntry, redeemEntry } from '../loyalty/loyalty-entries';
-import { pointsToEarn, pointsValue, redeemablePoints } from '../loyalty/loyalty-program';
+import { pointsValue, redeemablePoints } from '../loyalty/loyalty-program';
 import type { LoyaltyTier } from '../loyalty/loyalty-settings';
 import { sum } from '../money';
 import type { Minor } from '../money';
@@ -21,7 +22,9 @@ import { pricingContextFromSettings } from '../pricing/pricing-context';
 import { PricingError } from '../pricing/pricing-error';
 import type { CartInput, PricedCart } from '../pricing/cart';
 import { settle } from '../tenders/settle';
+import { salePointsEarned } from './sale-points';
 import type { TenderError, TenderInput } from '../tenders/tender';
+import { saleImpliedDocuments } from './sale-implied-documents';
 
 export type SaleSettings = Pick<
   StoreSettingsDoc,
@@ -82,11 +85,6 @@ export interface CompletedSale {
 
 export type CompleteSaleResult =
   { ok: true; completed: CompletedSale } | { ok: false; error: CompleteSaleError };
-
-/** The body of a time-ordered id (`sale_01HX...` gives `01HX...`), for derived ids. */
-function idBody(id: string): string {
-  return id.slice(id.indexOf('_') + 1);
-}
 
 function fail(error: CompleteSaleError): CompleteSaleResult {
   return { ok: false, error };
@@ -175,39 +173,16 @@ export function completeSale(input: CompleteSaleInput): CompleteSaleResult {
     ...payment
   } = settled.settlement;
 
-  const body = idBody(input.saleId);
-  const linesById = new Map(input.cart.lines.map((line) => [line.lineId, line]));
-  const entryContext = (suffix: string) => ({
-    id: `loy_${body}.${suffix}`,
-    createdAt: input.completedAt,
-    channel: 'store' as const,
-    storeId: input.storeId,
-    deviceId: input.deviceId,
-  });
-  const loyaltyEntries: LoyaltyEntryDoc[] = [];
   let loyalty: SaleDoc['loyalty'];
   let pointsAfter: number | null = null;
   if (input.customer) {
-    const subject = { customerId: input.customer.id, sourceId: input.saleId };
     const pointsEarned = program
-      ? pointsToEarn(
-          {
-            lines: priced.lines.map((line) => ({
-              net: line.net,
-              categoryId: linesById.get(line.lineId)?.categoryId ?? '',
-            })),
-            notEarningAmount: redeemed.amount,
-            tier: input.customer.tier,
-          },
+      ? salePointsEarned(
+          { cart: input.cart, priced, notEarningAmount: redeemed.amount },
+          input.customer.tier,
           program,
         )
       : 0;
-    if (redeemed.points > 0) {
-      loyaltyEntries.push(redeemEntry(subject, redeemed.points, entryContext('redeem')));
-    }
-    if (program && pointsEarned > 0) {
-      loyaltyEntries.push(earnEntry(subject, pointsEarned, program, entryContext('earn')));
-    }
     if (program) loyalty = { pointsEarned, pointsRedeemed: redeemed.points };
     pointsAfter = input.customer.availablePoints - redeemed.points + pointsEarned;
   }
@@ -231,17 +206,7 @@ export function completeSale(input: CompleteSaleInput): CompleteSaleResult {
     completedAt: input.completedAt,
   };
 
-  const stockMoves: StockMoveDoc[] = input.cart.lines.map((line, index) => ({
-    id: `stk_${body}.${index + 1}`,
-    kind: 'sale',
-    sku: line.sku,
-    // Pieces for unit-priced products, grams for weighed ones (StockMoveDoc's measure).
-    quantity: -(line.pricing === 'weight' ? (line.grams ?? 0) : line.quantity),
-    storeId: input.storeId,
-    sourceId: input.saleId,
-    deviceId: input.deviceId,
-    createdAt: input.completedAt,
-  }));
-
+  // The stock moves and ledger entries follow from the sale alone, as a repair rebuilds them.
+  const { stockMoves, loyaltyEntries } = saleImpliedDocuments(sale, program);
   return { ok: true, completed: { sale, priced, stockMoves, loyaltyEntries, pointsAfter } };
 }

@@ -1,1 +1,5 @@
 export * from './complete-sale';
+export * from './sale-approvals';
+export * from './sale-implied-documents';
+export * from './sale-points';
+export * from './sale-time';

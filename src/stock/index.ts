@@ -3,3 +3,4 @@ export * from './stock-count';
 export * from './stock-levels';
 export * from './stock-transfers';
 export * from './stock-settings';
+export * from './stock-derivation';

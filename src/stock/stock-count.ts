@@ -8,6 +8,7 @@
  * are added up, because levels are kept per store, not per shelf.
  */
 import type { StockMoveDoc } from '../documents/stock-move';
+import { countReason } from './stock-derivation';
 import { StockError, stockLevels } from './stock-levels';
 
 export interface CountedLine {
@@ -96,7 +97,7 @@ export function postCount(review: CountReview, options: PostCountOptions): Stock
       quantity: line.variance,
       storeId: review.storeId,
       bucket: 'sellable',
-      reason: `count: expected ${line.expected}, counted ${line.counted}`,
+      reason: countReason(line.expected, line.counted),
       sourceId: review.countId,
       ...(options.deviceId === undefined ? {} : { deviceId: options.deviceId }),
       createdAt: review.countedAt,

@@ -15,6 +15,7 @@ import { orderRoutes } from './order-routes';
 import { parkedRoutes } from './parked-routes';
 import { reportRoutes } from './report-routes';
 import { orderReadyRoutes } from './order-ready-routes';
+import { returnClaimRoutes } from './return-claim-routes';
 import { saleRoutes } from './sale-routes';
 import { storedValueRoutes } from './stored-value-routes';
 
@@ -29,6 +30,7 @@ export function domainRoutes(
   router.use(orderRoutes(context), customerRoutes(context), reportRoutes(context));
   router.use(orderReadyRoutes(context));
   router.use(saleRoutes(context));
+  router.use(returnClaimRoutes(context));
   router.use(checkinRoutes(context));
   router.use(storeSettingsRoutes(context));
   router.use(storedValueRoutes(context));

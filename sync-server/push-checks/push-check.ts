@@ -39,6 +39,7 @@ export type PushRejectionCode =
   | 'not_derived'
   | 'over_return'
   | 'refund_mismatch'
+  | 'amount_mismatch'
   | 'no_hold'
   | 'duplicate_key'
   | 'unbounded'

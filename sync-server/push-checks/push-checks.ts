@@ -5,6 +5,7 @@
 import type { Collection } from '../database-layout';
 import { checkCustomerPush } from './customer-push-check';
 import { checkLoyaltyPush } from './loyalty-push-check';
+import { checkPickupPush } from './pickup-push-check';
 import type { PushCheck } from './push-check';
 import { checkReturnPush } from './return-push-check';
 import { checkSalePush } from './sale-push-check';
@@ -16,4 +17,5 @@ export const PUSH_CHECKS: Partial<Record<Collection, PushCheck>> = {
   loyalty: checkLoyaltyPush,
   stock: checkStockPush,
   customers: checkCustomerPush,
+  pickups: checkPickupPush,
 };

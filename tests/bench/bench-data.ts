@@ -74,7 +74,13 @@ export function generateBenchData(scale: BenchScale): BenchData {
   const demoStaff = generateDemoData({ now: BENCH_NOW, productCount: 0, customerCount: 0 }).staff;
   return {
     stores,
-    staff: demoStaff,
+    // The bench's registers sell as staff_lan in every store; the server checks the cashier
+    // works at the store of each sale, so she works at all of them here.
+    staff: demoStaff.map((member) =>
+      member.id === 'staff_lan'
+        ? { ...member, storeIds: stores.map((store) => store.storeId) }
+        : member,
+    ),
     products: generateDemoProducts(scale.products, BENCH_SEED, BENCH_NOW),
     customers: generateDemoCustomers(scale.customers, BENCH_SEED, BENCH_NOW),
   };

@@ -86,7 +86,8 @@ describe('one order line returned at two stores while offline', () => {
 
   it('is flagged by the server once both stores have synced', async () => {
     restarted = await startSyncServerProcess({ dataDir: server.dataDir, port: server.port });
-    // The Hanoi register took its own return of the same line while offline; it syncs now.
+    // The Hanoi register took its own return of the same line while offline (a manager
+    // approved it, as the register asks when it cannot see other stores' returns); it syncs now.
     const line = {
       lineId: 'l1',
       sku: 'SKU000001',
@@ -94,7 +95,7 @@ describe('one order line returned at two stores while offline', () => {
       quantity: 1,
       refund: 25000,
     };
-    const theirs = returnAtOtherStore(order, line, 'hn-hk', hanoi.deviceId);
+    const theirs = returnAtOtherStore(order, line, 'hn-hk', hanoi.deviceId, 'staff_ha');
     await pushDocs(restarted, 'returns-hn-hk', [theirs], hanoi.auth);
 
     await expect

@@ -107,12 +107,20 @@ describe('a web order returned in a store', () => {
         ['l1', 1, 1],
         ['l2', 1, 0],
       ]);
-    const stock = await api<{ stores: { storeId: string; sellable: number }[] }>(
-      server,
-      '/api/v1/stock?sku=SKU000001',
-      { auth: counter.device.auth },
-    );
-    expect(stock.body.stores).toContainEqual({ storeId: 'hcm-q1', sellable: 1, damaged: 0 });
+    // The restock move syncs on its own and lands once its return is on the server.
+    await expect
+      .poll(
+        async () =>
+          (
+            await api<{ stores: { storeId: string; sellable: number }[] }>(
+              server,
+              '/api/v1/stock?sku=SKU000001',
+              { auth: counter.device.auth },
+            )
+          ).body.stores,
+        { timeout: 30_000 },
+      )
+      .toContainEqual({ storeId: 'hcm-q1', sellable: 1, damaged: 0 });
     await expect
       .poll(
         async () =>

@@ -5,6 +5,7 @@
  */
 import type {
   DenominationCount,
+  PickupDoc,
   ReturnDoc,
   SaleDoc,
   ShiftDoc,
@@ -53,10 +54,12 @@ export async function openRegister(
 /** Everything that moved money in this shift, read from the replica. */
 export async function shiftMovements(shift: ShiftDoc): Promise<ShiftMovements> {
   const { db } = services();
-  const [cashMoves, sales, returns] = await Promise.all([
+  const [cashMoves, sales, returns, pickups] = await Promise.all([
     db.cashmoves.find({ selector: { shiftId: shift.id } }).exec(),
     db.sales.find({ selector: { shiftId: shift.id } }).exec(),
     db.returns.find({ selector: { shiftId: shift.id } }).exec(),
+    // Web orders paid at pickup: their cash is in this drawer, their card in this terminal.
+    db.pickups.find({ selector: { shiftId: shift.id } }).exec(),
   ]);
   return {
     cashMoves: cashMoves.map((doc) => doc.toJSON() as CashMoveDoc),
@@ -64,6 +67,7 @@ export async function shiftMovements(shift: ShiftDoc): Promise<ShiftMovements> {
       shift.id,
       sales.map((doc) => doc.toJSON() as SaleDoc),
       returns.map((doc) => doc.toJSON() as ReturnDoc),
+      pickups.map((doc) => doc.toJSON() as PickupDoc),
     ),
   };
 }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import type { ProductDoc } from '../../../src/documents';
-import { stockMoveProblems } from '../../../src/stock';
+import { standaloneMoveProblems, stockMoveProblems } from '../../../src/stock';
 import { services } from '../../services';
 import { useAppStore } from '../../state/app-store';
 import { newId } from '../manager-format';
@@ -39,7 +39,10 @@ export function AdjustForm() {
       createdAt: new Date().toISOString(),
     };
     // The same rules the sync-server applies at its door, checked before writing.
-    const problems = stockMoveProblems(move);
+    const problems = [
+      ...stockMoveProblems(move),
+      ...standaloneMoveProblems(move).map((problem) => problem.message),
+    ];
     if (problems.length > 0) {
       setMessage({ error: true, text: t('common.error', { message: problems.join('; ') }) });
       return;

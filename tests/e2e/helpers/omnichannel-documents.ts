@@ -1,6 +1,7 @@
 /** Documents another store's register would have written, for the omnichannel tests. */
 import type { PickupDoc, ReturnDoc } from '../../../src/documents';
 import { minor } from '../../../src/money';
+import { includedTax } from '../../../src/returns';
 import type { PlacedOrder } from './omnichannel-counter';
 
 export function pickupOf(
@@ -21,14 +22,20 @@ export function pickupOf(
   };
 }
 
-/** A return of one order line made at another store (refunded to the online payment). */
+/**
+ * A return of one order line (VAT 8 %) made at another store, refunded to the online payment:
+ * the server re-derives it from the order, so its tax is the VAT inside the refund.
+ */
 export function returnAtOtherStore(
   order: PlacedOrder,
   line: { lineId: string; sku: string; name: string; quantity: number; refund: number },
   storeId: string,
   deviceId: string,
+  /** A manager's approval: an offline return of another store's order needs one. */
+  approvedBy?: string,
 ): ReturnDoc {
   const at = new Date(Date.now() - 10 * 60_000).toISOString();
+  const tax = includedTax(minor(line.refund), 800);
   return {
     id: `ret_${storeId}-${order.orderId.slice(4)}-${line.lineId}`,
     storeId,
@@ -47,14 +54,14 @@ export function returnAtOtherStore(
         categoryId: 'web',
         quantity: line.quantity,
         refund: minor(line.refund),
-        tax: minor(0),
+        tax,
         taxRateId: 'vat8',
         rateBp: 800,
         reason: 'changed mind',
         restock: true,
       },
     ],
-    totals: { refund: minor(line.refund), taxable: minor(line.refund), tax: minor(0) },
+    totals: { refund: minor(line.refund), taxable: minor(line.refund - tax), tax },
     taxBreakdown: [],
     tenders: [
       {
@@ -66,6 +73,7 @@ export function returnAtOtherStore(
     ],
     cashRoundingAdjustment: minor(0),
     loyalty: { pointsEarnedReversed: 0, pointsRedeemedReturned: 0 },
+    ...(approvedBy ? { approvedBy } : {}),
     status: 'completed',
     createdAt: at,
     completedAt: at,

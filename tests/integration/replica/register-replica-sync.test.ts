@@ -20,11 +20,12 @@ import { waitFor } from '../../helpers/wait-for';
 import { startSyncServerProcess } from '../../helpers/sync-server-process';
 import type { SyncServerProcess } from '../../helpers/sync-server-process';
 
-function customer(id: string, name: string): CustomerDoc {
+/** Phones are unique across the chain (the server refuses a second profile with one). */
+function customer(id: string, name: string, phone: string): CustomerDoc {
   return {
     id,
     name,
-    phone: '+84911222333',
+    phone,
     origin: { channel: 'store', storeId: 'hcm-q1', deviceId: 'reg-test' },
     createdAt: '2026-11-23T08:00:00.000Z',
     updatedAt: '2026-11-23T08:00:00.000Z',
@@ -79,8 +80,12 @@ describe('the register replica and the sync-server', () => {
 
   it('counts documents written while the server is down and delivers them when it is back', async () => {
     await server.stop({ keepData: true });
-    await database.customers.insert(customer('cust_offline1', 'Khách ngoại tuyến một'));
-    await database.customers.insert(customer('cust_offline2', 'Khách ngoại tuyến hai'));
+    await database.customers.insert(
+      customer('cust_offline1', 'Khách ngoại tuyến một', '+84911222331'),
+    );
+    await database.customers.insert(
+      customer('cust_offline2', 'Khách ngoại tuyến hai', '+84911222332'),
+    );
     await replication.refresh();
     expect(snapshot.pendingPush).toBe(2);
     expect(snapshot.online).toBe(false);
@@ -102,10 +107,10 @@ describe('the register replica and the sync-server', () => {
 
   it('shows a refused document with its reason, and the next one still goes through', async () => {
     // A register may create customers, but not ones that claim to be born in another store.
-    const forged = customer('cust_forged1', 'Khách cửa hàng khác');
+    const forged = customer('cust_forged1', 'Khách cửa hàng khác', '+84911222333');
     forged.origin = { channel: 'store', storeId: 'hn-hk', deviceId: 'reg-test' };
     await database.customers.insert(forged);
-    await database.customers.insert(customer('cust_after1', 'Khách sau'));
+    await database.customers.insert(customer('cust_after1', 'Khách sau', '+84911222334'));
     await waitFor(
       async () => {
         await replication.refresh();

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { COLLECTIONS } from '../../../renderer/data/collections';
 import { openReplica } from '../../../renderer/data/database';
 import { replicaSchemas } from '../../../renderer/data/migrations';
-import { storeSettingsSchema } from '../../../src/documents';
+import { pickupSchema, storeSettingsSchema } from '../../../src/documents';
 import type { DocumentSchema, StoreSettingsDoc } from '../../../src/documents';
 import { storeSettings } from '../../unit/renderer/sale-fixtures';
 
@@ -20,13 +20,23 @@ function settingsVersion0(): DocumentSchema {
   return { ...storeSettingsSchema, version: 0, properties };
 }
 
+/** Pickups as version 0 shipped them (with the settings' version 0): no shift or tenders. */
+function pickupsVersion0(): DocumentSchema {
+  const { shiftId: _shiftId, tenders: _tenders, ...properties } = pickupSchema.properties;
+  return { ...pickupSchema, version: 0, properties };
+}
+
 describe('store settings version 0 → 1 on a register', () => {
   it('opens the older replica with its settings and then stores thresholds', async () => {
     const storage = getRxStorageDexie({ indexedDB, IDBKeyRange }) as RxStorage<unknown, unknown>;
     const name = `settings-upgrade-${Date.now()}`;
     const shipped = replicaSchemas(
       COLLECTIONS.map((spec) =>
-        spec.name === 'settings' ? { name: spec.name, schema: settingsVersion0() } : spec,
+        spec.name === 'settings'
+          ? { name: spec.name, schema: settingsVersion0() }
+          : spec.name === 'pickups'
+            ? { name: spec.name, schema: pickupsVersion0() }
+            : spec,
       ),
       {}, // the shipped version had no upgrades
     );

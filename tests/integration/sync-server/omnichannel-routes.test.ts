@@ -11,6 +11,7 @@ let q1: EnrolledDevice;
 let hanoi: EnrolledDevice;
 let orderId = '';
 let orderNumber = '';
+let customerId = '';
 
 async function call(path: string, auth: string, method = 'GET') {
   const response = await fetch(`${server.url}${path}`, {
@@ -36,8 +37,13 @@ beforeAll(async () => {
       lines: [{ sku: 'SKU000001', name: 'Cà phê', quantity: 1, unitPrice: 25000, taxRateBp: 800 }],
     }),
   });
-  const body = (await placed.json()) as { orderId: string; orderNumber: string };
+  const body = (await placed.json()) as {
+    orderId: string;
+    orderNumber: string;
+    customerId: string;
+  };
   orderId = body.orderId;
+  customerId = body.customerId;
   orderNumber = body.orderNumber;
 });
 
@@ -81,6 +87,28 @@ describe('sales and returns of any store', () => {
   });
 
   it('lists every store’s returns against a document, and needs the original', async () => {
+    // The server re-derives a return from its original: the order was paid and handed over at
+    // Quận 1 (a pickup that collected 25.000 ₫ in cash), and that cash is what goes back.
+    const now = new Date().toISOString();
+    const pickedUp = await fetch(`${server.url}/db/pickups-hcm-q1/_bulk_docs`, {
+      method: 'POST',
+      headers: { Authorization: q1.auth, 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        docs: [
+          {
+            _id: 'pick_Q10001',
+            orderId,
+            storeId: 'hcm-q1',
+            deviceId: q1.deviceId,
+            staffId: 'staff_lan',
+            lines: [{ lineId: '1', quantity: 1 }],
+            amountCollected: 25000,
+            createdAt: now,
+          },
+        ],
+      }),
+    });
+    expect(((await pickedUp.json()) as { ok?: boolean }[])[0]?.ok).toBe(true);
     const ret = {
       _id: 'ret_HN0001',
       storeId: 'hn-hk',
@@ -88,6 +116,7 @@ describe('sales and returns of any store', () => {
       deviceId: hanoi.deviceId,
       staffId: 'staff_tuan',
       original: { documentId: orderId, channel: 'web', storeId: 'hcm-q1' },
+      customerId,
       currency: 'VND',
       lines: [
         {
@@ -107,19 +136,20 @@ describe('sales and returns of any store', () => {
       ],
       totals: { refund: 25000, taxable: 23148, tax: 1852 },
       taxBreakdown: [],
-      tenders: [{ kind: 'cash', covers: 25000, amount: 25000 }],
+      tenders: [{ kind: 'cash', originalTenderId: 'pick_Q10001', covers: 25000, amount: 25000 }],
       cashRoundingAdjustment: 0,
       loyalty: { pointsEarnedReversed: 0, pointsRedeemedReturned: 0 },
       status: 'completed',
-      createdAt: '2026-11-23T10:00:00.000Z',
-      completedAt: '2026-11-23T10:00:00.000Z',
+      createdAt: now,
+      completedAt: now,
     };
     const pushed = await fetch(`${server.url}/db/returns-hn-hk/_bulk_docs`, {
       method: 'POST',
       headers: { Authorization: hanoi.auth, 'Content-Type': 'application/json' },
       body: JSON.stringify({ docs: [ret] }),
     });
-    expect(((await pushed.json()) as { ok?: boolean }[])[0]?.ok).toBe(true);
+    const [row] = (await pushed.json()) as { ok?: boolean; error?: string; reason?: string }[];
+    expect(row?.error, row?.reason).toBeUndefined();
     const reply = await call(`/api/v1/returns?original=${orderId}`, q1.auth);
     expect(reply.status).toBe(200);
     expect(reply.body.returns).toEqual([

@@ -22,16 +22,20 @@ async function push(device: EnrolledDevice, doc: SaleDoc): Promise<void> {
   if (!response.ok) throw new Error(`${response.status} ${await response.text()}`);
 }
 
-const PERIOD = 'from=2026-03-01T17:00:00.000Z&to=2026-03-02T17:00:00.000Z';
+/** A UTC day a few days back: the server refuses sales outside its offline window. */
+const DAY = Date.parse(new Date(Date.now() - 5 * 86_400_000).toISOString().slice(0, 10));
+const dayAt = (days: number, hoursUtc: number) =>
+  new Date(DAY + days * 86_400_000 + hoursUtc * 3_600_000).toISOString();
+const PERIOD = `from=${dayAt(-1, 17)}&to=${dayAt(0, 17)}`;
 
 beforeAll(async () => {
   server = await startSyncServerProcess({ seedDemo: true });
   q1 = await server.enrollDevice('hcm-q1');
   hk = await server.enrollDevice('hn-hk');
-  await push(q1, coffeeSale('sale_01JQ1A', q1, 25_000, { at: '2026-03-02T02:00:00.000Z' }));
-  await push(q1, coffeeSale('sale_01JQ1B', q1, 40_000, { at: '2026-03-02T09:00:00.000Z' }));
-  await push(hk, coffeeSale('sale_01JHK1', hk, 30_000, { at: '2026-03-02T03:00:00.000Z' }));
-  await push(hk, coffeeSale('sale_01JHK2', hk, 99_000, { at: '2026-03-05T03:00:00.000Z' }));
+  await push(q1, coffeeSale('sale_01JQ1A', q1, 25_000, { at: dayAt(0, 2) }));
+  await push(q1, coffeeSale('sale_01JQ1B', q1, 40_000, { at: dayAt(0, 9) }));
+  await push(hk, coffeeSale('sale_01JHK1', hk, 30_000, { at: dayAt(0, 3) }));
+  await push(hk, coffeeSale('sale_01JHK2', hk, 99_000, { at: dayAt(3, 3) }));
 });
 
 afterAll(async () => {

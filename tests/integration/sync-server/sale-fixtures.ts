@@ -6,6 +6,14 @@ import { completeSale } from '../../../src/sales';
 import type { TenderInput } from '../../../src/tenders';
 import type { EnrolledDevice, SyncServerProcess } from '../../helpers/sync-server-process';
 
+/**
+ * Who rings up the fixtures' sales at each demo store (the server checks the cashier works
+ * there), and who approves a price override (the manager of every store).
+ */
+const CASHIERS: Record<string, string> = { 'hcm-q1': 'staff_lan', 'hn-hk': 'staff_tuan' };
+export const cashierOf = (storeId: string): string => CASHIERS[storeId] ?? 'staff_ha';
+const MANAGER = 'staff_ha';
+
 /** Two packs of biscuits (category snacks) priced with `settings`, paid as given (default cash). */
 export function snackSale(
   id: string,
@@ -21,14 +29,15 @@ export function snackSale(
     storeId: device.storeId,
     registerId: 'reg-01',
     deviceId: device.deviceId,
-    staffId: 'staff_lan',
+    staffId: cashierOf(device.storeId),
     settings,
     cart: {
       lines: [
         {
           lineId: 'l1',
-          productId: 'prod_SKU000050',
-          sku: 'SKU000050',
+          // The demo catalog's snack at 40.000 ₫ (prices are checked against the catalog).
+          productId: 'prod_SKU001303',
+          sku: 'SKU001303',
           name: 'Bánh quy',
           categoryId: 'snacks',
           pricing: 'unit',
@@ -61,8 +70,10 @@ export async function putDoc(
 }
 
 /**
- * One coffee (SKU000001, VAT 8 %) at `price`, priced with the demo store's settings, paid by
- * `tenders` (default: a card for the whole price), as the device's register would push it.
+ * One coffee (SKU000001, VAT 8 %, 25.000 ₫ in the catalog) at `price`, priced with the demo
+ * store's settings, paid by `tenders` (default: a card for the whole price), as the device's
+ * register would push it: any other price is an override the store's manager approved. Sold an
+ * hour ago unless `at` says when (the server refuses times outside the offline window).
  */
 export function coffeeSale(
   id: string,
@@ -70,7 +81,7 @@ export function coffeeSale(
   price: number,
   options: { at?: string; tenders?: readonly TenderInput[] } = {},
 ): SaleDoc {
-  const at = options.at ?? '2026-11-21T09:00:00.000Z';
+  const at = options.at ?? new Date(Date.now() - 3_600_000).toISOString();
   const result = completeSale({
     saleId: id,
     createdAt: at,
@@ -78,7 +89,7 @@ export function coffeeSale(
     storeId: device.storeId,
     registerId: 'reg-01',
     deviceId: device.deviceId,
-    staffId: 'staff_lan',
+    staffId: cashierOf(device.storeId),
     settings: demoStoreSettings(device.storeId, 'S', 'A', '2026-01-01T00:00:00.000Z'),
     cart: {
       lines: [
@@ -89,9 +100,14 @@ export function coffeeSale(
           name: 'Cà phê',
           categoryId: 'drinks',
           pricing: 'unit',
-          unitPrice: minor(price),
+          unitPrice: minor(25_000),
           quantity: 1,
           taxRateId: 'vat8',
+          ...(price === 25_000
+            ? {}
+            : {
+                override: { unitPrice: minor(price), reason: 'Giá thử', approvedBy: MANAGER },
+              }),
         },
       ],
     },

@@ -10,7 +10,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReturnDoc, SaleDoc } from '../../../src/documents';
+import { demoStoreSettings } from '../../../src/demo';
 import { minor } from '../../../src/money';
+import { pricingContextFromSettings } from '../../../src/pricing';
+import { planReturn, returnPolicyOf, returnSourceFromSale } from '../../../src/returns';
+import type { ReturnRequest } from '../../../src/returns';
 import type { TenderInput } from '../../../src/tenders';
 import { startSyncServerProcess } from '../../helpers/sync-server-process';
 import type { EnrolledDevice, SyncServerProcess } from '../../helpers/sync-server-process';
@@ -23,7 +27,15 @@ let server: SyncServerProcess;
 let q1: EnrolledDevice;
 let hk: EnrolledDevice;
 
-function creditNote(id: string, amount: number, original?: string): ReturnDoc {
+const RETURN_SETTINGS = demoStoreSettings('hcm-q1', 'S', 'A', '2026-01-01T00:00:00.000Z');
+// Relative to now: the server refuses returns dated outside the plausible window.
+const RETURNED_AT = new Date(Date.now() - 30 * 60_000).toISOString();
+
+/** A return as the register writes it: planned by planReturn, which the server re-derives. */
+function returnDoc(id: string, request: ReturnRequest): ReturnDoc {
+  const result = planReturn(request);
+  if (!result.ok) throw new Error(result.errors.map((error) => error.message).join(' '));
+  const { needsManagerApproval, ...plan } = result.plan;
   return {
     id,
     storeId: 'hcm-q1',
@@ -31,32 +43,57 @@ function creditNote(id: string, amount: number, original?: string): ReturnDoc {
     deviceId: q1.deviceId,
     staffId: 'staff_lan',
     currency: 'VND',
-    ...(original ? { original: { documentId: original, channel: 'store' as const } } : {}),
+    ...plan,
+    ...(needsManagerApproval || !plan.original ? { approvedBy: 'staff_ha' } : {}),
+    status: 'completed',
+    createdAt: request.now,
+    completedAt: request.now,
+  };
+}
+
+const common = {
+  knownReturns: [],
+  policy: returnPolicyOf(RETURN_SETTINGS).policy,
+  now: RETURNED_AT,
+  cashRounding: RETURN_SETTINGS.cashRounding,
+};
+
+/** A credit note of `amount` (whole coffees at 25.000 ₫): a manager-approved return without receipt. */
+function creditNote(id: string, amount: number): ReturnDoc {
+  return returnDoc(id, {
+    kind: 'without-receipt',
     lines: [
       {
-        productId: 'prod_SKU000001',
-        sku: 'SKU000001',
-        name: 'Cà phê',
-        categoryId: 'drinks',
-        quantity: 2,
-        ...(original ? { originalLineId: 'l1' } : {}),
-        refund: minor(amount),
-        tax: minor(0),
-        taxRateId: 'vat8',
-        rateBp: 800,
+        cartLine: {
+          lineId: 'l1',
+          productId: 'prod_SKU000001',
+          sku: 'SKU000001',
+          name: 'Cà phê',
+          categoryId: 'drinks',
+          pricing: 'unit',
+          unitPrice: minor(25_000),
+          quantity: amount / 25_000,
+          taxRateId: 'vat8',
+        },
         reason: 'changed mind',
         restock: true,
       },
     ],
-    totals: { refund: minor(amount), taxable: minor(amount), tax: minor(0) },
-    taxBreakdown: [],
-    tenders: [{ kind: 'store-credit', covers: minor(amount), amount: minor(amount) }],
-    cashRoundingAdjustment: minor(0),
-    loyalty: { pointsEarnedReversed: 0, pointsRedeemedReturned: 0 },
-    status: 'completed',
-    createdAt: '2026-11-20T09:00:00.000Z',
-    completedAt: '2026-11-20T09:00:00.000Z',
-  };
+    pricing: pricingContextFromSettings(RETURN_SETTINGS, RETURNED_AT),
+    ...common,
+  });
+}
+
+/** The one coffee of `sale` brought back, by a register that knew of no other return. */
+function returnOfSale(id: string, sale: SaleDoc): ReturnDoc {
+  return returnDoc(id, {
+    kind: 'with-receipt',
+    source: returnSourceFromSale(sale),
+    lines: [{ originalLineId: 'l1', quantity: 1, reason: 'changed mind', restock: true }],
+    ...common,
+    // After the sale: a return is never dated before its original.
+    now: new Date(Date.parse(sale.completedAt) + 60_000).toISOString(),
+  });
 }
 
 const credit = (amount: number): TenderInput => ({
@@ -141,8 +178,11 @@ describe('the server index across restarts', () => {
   });
 
   it('reconciles after a crash what reached the server just before it', async () => {
-    // Two returns of a line sold once: over-returned. The server dies right after accepting.
-    await push(q1, 'returns', creditNote('ret_01KAQ5V0000000000000000IX2', 1000, 'sale_IX1'));
+    // Two returns of a line sold once, made offline at two registers: both kept, over-returned.
+    // The server dies right after accepting the second.
+    const sale = coffeeSale('sale_IX1', q1, 120_000, { tenders: [credit(120_000)] });
+    await push(q1, 'returns', returnOfSale('ret_01KAQ5V0000000000000000IX2', sale));
+    await push(q1, 'returns', returnOfSale('ret_01KAQ5V0000000000000000IX3', sale));
     await server.kill();
     server = await startSyncServerProcess({ dataDir, seedDemo: true });
     expect(await flags()).toEqual(
@@ -152,6 +192,7 @@ describe('the server index across restarts', () => {
           documents: [
             { db: 'sales-hcm-q1', id: 'sale_IX1' },
             { db: 'returns-hcm-q1', id: 'ret_01KAQ5V0000000000000000IX2' },
+            { db: 'returns-hcm-q1', id: 'ret_01KAQ5V0000000000000000IX3' },
           ],
         }),
       ]),
@@ -177,6 +218,7 @@ describe('the server index across restarts', () => {
     const history = await get(`/api/v1/returns?original=sale_IX1`, q1.auth);
     expect((history.body.returns as { id: string }[]).map((entry) => entry.id)).toEqual([
       'ret_01KAQ5V0000000000000000IX2',
+      'ret_01KAQ5V0000000000000000IX3',
     ]);
   });
 });

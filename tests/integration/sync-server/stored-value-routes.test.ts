@@ -6,7 +6,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReturnDoc } from '../../../src/documents';
+import { demoStoreSettings } from '../../../src/demo';
 import { minor } from '../../../src/money';
+import { pricingContextFromSettings } from '../../../src/pricing';
+import { planReturn, returnPolicyOf } from '../../../src/returns';
 import type { TenderInput } from '../../../src/tenders';
 import { startSyncServerProcess } from '../../helpers/sync-server-process';
 import type { EnrolledDevice, SyncServerProcess } from '../../helpers/sync-server-process';
@@ -20,7 +23,41 @@ const NOTE = 'ret_01KAQ5V0000000000000000NT1';
 const OFFLINE_NOTE = 'ret_01KAQ5V0000000000000000NT2';
 const LATE_NOTE = 'ret_01KAQ5V0000000000000000NT3';
 
+/**
+ * A return without receipt of `amount` worth of coffee (25.000 ₫ each) at the catalog price,
+ * approved by the manager and refunded to store credit: the server re-derives every return, so
+ * a credit note exists only for a return it can price.
+ */
 function creditNote(id: string, amount: number): ReturnDoc {
+  const at = new Date(Date.now() - 30 * 60_000).toISOString();
+  const settings = demoStoreSettings('hcm-q1', 'S', 'A', '2026-01-01T00:00:00.000Z');
+  const result = planReturn({
+    kind: 'without-receipt',
+    lines: [
+      {
+        cartLine: {
+          lineId: 'l1',
+          productId: 'prod_SKU000001',
+          sku: 'SKU000001',
+          name: 'Cà phê',
+          categoryId: 'drinks',
+          pricing: 'unit',
+          unitPrice: minor(25_000),
+          quantity: amount / 25_000,
+          taxRateId: 'vat8',
+        },
+        reason: 'changed mind',
+        restock: true,
+      },
+    ],
+    pricing: pricingContextFromSettings(settings, at),
+    knownReturns: [],
+    policy: returnPolicyOf(settings).policy,
+    now: at,
+    cashRounding: settings.cashRounding,
+  });
+  if (!result.ok) throw new Error(result.errors.map((error) => error.message).join(' '));
+  const { needsManagerApproval: _approval, ...plan } = result.plan;
   return {
     id,
     storeId: 'hcm-q1',
@@ -28,29 +65,11 @@ function creditNote(id: string, amount: number): ReturnDoc {
     deviceId: q1.deviceId,
     staffId: 'staff_lan',
     currency: 'VND',
-    lines: [
-      {
-        productId: 'prod_SKU000001',
-        sku: 'SKU000001',
-        name: 'Cà phê',
-        categoryId: 'drinks',
-        quantity: 1,
-        refund: minor(amount),
-        tax: minor(0),
-        taxRateId: 'vat8',
-        rateBp: 800,
-        reason: 'changed mind',
-        restock: true,
-      },
-    ],
-    totals: { refund: minor(amount), taxable: minor(amount), tax: minor(0) },
-    taxBreakdown: [],
-    tenders: [{ kind: 'store-credit', covers: minor(amount), amount: minor(amount) }],
-    cashRoundingAdjustment: minor(0),
-    loyalty: { pointsEarnedReversed: 0, pointsRedeemedReturned: 0 },
+    ...plan,
+    approvedBy: 'staff_ha',
     status: 'completed',
-    createdAt: '2026-11-20T09:00:00.000Z',
-    completedAt: '2026-11-20T09:00:00.000Z',
+    createdAt: at,
+    completedAt: at,
   };
 }
 

@@ -383,8 +383,10 @@ describe('the domain API', () => {
       idempotencyKey: 'earn:sale_x',
       createdAt: '2026-11-01T08:00:00.000Z',
     };
+    // Points from head office (a register earns only what its own sales give, checked by the
+    // server: tests/integration/sync-server/adversarial/loyalty.test.ts).
     const written = await call('/db/loyalty/_bulk_docs', {
-      auth: register.auth,
+      auth: server.adminAuth,
       body: { docs: [earn] },
     });
     expect(written.rows[0]).toMatchObject({ ok: true });
@@ -453,11 +455,13 @@ describe('the domain API', () => {
       auth: register.auth,
       body: {
         docs: [
+          // A write-off (a sale move needs its sale on the server: adversarial/stock.test.ts).
           stockMove('stk_neg_1', {
             sku: 'SKU000009',
-            kind: 'sale',
+            kind: 'adjust',
             quantity: -3,
-            sourceId: 'sale_n',
+            reason: 'breakage',
+            sourceId: 'adj_n',
           }),
         ],
       },

@@ -133,11 +133,6 @@ describe('what is still returnable', () => {
 });
 
 describe('the documents a return writes', () => {
-  const ids: string[] = [];
-  const newId = (prefix: string) => {
-    ids.push(prefix);
-    return `${prefix}_${String(ids.length).padStart(4, '0')}`;
-  };
   const writer = {
     storeId: 'hn-hk',
     registerId: 'reg-02',
@@ -156,7 +151,6 @@ describe('the documents a return writes', () => {
       currency: 'VND',
       writer,
       now: '2026-11-23T10:00:00.000Z',
-      newId,
       ledger: [EARN],
     });
     expect(documents.returnDoc).toMatchObject({
@@ -208,11 +202,34 @@ describe('the documents a return writes', () => {
       currency: 'VND',
       writer,
       now: '2026-11-23T10:00:00.000Z',
-      newId,
       ledger: [],
     });
     expect(documents.loyaltyEntries).toEqual([]);
     expect(documents.loyaltyShortfall).toBeGreaterThan(0);
+  });
+
+  it('derives its stock and loyalty ids from the return’s: a retry writes the same documents', () => {
+    const build = () =>
+      buildReturnDocuments({
+        returnId: 'ret_01JZRETRY0000000000000000',
+        plan: plan([
+          { originalLineId: 'l1', quantity: 2, restock: true },
+          { originalLineId: 'l2', quantity: 1, restock: false },
+        ]),
+        currency: 'VND',
+        writer,
+        now: '2026-11-23T10:00:00.000Z',
+        ledger: [EARN],
+      });
+    const first = build();
+    expect(first.stockMoves.map((move) => move.id)).toEqual([
+      'stk_01JZRETRY0000000000000000.1',
+      'stk_01JZRETRY0000000000000000.2',
+    ]);
+    expect(first.loyaltyEntries.map((entry) => entry.id)).toEqual([
+      'loy_01JZRETRY0000000000000000.earn',
+    ]);
+    expect(build()).toEqual(first);
   });
 
   it('marks an exchange with the new sale’s id', () => {
@@ -222,7 +239,6 @@ describe('the documents a return writes', () => {
       currency: 'VND',
       writer,
       now: '2026-11-23T10:00:00.000Z',
-      newId,
       ledger: [EARN],
       exchangeSaleId: 'sale_NEXT',
     });

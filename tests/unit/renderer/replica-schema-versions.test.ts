@@ -22,7 +22,7 @@ const PINNED: Readonly<Record<string, { version: number; sha256: string }>> = {
   returns: { version: 0, sha256: '0b80b3d05aa4ff5a' },
   stock: { version: 0, sha256: '3ac616c8e4e52d8b' },
   shifts: { version: 0, sha256: '9db5826984f2d9d0' },
-  pickups: { version: 0, sha256: '9df1e17154c92307' },
+  pickups: { version: 1, sha256: '06ff523926ce8b19' },
   cashmoves: { version: 0, sha256: 'bcbab33b9ef750b7' },
   parked: { version: 0, sha256: '3b8d0f26d08bb483' },
 };

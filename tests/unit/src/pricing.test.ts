@@ -307,6 +307,29 @@ function byLineId(priced: PricedCart) {
   return Object.fromEntries(priced.lines.map((line) => [line.lineId, line]));
 }
 
+describe('document tax rounding', () => {
+  it('spreads a rate’s tax over its lines in lineId order, whatever the cart order (found by the property below)', () => {
+    const discount = (percentBp: number) => ({ kind: 'percent' as const, percentBp });
+    const lines: CartLineInput[] = [
+      { ...unitLine('line-0', 40_486, 4), categoryId: 'b', discount: discount(9_097) },
+      { ...weighedLine('line-1', 354_755, 223), categoryId: 'c', discount: discount(6_452) },
+      {
+        ...weighedLine('line-2', 43_978, 4_992),
+        categoryId: 'c',
+        taxRateId: 'vat8',
+        discount: discount(3_847),
+      },
+    ];
+    const context = pricingContext({
+      tax: { pricesIncludeTax: false, rounding: 'document', roundingMode: 'up' },
+      promotions: promotionPool,
+    });
+    const first = priceCart({ lines }, context);
+    const second = priceCart({ lines: [lines[1]!, lines[0]!, lines[2]!] }, context);
+    expect(byLineId(second)).toEqual(byLineId(first));
+  });
+});
+
 describe('properties', () => {
   it('totals do not depend on the order of the lines', () => {
     const cartAndShuffle = cartArbitrary.chain((cart) =>
