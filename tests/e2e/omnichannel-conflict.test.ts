@@ -10,6 +10,7 @@ import { startSyncServerProcess } from '../helpers/sync-server-process';
 import type { EnrolledDevice, SyncServerProcess } from '../helpers/sync-server-process';
 import {
   api,
+  markReady,
   placeWebOrder,
   pushDocs,
   startCounter,
@@ -57,6 +58,7 @@ describe('one order line returned at two stores while offline', () => {
     const { page } = counter;
     await pickupScreen.open(page);
     await pickupScreen.queueRow(page, order.orderNumber).waitFor({ timeout: 30_000 });
+    await markReady(server, order.orderId);
     await pushDocs(
       server,
       'pickups-hcm-q1',

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SyncServerProcess } from '../helpers/sync-server-process';
 import {
   api,
+  markReady,
   placeWebOrder,
   pushDocs,
   startCounter,
@@ -42,6 +43,7 @@ describe('a web order returned in a store', () => {
       prepaid: 56000,
     });
     await pushDocs(server, 'loyalty', [webEarnEntry(order.customerId, order.orderId, 5)]);
+    await markReady(server, order.orderId);
     await pushDocs(
       server,
       'pickups-hcm-q1',

@@ -146,6 +146,12 @@ export async function placeWebOrder(
   return reply.body;
 }
 
+/** The store marks the order ready (only a ready order is handed over: the server checks). */
+export async function markReady(server: SyncServerProcess, orderId: string): Promise<void> {
+  const reply = await api(server, `/api/v1/orders/${orderId}/ready`, { method: 'POST', body: {} });
+  if (reply.status !== 200) throw new Error(`Marking ready failed: ${JSON.stringify(reply.body)}`);
+}
+
 /** Writes documents into a server database through the CouchDB API (a register's push). */
 export async function pushDocs(
   server: SyncServerProcess,

@@ -111,6 +111,8 @@ describe('how each pickup of an order was paid', () => {
   beforeAll(async () => {
     const placed = await place(order('PICKUP-PAY-1'));
     orderId = String(placed.body.orderId);
+    // Only a ready order is handed over (the server's pickup check).
+    expect((await call(`/api/v1/orders/${orderId}/ready`, q1.auth, 'POST', {})).status).toBe(200);
     const settings = await call('/db/settings/store_hcm-q1', server.adminAuth);
     const { _id, _rev, ...rest } = settings.body;
     const sale = snackSale(
@@ -143,7 +145,7 @@ describe('how each pickup of an order was paid', () => {
     });
     for (const doc of [
       pickup('pick_01PICKPAY01', 'sale_01PICKPAY01', 25_000),
-      pickup('pick_01PICKPAY02', undefined, 0),
+      pickup('pick_01PICKPAY02', undefined, 25_000),
       pickup('pick_01PICKPAY03', 'sale_01NOTSYNCED', 25_000),
     ]) {
       expect((await putDoc(server, q1.auth, 'pickups-hcm-q1', doc)).status).toBe(201);

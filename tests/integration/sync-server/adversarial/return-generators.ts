@@ -116,6 +116,8 @@ export async function pickedUpWebOrder(
     prepaid,
   });
   if (placed.status !== 201) throw new Error(`Order intake: ${JSON.stringify(placed.body)}`);
+  // Only a ready order is handed over (the server's pickup check).
+  await api(server, device.auth, 'POST', `/orders/${String(placed.body.orderId)}/ready`, {});
   const view = await api(server, device.auth, 'GET', `/orders/${String(placed.body.orderId)}`);
   const order = view.body.order as WebOrderDoc;
   const [row] = await pushDocs(server, device.auth, `pickups-${device.storeId}`, [

@@ -182,6 +182,7 @@ describe('a return is re-derived from its original', () => {
 
 describe('web order W-10001 returned by several registers', () => {
   it('online one claim wins; offline both stand, flagged; a third is refused', async () => {
+    await api(server, register.auth, 'POST', '/orders/W-10001/ready', {});
     const before = await webOrderSource(server, register, 'W-10001');
     const pickup = pickupOf(before.order, register);
     expect(stored((await pushDocs(server, register.auth, 'pickups-hcm-q1', [pickup]))[0])).toBe(
