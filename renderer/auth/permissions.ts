@@ -5,6 +5,7 @@
  * and open the manager override prompt when the answer is no.
  */
 export {
+  discountAboveCashierLimit,
   discountBasisPoints,
   discountNeedsApproval,
   hasPermission,

@@ -6,7 +6,11 @@
 import { formatMoney, minor } from '../../src/money';
 import type { Minor } from '../../src/money';
 import type { ManualDiscount, PricedCart } from '../../src/pricing';
-import { discountBasisPoints, discountNeedsApproval } from '../auth/permissions';
+import {
+  discountAboveCashierLimit,
+  discountBasisPoints,
+  discountNeedsApproval,
+} from '../auth/permissions';
 import { requireApproval } from '../auth/override-store';
 import { useCustomerStore } from '../customers/customer-store';
 import type { Translate } from '../i18n/translate';
@@ -116,6 +120,10 @@ export async function applyDiscount(
     });
     if (!approval) return false;
     approved = { ...discount, approvedBy: approval.approver.id };
+  } else if (discountAboveCashierLimit(settings, percentBp)) {
+    // Given on the signed-in supervisor's own authority: named, so the sale stays valid if a
+    // cashier finishes it after a user switch.
+    approved = { ...discount, approvedBy: staff.id };
   }
   if (lineId) useCartStore.getState().setLineDiscount(lineId, approved);
   else useCartStore.getState().setOrderDiscount(approved);

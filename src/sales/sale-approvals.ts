@@ -36,6 +36,19 @@ export function discountNeedsApproval(
   percentBp: number,
 ): boolean {
   if (hasPermission(settings, role, 'discount-over-limit')) return false;
+  return discountAboveCashierLimit(settings, percentBp);
+}
+
+/**
+ * True when a discount is above the store's cashier limit, whoever gives it. The register names
+ * the approver of every such discount, even a supervisor's own (who needed no prompt): the
+ * server checks a sale against the role of the staff member who completed it, and after a user
+ * switch that may be a cashier.
+ */
+export function discountAboveCashierLimit(
+  settings: PermissionSettings | null,
+  percentBp: number,
+): boolean {
   return percentBp > (settings?.cashierMaxDiscountBp ?? 0);
 }
 
