@@ -13,6 +13,17 @@ export default defineConfig({
         },
       },
       {
+        // Several sync-server processes on one Apache CouchDB cluster: `npm run test:couchdb`.
+        test: {
+          name: 'cluster',
+          include: ['tests/cluster/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      {
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],

@@ -1,7 +1,6 @@
-// npm run test:couchdb: the sync-server integration suite once more, against a real Apache
-// CouchDB cluster instead of the embedded PouchDB. (The replica suite, tests/integration/replica,
-// does not pass there yet: a register's loyalty push stays pending after the first pull on a
-// cluster; see docs/API.md. Run it with `npm run test:couchdb -- tests/integration/replica`.) With OMNITILL_TEST_COUCHDB_URL set it
+// npm run test:couchdb: the sync-server and register replica integration suites once more,
+// against a real Apache CouchDB cluster instead of the embedded PouchDB, then the cluster suite
+// (tests/cluster: two sync-server instances on one cluster). With OMNITILL_TEST_COUCHDB_URL set it
 // uses that CouchDB; otherwise it starts a 3-node cluster on loopback from ../shared/couchdb
 // (Apache CouchDB 3.5.0, see its README) and stops it afterwards. Every test server keeps its
 // data in databases of its own prefix there (tests/helpers/sync-server-process.ts).
@@ -14,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const suites = process.argv.slice(2).some((arg) => arg.startsWith('tests/'))
   ? []
-  : ['tests/integration/sync-server'];
+  : ['tests/integration/sync-server', 'tests/integration/replica', 'tests/cluster'];
 const nodes = process.env.OMNITILL_TEST_COUCHDB_NODES ?? '3';
 const firstPort = process.env.OMNITILL_TEST_COUCHDB_PORT ?? '25984';
 
@@ -42,7 +41,7 @@ if (!url) {
 
 const run = spawnSync(
   join(root, 'node_modules/.bin/vitest'),
-  ['run', '--project', 'unit', ...suites, ...process.argv.slice(2)],
+  ['run', '--project', 'unit', '--project', 'cluster', ...suites, ...process.argv.slice(2)],
   { cwd: root, stdio: 'inherit', env: { ...process.env, OMNITILL_TEST_COUCHDB_URL: url } },
 );
 

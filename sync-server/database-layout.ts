@@ -85,6 +85,8 @@ export const INTERNAL_DATABASES = {
    * two server processes creating the same customer at once meet a conflict, one wins.
    */
   customerClaims: 'omnitill-customer-claims',
+  /** One document per points or stored-value account: hold decisions, updated with `_rev`. */
+  accounts: 'omnitill-accounts',
 } as const;
 
 export const KNOWN_DATABASES_HINT =

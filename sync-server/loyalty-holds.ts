@@ -13,7 +13,9 @@ import type { LoyaltyBalance } from '../src/loyalty';
 import { ApiError, badRequest, notFound } from './api-error';
 import type { Principal } from './auth';
 import { fromCouchDoc } from './couch-doc';
-import { newId, SerialQueue } from './new-id';
+import { SerialQueue } from './new-id';
+import { decideOnAccount, holdsToKeep, withState } from './account-doc';
+import type { AccountHold } from './account-doc';
 import type { ServerContext } from './server-context';
 import { upsertDocs } from './server-writes';
 
@@ -49,13 +51,6 @@ export class LoyaltyHolds {
     return (await this.context.index.postings<LoyaltyEntryDoc>('loy', customerId)).map(
       (posting) => posting.value,
     );
-  }
-
-  /** The entries of the customer a hold belongs to (none when there is no such entry). */
-  private async entriesOfHold(holdId: string): Promise<LoyaltyEntryDoc[]> {
-    const doc = (await this.context.store.getCurrent('loyalty', [holdId])).get(holdId);
-    if (!doc || doc._deleted) return [];
-    return this.entriesOf(fromCouchDoc<LoyaltyEntryDoc>(doc).customerId);
   }
 
   private async write(entries: LoyaltyEntryDoc[]): Promise<void> {
@@ -101,98 +96,151 @@ export class LoyaltyHolds {
       );
       if (!customer || customer._deleted)
         throw notFound(`No customer ${customerId}; look it up with GET /api/v1/customers.`);
-      const entries = await this.entriesOf(customerId);
       // The hold's id is derived from the caller's key, so a replay names the same entry and
       // the ledger's own rule (key `hold:<entry id>`) keeps it single.
       const caller = principal.kind === 'admin' ? 'admin' : principal.id;
       const holdId = `loy_hold-${createHash('sha256').update(`${caller}\u0000${idempotencyKey}`).digest('hex').slice(0, 32)}`;
-      const existing =
-        entries.find((entry) => entry.id === holdId) ??
-        (await this.entriesOfHold(holdId)).find((entry) => entry.id === holdId);
-      if (existing) {
-        if (existing.customerId !== customerId || existing.points !== -points) {
-          throw new ApiError(
-            409,
-            'idempotency_conflict',
-            `idempotencyKey ${idempotencyKey} was already used for another hold; use a new key.`,
-          );
-        }
-        return { created: false, hold: this.view(existing, entries) };
-      }
-      const available = loyaltyBalance(entries, customerId).available;
-      if (available < points) {
-        throw new ApiError(
-          409,
-          'insufficient_points',
-          `Customer ${customerId} has ${available} points available, ${points} asked; hold at most ${Math.max(0, available)}.`,
-          { available },
-        );
-      }
-      const now = Date.now();
-      const holdEntry: LoyaltyEntryDoc = {
-        id: holdId,
-        customerId,
-        kind: 'hold',
-        points: -points,
-        ...this.origin(principal),
-        sourceId,
-        idempotencyKey: `hold:${holdId}`,
-        holdExpiresAt: new Date(now + this.context.holdTtlMs).toISOString(),
-        createdAt: new Date(now).toISOString(),
+      const decided = await decideOnAccount(
+        this.context.store,
+        accountKey(customerId),
+        async (holds) => {
+          const entries = await this.entriesOf(customerId);
+          const existing =
+            entries.find((entry) => entry.id === holdId) ??
+            (holds.find((hold) => hold.id === holdId)?.entry as LoyaltyEntryDoc | undefined) ??
+            (await this.holdDoc(holdId));
+          if (existing) {
+            if (existing.customerId !== customerId || existing.points !== -points) {
+              throw new ApiError(
+                409,
+                'idempotency_conflict',
+                `idempotencyKey ${idempotencyKey} was already used for another hold; use a new key.`,
+              );
+            }
+            return { result: { created: false, hold: existing, entries, holds } };
+          }
+          const now = Date.now();
+          const available =
+            loyaltyBalance(entries, customerId).available - unshownPoints(holds, entries, now);
+          if (available < points) {
+            throw new ApiError(
+              409,
+              'insufficient_points',
+              `Customer ${customerId} has ${available} points available, ${points} asked; hold at most ${Math.max(0, available)}.`,
+              { available },
+            );
+          }
+          const holdEntry: LoyaltyEntryDoc = {
+            id: holdId,
+            customerId,
+            kind: 'hold',
+            points: -points,
+            ...this.origin(principal),
+            sourceId,
+            idempotencyKey: `hold:${holdId}`,
+            holdExpiresAt: new Date(now + this.context.holdTtlMs).toISOString(),
+            createdAt: new Date(now).toISOString(),
+          };
+          const next = [
+            ...holdsToKeep(holds, reflectedIn(entries), now),
+            accountHoldOf(holdEntry, 'held'),
+          ];
+          return { holds: next, result: { created: true, hold: holdEntry, entries, holds: next } };
+        },
+      );
+      const { hold, entries } = decided;
+      // Written after the account; also completes a hold whose deciding process died between.
+      if (!entries.some((entry) => entry.id === hold.id)) await this.write([hold]);
+      const others = decided.holds.filter((other) => other.id !== hold.id);
+      return {
+        created: decided.created,
+        hold: this.view(
+          hold,
+          [...entries, hold],
+          others,
+          this.stateOn(decided.holds, hold, [...entries, hold]),
+        ),
       };
-      await this.write([holdEntry]);
-      return { created: true, hold: this.view(holdEntry, [...entries, holdEntry]) };
     });
   }
 
   confirm(principal: Principal, holdId: string): Promise<HoldView> {
+    return this.settle(principal, holdId, 'confirmed');
+  }
+
+  releaseHold(principal: Principal, holdId: string): Promise<HoldView> {
+    return this.settle(principal, holdId, 'released');
+  }
+
+  /**
+   * Confirms (the sale spent the points: release and redeem) or releases a hold. The decision
+   * is recorded on the customer's account first, so a confirm and a release of one hold on two
+   * processes at once end one way, and both callers are told which.
+   */
+  private settle(
+    principal: Principal,
+    holdId: string,
+    wanted: 'confirmed' | 'released',
+  ): Promise<HoldView> {
     return this.queue.run(async () => {
-      const entries = await this.entriesOfHold(holdId);
-      const hold = this.findHold(entries, holdId);
-      const status = this.statusOf(hold, entries);
-      if (status === 'confirmed') return this.view(hold, entries);
-      if (status === 'released') {
+      const hold = await this.holdDoc(holdId);
+      if (!hold)
+        throw notFound(`No loyalty hold ${holdId}; place one with POST /api/v1/loyalty/holds.`);
+      const outcome = await decideOnAccount(
+        this.context.store,
+        accountKey(hold.customerId),
+        async (holds) => {
+          const entries = await this.entriesOf(hold.customerId);
+          const record = holds.find((other) => other.id === holdId);
+          const status = record?.state ?? this.statusOf(hold, entries);
+          if (status !== 'held') return { result: { status, expired: false, entries, holds } };
+          const now = Date.now();
+          const expired =
+            wanted === 'confirmed' &&
+            hold.holdExpiresAt !== undefined &&
+            Date.parse(hold.holdExpiresAt) <= now;
+          const state = expired ? 'released' : wanted;
+          const next = withState(
+            holdsToKeep(holds, reflectedIn(entries), now),
+            record ?? accountHoldOf(hold, 'held'),
+            state,
+          );
+          return { holds: next, result: { status: state, expired, entries, holds: next } };
+        },
+      );
+      const { status, entries } = outcome;
+      if (wanted === 'confirmed' && status === 'released' && !outcome.expired) {
         throw new ApiError(
           409,
           'hold_released',
           `Hold ${holdId} was released or lapsed; place a new hold.`,
         );
       }
-      if (hold.holdExpiresAt && Date.parse(hold.holdExpiresAt) <= Date.now()) {
-        await this.write([this.release(hold, principal)]);
-        throw new ApiError(
-          409,
-          'hold_expired',
-          `Hold ${holdId} expired before it was confirmed; place a new hold.`,
-        );
-      }
-      const redeem = redeemEntry(
-        { customerId: hold.customerId, sourceId: hold.sourceId },
-        -hold.points,
-        { id: newId('loy'), createdAt: new Date().toISOString(), ...this.origin(principal) },
-      );
-      const written = [this.release(hold, principal), redeem];
-      await this.write(written);
-      return this.view(hold, [...entries, ...written]);
-    });
-  }
-
-  releaseHold(principal: Principal, holdId: string): Promise<HoldView> {
-    return this.queue.run(async () => {
-      const entries = await this.entriesOfHold(holdId);
-      const hold = this.findHold(entries, holdId);
-      const status = this.statusOf(hold, entries);
-      if (status === 'confirmed') {
+      if (wanted === 'released' && status === 'confirmed') {
         throw new ApiError(
           409,
           'hold_confirmed',
           `Hold ${holdId} was confirmed; reverse the redemption instead.`,
         );
       }
-      if (status === 'released') return this.view(hold, entries);
-      const release = this.release(hold, principal);
-      await this.write([release]);
-      return this.view(hold, [...entries, release]);
+      // The entries the decision implies, written now (or again, by whoever comes next, if this
+      // process dies first: their ids and keys are derived from the hold).
+      const implied =
+        status === 'confirmed'
+          ? [this.release(hold, principal), this.redeem(hold, principal)]
+          : [this.release(hold, principal)];
+      const keys = new Set(uniqueEntries(entries).map((entry) => entry.idempotencyKey));
+      const missing = implied.filter((entry) => !keys.has(entry.idempotencyKey));
+      if (missing.length) await this.write(missing);
+      if (outcome.expired) {
+        throw new ApiError(
+          409,
+          'hold_expired',
+          `Hold ${holdId} expired before it was confirmed; place a new hold.`,
+        );
+      }
+      const others = outcome.holds.filter((other) => other.id !== hold.id);
+      return this.view(hold, [...entries, ...missing], others, status);
     });
   }
 
@@ -201,9 +249,24 @@ export class LoyaltyHolds {
     return this.queue.run(async () => {
       const entries = await this.entries();
       const lapsed = lapsedHolds(entries, new Date().toISOString());
-      if (lapsed.length)
-        await this.write(lapsed.map((hold) => this.release(hold, { kind: 'admin' })));
-      return lapsed.length;
+      let released = 0;
+      for (const hold of lapsed) {
+        // One at a time through the account: a confirm on another process wins or loses cleanly.
+        const outcome = await decideOnAccount(
+          this.context.store,
+          accountKey(hold.customerId),
+          (holds) => {
+            const record = holds.find((other) => other.id === hold.id);
+            if (record && record.state !== 'held') return { result: record.state };
+            const next = withState(holds, record ?? accountHoldOf(hold, 'held'), 'released');
+            return { holds: next, result: 'released' as const };
+          },
+        );
+        if (outcome !== 'released') continue;
+        await this.write([this.release(hold, { kind: 'admin' })]);
+        released += 1;
+      }
+      return released;
     });
   }
 
@@ -213,16 +276,39 @@ export class LoyaltyHolds {
       : { channel: 'web' };
   }
 
+  /** The release of a hold; its id is derived from the hold's, so writing it twice is harmless. */
   private release(hold: LoyaltyEntryDoc, principal: Principal): LoyaltyEntryDoc {
     const origin = this.origin(principal);
-    return releaseEntry(hold, { id: newId('loy'), createdAt: new Date().toISOString(), ...origin });
+    return releaseEntry(hold, {
+      id: `${hold.id}.release`,
+      createdAt: new Date().toISOString(),
+      ...origin,
+    });
   }
 
-  private findHold(entries: LoyaltyEntryDoc[], holdId: string): LoyaltyEntryDoc {
-    const hold = entries.find((entry) => entry.id === holdId);
-    if (!hold || hold.kind !== 'hold')
-      throw notFound(`No loyalty hold ${holdId}; place one with POST /api/v1/loyalty/holds.`);
-    return hold;
+  /** The redemption a confirmed hold becomes (id derived from the hold's, as the release). */
+  private redeem(hold: LoyaltyEntryDoc, principal: Principal): LoyaltyEntryDoc {
+    return redeemEntry({ customerId: hold.customerId, sourceId: hold.sourceId }, -hold.points, {
+      id: `${hold.id}.redeem`,
+      createdAt: new Date().toISOString(),
+      ...this.origin(principal),
+    });
+  }
+
+  /** A hold entry by id, or undefined when there is none. */
+  private async holdDoc(holdId: string): Promise<LoyaltyEntryDoc | undefined> {
+    const doc = (await this.context.store.getCurrent('loyalty', [holdId])).get(holdId);
+    if (!doc || doc._deleted) return undefined;
+    const entry = fromCouchDoc<LoyaltyEntryDoc>(doc);
+    return entry.kind === 'hold' ? entry : undefined;
+  }
+
+  private stateOn(
+    holds: readonly AccountHold[],
+    hold: LoyaltyEntryDoc,
+    entries: LoyaltyEntryDoc[],
+  ): HoldView['status'] {
+    return holds.find((other) => other.id === hold.id)?.state ?? this.statusOf(hold, entries);
   }
 
   private statusOf(hold: LoyaltyEntryDoc, entries: LoyaltyEntryDoc[]): HoldView['status'] {
@@ -234,14 +320,78 @@ export class LoyaltyHolds {
     return active ? 'held' : 'released';
   }
 
-  private view(hold: LoyaltyEntryDoc, entries: LoyaltyEntryDoc[]): HoldView {
+  private view(
+    hold: LoyaltyEntryDoc,
+    entries: LoyaltyEntryDoc[],
+    otherHolds: readonly AccountHold[],
+    status: HoldView['status'],
+  ): HoldView {
+    const available =
+      loyaltyBalance(entries, hold.customerId).available -
+      unshownPoints(otherHolds, entries, Date.now());
     return {
       holdId: hold.id,
       customerId: hold.customerId,
       points: -hold.points,
-      status: this.statusOf(hold, entries),
+      status,
       expiresAt: hold.holdExpiresAt ?? '',
-      available: loyaltyBalance(entries, hold.customerId).available,
+      available,
     };
   }
+}
+
+const accountKey = (customerId: string) => `loy:${customerId}`;
+
+function accountHoldOf(hold: LoyaltyEntryDoc, state: AccountHold['state']): AccountHold {
+  return {
+    id: hold.id,
+    amount: -hold.points,
+    state,
+    expiresAt: hold.holdExpiresAt ?? hold.createdAt,
+    at: hold.createdAt,
+    entry: { ...hold },
+  };
+}
+
+const sourceOf = (hold: AccountHold) =>
+  typeof hold.entry.sourceId === 'string' ? hold.entry.sourceId : '';
+
+/** Whether the ledger shows everything an account hold's state implies. */
+function reflectedIn(entries: readonly LoyaltyEntryDoc[]): (hold: AccountHold) => boolean {
+  const unique = uniqueEntries(entries);
+  const ids = new Set(unique.map((entry) => entry.id));
+  const keys = new Set(unique.map((entry) => entry.idempotencyKey));
+  return (hold) => {
+    const sourceId = sourceOf(hold);
+    if (hold.state === 'held') return ids.has(hold.id);
+    if (hold.state === 'confirmed')
+      return keys.has(`release:${hold.id}`) && keys.has(`redeem:${sourceId}`);
+    return keys.has(`release:${hold.id}`) || !ids.has(hold.id);
+  };
+}
+
+/**
+ * Points the account's holds take that the ledger does not show yet: a hold decided on another
+ * process whose entry is not readable here yet, or a confirmation whose redemption is not.
+ */
+function unshownPoints(
+  holds: readonly AccountHold[],
+  entries: readonly LoyaltyEntryDoc[],
+  now: number,
+): number {
+  const unique = uniqueEntries(entries);
+  const ids = new Set(unique.map((entry) => entry.id));
+  const keys = new Set(unique.map((entry) => entry.idempotencyKey));
+  let unshown = 0;
+  for (const hold of holds) {
+    if (hold.state === 'released') continue;
+    const holdShown = ids.has(hold.id) && !keys.has(`release:${hold.id}`);
+    if (hold.state === 'held') {
+      if (!holdShown && Date.parse(hold.expiresAt) > now) unshown += hold.amount;
+      continue;
+    }
+    const redeemShown = keys.has(`redeem:${sourceOf(hold)}`);
+    if (!holdShown && !redeemShown) unshown += hold.amount;
+  }
+  return unshown;
 }

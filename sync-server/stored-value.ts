@@ -6,7 +6,7 @@
  * registers cannot spend the same balance at once. Every step is idempotent, as loyalty holds.
  */
 import { createHash } from 'node:crypto';
-import { isCurrencyCode } from '../src/money';
+import { isCurrencyCode, minor } from '../src/money';
 import type { Minor } from '../src/money';
 import { checkSpend, isCreditNoteNumber, storedValueAccount } from '../src/stored-value';
 import type { StoredValueAccount, StoredValueHold, StoredValueIssue } from '../src/stored-value';
@@ -16,6 +16,8 @@ import type { Principal } from './auth';
 import { INTERNAL_DATABASES } from './database-layout';
 import type { DocumentStore } from './document-store';
 import { SerialQueue } from './new-id';
+import { decideOnAccount, holdsToKeep, withState } from './account-doc';
+import type { AccountHold } from './account-doc';
 import type { StoredValuePosting } from './index-projections';
 import type { ServerContext } from './server-context';
 import type { ServerIndex } from './server-index';
@@ -271,81 +273,154 @@ export class StoredValueService {
         : undefined;
     return this.queue.run(async () => {
       const holdId = `svh_${hash(`${callerOf(principal)}\u0000${idempotencyKey}`)}`;
-      const account = await this.accountNow(number);
-      const existing = await this.entry(holdId);
-      if (existing) {
-        if (existing.type !== 'hold' || existing.number !== number || existing.amount !== amount)
-          throw new ApiError(
-            409,
-            'idempotency_conflict',
-            `idempotencyKey ${idempotencyKey} was already used for another hold; use a new key.`,
+      const decided = await decideOnAccount(
+        this.context.store,
+        accountKey(number),
+        async (holds) => {
+          // Read in this order: the account, which of its holds are stored, then the index (which
+          // then certainly counts those).
+          const stored = await this.storedIds(holds.map((other) => other.id));
+          const account = await this.accountNow(number);
+          const existing =
+            (await this.entry(holdId)) ?? holds.find((other) => other.id === holdId)?.entry;
+          if (existing) {
+            const found = existing as StoredValueEntry;
+            if (found.type !== 'hold' || found.number !== number || found.amount !== amount)
+              throw new ApiError(
+                409,
+                'idempotency_conflict',
+                `idempotencyKey ${idempotencyKey} was already used for another hold; use a new key.`,
+              );
+            return { result: { created: false, hold: found, holds } };
+          }
+          if (account.kind === null) throw notFound(this.unknownReason(number));
+          const now = Date.now();
+          const check = checkSpend(
+            withUnshown(account, unshownAmount(holds, stored, now)),
+            amount,
+            currency,
           );
-        return { created: false, hold: await this.holdView(existing, account) };
-      }
-      if (account.kind === null) throw notFound(this.unknownReason(number));
-      const check = checkSpend(account, amount, currency);
-      if (!check.ok) {
-        const code =
-          check.code === 'expired'
-            ? 'expired'
-            : check.code === 'insufficient-balance'
-              ? 'insufficient_balance'
-              : 'bad_request';
-        throw new ApiError(code === 'bad_request' ? 400 : 409, code, check.message, {
-          available: check.available,
-        });
-      }
-      const now = Date.now();
-      const hold: HoldEntry = {
-        _id: holdId,
-        type: 'hold',
-        number,
-        amount,
-        saleId,
-        createdAt: new Date(now).toISOString(),
-        expiresAt: new Date(now + this.context.holdTtlMs).toISOString(),
-        by: callerOf(principal),
-        ...(principal.kind === 'device' ? { storeId: principal.storeId } : {}),
+          if (!check.ok) {
+            const code =
+              check.code === 'expired'
+                ? 'expired'
+                : check.code === 'insufficient-balance'
+                  ? 'insufficient_balance'
+                  : 'bad_request';
+            throw new ApiError(code === 'bad_request' ? 400 : 409, code, check.message, {
+              available: check.available,
+            });
+          }
+          const hold: HoldEntry = {
+            _id: holdId,
+            type: 'hold',
+            number,
+            amount,
+            saleId,
+            createdAt: new Date(now).toISOString(),
+            expiresAt: new Date(now + this.context.holdTtlMs).toISOString(),
+            by: callerOf(principal),
+            ...(principal.kind === 'device' ? { storeId: principal.storeId } : {}),
+          };
+          const next = [
+            ...holdsToKeep(holds, (other) => stored.has(other.id), now),
+            {
+              id: holdId,
+              amount,
+              state: 'held' as const,
+              expiresAt: hold.expiresAt,
+              at: hold.createdAt,
+              entry: { ...hold },
+            },
+          ];
+          return { holds: next, result: { created: true, hold, holds: next } };
+        },
+      );
+      const { hold } = decided;
+      // Written after the account; also completes a hold whose deciding process died between.
+      if (!(await this.entry(hold._id))) await this.write([hold]);
+      return {
+        created: decided.created,
+        hold: await this.holdView(hold, await this.accountNow(number)),
       };
-      await this.write([hold]);
-      return { created: true, hold: await this.holdView(hold, await this.accountNow(number)) };
     });
   }
 
   confirm(principal: Principal, holdId: string): Promise<StoredValueHoldView> {
-    return this.queue.run(async () => {
-      const hold = await this.findHold(holdId);
-      const status = await this.statusOf(holdId);
-      if (status === 'released')
-        throw new ApiError(409, 'hold_released', `Hold ${holdId} was released; place a new hold.`);
-      if (status === 'held') {
-        if (hold.expiresAt <= new Date().toISOString()) {
-          await this.write([this.closing('release', holdId, principal)]);
-          throw new ApiError(
-            409,
-            'hold_expired',
-            `Hold ${holdId} expired before it was confirmed; place a new hold.`,
-          );
-        }
-        await this.write([this.closing('confirm', holdId, principal)]);
-      }
-      return this.holdView(hold, await this.accountNow(hold.number));
-    });
+    return this.settle(principal, holdId, 'confirmed');
   }
 
   release(principal: Principal, holdId: string): Promise<StoredValueHoldView> {
+    return this.settle(principal, holdId, 'released');
+  }
+
+  /**
+   * Confirms (the sale spends the value) or releases a hold, deciding on the note's account first
+   * so a confirm and a release of one hold on two processes at once end one way.
+   */
+  private settle(
+    principal: Principal,
+    holdId: string,
+    wanted: 'confirmed' | 'released',
+  ): Promise<StoredValueHoldView> {
     return this.queue.run(async () => {
       const hold = await this.findHold(holdId);
-      const status = await this.statusOf(holdId);
-      if (status === 'confirmed')
+      const outcome = await decideOnAccount(
+        this.context.store,
+        accountKey(hold.number),
+        async (holds) => {
+          const record = holds.find((other) => other.id === holdId);
+          const status = record?.state ?? (await this.statusOf(holdId));
+          if (status !== 'held') return { result: { status, expired: false } };
+          const now = Date.now();
+          const expired = wanted === 'confirmed' && hold.expiresAt <= new Date(now).toISOString();
+          const state = expired ? 'released' : wanted;
+          const stored = await this.storedIds(holds.map((other) => other.id));
+          const next = withState(
+            holdsToKeep(holds, (other) => stored.has(other.id), now),
+            record ?? {
+              id: holdId,
+              amount: hold.amount,
+              state: 'held',
+              expiresAt: hold.expiresAt,
+              at: hold.createdAt,
+              entry: { ...hold },
+            },
+            state,
+          );
+          return { holds: next, result: { status: state, expired } };
+        },
+      );
+      const { status } = outcome;
+      if (wanted === 'confirmed' && status === 'released' && !outcome.expired)
+        throw new ApiError(409, 'hold_released', `Hold ${holdId} was released; place a new hold.`);
+      if (wanted === 'released' && status === 'confirmed')
         throw new ApiError(
           409,
           'hold_confirmed',
           `Hold ${holdId} was confirmed: the sale spent it. Return the goods to give the value back.`,
         );
-      if (status === 'held') await this.write([this.closing('release', holdId, principal)]);
+      // The closing entry the decision implies (its id is derived from the hold: writing it again
+      // after a process died between is harmless).
+      const closingType = status === 'confirmed' ? 'confirm' : 'release';
+      const closingId = closingType === 'confirm' ? confirmationId(holdId) : releaseId(holdId);
+      if (!(await this.entry(closingId)))
+        await this.write([this.closing(closingType, holdId, principal)]);
+      if (outcome.expired)
+        throw new ApiError(
+          409,
+          'hold_expired',
+          `Hold ${holdId} expired before it was confirmed; place a new hold.`,
+        );
       return this.holdView(hold, await this.accountNow(hold.number));
     });
+  }
+
+  /** Which of these hold ids have their hold entry stored. */
+  private async storedIds(holdIds: readonly string[]): Promise<Set<string>> {
+    if (holdIds.length === 0) return new Set();
+    const docs = await this.context.store.getCurrent(DB, holdIds);
+    return new Set(holdIds.filter((id) => docs.get(id) && !docs.get(id)?._deleted));
   }
 
   private closing(
@@ -389,4 +464,29 @@ export class StoredValueService {
       available: account.available,
     };
   }
+}
+
+const accountKey = (number: string) => `sv:${number}`;
+
+/**
+ * What the note's account holds that its stored entries do not show yet: open holds and
+ * confirmations decided on another process whose hold entry is not stored yet.
+ */
+function unshownAmount(holds: readonly AccountHold[], stored: Set<string>, now: number): number {
+  return holds
+    .filter((hold) => !stored.has(hold.id))
+    .filter(
+      (hold) =>
+        hold.state === 'confirmed' || (hold.state === 'held' && Date.parse(hold.expiresAt) > now),
+    )
+    .reduce((total, hold) => total + hold.amount, 0);
+}
+
+function withUnshown(account: StoredValueAccount, unshown: number): StoredValueAccount {
+  if (unshown === 0) return account;
+  return {
+    ...account,
+    held: minor(account.held + unshown),
+    available: minor(Math.max(0, account.available - unshown)),
+  };
 }

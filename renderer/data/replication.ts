@@ -4,7 +4,12 @@
  * The state the cashier sees is derived here: online or offline, documents waiting to push,
  * the last moment everything was in sync, and every document the server refused, with why.
  */
-import { getChangedDocumentsSince, getLastCheckpointDoc } from 'rxdb';
+import {
+  getAssumedMasterState,
+  getChangedDocumentsSince,
+  getLastCheckpointDoc,
+  writeDocToDocState,
+} from 'rxdb';
 import type { RxCollection } from 'rxdb';
 import {
   getFetchWithCouchDBAuthorization,
@@ -56,14 +61,31 @@ export interface ReplicationOptions {
 
 /**
  * Documents the register has changed since the last one the push side has handed to the
- * server: RxDB's own upstream checkpoint, read through its exported protocol helpers.
+ * server: RxDB's own upstream checkpoint, read through its exported protocol helpers. Documents
+ * just pulled are past that checkpoint too until the push side has looked at them (it stores its
+ * checkpoint without waiting, and on a slower server such as a CouchDB cluster the count is read
+ * in between): like the push side, a document equal to what the register last knew of the
+ * server's version is not counted.
  */
 async function pendingPushCount(state: RxCouchDBReplicationState<unknown>): Promise<number> {
   const internal = state.internalReplicationState;
   if (!internal || state.isStopped()) return 0;
   const checkpoint = await getLastCheckpointDoc(internal, 'up');
   const changes = await getChangedDocumentsSince(internal.input.forkInstance, 10_000, checkpoint);
-  return changes.documents.length;
+  if (changes.documents.length === 0) return 0;
+  const primary = internal.primaryPath as string;
+  const ids = changes.documents.map((doc) => String((doc as Record<string, unknown>)[primary]));
+  const known = await getAssumedMasterState(internal, ids);
+  let pending = 0;
+  for (const [index, doc] of changes.documents.entries()) {
+    const master = known[ids[index] ?? ''];
+    const mine = writeDocToDocState(doc, internal.hasAttachments, !!internal.input.keepMeta);
+    const same =
+      master !== undefined &&
+      internal.input.conflictHandler.isEqual(master.docData, mine, 'pending-push-count');
+    if (!same) pending += 1;
+  }
+  return pending;
 }
 
 async function fetchRejections(config: AppConfig): Promise<RejectedDocument[] | null> {

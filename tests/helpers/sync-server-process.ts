@@ -40,6 +40,11 @@ export interface SyncServerProcessOptions {
   timeoutMs?: number;
   /** An Apache CouchDB to store in; default OMNITILL_TEST_COUCHDB_URL, else the embedded store. */
   couchdbUrl?: string;
+  /**
+   * Another server's CouchDB prefix, to run a second instance on the same databases (it then
+   * leaves them in place when it stops: the first owns them).
+   */
+  couchdbPrefix?: string;
 }
 
 /** The CouchDB every test server stores in, when the suite runs against one. */
@@ -123,7 +128,8 @@ export async function startSyncServerProcess(
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'omnitill-sync-'));
   const adminToken = options.adminToken ?? TEST_ADMIN_TOKEN;
   const couchdbUrl = options.couchdbUrl ?? TEST_COUCHDB_URL;
-  const couchdbPrefix = couchdbPrefixOf(dataDir);
+  const couchdbPrefix = options.couchdbPrefix ?? couchdbPrefixOf(dataDir);
+  const ownsDatabases = options.couchdbPrefix === undefined;
   const args = [
     'sync-server/cli.ts',
     '--port',
@@ -193,7 +199,7 @@ export async function startSyncServerProcess(
       clearTimeout(timer);
       if (ownsDataDir && !keepData) {
         rmSync(dataDir, { recursive: true, force: true });
-        if (couchdbUrl) await dropCouchDatabases(couchdbUrl, couchdbPrefix);
+        if (couchdbUrl && ownsDatabases) await dropCouchDatabases(couchdbUrl, couchdbPrefix);
       }
     },
     async kill() {

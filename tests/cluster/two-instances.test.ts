@@ -1,0 +1,191 @@
+/**
+ * Two sync-server processes on one Apache CouchDB cluster (`npm run test:couchdb` starts one
+ * from ../shared/couchdb): overdraft decisions are serialised through CouchDB (one account
+ * document per customer or note, written with its `_rev`), not through one process's memory,
+ * and what a register writes through one instance reaches the registers of the other.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  TEST_COUCHDB_URL,
+  couchdbPrefixOf,
+  startSyncServerProcess,
+} from '../helpers/sync-server-process';
+import type { EnrolledDevice, SyncServerProcess } from '../helpers/sync-server-process';
+import { coffeeSale, putDoc } from '../integration/sync-server/sale-fixtures';
+
+const ROUNDS = 100;
+const RACERS = 6;
+
+let a: SyncServerProcess;
+let b: SyncServerProcess;
+let q1: EnrolledDevice;
+let q1b: EnrolledDevice;
+let hk: EnrolledDevice;
+
+async function call(
+  server: SyncServerProcess,
+  path: string,
+  auth: string,
+  body?: unknown,
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  const response = await fetch(`${server.url}${path}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: { Authorization: auth, 'Content-Type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+/** The demo customer with the most points available (the demo gives some none). */
+async function richestCustomer(): Promise<{ customerId: string; available: number }> {
+  let best = { customerId: '', available: 0 };
+  for (let n = 1; n <= 40; n++) {
+    const customerId = `cust_demo${String(n).padStart(7, '0')}`;
+    const reply = await call(a, `/api/v1/customers/${customerId}`, q1.auth);
+    const available = Number((reply.body.loyalty as { available?: number } | undefined)?.available);
+    if (reply.status === 200 && available > best.available) best = { customerId, available };
+  }
+  return best;
+}
+
+beforeAll(async () => {
+  if (!TEST_COUCHDB_URL) {
+    throw new Error(
+      'These tests need a CouchDB cluster: run them with `npm run test:couchdb` (it starts one from ../shared/couchdb), or set OMNITILL_TEST_COUCHDB_URL.',
+    );
+  }
+  a = await startSyncServerProcess({ seedDemo: true });
+  q1 = await a.enrollDevice('hcm-q1', 'reg-01');
+  q1b = await a.enrollDevice('hcm-q1', 'reg-02');
+  hk = await a.enrollDevice('hn-hk', 'reg-01');
+  // The second instance reads the devices enrolled so far when it starts.
+  b = await startSyncServerProcess({ couchdbPrefix: couchdbPrefixOf(a.dataDir) });
+}, 120_000);
+
+afterAll(async () => {
+  await b?.stop();
+  await a?.stop();
+});
+
+describe('two sync-server instances on one CouchDB cluster', () => {
+  it('never let concurrent loyalty holds through both exceed the balance (100 rounds)', async () => {
+    const { customerId, available } = await richestCustomer();
+    expect(available).toBeGreaterThan(RACERS);
+    // Each racer asks for a bit more than a third: at most two of them can be served.
+    const each = Math.floor(available / 3) + 1;
+    let overdrafts = 0;
+    let served = 0;
+    for (let round = 0; round < ROUNDS; round++) {
+      const replies = await Promise.all(
+        Array.from({ length: RACERS }, (_, racer) =>
+          call(racer % 2 ? b : a, '/api/v1/loyalty/holds', racer % 2 ? q1b.auth : q1.auth, {
+            customerId,
+            points: each,
+            idempotencyKey: `r${round}-${racer}`,
+          }),
+        ),
+      );
+      const won = replies.filter((reply) => reply.status === 201);
+      for (const reply of replies) {
+        if (reply.status !== 201) expect(reply.body.error).toBe('insufficient_points');
+      }
+      served += won.length;
+      if (won.length * each > available) overdrafts += 1;
+      // Free the balance for the next round, half through each instance.
+      await Promise.all(
+        won.map((reply, index) =>
+          call(
+            index % 2 ? a : b,
+            `/api/v1/loyalty/holds/${String(reply.body.holdId)}/release`,
+            index % 2 ? q1.auth : q1b.auth,
+            {},
+          ),
+        ),
+      );
+    }
+    expect(overdrafts).toBe(0);
+    // Not a trivial pass: holds were granted (two per round when nothing is in the way).
+    expect(served).toBeGreaterThanOrEqual(ROUNDS);
+    const after = await call(b, `/api/v1/customers/${customerId}`, q1.auth);
+    expect((after.body.loyalty as { available: number }).available).toBe(available);
+  }, 600_000);
+
+  it('never let concurrent gift-card holds through both exceed the balance (100 rounds)', async () => {
+    const issued = await call(a, '/api/v1/admin/gift-cards', a.adminAuth, {
+      cardNumber: 'GC7000 0001',
+      amount: 300_000,
+      currency: 'VND',
+    });
+    expect(issued.status).toBe(201);
+    let overdrafts = 0;
+    let served = 0;
+    for (let round = 0; round < ROUNDS; round++) {
+      const replies = await Promise.all(
+        Array.from({ length: RACERS }, (_, racer) =>
+          call(racer % 2 ? b : a, '/api/v1/stored-value/holds', racer % 2 ? hk.auth : q1.auth, {
+            number: 'GC70000001',
+            amount: 100_001,
+            saleId: `sale_GC${round}x${racer}`,
+            idempotencyKey: `g${round}-${racer}`,
+          }),
+        ),
+      );
+      const won = replies.filter((reply) => reply.status === 201);
+      for (const reply of replies) {
+        if (reply.status !== 201) expect(reply.body.error).toBe('insufficient_balance');
+      }
+      served += won.length;
+      if (won.length * 100_001 > 300_000) overdrafts += 1;
+      await Promise.all(
+        won.map((reply, index) =>
+          call(
+            index % 2 ? a : b,
+            `/api/v1/stored-value/holds/${String(reply.body.holdId)}/release`,
+            q1.auth,
+            {},
+          ),
+        ),
+      );
+    }
+    expect(overdrafts).toBe(0);
+    expect(served).toBeGreaterThanOrEqual(ROUNDS);
+    const card = await call(b, '/api/v1/stored-value/GC70000001', q1.auth);
+    expect(card.body).toMatchObject({ available: 300_000, held: 0 });
+  }, 600_000);
+
+  it('ends a confirm and a release of one hold on two instances at once one way, told to both', async () => {
+    const { customerId } = await richestCustomer();
+    for (let round = 0; round < 20; round++) {
+      const held = await call(a, '/api/v1/loyalty/holds', q1.auth, {
+        customerId,
+        points: 1,
+        idempotencyKey: `cr${round}`,
+      });
+      expect(held.status).toBe(201);
+      const holdId = String(held.body.holdId);
+      const [confirmed, released] = await Promise.all([
+        call(a, `/api/v1/loyalty/holds/${holdId}/confirm`, q1.auth, {}),
+        call(b, `/api/v1/loyalty/holds/${holdId}/release`, q1.auth, {}),
+      ]);
+      // Exactly one of them won, and the other was told so.
+      const confirmWon = confirmed.status === 200;
+      expect(confirmWon).toBe(released.status === 409);
+      if (confirmWon) expect(released.body.error).toBe('hold_confirmed');
+      else expect(confirmed.body.error).toBe('hold_released');
+      const view = await call(b, `/api/v1/loyalty/holds/${holdId}/release`, q1.auth, {});
+      expect(view.status).toBe(confirmWon ? 409 : 200);
+    }
+  }, 120_000);
+
+  it('hands a sale written through one instance to the other store register reading through the other', async () => {
+    const sale = coffeeSale('sale_01KAQ7TW0000000000000000S1', q1, 25_000);
+    const pushed = await putDoc(b, q1.auth, 'sales-hcm-q1', sale);
+    expect(pushed.status).toBe(201);
+    const response = await fetch(`${a.url}/db/sales-hcm-q1/_changes?include_docs=true`, {
+      headers: { Authorization: q1b.auth },
+    });
+    expect(response.status).toBe(200);
+    const changes = (await response.json()) as { results: { id: string }[] };
+    expect(changes.results.map((row) => row.id)).toContain(sale.id);
+  }, 60_000);
+});
