@@ -4,8 +4,11 @@
  * computed from it. These pins are the values from before the registry existed: deriving them
  * must change nothing a register or the server can observe.
  */
-import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import type { RxCollection } from 'rxdb';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { COLLECTIONS } from '../../../renderer/data/collections';
+import type { ReplicaCollections } from '../../../renderer/data/database';
 import type { Principal } from '../../../sync-server/auth';
 import { COLLECTION_SCHEMAS } from '../../../sync-server/collection-schemas';
 import {
@@ -19,6 +22,8 @@ import type { Collection } from '../../../sync-server/database-layout';
 import type { DocumentValidator } from '../../../sync-server/document-validator';
 import { decideWrite } from '../../../sync-server/write-policy';
 import * as documents from '../../../src/documents';
+import type { DocumentTypeSpec } from '../../../src/documents';
+import { DOCUMENT_TYPE_NAMES, DOCUMENT_TYPES, registryProblems } from '../../../src/documents';
 
 const ALL: readonly Collection[] = [...SHARED_COLLECTIONS, ...STORE_COLLECTIONS];
 const device: Principal = { kind: 'device', id: 'dev_1', storeId: 'hcm-q1', name: 'reg-01' };
@@ -217,5 +222,80 @@ describe("the register's collections", () => {
     for (const spec of COLLECTIONS) {
       expect(spec.schema).toBe(COLLECTION_SCHEMAS[spec.name as Collection]);
     }
+  });
+});
+
+describe('the registry itself', () => {
+  it('has no problems and fits the register collection limit', () => {
+    expect(registryProblems(DOCUMENT_TYPES)).toEqual([]);
+    expect(COLLECTIONS.length).toBeLessThanOrEqual(documents.REGISTER_COLLECTION_LIMIT);
+  });
+
+  it('types each register collection with its document', () => {
+    expectTypeOf<ReplicaCollections['sales']>().toEqualTypeOf<RxCollection<documents.SaleDoc>>();
+    expectTypeOf<ReplicaCollections['parked']>().toEqualTypeOf<
+      RxCollection<documents.ParkedSaleDoc>
+    >();
+    expectTypeOf<keyof ReplicaCollections>().toEqualTypeOf<(typeof COLLECTIONS)[number]['name']>();
+  });
+
+  it('refuses an entry the server or the register could not serve', () => {
+    const sale = DOCUMENT_TYPES.sales as DocumentTypeSpec;
+    const bad: Record<string, DocumentTypeSpec> = {
+      'e-invoices': { ...sale, schema: { ...sale.schema, title: 'e-invoice' } },
+      sales: sale,
+      copies: { ...sale, idPrefix: 'copy' },
+      menus: {
+        ...sale,
+        schema: { ...sale.schema, title: 'menu' },
+        idPrefix: 'menu_',
+        deviceWrites: 'none',
+      },
+      tills: {
+        ...sale,
+        schema: { ...sale.schema, title: 'till' },
+        idPrefix: 'till_',
+        scope: 'shared',
+      },
+    };
+    expect(registryProblems(bad)).toEqual([
+      'e-invoices: a type name is lower-case letters only',
+      'copies: schema title "sale" is sales\'s too',
+      'copies: id prefix must look like "x_"',
+      'menus: the register pushes it but devices may not write it',
+      "tills: devices write a shared database, so name their store's field",
+    ]);
+    const many = Object.fromEntries(
+      Array.from({ length: 14 }, (_, index) => [
+        `t${String.fromCharCode(97 + index)}`,
+        { ...sale, schema: { ...sale.schema, title: `t${index}` } },
+      ]),
+    );
+    expect(registryProblems(many)).toEqual([
+      "the register would open 14 collections, past RxDB's free-tier limit of 13",
+    ]);
+  });
+
+  it("matches docs/DATA.md's table of databases and collections", () => {
+    const text = readFileSync(new URL('../../../docs/DATA.md', import.meta.url), 'utf8');
+    const rows = text
+      .split('\n')
+      .filter((line) => /^\| (\w+|\(none\)) +\| `/.test(line))
+      .map((line) => line.split('|').map((cell) => cell.trim()));
+    const documented = rows.map((cells) => ({
+      collection: cells[1],
+      database: cells[2]?.replaceAll('`', ''),
+      prefix: cells[5]?.replaceAll('`', '').replace(/<.*$/, ''),
+    }));
+    expect(documented).toEqual(
+      DOCUMENT_TYPE_NAMES.map((name) => {
+        const spec = DOCUMENT_TYPES[name] as DocumentTypeSpec;
+        return {
+          collection: spec.replica ? name : '(none)',
+          database: spec.scope === 'shared' ? name : `${name}-<storeId>`,
+          prefix: spec.idPrefix,
+        };
+      }),
+    );
   });
 });
