@@ -20,6 +20,7 @@ import {
 } from '../../../sync-server/database-layout';
 import type { Collection } from '../../../sync-server/database-layout';
 import type { DocumentValidator } from '../../../sync-server/document-validator';
+import { PUSH_CHECKS } from '../../../sync-server/push-checks/push-checks';
 import { decideWrite } from '../../../sync-server/write-policy';
 import * as documents from '../../../src/documents';
 import type { DocumentTypeSpec } from '../../../src/documents';
@@ -231,6 +232,14 @@ describe('the registry itself', () => {
     expect(COLLECTIONS.length).toBeLessThanOrEqual(documents.REGISTER_COLLECTION_LIMIT);
   });
 
+  it('names the types the server re-derives with a push check, and no others', () => {
+    expect(Object.keys(PUSH_CHECKS).sort()).toEqual(
+      DOCUMENT_TYPE_NAMES.filter(
+        (name) => (DOCUMENT_TYPES[name] as DocumentTypeSpec).pushCheck,
+      ).sort(),
+    );
+  });
+
   it('types each register collection with its document', () => {
     expectTypeOf<ReplicaCollections['sales']>().toEqualTypeOf<RxCollection<documents.SaleDoc>>();
     expectTypeOf<ReplicaCollections['parked']>().toEqualTypeOf<
@@ -247,9 +256,17 @@ describe('the registry itself', () => {
       copies: { ...sale, idPrefix: 'copy' },
       menus: {
         ...sale,
+        pushCheck: false,
         schema: { ...sale.schema, title: 'menu' },
         idPrefix: 'menu_',
         deviceWrites: 'none',
+      },
+      prices: {
+        ...sale,
+        schema: { ...sale.schema, title: 'price' },
+        idPrefix: 'price_',
+        deviceWrites: 'none',
+        replica: { direction: 'pull', pullBatchSize: 100 },
       },
       tills: {
         ...sale,
@@ -263,6 +280,7 @@ describe('the registry itself', () => {
       'copies: schema title "sale" is sales\'s too',
       'copies: id prefix must look like "x_"',
       'menus: the register pushes it but devices may not write it',
+      'prices: a push check for a type devices may not write never runs',
       "tills: devices write a shared database, so name their store's field",
     ]);
     const many = Object.fromEntries(
