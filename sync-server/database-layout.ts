@@ -75,4 +75,5 @@ export const INTERNAL_DATABASES = {
   customerClaims: 'omnitill-customer-claims',
 } as const;
 
-export const KNOWN_DATABASES_HINT = `Known databases: ${SHARED_COLLECTIONS.join(', ')}, and ${STORE_COLLECTIONS.map((name) => `${name}-`).join(', ')}<storeId>.`;
+const storeDatabasePatterns = STORE_COLLECTIONS.map((name) => `${name}-`).join(', ');
+export const KNOWN_DATABASES_HINT = `Known databases: ${SHARED_COLLECTIONS.join(', ')}, and ${storeDatabasePatterns}<storeId>.`;

@@ -1,11 +1,9 @@
 import type { LoyaltyEntryDoc } from '../src/documents';
 import {
   alwaysImmutableTypes,
-  DOCUMENT_TYPE_NAMES,
   documentTypeSpec,
   isStoredImmutable,
 } from '../src/documents/registry';
-import type { DeviceWrites } from '../src/documents/registry';
 import type { SaleDoc } from '../src/documents';
 import type { StockMoveDoc } from '../src/documents';
 import { loyaltyEntryProblems } from '../src/loyalty';
@@ -55,11 +53,6 @@ export interface WriteRequest {
   /** Every version of the database's store's settings, for re-pricing sales. */
   settingsHistory: StoreSettingsHistory | undefined;
 }
-
-/** What a device may push, per collection, from the document registry. */
-const DEVICE_WRITES: Readonly<Record<Collection, DeviceWrites>> = Object.fromEntries(
-  DOCUMENT_TYPE_NAMES.map((name) => [name, documentTypeSpec(name).deviceWrites]),
-) as Record<Collection, DeviceWrites>;
 
 /** Collections whose documents are facts written once (the gate removes losing branches). */
 export const IMMUTABLE_FACTS: ReadonlySet<Collection> = new Set(alwaysImmutableTypes());
@@ -114,7 +107,7 @@ export function decideWrite(validator: DocumentValidator, request: WriteRequest)
 
   const collection = database.collection;
   if (principal.kind === 'device') {
-    if (DEVICE_WRITES[collection] === 'none') {
+    if (documentTypeSpec(collection).deviceWrites === 'none') {
       return reject(
         'read_only',
         `${database.name} is written by the server only; registers replicate it read-only`,
@@ -134,7 +127,7 @@ export function decideWrite(validator: DocumentValidator, request: WriteRequest)
   if (principal.kind === 'device') {
     const storeProblem = storeOwnership(collection, doc, principal.storeId, database);
     if (storeProblem) return reject('not_your_store', storeProblem);
-    if (DEVICE_WRITES[collection] === 'create' && live) {
+    if (documentTypeSpec(collection).deviceWrites === 'create' && live) {
       return reject(
         'create_only',
         `${documentTypeSpec(collection).schema.title} documents are changed by the server only; a register may create new ones`,
