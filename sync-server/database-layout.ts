@@ -1,34 +1,22 @@
 /**
- * The database layout of docs/DATA.md: one CouchDB database per collection. Shared databases are
- * written by the server; store databases are `<collection>-<storeId>` and only that store's
- * devices write them. Any other name is unknown to the server (404), whoever asks.
+ * The database layout of docs/DATA.md, computed from the document registry
+ * (src/documents/registry.ts): one CouchDB database per document type. Shared databases are
+ * written by the server; store databases are `<type>-<storeId>` and only that store's devices
+ * write them. Any other name is unknown to the server (404), whoever asks.
  */
-export const SHARED_COLLECTIONS = [
-  'products',
-  'staff',
-  'settings',
-  'customers',
-  'loyalty',
-] as const;
-/**
- * `pickups` is not in docs/DATA.md yet: PickupDoc (src/documents/pickup.ts) needs a database of
- * its own (one RxDB collection per schema), written by the store's registers.
- */
-export const STORE_COLLECTIONS = [
-  'orders',
-  'sales',
-  'returns',
-  'stock',
-  'shifts',
-  'pickups',
-  'cashmoves',
-  'parked',
-  'audit',
-] as const;
+import { DOCUMENT_TYPE_NAMES, DOCUMENT_TYPES } from '../src/documents/registry';
+import type { DocumentTypeName, SharedTypeName, StoreTypeName } from '../src/documents/registry';
 
-export type SharedCollection = (typeof SHARED_COLLECTIONS)[number];
-export type StoreCollection = (typeof STORE_COLLECTIONS)[number];
-export type Collection = SharedCollection | StoreCollection;
+export type SharedCollection = SharedTypeName;
+export type StoreCollection = StoreTypeName;
+export type Collection = DocumentTypeName;
+
+export const SHARED_COLLECTIONS: readonly SharedCollection[] = DOCUMENT_TYPE_NAMES.filter(
+  (name): name is SharedCollection => DOCUMENT_TYPES[name].scope === 'shared',
+);
+export const STORE_COLLECTIONS: readonly StoreCollection[] = DOCUMENT_TYPE_NAMES.filter(
+  (name): name is StoreCollection => DOCUMENT_TYPES[name].scope === 'store',
+);
 
 export type DatabaseName =
   | { kind: 'shared'; name: string; collection: SharedCollection }
@@ -89,5 +77,5 @@ export const INTERNAL_DATABASES = {
   accounts: 'omnitill-accounts',
 } as const;
 
-export const KNOWN_DATABASES_HINT =
-  'Known databases: products, staff, settings, customers, loyalty, and orders-, sales-, returns-, stock-, shifts-, pickups-, cashmoves-, parked-, audit-<storeId>.';
+const storeDatabasePatterns = STORE_COLLECTIONS.map((name) => `${name}-`).join(', ');
+export const KNOWN_DATABASES_HINT = `Known databases: ${SHARED_COLLECTIONS.join(', ')}, and ${storeDatabasePatterns}<storeId>.`;

@@ -14,7 +14,7 @@ import { PUSH_CHECKS } from './push-checks/push-checks';
 import type { ServerIndex } from './server-index';
 import type { SettingsHistory } from './settings-history';
 import type { WriteDecision } from './write-policy';
-import { decideWrite } from './write-policy';
+import { decideWrite, IMMUTABLE_FACTS } from './write-policy';
 
 export interface ReplicationGateDeps {
   auth: Authenticator;
@@ -36,17 +36,6 @@ type GateDecision =
   | WriteDecision
   | { kind: 'local'; doc: Record<string, unknown> }
   | { kind: 'pending'; id: string; reason: string };
-
-/** Collections whose documents are facts written once (write-policy.ts: isImmutable). */
-const IMMUTABLE_FACTS: ReadonlySet<string> = new Set([
-  'sales',
-  'returns',
-  'loyalty',
-  'stock',
-  'pickups',
-  'cashmoves',
-  'audit',
-]);
 
 const SEE_REJECTIONS = 'rejection recorded; see GET /api/v1/rejections?mine=1';
 

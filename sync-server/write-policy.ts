@@ -1,4 +1,9 @@
 import type { LoyaltyEntryDoc } from '../src/documents';
+import {
+  alwaysImmutableTypes,
+  documentTypeSpec,
+  isStoredImmutable,
+} from '../src/documents/registry';
 import type { SaleDoc } from '../src/documents';
 import type { StockMoveDoc } from '../src/documents';
 import { loyaltyEntryProblems } from '../src/loyalty';
@@ -49,43 +54,8 @@ export interface WriteRequest {
   settingsHistory: StoreSettingsHistory | undefined;
 }
 
-/** Facts never change once written (ARCHITECTURE.md rule 2); shifts only once closed. */
-function isImmutable(collection: Collection, current: StoredDoc): boolean {
-  switch (collection) {
-    case 'sales':
-    case 'returns':
-    case 'loyalty':
-    case 'stock':
-    case 'pickups':
-    case 'cashmoves':
-    case 'audit':
-      return true;
-    // A parked sale changes once: resumed or discarded, then it is history.
-    case 'parked':
-      return current.status !== 'parked';
-    case 'shifts':
-      return current.status === 'closed';
-    case 'products':
-    case 'staff':
-    case 'settings':
-    case 'customers':
-    case 'orders':
-      return false;
-  }
-}
-
-const DEVICE_WRITABLE: ReadonlySet<Collection> = new Set([
-  'sales',
-  'returns',
-  'stock',
-  'shifts',
-  'pickups',
-  'cashmoves',
-  'parked',
-  'audit',
-  'customers',
-  'loyalty',
-]);
+/** Collections whose documents are facts written once (the gate removes losing branches). */
+export const IMMUTABLE_FACTS: ReadonlySet<Collection> = new Set(alwaysImmutableTypes());
 
 /**
  * Decides, for one pushed document, whether it lands, is already there, or is rejected and
@@ -137,7 +107,7 @@ export function decideWrite(validator: DocumentValidator, request: WriteRequest)
 
   const collection = database.collection;
   if (principal.kind === 'device') {
-    if (!DEVICE_WRITABLE.has(collection)) {
+    if (documentTypeSpec(collection).deviceWrites === 'none') {
       return reject(
         'read_only',
         `${database.name} is written by the server only; registers replicate it read-only`,
@@ -157,15 +127,15 @@ export function decideWrite(validator: DocumentValidator, request: WriteRequest)
   if (principal.kind === 'device') {
     const storeProblem = storeOwnership(collection, doc, principal.storeId, database);
     if (storeProblem) return reject('not_your_store', storeProblem);
-    if (collection === 'customers' && live) {
+    if (documentTypeSpec(collection).deviceWrites === 'create' && live) {
       return reject(
         'create_only',
-        'customer profiles are changed by the server only; a register may create new ones',
+        `${documentTypeSpec(collection).schema.title} documents are changed by the server only; a register may create new ones`,
       );
     }
   }
 
-  if (live && principal.kind !== 'admin' && isImmutable(collection, live)) {
+  if (live && principal.kind !== 'admin' && isStoredImmutable(collection, live)) {
     return reject(
       'immutable',
       doc._deleted === true
@@ -196,14 +166,16 @@ function storeOwnership(
     }
     return null;
   }
-  if (collection === 'loyalty' && doc.storeId !== storeId) {
-    return `a register writes loyalty entries of its own store: storeId must be "${storeId}"`;
+  const field = documentTypeSpec(collection).deviceStoreField;
+  if (!field) return null;
+  let value: unknown = doc;
+  for (const key of field.path) value = (value as Record<string, unknown> | undefined)?.[key];
+  const path = field.path.join('.');
+  if (field.required && value !== storeId) {
+    return `a register writes ${collection} entries of its own store: ${path} must be "${storeId}"`;
   }
-  if (collection === 'customers') {
-    const origin = doc.origin as { storeId?: unknown } | undefined;
-    if (origin?.storeId !== undefined && origin.storeId !== storeId) {
-      return `origin.storeId must be this device's store "${storeId}"`;
-    }
+  if (value !== undefined && value !== storeId) {
+    return `${path} must be this device's store "${storeId}"`;
   }
   return null;
 }

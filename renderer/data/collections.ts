@@ -1,28 +1,16 @@
 /**
  * The register's local replica: which collections it keeps, with which schema from src/documents,
- * and which sync-server database each one replicates with (docs/DATA.md).
+ * and which sync-server database each one replicates with, computed from the document registry
+ * (src/documents/registry.ts, docs/DATA.md).
  */
 import type { DocumentSchema } from '../../src/documents';
-import {
-  cashMoveSchema,
-  customerSchema,
-  loyaltyEntrySchema,
-  parkedSaleSchema,
-  pickupSchema,
-  productSchema,
-  returnSchema,
-  saleSchema,
-  shiftSchema,
-  staffSchema,
-  stockMoveSchema,
-  storeSettingsSchema,
-  webOrderSchema,
-} from '../../src/documents';
+import { DOCUMENT_TYPE_NAMES, documentTypeSpec } from '../../src/documents/registry';
+import type { ReplicatedTypeName, ReplicaSpec } from '../../src/documents/registry';
 
-export type Direction = 'pull' | 'both';
+export type Direction = ReplicaSpec['direction'];
 
 export interface CollectionSpec {
-  name: string;
+  name: ReplicatedTypeName;
   schema: DocumentSchema;
   /** The server database for this register's store. */
   serverDb: (storeId: string) => string;
@@ -37,40 +25,16 @@ export interface CollectionSpec {
   mayBeMissingOnServer?: boolean;
 }
 
-const shared = (
-  name: string,
-  schema: DocumentSchema,
-  direction: Direction,
-  pullBatchSize = 100,
-): CollectionSpec => ({
-  name,
-  schema,
-  serverDb: () => name,
-  direction,
-  pullBatchSize,
+export const COLLECTIONS: readonly CollectionSpec[] = DOCUMENT_TYPE_NAMES.flatMap((name) => {
+  const { scope, schema, replica } = documentTypeSpec(name);
+  if (!replica) return [];
+  const spec: CollectionSpec = {
+    name: name as ReplicatedTypeName,
+    schema,
+    serverDb: scope === 'shared' ? () => name : (storeId) => `${name}-${storeId}`,
+    direction: replica.direction,
+    pullBatchSize: replica.pullBatchSize,
+  };
+  if (replica.mayBeMissingOnServer) spec.mayBeMissingOnServer = true;
+  return [spec];
 });
-
-const perStore = (name: string, schema: DocumentSchema, direction: Direction): CollectionSpec => ({
-  name,
-  schema,
-  serverDb: (storeId) => `${name}-${storeId}`,
-  direction,
-  pullBatchSize: 200,
-});
-
-export const COLLECTIONS: readonly CollectionSpec[] = [
-  shared('products', productSchema, 'pull', 500),
-  shared('staff', staffSchema, 'pull'),
-  shared('settings', storeSettingsSchema, 'pull'),
-  shared('customers', customerSchema, 'both', 500),
-  shared('loyalty', loyaltyEntrySchema, 'both', 500),
-  perStore('orders', webOrderSchema, 'pull'),
-  perStore('sales', saleSchema, 'both'),
-  perStore('returns', returnSchema, 'both'),
-  perStore('stock', stockMoveSchema, 'both'),
-  perStore('shifts', shiftSchema, 'both'),
-  perStore('pickups', pickupSchema, 'both'),
-  perStore('cashmoves', cashMoveSchema, 'both'),
-  // Parked sales replicate so another register of the same store can resume them.
-  { ...perStore('parked', parkedSaleSchema, 'both'), mayBeMissingOnServer: true },
-];

@@ -7,40 +7,15 @@ import { addRxPlugin, createRxDatabase } from 'rxdb';
 import type { RxCollection, RxDatabase, RxStorage } from 'rxdb';
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
-import type {
-  CashMoveDoc,
-  CustomerDoc,
-  LoyaltyEntryDoc,
-  ParkedSaleDoc,
-  PickupDoc,
-  ProductDoc,
-  ReturnDoc,
-  SaleDoc,
-  ShiftDoc,
-  StaffDoc,
-  StockMoveDoc,
-  StoreSettingsDoc,
-  WebOrderDoc,
-} from '../../src/documents';
+import type { DocumentOf, ReplicatedTypeName } from '../../src/documents/registry';
 import { COLLECTIONS } from './collections';
 import { addReplicaCollections, replicaSchemas } from './migrations';
 import type { ReplicaSchema } from './migrations';
 
-export interface ReplicaCollections {
-  products: RxCollection<ProductDoc>;
-  staff: RxCollection<StaffDoc>;
-  settings: RxCollection<StoreSettingsDoc>;
-  customers: RxCollection<CustomerDoc>;
-  loyalty: RxCollection<LoyaltyEntryDoc>;
-  orders: RxCollection<WebOrderDoc>;
-  sales: RxCollection<SaleDoc>;
-  returns: RxCollection<ReturnDoc>;
-  stock: RxCollection<StockMoveDoc>;
-  shifts: RxCollection<ShiftDoc>;
-  pickups: RxCollection<PickupDoc>;
-  cashmoves: RxCollection<CashMoveDoc>;
-  parked: RxCollection<ParkedSaleDoc>;
-}
+/** One RxDB collection per replicated type of the document registry. */
+export type ReplicaCollections = {
+  [Name in ReplicatedTypeName]: RxCollection<DocumentOf<Name>>;
+};
 
 addRxPlugin(RxDBLocalDocumentsPlugin);
 

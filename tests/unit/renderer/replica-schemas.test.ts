@@ -12,6 +12,7 @@ import { COLLECTIONS } from '../../../renderer/data/collections';
 import { openReplica } from '../../../renderer/data/database';
 import type { ReplicaDatabase } from '../../../renderer/data/database';
 import { generateDemoData } from '../../../src/demo';
+import { REGISTER_COLLECTION_LIMIT } from '../../../src/documents';
 
 addRxPlugin(RxDBDevModePlugin);
 
@@ -23,7 +24,7 @@ describe('the register replica', () => {
   });
 
   it('stays within the free tier collection limit', () => {
-    expect(COLLECTIONS.length).toBeLessThanOrEqual(13);
+    expect(COLLECTIONS.length).toBeLessThanOrEqual(REGISTER_COLLECTION_LIMIT);
   });
 
   it('opens every collection under RxDB dev-mode and takes valid demo documents', async () => {
