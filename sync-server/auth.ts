@@ -72,6 +72,9 @@ export class Authenticator {
     let record: ClientRecord | 'revoked' | null;
     if (quick !== null && quick !== 'unverified') {
       record = quick;
+    } else if (quick === 'unverified' && this.registry.isChecking(name, secret)) {
+      // A register's parallel first requests after a start wait for one scrypt, unthrottled.
+      record = await this.registry.authenticate(name, secret);
     } else {
       const waitMs = this.throttle.begin(address, name);
       if (waitMs > 0) {

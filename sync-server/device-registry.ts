@@ -38,6 +38,8 @@ export interface Enrolment {
 export class DeviceRegistry {
   private readonly clients = new Map<string, ClientRecord>();
   private readonly verified = new Map<string, string>();
+  /** Slow checks running now, by id and digest: the same credentials sent at once share one. */
+  private readonly checking = new Map<string, Promise<ClientRecord | 'revoked' | null>>();
 
   constructor(private readonly store: DocumentStore) {}
 
@@ -129,6 +131,21 @@ export class DeviceRegistry {
   async authenticate(id: string, secret: string): Promise<ClientRecord | 'revoked' | null> {
     const quick = this.quickCheck(id, secret);
     if (quick !== 'unverified') return quick;
+    const key = `${id}\u0000${digestOf(secret)}`;
+    let check = this.checking.get(key);
+    if (!check) {
+      check = this.slowCheck(id, secret).finally(() => this.checking.delete(key));
+      this.checking.set(key, check);
+    }
+    return check;
+  }
+
+  /** The same credentials are being checked now (a register's first requests after a start). */
+  isChecking(id: string, secret: string): boolean {
+    return this.checking.has(`${id}\u0000${digestOf(secret)}`);
+  }
+
+  private async slowCheck(id: string, secret: string): Promise<ClientRecord | 'revoked' | null> {
     const record = this.clients.get(id);
     const matches = await verifySecret(secret, record?.secret ?? (await decoyHash()));
     if (!record || !matches) return null;

@@ -110,7 +110,8 @@ export class ReplicationGate {
         return this.passThrough(req, next);
       case 'read': {
         this.checkRead(principal, route.database);
-        const body = await this.parseBody(req);
+        // Any Content-Type: a query the backend would parse anyway is checked here first.
+        const body = await this.parseBody(req, true);
         refuseRegex(body, req.query);
         const guard = await guardDeviceRead(req, principal, route.database, body, this.deps.index);
         if (guard.kind === 'answer') return sendJson(res, guard.status, guard.body);

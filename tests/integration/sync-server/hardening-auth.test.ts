@@ -81,6 +81,14 @@ describe('failed authentication', () => {
     expect(rightSecret.body.reason).toMatch(/revoked/);
   });
 
+  it("lets a register's parallel first requests in: they share one slow check", async () => {
+    const fresh = await server.enrollDevice(STORE, 'register just started');
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () => get('/db/products', fresh.auth, '127.0.0.41')),
+    );
+    expect(answers.map((answer) => answer.status)).toEqual(answers.map(() => 200));
+  });
+
   it('throttles 2,000 wrong secrets with 429 and Retry-After; a signed-in register still reads fast', async () => {
     expect((await get('/db/products', register.auth)).status).toBe(200);
     // A device that has not signed in since the server started: each wrong secret would need

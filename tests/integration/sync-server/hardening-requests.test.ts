@@ -136,6 +136,8 @@ describe('Mango queries', () => {
     expect(asDevice.type).toContain('application/json');
     console.log(`$regex _find as a device: ${asDevice.status} in ${asDevice.ms.toFixed(1)} ms`);
     expectJsonRefusal(await send('/db/customers/_find', 'POST', redos, server.adminAuth), 400);
+    const asText = await send('/db/customers/_find', 'POST', redos, server.adminAuth, 'text/plain');
+    expectJsonRefusal(asText, 400);
   });
 
   it('refuses other queries of a device, and _changes filters', async () => {
