@@ -1,6 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import { ApiError, sendError } from './api-error';
-import type { DeviceRegistry } from './device-registry';
+import type { ClientRecord, DeviceRegistry } from './device-registry';
+import { AuthThrottle } from './auth-throttle';
 import { sameSecret } from './secret-hash';
 
 /** Who is calling, once their credentials have checked out. */
@@ -12,6 +13,20 @@ export type Principal =
 export type PrincipalKind = Principal['kind'];
 
 const unauthorized = (reason: string): ApiError => new ApiError(401, 'unauthorized', reason);
+
+/** One answer for an unknown device, a wrong secret and a revoked device with a wrong secret. */
+const WRONG_CREDENTIALS =
+  'Unknown device or wrong secret; check the credentials printed at enrolment (npm run admin -- enroll-device).';
+
+function tooManyFailures(waitMs: number): ApiError {
+  const seconds = Math.max(1, Math.ceil(waitMs / 1000));
+  return new ApiError(
+    429,
+    'too_many_requests',
+    `Too many failed sign-ins from this address or for this name; wait ${seconds} s, then check the credentials.`,
+    { retryAfter: seconds },
+  );
+}
 
 function parseBasic(header: string | undefined): { name: string; secret: string } | null {
   if (!header) return null;
@@ -32,9 +47,15 @@ export class Authenticator {
   constructor(
     private readonly adminToken: string,
     private readonly registry: DeviceRegistry,
+    private readonly throttle = new AuthThrottle(),
   ) {}
 
-  async authenticate(req: Request): Promise<Principal> {
+  /**
+   * Cheap checks first: the admin token and a device secret that verified before cost a SHA-256
+   * and are never throttled. Only what needs scrypt is, per source address and per name: a
+   * locked one is answered 429 with Retry-After before any hashing.
+   */
+  async authenticate(req: Request, res?: Response): Promise<Principal> {
     const header = req.headers.authorization;
     const credentials = parseBasic(header);
     if (!credentials) {
@@ -44,21 +65,42 @@ export class Authenticator {
           : 'Authentication required: send HTTP Basic credentials (admin:<admin token>, or the deviceId and secret of an enrolled device).',
       );
     }
-    if (credentials.name === 'admin') {
-      if (sameSecret(credentials.secret, this.adminToken)) return { kind: 'admin' };
+    const address = req.socket.remoteAddress ?? 'unknown';
+    const { name, secret } = credentials;
+    if (name === 'admin' && sameSecret(secret, this.adminToken)) return { kind: 'admin' };
+    const quick = name === 'admin' ? null : this.registry.quickCheck(name, secret);
+    let record: ClientRecord | 'revoked' | null;
+    if (quick !== null && quick !== 'unverified') {
+      record = quick;
+    } else if (quick === 'unverified' && this.registry.isChecking(name, secret)) {
+      // A register's parallel first requests after a start wait for one scrypt, unthrottled.
+      record = await this.registry.authenticate(name, secret);
+    } else {
+      const waitMs = this.throttle.begin(address, name);
+      if (waitMs > 0) {
+        const refusal = tooManyFailures(waitMs);
+        res?.setHeader('Retry-After', String(refusal.details?.retryAfter));
+        throw refusal;
+      }
+      try {
+        record = quick === null ? null : await this.registry.authenticate(name, secret);
+      } catch (error) {
+        this.throttle.failed(address, name);
+        throw error;
+      }
+      if (record === null) this.throttle.failed(address, name);
+      else this.throttle.succeeded(address, name);
+    }
+    if (record === null) {
       throw unauthorized(
-        'Wrong admin token; use the token printed on first start or OMNITILL_ADMIN_TOKEN.',
+        name === 'admin'
+          ? 'Wrong admin token; use the token printed on first start or OMNITILL_ADMIN_TOKEN.'
+          : WRONG_CREDENTIALS,
       );
     }
-    const record = await this.registry.authenticate(credentials.name, credentials.secret);
     if (record === 'revoked') {
       throw unauthorized(
         `Device ${credentials.name} was revoked; ask an administrator to enrol this register again.`,
-      );
-    }
-    if (!record) {
-      throw unauthorized(
-        'Unknown device or wrong secret; check the credentials printed at enrolment (npm run admin -- enroll-device).',
       );
     }
     if (record.kind === 'shop') return { kind: 'shop', id: record._id, name: record.name };
@@ -68,7 +110,7 @@ export class Authenticator {
   /** Express middleware: authenticates and keeps the principal in res.locals for the route. */
   require(...allowed: PrincipalKind[]) {
     return (req: Request, res: Response, next: NextFunction): void => {
-      this.authenticate(req).then(
+      this.authenticate(req, res).then(
         (principal) => {
           if (!allowed.includes(principal.kind)) {
             sendError(

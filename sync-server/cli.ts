@@ -15,7 +15,8 @@ const USAGE = `Usage: npm run sync-server -- [options]
   --couchdb-prefix P  put P before every database name on that CouchDB (a-z, 0-9, _), so
                   several Omnitill deployments (or test runs) share one cluster
   --seed-demo     write the demo store on first start (when the products database is empty)
-Environment: OMNITILL_ADMIN_TOKEN (else generated on first start and kept in the data dir).`;
+Environment: OMNITILL_ADMIN_TOKEN, at least 24 characters (else generated on first start and
+  kept in the data dir). The data dir is made readable by this account only (0700/0600).`;
 
 function fail(message: string): never {
   console.error(`omnitill-sync-server: ${message}\n\n${USAGE}`);

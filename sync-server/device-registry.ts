@@ -38,6 +38,8 @@ export interface Enrolment {
 export class DeviceRegistry {
   private readonly clients = new Map<string, ClientRecord>();
   private readonly verified = new Map<string, string>();
+  /** Slow checks running now, by id and digest: the same credentials sent at once share one. */
+  private readonly checking = new Map<string, Promise<ClientRecord | 'revoked' | null>>();
 
   constructor(private readonly store: DocumentStore) {}
 
@@ -108,18 +110,56 @@ export class DeviceRegistry {
     return [...this.clients.values()];
   }
 
-  /** The record when the secret matches and the client is not revoked; null otherwise. */
-  async authenticate(id: string, secret: string): Promise<ClientRecord | 'revoked' | null> {
+  /**
+   * Without scrypt: the answer for a secret this id verified with before (the record, or
+   * 'revoked'), null for a different secret of an id that has verified, 'unverified' when only
+   * the slow check can tell. A flood of wrong secrets for a known register costs a SHA-256 each.
+   */
+  quickCheck(id: string, secret: string): ClientRecord | 'revoked' | null | 'unverified' {
     const record = this.clients.get(id);
-    if (!record) return null;
-    if (record.revokedAt) return 'revoked';
-    const digest = createHash('sha256').update(secret).digest('base64');
     const known = this.verified.get(id);
-    if (known !== undefined) return sameSecret(known, digest) ? record : null;
-    if (!(await verifySecret(secret, record.secret))) return null;
-    // Re-check after the slow hash: a revoke may have landed meanwhile.
-    if (this.clients.get(id)?.revokedAt) return 'revoked';
-    this.verified.set(id, digest);
-    return record;
+    if (!record || known === undefined) return 'unverified';
+    if (!sameSecret(known, digestOf(secret))) return null;
+    return record.revokedAt ? 'revoked' : record;
   }
+
+  /**
+   * The slow check (scrypt). 'revoked' only for the right secret: a wrong secret gets null
+   * whether the id is unknown, revoked or live, and an unknown id pays the same scrypt, so
+   * neither the answer nor its time tells which ids exist.
+   */
+  async authenticate(id: string, secret: string): Promise<ClientRecord | 'revoked' | null> {
+    const quick = this.quickCheck(id, secret);
+    if (quick !== 'unverified') return quick;
+    const key = `${id}\u0000${digestOf(secret)}`;
+    let check = this.checking.get(key);
+    if (!check) {
+      check = this.slowCheck(id, secret).finally(() => this.checking.delete(key));
+      this.checking.set(key, check);
+    }
+    return check;
+  }
+
+  /** The same credentials are being checked now (a register's first requests after a start). */
+  isChecking(id: string, secret: string): boolean {
+    return this.checking.has(`${id}\u0000${digestOf(secret)}`);
+  }
+
+  private async slowCheck(id: string, secret: string): Promise<ClientRecord | 'revoked' | null> {
+    const record = this.clients.get(id);
+    const matches = await verifySecret(secret, record?.secret ?? (await decoyHash()));
+    if (!record || !matches) return null;
+    this.verified.set(id, digestOf(secret));
+    // Read again after the slow hash: a revoke may have landed meanwhile.
+    return this.clients.get(id)?.revokedAt ? 'revoked' : record;
+  }
+}
+
+const digestOf = (secret: string): string => createHash('sha256').update(secret).digest('base64');
+
+let decoy: Promise<SecretHash> | undefined;
+/** A hash no secret is known for, verified against for unknown ids (same cost as a real one). */
+function decoyHash(): Promise<SecretHash> {
+  decoy ??= hashSecret(newSecret());
+  return decoy;
 }

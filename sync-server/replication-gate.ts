@@ -8,6 +8,8 @@ import { idOf } from './document-store';
 import type { DocumentValidator } from './document-validator';
 import { isPlainObject, readJsonBody } from './read-json-body';
 import type { RejectionLog } from './rejection-log';
+import type { LocalDocQuota } from './local-doc-quota';
+import { guardDeviceRead, refuseRegex } from './request-bounds';
 import { classifyReplicationRequest, readProblem } from './replication-access';
 import type { FlagDraft, PushCheckContext, PushVerdict } from './push-checks/push-check';
 import { PUSH_CHECKS } from './push-checks/push-checks';
@@ -29,6 +31,8 @@ export interface ReplicationGateDeps {
   index: ServerIndex;
   /** Raises flags beside accepted documents (push-checks/push-check.ts, "accept"). */
   raiseFlags: (flags: readonly FlagDraft[]) => Promise<void>;
+  /** Size and per-device count of `_local` documents (local-doc-quota.ts). */
+  localDocs: LocalDocQuota;
 }
 
 /** A decision of the gate: write-policy's, a `_local` document, or a check still waiting. */
@@ -56,7 +60,7 @@ export class ReplicationGate {
   };
 
   private async handle(req: Request, res: Response, next: NextFunction): Promise<void> {
-    const principal = await this.deps.auth.authenticate(req);
+    const principal = await this.deps.auth.authenticate(req, res);
     const route = classifyReplicationRequest(req.method, req.path);
     switch (route.kind) {
       case 'root':
@@ -93,10 +97,25 @@ export class ReplicationGate {
           this.deps.store.forget(route.database.name);
         }
         return this.passThrough(req, next);
-      case 'read':
-      case 'local-write':
+      case 'read': {
         this.checkRead(principal, route.database);
-        return this.passThrough(req, next);
+        // Any Content-Type: a query the backend would parse anyway is checked here first.
+        const body = await this.parseBody(req, true);
+        refuseRegex(body, req.query);
+        const guard = await guardDeviceRead(req, principal, route.database, body, this.deps.index);
+        if (guard.kind === 'answer') return sendJson(res, guard.status, guard.body);
+        return next();
+      }
+      case 'local-write': {
+        this.checkRead(principal, route.database);
+        // Parsed whatever the Content-Type says, so the limits apply before the store sees it.
+        const body = await this.parseBody(req, true);
+        if (req.method !== 'DELETE') {
+          const docId = req.path.split('/').filter(Boolean).slice(1).join('/');
+          await this.deps.localDocs.admit(principal, route.database.name, docId, body);
+        }
+        return next();
+      }
       case 'attachment-write':
         this.checkRead(principal, route.database);
         if (principal.kind !== 'admin') {
@@ -118,15 +137,18 @@ export class ReplicationGate {
 
   /** Parses JSON bodies with our limits and hands them on (body-parser skips a parsed body). */
   private async passThrough(req: Request, next: NextFunction): Promise<void> {
-    if (req.method === 'POST' || req.method === 'PUT') {
-      const type = req.headers['content-type'] ?? '';
-      if (type.includes('json') || type === '') {
-        const body = await readJsonBody(req);
-        (req as Request & { _body?: boolean }).body = body ?? {};
-        (req as Request & { _body?: boolean })._body = true;
-      }
-    }
+    await this.parseBody(req);
     next();
+  }
+
+  private async parseBody(req: Request, anyType = false): Promise<unknown> {
+    if (req.method !== 'POST' && req.method !== 'PUT') return undefined;
+    const type = req.headers['content-type'] ?? '';
+    if (!anyType && !type.includes('json') && type !== '') return undefined;
+    const body = await readJsonBody(req);
+    (req as Request & { _body?: boolean }).body = body ?? {};
+    (req as Request & { _body?: boolean })._body = true;
+    return body;
   }
 
   private async requireDatabase(name: string): Promise<void> {
@@ -160,6 +182,11 @@ export class ReplicationGate {
       throw forbidden(`${readDenied} (${SEE_REJECTIONS})`);
     }
     await this.requireDatabase(database.name);
+    for (const doc of body.docs) {
+      if (isPlainObject(doc) && typeof doc._id === 'string' && doc._id.startsWith('_local/')) {
+        await this.deps.localDocs.admit(principal, database.name, doc._id, doc);
+      }
+    }
     const newEdits = body.new_edits !== false;
     if (!newEdits && principal.kind !== 'admin') {
       // new_edits=false stores a pushed revision beside the server's as a conflict branch: a

@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { resolve } from 'node:path';
@@ -10,7 +9,7 @@ import { catalogRoutes } from './api/catalog-routes';
 import { deviceRoutes } from './api/device-routes';
 import { domainRoutes } from './api/domain-routes';
 import { rejectionRoutes } from './api/rejection-routes';
-import { loadAdminToken } from './admin-token';
+import { checkAdminToken, loadAdminToken } from './admin-token';
 import { Authenticator } from './auth';
 import { cors, withoutWwwAuthenticate } from './cors';
 import { CouchDocumentStore } from './couchdb-document-store';
@@ -30,6 +29,9 @@ import type { ServerContext } from './server-context';
 import { ServerIndex } from './server-index';
 import { SettingsHistory, storeIdOfSettings } from './settings-history';
 import { PriceHistory } from './price-history';
+import { secureDataFolder } from './data-folder';
+import { LocalDocQuota } from './local-doc-quota';
+import { jsonErrors } from './json-errors';
 
 export interface SyncServerOptions {
   /** 0 picks a free port. Default 7070. */
@@ -79,7 +81,8 @@ async function embeddedBackend(store: PouchDocumentStore): Promise<RequestHandle
 export async function startSyncServer(options: SyncServerOptions): Promise<RunningSyncServer> {
   const log = options.log ?? ((line: string) => console.log(line));
   const dataDir = resolve(options.dataDir);
-  mkdirSync(dataDir, { recursive: true });
+  secureDataFolder(dataDir);
+  if (options.adminToken) checkAdminToken(options.adminToken, 'the adminToken option');
   const token = options.adminToken
     ? { token: options.adminToken, source: 'option' as const }
     : loadAdminToken(dataDir, process.env.OMNITILL_ADMIN_TOKEN);
@@ -105,6 +108,8 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
   await registry.load();
   const rejections = new RejectionLog(store);
   await rejections.init();
+  const localDocs = new LocalDocQuota(store);
+  await localDocs.init();
   const validator = new DocumentValidator();
   const auth = new Authenticator(token.token, registry);
   const settingsHistory = new SettingsHistory(store, log);
@@ -173,6 +178,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
     onAccepted,
     index,
     raiseFlags: (flags) => reconciler.raise(flags),
+    localDocs,
   });
   const app = express();
   app.disable('x-powered-by');
@@ -207,6 +213,9 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
       new ApiError(404, 'not_found', `No route ${req.method} ${req.path}; see docs/API.md.`),
     ),
   );
+  // Whatever a handler throws (express-pouchdb's body parser included) is answered as JSON,
+  // never as Express's HTML page with a stack trace and file paths.
+  app.use(jsonErrors);
 
   // Ready means current: the index (and the reconciliation of what it brings in) is brought up
   // to date before the server listens, so a register's first sync never shares the machine

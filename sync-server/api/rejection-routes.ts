@@ -1,10 +1,13 @@
 import { Router } from 'express';
-import { forbidden, sendJson } from '../api-error';
+import { badRequest, forbidden, sendJson } from '../api-error';
 import { principalOf } from '../auth';
 import type { ServerContext } from '../server-context';
 import { asyncRoute } from './async-route';
 
-/** The rejection log: all of it for the admin, a device's own with ?mine=1. */
+/** A page holds at most this many refusals (summaries of a few hundred bytes each). */
+const MAX_PAGE = 1000;
+
+/** The rejection log: all of it for the admin, a device's own with ?mine=1; paged. */
 export function rejectionRoutes(context: ServerContext): Router {
   const router = Router();
   router.get(
@@ -18,10 +21,18 @@ export function rejectionRoutes(context: ServerContext): Router {
           'a device sees its own rejections only: call GET /api/v1/rejections?mine=1',
         );
       }
-      const limit = Math.min(Number(req.query.limit ?? 500) || 500, 5000);
+      const limit = Math.min(Number(req.query.limit ?? 500) || 500, MAX_PAGE);
+      const before = req.query.before;
+      if (before !== undefined && (typeof before !== 'string' || before.length > 300)) {
+        throw badRequest('before must be the "next" of the previous page.');
+      }
       const by = principal.kind === 'device' ? principal.id : mine ? 'admin' : undefined;
-      const rejections = await context.rejections.list({ ...(by ? { by } : {}), limit });
-      sendJson(res, 200, { rejections });
+      const page = await context.rejections.list({
+        ...(by ? { by } : {}),
+        ...(before ? { before } : {}),
+        limit,
+      });
+      sendJson(res, 200, page);
     }),
   );
   return router;

@@ -229,7 +229,10 @@ describe('the packaged Linux app (electron-builder --linux dir)', () => {
         '--data',
         path.join(work, 'sync-data'),
       ],
-      { cwd: work, env: { ...process.env, OMNITILL_ADMIN_TOKEN: 'packaging-smoke-test' } },
+      {
+        cwd: work,
+        env: { ...process.env, OMNITILL_ADMIN_TOKEN: 'packaging-smoke-test-token-000001' },
+      },
     );
     try {
       const ready = await new Promise<string>((resolve, reject) => {
