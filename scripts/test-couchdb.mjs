@@ -42,7 +42,16 @@ if (!url) {
 const run = spawnSync(
   join(root, 'node_modules/.bin/vitest'),
   ['run', '--project', 'unit', '--project', 'cluster', ...suites, ...process.argv.slice(2)],
-  { cwd: root, stdio: 'inherit', env: { ...process.env, OMNITILL_TEST_COUCHDB_URL: url } },
+  {
+    cwd: root,
+    stdio: 'inherit',
+    env: {
+      ...process.env,
+      OMNITILL_TEST_COUCHDB_URL: url,
+      // The node-kill test stops and restarts nodes of a cluster this script started.
+      ...(base ? { OMNITILL_TEST_COUCHDB_BASE: base } : {}),
+    },
+  },
 );
 
 if (base) {

@@ -4,21 +4,27 @@
  *   revoke-device ID
  *   import-catalog FILE                  CSV or JSON; prints rejected rows and why
  *   flags                                lists reconciliation flags
+ *   migrate --data DIR --to URL [--prefix P]     embedded store → CouchDB (sync-server stopped)
+ *   migrate --from URL [--prefix P] --data DIR   CouchDB → embedded store
  * Options: --server URL (default http://127.0.0.1:7070); the admin token comes from
- * OMNITILL_ADMIN_TOKEN.
+ * OMNITILL_ADMIN_TOKEN (migrate works on the stores themselves and needs none).
  */
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildCatalog, parseCsv } from './catalog-import';
 import type { CatalogRow } from './catalog-import';
+import { migrate, MigrationError } from './migrate';
 
 const USAGE = `Usage: npm run admin -- <command> [--server URL]
   enroll-device --store STORE --name NAME
   revoke-device DEVICE_ID
   import-catalog FILE.csv|FILE.json
   flags
-Needs OMNITILL_ADMIN_TOKEN (printed by the sync-server on its first start).`;
+  migrate --data DIR --to COUCHDB_URL [--prefix P]     copy the embedded store to a CouchDB
+  migrate --from COUCHDB_URL [--prefix P] --data DIR   copy a CouchDB back to an embedded store
+Needs OMNITILL_ADMIN_TOKEN (printed by the sync-server on its first start), except migrate,
+which reads and writes the stores directly: stop the sync-server first (docs/DEPLOYMENT.md).`;
 
 const CHUNK = 1000;
 
@@ -58,6 +64,36 @@ function readCatalog(file: string): CatalogRow[] {
   return parseCsv(text);
 }
 
+async function runMigration(values: {
+  data?: string;
+  to?: string;
+  from?: string;
+  prefix: string;
+}): Promise<void> {
+  if (!values.data || Boolean(values.to) === Boolean(values.from)) {
+    fail(`migrate needs --data DIR and one of --to URL or --from URL.\n${USAGE}`);
+  }
+  const embedded = { kind: 'embedded', dataDir: values.data } as const;
+  const couch = {
+    kind: 'couchdb',
+    url: values.to ?? values.from ?? '',
+    prefix: values.prefix,
+  } as const;
+  const reports = await migrate(
+    values.to ? embedded : couch,
+    values.to ? couch : embedded,
+    (line) => console.log(line),
+  ).catch((error: unknown) => {
+    if (error instanceof MigrationError) fail(error.message);
+    throw error;
+  });
+  const documents = reports.reduce((sum, report) => sum + report.documents, 0);
+  const revisions = reports.reduce((sum, report) => sum + report.revisions, 0);
+  console.log(
+    `Verified: ${reports.length} databases, ${documents} documents, ${revisions} revisions, the same on both sides.`,
+  );
+}
+
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
@@ -65,12 +101,20 @@ async function main(): Promise<void> {
       server: { type: 'string', default: 'http://127.0.0.1:7070' },
       store: { type: 'string' },
       name: { type: 'string' },
+      data: { type: 'string' },
+      to: { type: 'string' },
+      from: { type: 'string' },
+      prefix: { type: 'string', default: '' },
       help: { type: 'boolean', short: 'h' },
     },
   });
   const [command, argument] = positionals;
   if (values.help || !command) {
     console.log(USAGE);
+    return;
+  }
+  if (command === 'migrate') {
+    await runMigration(values);
     return;
   }
   const token = process.env.OMNITILL_ADMIN_TOKEN;

@@ -40,8 +40,33 @@ export class DeviceRegistry {
   private readonly verified = new Map<string, string>();
   /** Slow checks running now, by id and digest: the same credentials sent at once share one. */
   private readonly checking = new Map<string, Promise<ClientRecord | 'revoked' | null>>();
+  private lastRead = Date.now();
+  private reading: Promise<void> | undefined;
 
   constructor(private readonly store: DocumentStore) {}
+
+  /**
+   * Reads the device list again: several server processes share one CouchDB, and a register
+   * enrolled or revoked through one must be known to the others. An unknown id triggers a read
+   * (at most one per UNKNOWN_READ_MS), and any sign-in one per REREAD_MS in the background, so a
+   * revocation reaches every process within that time.
+   */
+  private reread(): Promise<void> {
+    this.reading ??= (async () => {
+      for (const doc of await this.store.allDocs(INTERNAL_DATABASES.devices)) {
+        const client = doc as unknown as ClientRecord;
+        const known = this.clients.get(doc._id);
+        // Revocation is for good: a read that started before this process's own revoke keeps it.
+        if (known?.revokedAt) continue;
+        if (client.revokedAt) this.verified.delete(doc._id);
+        this.clients.set(doc._id, client);
+      }
+      this.lastRead = Date.now();
+    })().finally(() => {
+      this.reading = undefined;
+    });
+    return this.reading;
+  }
 
   async load(): Promise<void> {
     await this.store.ensureDatabase(INTERNAL_DATABASES.devices);
@@ -129,6 +154,11 @@ export class DeviceRegistry {
    * neither the answer nor its time tells which ids exist.
    */
   async authenticate(id: string, secret: string): Promise<ClientRecord | 'revoked' | null> {
+    if (Date.now() - this.lastRead > REREAD_MS) {
+      this.reread().catch(() => {
+        // Kept as it was; the next sign-in tries again.
+      });
+    }
     const quick = this.quickCheck(id, secret);
     if (quick !== 'unverified') return quick;
     const key = `${id}\u0000${digestOf(secret)}`;
@@ -146,6 +176,9 @@ export class DeviceRegistry {
   }
 
   private async slowCheck(id: string, secret: string): Promise<ClientRecord | 'revoked' | null> {
+    if (!this.clients.has(id) && Date.now() - this.lastRead > UNKNOWN_READ_MS) {
+      await this.reread();
+    }
     const record = this.clients.get(id);
     const matches = await verifySecret(secret, record?.secret ?? (await decoyHash()));
     if (!record || !matches) return null;
@@ -154,6 +187,11 @@ export class DeviceRegistry {
     return this.clients.get(id)?.revokedAt ? 'revoked' : record;
   }
 }
+
+/** How often a process reads the device list again in the background (revocations). */
+const REREAD_MS = 10_000;
+/** An id this process does not know reads the list again, at most this often. */
+const UNKNOWN_READ_MS = 1_000;
 
 const digestOf = (secret: string): string => createHash('sha256').update(secret).digest('base64');
 

@@ -7,6 +7,7 @@ import type { DocumentStore, WriteRow } from './document-store';
 import { idOf } from './document-store';
 import type { DocumentValidator } from './document-validator';
 import { isPlainObject, readJsonBody } from './read-json-body';
+import { sinceForStore } from './foreign-checkpoint';
 import type { RejectionLog } from './rejection-log';
 import type { LocalDocQuota } from './local-doc-quota';
 import { guardDeviceRead, refuseRegex } from './request-bounds';
@@ -104,6 +105,7 @@ export class ReplicationGate {
         refuseRegex(body, req.query);
         const guard = await guardDeviceRead(req, principal, route.database, body, this.deps.index);
         if (guard.kind === 'answer') return sendJson(res, guard.status, guard.body);
+        this.readSinceForThisStore(req);
         return next();
       }
       case 'local-write': {
@@ -128,6 +130,18 @@ export class ReplicationGate {
       case 'doc-delete':
         return this.singleDoc(req, res, principal, route.database, route.docId);
     }
+  }
+
+  /** A changes-feed checkpoint kept from the other kind of store (after a migration) reads as 0. */
+  private readSinceForThisStore(req: Request): void {
+    const since = req.query.since;
+    if (typeof since !== 'string') return;
+    const kept = sinceForStore(since, this.deps.store.kind);
+    if (kept === since) return;
+    const url = new URL(req.url, 'http://gate');
+    url.searchParams.set('since', kept);
+    req.url = url.pathname + url.search;
+    (req.query as Record<string, unknown>).since = kept;
   }
 
   private checkRead(principal: Principal, database: DatabaseName): void {

@@ -35,12 +35,18 @@ declare module 'pouchdb' {
       docs: Record<string, unknown>[],
       options?: { new_edits?: boolean },
     ): Promise<PouchWriteRow[]>;
-    changes(options: { since?: number | string; limit?: number; include_docs?: boolean }): Promise<{
+    changes(options: {
+      since?: number | string;
+      limit?: number;
+      include_docs?: boolean;
+      style?: 'all_docs' | 'main_only';
+    }): Promise<{
       results: {
         id: string;
         seq: number | string;
         deleted?: boolean;
         doc?: Record<string, unknown>;
+        changes?: { rev: string }[];
       }[];
       last_seq: number | string;
     }>;
@@ -50,6 +56,12 @@ declare module 'pouchdb' {
     new (name: string): PouchDatabase;
     defaults(options: { prefix: string }): PouchConstructor;
     allDbs?(): Promise<string[]>;
+    /** CouchDB's replication protocol, one way, to the end (no live option used here). */
+    replicate(
+      source: PouchDatabase,
+      target: PouchDatabase,
+      options?: { batch_size?: number; batches_limit?: number },
+    ): Promise<{ ok: boolean; docs_written: number; docs_read: number }>;
   }
   const PouchDB: PouchConstructor;
   export default PouchDB;

@@ -189,4 +189,25 @@ describe('two sync-server instances on one CouchDB cluster', () => {
     const changes = (await response.json()) as { results: { id: string }[] };
     expect(changes.results.map((row) => row.id)).toContain(sale.id);
   }, 60_000);
+
+  it('knows a register enrolled through the other instance at once, and its revocation soon after', async () => {
+    const late = await a.enrollDevice('hcm-q1', 'reg-03');
+    const read = () =>
+      fetch(`${b.url}/db/sales-hcm-q1/_all_docs?limit=1`, {
+        headers: { Authorization: late.auth },
+      });
+    expect((await read()).status).toBe(200);
+    const revoked = await fetch(`${a.url}/api/v1/admin/devices/${late.deviceId}`, {
+      method: 'DELETE',
+      headers: { Authorization: a.adminAuth },
+    });
+    expect(revoked.ok).toBe(true);
+    // Each process reads the device list again every 10 s.
+    let status = 200;
+    for (let attempt = 0; attempt < 40 && status === 200; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      status = (await read()).status;
+    }
+    expect(status).toBe(401);
+  }, 60_000);
 });
