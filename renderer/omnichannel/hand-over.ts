@@ -6,7 +6,7 @@
  * before printing: a jammed printer never undoes a pickup (ARCHITECTURE.md rule 6).
  */
 import type { PickupDoc, StockMoveDoc } from '../../src/documents';
-import { formatMoney, MoneyError, parseMajor } from '../../src/money';
+import { formatMoney } from '../../src/money';
 import type { Minor } from '../../src/money';
 import {
   amountDueForPickup,
@@ -19,6 +19,7 @@ import { buildPickupSlip } from '../../src/receipt';
 import { settle } from '../../src/tenders';
 import type { AppliedTender, TenderInput } from '../../src/tenders';
 import { openShiftNow } from '../manager';
+import { readTypedAmount } from '../platform/typed-amount';
 import { services } from '../services';
 import { useAppStore } from '../state/app-store';
 import { customerById, printReceipt, savePickup } from './counter-services';
@@ -79,14 +80,9 @@ export async function handOver(state: PickupState, t: OmniTranslate): Promise<Ha
   if (due > 0) {
     let tender: TenderInput;
     if (state.payWith === 'cash') {
-      let given: Minor;
-      try {
-        given = parseMajor(state.cashGiven.replace(/[.\s₫]/g, ''), order.currency);
-      } catch (error) {
-        if (error instanceof MoneyError) return { ok: false, message: error.message };
-        throw error;
-      }
-      tender = { kind: 'cash', tenderId: 'cash-1', amount: given };
+      const given = readTypedAmount(state.cashGiven, order.currency, app.locale);
+      if (!given.ok) return given;
+      tender = { kind: 'cash', tenderId: 'cash-1', amount: given.amount };
     } else {
       tender = {
         kind: 'card',
