@@ -10,6 +10,7 @@
 import { allocate, min, minor, mulDiv, sum } from '../money';
 import type { Minor, RoundingMode } from '../money';
 import { compareText } from '../tax';
+import { countOf, lineAmount } from './line-amount';
 import { PricingError } from './pricing-error';
 import type {
   BuyXGetYPromotion,
@@ -23,7 +24,6 @@ import { addPromotion, remainingAmount } from './working-line';
 import type { WorkingLine } from './working-line';
 
 const BASIS_POINTS = 10_000;
-const GRAMS_PER_KG = 1000;
 
 export function activePromotions(promotions: readonly Promotion[], now: string): Promotion[] {
   const nowMs = Date.parse(now);
@@ -114,10 +114,7 @@ function itemDiscount(
   const reward = promotion.reward;
   const available = remainingAmount(line);
   if (reward.kind === 'percent') return mulDiv(available, reward.percentBp, BASIS_POINTS, mode);
-  const amount =
-    line.input.pricing === 'weight'
-      ? mulDiv(reward.amount, line.input.grams ?? 0, GRAMS_PER_KG, mode)
-      : minor(reward.amount * line.input.quantity);
+  const amount = lineAmount(reward.amount, line.input.pricing, countOf(line.input), mode);
   return min(amount, available);
 }
 
