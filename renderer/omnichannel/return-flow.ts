@@ -37,7 +37,7 @@ export async function sourceOf(
     order,
     pickups: found.pickups,
     productBySku: (sku) => services().catalog.bySku(sku),
-    taxRates: settings?.tax.rates ?? [],
+    tax: settings?.tax,
     pointsEarned: earn?.points ?? 0,
   });
   return { source, pickedUp: Object.fromEntries(pickedUpByLine(order, found.pickups)) };
