@@ -5,6 +5,8 @@
 import { formatMoney, parseTypedAmount } from '../../src/money';
 import type { CurrencyCode, Locale, Minor } from '../../src/money';
 import { timeOrderedId } from '../../src/ids';
+import { storeTimeZone } from '../../src/store-clock';
+import { useAppStore } from '../state/app-store';
 
 /** Money typed by a manager, read by src/money's one parse (see parse-amount.ts); null when refused. */
 export function parseAmount(text: string, code: CurrencyCode): Minor | null {
@@ -20,10 +22,10 @@ export function signedMoney(amount: number, code: CurrencyCode, locale: Locale):
   return amount > 0 ? `+${money(amount, code, locale)}` : money(amount, code, locale);
 }
 
-export const STORE_TIME_ZONE = 'Asia/Ho_Chi_Minh';
-
+/** A time as the store's clock shows it (its time zone setting, src/store-clock). */
 export function dateTime(iso: string, locale: Locale): string {
-  return new Date(iso).toLocaleString(locale, { timeZone: STORE_TIME_ZONE, hour12: false });
+  const timeZone = storeTimeZone(useAppStore.getState().settings);
+  return new Date(iso).toLocaleString(locale, { timeZone, hour12: false });
 }
 
 export function newId(prefix: string): string {

@@ -13,6 +13,7 @@ import type {
   WebOrderDoc,
 } from '../../src/documents';
 import type { Receipt } from '../../src/receipt';
+import { storeTimeZone } from '../../src/store-clock';
 import { services } from '../services';
 import { useAppStore } from '../state/app-store';
 import { createLoyaltyRedemption } from './loyalty-redemption';
@@ -110,6 +111,7 @@ export function registerLoyaltyRedemption(): LoyaltyRedemption {
     deviceId: config.deviceId,
     now: () => new Date(),
     newId: (prefix) => newId(prefix),
+    timeZone: () => storeTimeZone(useAppStore.getState().settings),
   });
 }
 

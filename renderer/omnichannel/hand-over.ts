@@ -27,6 +27,7 @@ import { newId } from './new-id';
 import { handOverCheck } from './pickup-queue';
 import type { OpenOrder, PickupState } from './pickup-store';
 import type { OmniTranslate } from './use-omni-translate';
+import { storeTimeZone } from '../../src/store-clock';
 
 export type HandOverOutcome =
   { ok: true; pickup: PickupDoc; message: string } | { ok: false; message: string };
@@ -153,6 +154,7 @@ export async function handOver(state: PickupState, t: OmniTranslate): Promise<Ha
       locale: app.locale,
       currency: order.currency,
       now: new Date(),
+      timeZone: storeTimeZone(app.settings),
     }),
   );
   const change =

@@ -23,6 +23,7 @@ import { returnPolicyOf } from './store-rules';
 import type { OmniTranslate } from './use-omni-translate';
 import { returnSourceFromWebOrder } from './web-order-return-source';
 import { openShiftNow } from '../manager';
+import { storeTimeZone } from '../../src/store-clock';
 
 export async function sourceOf(
   found: FoundDocument,
@@ -180,6 +181,7 @@ export async function completeReturn(
       locale: app.locale,
       currency: source.currency,
       now: new Date(),
+      timeZone: storeTimeZone(app.settings),
     }),
   );
   const parts = [

@@ -1,7 +1,7 @@
 /**
  * A report's time window and the store's clock. Reports are asked for by local calendar days
  * ("today", "1 to 7 March") but documents carry UTC times, so the window is a half-open UTC
- * interval the caller builds for the store's time zone, and hours are read in that zone too.
+ * interval the caller builds for the store's time zone (src/store-clock), where hours are read too.
  */
 export interface ReportPeriod {
   /** ISO 8601 UTC, inclusive. */
@@ -13,18 +13,6 @@ export interface ReportPeriod {
 export function inPeriod(iso: string, period: ReportPeriod): boolean {
   const at = Date.parse(iso);
   return at >= Date.parse(period.from) && at < Date.parse(period.to);
-}
-
-const hourFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** The hour of the day (0–23) at which `iso` happened, on the store's clock. */
-export function hourOf(iso: string, timeZone: string): number {
-  let format = hourFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', { timeZone, hour: 'numeric', hourCycle: 'h23' });
-    hourFormats.set(timeZone, format);
-  }
-  return Number(format.format(new Date(iso))) % 24;
 }
 
 /** One bar of a breakdown: a key (channel, tender, cashier…), how many, how much. */

@@ -6,7 +6,8 @@
  */
 import type { SaleDoc, WebOrderDoc } from '../documents';
 import { keptAmount } from './tender-movements';
-import { addTo, hourOf, inPeriod, sortedRows } from './report-period';
+import { businessHour } from '../store-clock';
+import { addTo, inPeriod, sortedRows } from './report-period';
 import type { ReportPeriod, ReportRow } from './report-period';
 
 export interface SalesReportInput {
@@ -55,7 +56,7 @@ export function salesReport(input: SalesReportInput): SalesReport {
     total += amount;
     addTo(byChannel, sale.channel, amount);
     addTo(byCashier, sale.staffId, amount);
-    addTo(byHour, String(hourOf(sale.completedAt, input.timeZone)).padStart(2, '0'), amount);
+    addTo(byHour, String(businessHour(sale.completedAt, input.timeZone)).padStart(2, '0'), amount);
     for (const tender of sale.payment.tenders) addTo(byTender, tender.kind, keptAmount(tender));
     const categories = new Map(sale.cart.lines.map((line) => [line.lineId, line.categoryId]));
     for (const line of sale.priced.lines) {
@@ -70,7 +71,11 @@ export function salesReport(input: SalesReportInput): SalesReport {
     count += 1;
     total += order.total;
     addTo(byChannel, order.channel, order.total);
-    addTo(byHour, String(hourOf(order.placedAt, input.timeZone)).padStart(2, '0'), order.total);
+    addTo(
+      byHour,
+      String(businessHour(order.placedAt, input.timeZone)).padStart(2, '0'),
+      order.total,
+    );
   }
   return {
     count,

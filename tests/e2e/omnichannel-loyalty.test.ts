@@ -71,6 +71,7 @@ describe('redeeming web-earned points at the counter', () => {
       deviceId: register.deviceId,
       now: () => new Date(),
       newId,
+      timeZone: () => 'Asia/Ho_Chi_Minh',
     });
 
   const available = async () =>
@@ -173,6 +174,7 @@ describe('redeeming web-earned points at the counter', () => {
       deviceId: register.deviceId,
       now: () => new Date(),
       newId,
+      timeZone: () => 'Asia/Ho_Chi_Minh',
     });
     await expect(offline.balance(order.customerId)).resolves.toEqual({
       available: 50,

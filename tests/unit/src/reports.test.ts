@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { LoyaltyEntryDoc } from '../../../src/documents';
 import { minor } from '../../../src/money';
+import { businessHour } from '../../../src/store-clock';
 import {
   customerReport,
-  hourOf,
   loyaltyReport,
   ratioBp,
   returnsReport,
@@ -79,8 +79,8 @@ describe('sales report', () => {
   });
 
   it('reads hours on the store clock across midnight UTC', () => {
-    expect(hourOf('2026-03-01T17:30:00.000Z', TZ)).toBe(0);
-    expect(hourOf('2026-03-02T16:59:00.000Z', TZ)).toBe(23);
+    expect(businessHour('2026-03-01T17:30:00.000Z', TZ)).toBe(0);
+    expect(businessHour('2026-03-02T16:59:00.000Z', TZ)).toBe(23);
   });
 });
 
