@@ -23,7 +23,7 @@ import { createServerApi } from './server-api';
 import type { ApiResult } from './server-api';
 import { createStoredValueService } from './stored-value-service';
 import type { StoredValueService } from './stored-value-service';
-import { loyaltySettingsOf } from './store-rules';
+import { loyaltySettingsOf } from '../../src/loyalty';
 
 export async function printReceipt(receipt: Receipt): Promise<{ ok: boolean; message?: string }> {
   const result = await services().api.invoke('printer/print', {

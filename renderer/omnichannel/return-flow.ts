@@ -19,7 +19,7 @@ import { serverApi } from './document-lookup';
 import { newId } from './new-id';
 import { buildReturnDocuments, returnableLines } from './return-documents';
 import type { ReturnsState } from './returns-store';
-import { returnPolicyOf } from './store-rules';
+import { returnPolicyOf } from '../../src/returns';
 import type { OmniTranslate } from './use-omni-translate';
 import { returnSourceFromWebOrder } from './web-order-return-source';
 import { openShiftNow } from '../manager';

@@ -18,7 +18,7 @@ import {
 } from '../../renderer/omnichannel/loyalty-redemption';
 import type { Reservation } from '../../renderer/omnichannel/loyalty-redemption';
 import { createServerApi } from '../../renderer/omnichannel/server-api';
-import { DEFAULT_LOYALTY_SETTINGS } from '../../renderer/omnichannel/store-rules';
+import { DEFAULT_LOYALTY_SETTINGS } from '../../src/loyalty';
 import type { EnrolledDevice, SyncServerProcess } from '../helpers/sync-server-process';
 import {
   api,

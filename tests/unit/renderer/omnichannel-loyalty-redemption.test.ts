@@ -3,7 +3,7 @@ import type { LoyaltyEntryDoc } from '../../../src/documents';
 import { minor } from '../../../src/money';
 import { createLoyaltyRedemption } from '../../../renderer/omnichannel/loyalty-redemption';
 import type { ApiResult, ServerApi } from '../../../renderer/omnichannel/server-api';
-import { DEFAULT_LOYALTY_SETTINGS } from '../../../renderer/omnichannel/store-rules';
+import { DEFAULT_LOYALTY_SETTINGS } from '../../../src/loyalty';
 
 const OFFLINE = {
   ok: false as const,

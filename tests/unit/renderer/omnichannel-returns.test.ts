@@ -9,7 +9,7 @@ import {
   mergeReturns,
   returnableLines,
 } from '../../../renderer/omnichannel/return-documents';
-import { DEFAULT_RETURN_POLICY } from '../../../renderer/omnichannel/store-rules';
+import { DEFAULT_RETURN_POLICY } from '../../../src/returns';
 import { returnSourceFromWebOrder } from '../../../renderer/omnichannel/web-order-return-source';
 import { ORDER, PRODUCTS, TAX_RATES, otherStoreReturn, pickup } from './omnichannel-fixtures';
 
