@@ -6,3 +6,4 @@ export * from './promotion';
 export * from './verify-sale-totals';
 export * from './catalog-line';
 export * from './line-amount';
+export * from './promotion-problems';
