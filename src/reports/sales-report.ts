@@ -5,6 +5,8 @@
  * units; voided sales and cancelled orders count nowhere.
  */
 import type { SaleDoc, WebOrderDoc } from '../documents';
+import { add, minor } from '../money';
+import type { Minor } from '../money';
 import { keptAmount } from './tender-movements';
 import { businessHour } from '../store-clock';
 import { addTo, inPeriod, sortedRows } from './report-period';
@@ -23,7 +25,7 @@ export interface SalesReportInput {
 export interface SalesReport {
   /** Till sales plus orders. */
   count: number;
-  total: number;
+  total: Minor;
   byChannel: ReportRow[];
   /** Till sales only: orders are paid online or at pickup through a till sale. */
   byTender: ReportRow[];
@@ -41,9 +43,9 @@ export function salesReport(input: SalesReportInput): SalesReport {
   const byCashier = new Map<string, ReportRow>();
   const byCategory = new Map<string, ReportRow>();
   const byHour = new Map<string, ReportRow>();
-  for (let hour = 0; hour < 24; hour++) addTo(byHour, String(hour).padStart(2, '0'), 0, 0);
+  for (let hour = 0; hour < 24; hour++) addTo(byHour, String(hour).padStart(2, '0'), minor(0), 0);
   let count = 0;
-  let total = 0;
+  let total = minor(0);
   const seen = new Set<string>();
 
   for (const sale of input.sales) {
@@ -53,7 +55,7 @@ export function salesReport(input: SalesReportInput): SalesReport {
     seen.add(sale.id);
     const amount = sale.priced.totals.total;
     count += 1;
-    total += amount;
+    total = add(total, amount);
     addTo(byChannel, sale.channel, amount);
     addTo(byCashier, sale.staffId, amount);
     addTo(byHour, String(businessHour(sale.completedAt, input.timeZone)).padStart(2, '0'), amount);
@@ -69,7 +71,7 @@ export function salesReport(input: SalesReportInput): SalesReport {
     if (!inPeriod(order.placedAt, input.period)) continue;
     seen.add(order.id);
     count += 1;
-    total += order.total;
+    total = add(total, order.total);
     addTo(byChannel, order.channel, order.total);
     addTo(
       byHour,

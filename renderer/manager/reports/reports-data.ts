@@ -85,7 +85,7 @@ export async function serverReports(period: ReportPeriod): Promise<ReportSet | n
 /** Every breakdown as one CSV: section, key, count, amount (minor units or points). */
 export function reportsCsv(reports: ReportSet, label: (section: string, key: string) => string) {
   const rows: (string | number)[][] = [];
-  const add = (section: string, list: readonly ReportRow[]) => {
+  const add = (section: string, list: readonly ReportRow<number>[]) => {
     for (const row of list) rows.push([section, label(section, row.key), row.count, row.amount]);
   };
   add('sales-by-channel', reports.sales.byChannel);
