@@ -1,7 +1,7 @@
 import { detectGtin } from '../src/barcodes';
 import type { ProductDoc } from '../src/documents';
-import type { CurrencyCode, Minor } from '../src/money';
-import { CURRENCIES } from '../src/money';
+import type { AmountProblem, CurrencyCode, Minor } from '../src/money';
+import { CURRENCIES, parseTypedAmount } from '../src/money';
 import { productSearchText } from '../src/search';
 
 /** A row of a catalog file, CSV columns or JSON keys (see docs/API.md, import-catalog). */
@@ -74,19 +74,21 @@ function flag(row: CatalogRow, key: string): boolean | undefined {
   return ['1', 'true', 'yes', 'y', 'x'].includes(value.trim().toLowerCase());
 }
 
-/** Price in the currency's major unit as written ("25000", "12.50"), to integer minor units. */
+const PRICE_PROBLEMS: Record<AmountProblem, string> = {
+  empty: 'missing price',
+  'not-an-amount': 'is not a price: write it in digits, e.g. 25000 or 12.50',
+  'too-many-decimals': 'has more decimals than the currency allows',
+  negative: 'is negative: a price is 0 or more',
+  'too-large': 'is too large',
+};
+
+/** A price as written in the file ("25000", "25.000", "12.50"), read as every till reads one. */
 function parsePrice(raw: string, currency: CurrencyCode): Minor | string {
-  if (!raw) return 'missing price';
-  const digits = CURRENCIES[currency].minorDigits;
-  const match = /^(\d+)(?:\.(\d+))?$/.exec(raw.replace(/[\s_]/g, ''));
-  if (!match?.[1]) return `price "${raw}" is not a non-negative number`;
-  const fraction = match[2] ?? '';
-  if (fraction.length > digits) {
-    return `price "${raw}" has more decimals than ${currency} allows (${digits})`;
-  }
-  const value = Number(match[1] + fraction.padEnd(digits, '0'));
-  if (!Number.isSafeInteger(value)) return `price "${raw}" is too large`;
-  return value as Minor;
+  const parsed = parseTypedAmount(raw, currency);
+  if (parsed.ok) return parsed.amount;
+  return parsed.problem === 'empty'
+    ? PRICE_PROBLEMS.empty
+    : `price "${raw}" ${PRICE_PROBLEMS[parsed.problem]} (${currency})`;
 }
 
 /**

@@ -9,7 +9,13 @@ import { createHash } from 'node:crypto';
 import { isCurrencyCode, minor } from '../src/money';
 import type { Minor } from '../src/money';
 import { checkSpend, isCreditNoteNumber, storedValueAccount } from '../src/stored-value';
-import type { StoredValueAccount, StoredValueHold, StoredValueIssue } from '../src/stored-value';
+import type {
+  StoredValueAccount,
+  StoredValueHold,
+  StoredValueHoldView,
+  StoredValueIssue,
+  StoredValueView,
+} from '../src/stored-value';
 import { ApiError, badRequest, notFound } from './api-error';
 import { amountField, keyField, numberField } from './stored-value-input';
 import type { Principal } from './auth';
@@ -39,32 +45,6 @@ export type StoredValueEntry =
       storeId?: string;
     }
   | { _id: string; type: 'confirm' | 'release'; holdId: string; at: string; by: string };
-
-export interface StoredValueView {
-  number: string;
-  kind: StoredValueAccount['kind'];
-  currency: StoredValueAccount['currency'];
-  issuedBy?: string;
-  issued: Minor;
-  redeemed: Minor;
-  reversed: Minor;
-  balance: Minor;
-  held: Minor;
-  available: Minor;
-  expiresAt?: string;
-  expired: boolean;
-}
-
-export interface StoredValueHoldView {
-  holdId: string;
-  number: string;
-  amount: Minor;
-  saleId: string;
-  status: StoredValueHold['status'];
-  expiresAt: string;
-  /** What is left to spend on the note once this hold is counted. */
-  available: Minor;
-}
 
 const hash = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 32);
 const callerOf = (principal: Principal) => (principal.kind === 'admin' ? 'admin' : principal.id);

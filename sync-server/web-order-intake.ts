@@ -1,14 +1,16 @@
 import { createHash } from 'node:crypto';
 import { normalizePhone } from '../src/customers';
-import type { CustomerDoc } from '../src/documents';
+import type { CustomerDoc, StoreSettingsDoc } from '../src/documents';
 import type { WebOrderDoc, WebOrderLine } from '../src/documents';
-import type { CurrencyCode, Minor } from '../src/money';
+import type { CurrencyCode, Minor, RoundingMode } from '../src/money';
 import { CURRENCIES } from '../src/money';
 import { placeOrder, WebOrderError } from '../src/orders';
+import { lineAmount } from '../src/pricing';
 import { ApiError, badRequest } from './api-error';
 import type { Principal } from './auth';
 import { fromCouchDoc, toCouchDoc } from './couch-doc';
 import { INTERNAL_DATABASES, isValidStoreId, storeDatabaseName } from './database-layout';
+import { productsBySku } from './push-checks/return-sources';
 import { isPlainObject } from './read-json-body';
 import { newId, SerialQueue } from './new-id';
 import { canonicalJson } from './same-content';
@@ -24,14 +26,11 @@ export interface IntakeResult {
 const fieldError = (field: string, reason: string): ApiError =>
   badRequest(`${field}: ${reason}`, { field });
 
-/** E.164, in the one normal form the register and the customer check share (src/customers). */
-export { normalizePhone };
-
-function parseLines(raw: unknown): WebOrderLine[] {
+function parseLines(raw: unknown): IncomingLine[] {
   if (!Array.isArray(raw) || raw.length === 0)
     throw fieldError('lines', 'at least one line is required');
   if (raw.length > 500) throw fieldError('lines', 'at most 500 lines');
-  return raw.map((line: unknown, index): WebOrderLine => {
+  return raw.map((line: unknown, index): IncomingLine => {
     const at = `lines[${index}]`;
     if (!isPlainObject(line)) throw fieldError(at, 'must be an object');
     const { sku, name, quantity, unitPrice, lineTotal, taxRateBp } = line;
@@ -45,8 +44,10 @@ function parseLines(raw: unknown): WebOrderLine[] {
     if (typeof unitPrice !== 'number' || !Number.isSafeInteger(unitPrice) || unitPrice < 0) {
       throw fieldError(`${at}.unitPrice`, 'must be a whole number of minor units, 0 or more');
     }
-    const total = lineTotal ?? unitPrice * quantity;
-    if (typeof total !== 'number' || !Number.isSafeInteger(total) || total < 0) {
+    if (
+      lineTotal !== undefined &&
+      (typeof lineTotal !== 'number' || !Number.isSafeInteger(lineTotal) || lineTotal < 0)
+    ) {
       throw fieldError(`${at}.lineTotal`, 'must be a whole number of minor units, 0 or more');
     }
     if (
@@ -64,10 +65,41 @@ function parseLines(raw: unknown): WebOrderLine[] {
       name,
       quantity,
       unitPrice: unitPrice as Minor,
-      lineTotal: total as Minor,
+      ...(lineTotal === undefined ? {} : { lineTotal: lineTotal as Minor }),
       taxRateBp,
     };
   });
+}
+
+/** A line as sent: without `lineTotal`, the shop leaves the pricing to the store's catalog. */
+type IncomingLine = Omit<WebOrderLine, 'lineTotal'> & { lineTotal?: Minor };
+
+/**
+ * Line totals the shop left out, priced as the register prices them (src/pricing): per piece,
+ * or per kilogram for a weighed product, whose quantity is in grams. A SKU the catalog does not
+ * hold is sold by the piece.
+ */
+async function priceLines(
+  store: ServerContext['store'],
+  lines: readonly IncomingLine[],
+  roundingMode: RoundingMode,
+): Promise<WebOrderLine[]> {
+  const unpriced = lines.filter((line) => line.lineTotal === undefined);
+  const products = await productsBySku(
+    store,
+    unpriced.map((line) => line.sku),
+  );
+  return lines.map((line) => ({
+    ...line,
+    lineTotal:
+      line.lineTotal ??
+      lineAmount(
+        line.unitPrice,
+        products.get(line.sku)?.pricing ?? 'unit',
+        line.quantity,
+        roundingMode,
+      ),
+  }));
 }
 
 /**
@@ -164,6 +196,8 @@ export class WebOrderIntake {
       );
       if (!settings || settings._deleted)
         throw fieldError('pickupStoreId', `no store ${pickupStoreId} is known to the server`);
+      const settingsDoc = fromCouchDoc<StoreSettingsDoc>(settings);
+      const pricedLines = await priceLines(store, lines, settingsDoc.tax.roundingMode);
       const match = await this.findCustomer(email, phone);
       let customerId = match?.id;
       const customerCreated = !customerId;
@@ -194,7 +228,7 @@ export class WebOrderIntake {
           channel,
           pickupStoreId,
           currency: currency as CurrencyCode,
-          lines,
+          lines: pricedLines,
           prepaid: prepaid as Minor,
           placedAt,
         });

@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { parseMajor } from '../../src/money';
+import { formatAmount } from '../../src/money';
 import type { ManualDiscount } from '../../src/pricing';
 import { useTranslate } from '../i18n/use-translate';
+import { readTypedAmount } from '../platform/typed-amount';
 import { useAppStore } from '../state/app-store';
 
 /** A percent or fixed-amount discount with its reason; used for lines and for the whole order. */
@@ -13,12 +14,14 @@ export function DiscountForm(props: {
 }) {
   const t = useTranslate();
   const currency = useAppStore((state) => state.settings?.currency ?? 'VND');
+  const locale = useAppStore((state) => state.locale);
   const [kind, setKind] = useState<ManualDiscount['kind']>(props.current?.kind ?? 'percent');
   const [value, setValue] = useState(
     props.current
       ? props.current.kind === 'percent'
         ? String(props.current.percentBp / 100)
-        : String(props.current.amount)
+        : // Shown as it is typed ("12.50"), so saving it again reads back the same amount.
+          formatAmount(props.current.amount, currency, locale)
       : '',
   );
   const [reason, setReason] = useState(props.current?.reason ?? '');
@@ -36,13 +39,12 @@ export function DiscountForm(props: {
       props.onApply({ kind: 'percent', percentBp, ...why });
       return;
     }
-    try {
-      const amount = parseMajor(value.replace(/[.\s]/g, ''), currency);
-      if (amount < 0) throw new Error('negative');
-      props.onApply({ kind: 'amount', amount, ...why });
-    } catch {
-      setError(t('edit.badAmount'));
+    const read = readTypedAmount(value, currency, locale);
+    if (!read.ok) {
+      setError(read.message);
+      return;
     }
+    props.onApply({ kind: 'amount', amount: read.amount, ...why });
   }
 
   return (

@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { minor, parseMajor } from '../../src/money';
+import { minor } from '../../src/money';
 import type { PricedCart } from '../../src/pricing';
 import { useTranslate } from '../i18n/use-translate';
+import { readTypedAmount } from '../platform/typed-amount';
 import { useAppStore } from '../state/app-store';
 import { useCartStore } from '../sell/cart-store';
 import { applyDiscount, overridePrice, removeLine } from '../sell/sale-actions';
@@ -14,6 +15,7 @@ export function LineEditDialog(props: { priced: PricedCart | null }) {
   const t = useTranslate();
   const close = useSellUiStore((state) => state.close);
   const currency = useAppStore((state) => state.settings?.currency ?? 'VND');
+  const locale = useAppStore((state) => state.locale);
   const line = useCartStore((state) =>
     state.lines.find((candidate) => candidate.lineId === state.lastLineId),
   );
@@ -41,14 +43,12 @@ export function LineEditDialog(props: { priced: PricedCart | null }) {
   async function saveOverride(event: FormEvent): Promise<void> {
     event.preventDefault();
     if (!line) return;
-    let unitPrice;
-    try {
-      unitPrice = parseMajor(price.replace(/[.\s]/g, ''), currency);
-      if (unitPrice < 0) throw new Error('negative');
-    } catch {
-      setError(t('edit.badAmount'));
+    const read = readTypedAmount(price, currency, locale);
+    if (!read.ok) {
+      setError(read.message);
       return;
     }
+    const unitPrice = read.amount;
     if (!reason.trim()) {
       setError(t('edit.needReason'));
       return;

@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
-import { parseMajor } from '../../src/money';
 import type { Minor } from '../../src/money';
 import type { PricedCart } from '../../src/pricing';
 import type { TenderInput, TenderKind } from '../../src/tenders';
 import { useCustomerStore } from '../customers/customer-store';
 import { useTranslate } from '../i18n/use-translate';
+import { readTypedAmount } from '../platform/typed-amount';
 import { useAppStore } from '../state/app-store';
 import { newId, useCartStore } from '../sell/cart-store';
 import { creditNoteOfScan, useCreditNoteOfferStore } from '../sell/credit-note-offer';
@@ -67,6 +67,7 @@ export function PaymentPanel(props: { priced: PricedCart }) {
   const [error, setError] = useState<string | null>(null);
 
   const currency = settings?.currency ?? 'VND';
+  const locale = useAppStore((state) => state.locale);
   const options = { currency, cashRounding: settings?.cashRounding ?? null };
   const amountDue = props.priced.totals.total;
   const current = checkTenders(amountDue, tenders, options, t, money);
@@ -99,18 +100,6 @@ export function PaymentPanel(props: { priced: PricedCart }) {
     setReference('');
     setLast4('');
     return true;
-  }
-
-  function parseAmount(): Minor | null {
-    try {
-      const amount = parseMajor(
-        amountText.replace(/[.,\s]/g, currency === 'VND' ? '' : '.'),
-        currency,
-      );
-      return amount > 0 ? amount : null;
-    } catch {
-      return null;
-    }
   }
 
   function submit(event: FormEvent): void {
@@ -148,7 +137,13 @@ export function PaymentPanel(props: { priced: PricedCart }) {
       });
       return;
     }
-    const amount = parseAmount() ?? (kind === 'cash' ? null : (settlement?.remaining ?? null));
+    // An empty amount pays what is left, except in cash, where the note handed over is needed.
+    const read = amountText.trim() ? readTypedAmount(amountText, currency, locale) : null;
+    if (read && !read.ok) {
+      setError(read.message);
+      return;
+    }
+    const amount = read?.amount ?? (kind === 'cash' ? null : (settlement?.remaining ?? null));
     if (amount === null || amount <= 0) {
       setError(t('payment.badAmount'));
       return;

@@ -7,9 +7,6 @@ import type { CustomerDoc } from '../../src/documents';
 import { normalizePhone } from '../../src/customers';
 import { normalizeSearchText } from '../../src/search';
 
-/** The one normal form of a phone number, shared with the server (src/customers). */
-export { normalizePhone };
-
 export type CustomerQuery =
   | { kind: 'card'; cardNumber: string }
   | { kind: 'phone'; phone: string }

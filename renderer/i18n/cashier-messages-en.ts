@@ -92,7 +92,6 @@ export const cashierEn: Record<keyof typeof cashierVi, string> = {
   'edit.apply': 'Apply',
   'edit.needReason': 'Enter a reason.',
   'edit.badPercent': 'Enter a percentage from 0 to 100.',
-  'edit.badAmount': 'Enter a valid amount (a whole number, not negative).',
   'edit.badQuantity': 'Enter a quantity from 1 to 9999.',
   'edit.removeLine': 'Remove line',
   'override.title': 'Manager approval needed',

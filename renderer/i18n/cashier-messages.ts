@@ -92,7 +92,6 @@ export const cashierVi = {
   'edit.apply': 'Áp dụng',
   'edit.needReason': 'Hãy nhập lý do.',
   'edit.badPercent': 'Nhập phần trăm từ 0 đến 100.',
-  'edit.badAmount': 'Nhập số tiền hợp lệ (số nguyên, không âm).',
   'edit.badQuantity': 'Nhập số lượng từ 1 đến 9999.',
   'edit.removeLine': 'Xóa dòng',
   'override.title': 'Cần quản lý duyệt',

@@ -4,7 +4,8 @@
  * a mode before scanning.
  */
 import { create } from 'zustand';
-import { classifyScan, DEFAULT_BARCODE_LAYOUTS } from '../../src/barcodes';
+import { classifyScan } from '../../src/barcodes';
+import { storeScanContext } from '../../src/store-clock';
 import type { ProductDoc } from '../../src/documents';
 import { services } from '../services';
 import { useAppStore } from '../state/app-store';
@@ -40,12 +41,7 @@ export const useKioskStore = create<KioskState>()((set) => ({
   scan: (raw) => {
     const text = raw.trim();
     if (!text) return;
-    const settings = useAppStore.getState().settings;
-    const scan = classifyScan(text, {
-      today: new Date().toISOString().slice(0, 10),
-      currency: settings?.currency ?? 'VND',
-      layouts: settings?.barcodeLayouts ?? DEFAULT_BARCODE_LAYOUTS,
-    });
+    const scan = classifyScan(text, storeScanContext(useAppStore.getState().settings, new Date()));
     const { catalog } = services();
     switch (scan.kind) {
       case 'product':

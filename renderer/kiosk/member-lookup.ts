@@ -18,14 +18,6 @@ export interface MemberView {
   standing: TierStanding | null;
 }
 
-/**
- * "0912 345 678" and "+84912345678" are the same Vietnamese number (E.164, as stored), in the
- * one normal form the server shares (src/customers); text that is no phone number matches none.
- */
-export function normalisePhone(text: string): string {
-  return normalizePhone(text) ?? '';
-}
-
 /** A first name and initials only: the screen faces the shop floor. */
 export function displayName(name: string): string {
   const parts = name.trim().split(/\s+/);
@@ -41,8 +33,11 @@ export async function memberByCard(cardNumber: string): Promise<CustomerDoc | nu
 }
 
 export async function memberByPhone(phone: string, cardLast4: string): Promise<CustomerDoc | null> {
+  // Stored in E.164 (src/customers' one normal form); text that is no phone number finds none.
+  const e164 = normalizePhone(phone);
+  if (e164 === null) return null;
   const docs = await services()
-    .db.customers.find({ selector: { phone: normalisePhone(phone) } })
+    .db.customers.find({ selector: { phone: e164 } })
     .exec();
   const match = docs
     .map((doc) => doc.toJSON() as CustomerDoc)

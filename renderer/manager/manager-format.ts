@@ -2,27 +2,16 @@
  * Formatting and parsing at the manager screens' edges: money typed by a person becomes Minor
  * through src/money (never a float), times are shown on the store's clock.
  */
-import { currency, formatMoney, parseMajor } from '../../src/money';
+import { formatMoney, parseTypedAmount } from '../../src/money';
 import type { CurrencyCode, Locale, Minor } from '../../src/money';
 import { timeOrderedId } from '../../src/ids';
+import { storeTimeZone } from '../../src/store-clock';
+import { useAppStore } from '../state/app-store';
 
-/**
- * "500.000", "500 000" and "500000" are all five hundred thousand đồng: VND has no minor unit,
- * so separators are grouping. For currencies with decimals only the point is a decimal point.
- * Null when the text is no amount.
- */
+/** Money typed by a manager, read by src/money's one parse (see parse-amount.ts); null when refused. */
 export function parseAmount(text: string, code: CurrencyCode): Minor | null {
-  const trimmed = text.trim();
-  if (!trimmed) return null;
-  const plain =
-    currency(code).minorDigits === 0
-      ? trimmed.replace(/[.,\s]/g, '')
-      : trimmed.replace(/[,\s]/g, '');
-  try {
-    return parseMajor(plain, code);
-  } catch {
-    return null;
-  }
+  const parsed = parseTypedAmount(text, code);
+  return parsed.ok ? parsed.amount : null;
 }
 
 export function money(amount: number, code: CurrencyCode, locale: Locale): string {
@@ -33,10 +22,10 @@ export function signedMoney(amount: number, code: CurrencyCode, locale: Locale):
   return amount > 0 ? `+${money(amount, code, locale)}` : money(amount, code, locale);
 }
 
-export const STORE_TIME_ZONE = 'Asia/Ho_Chi_Minh';
-
+/** A time as the store's clock shows it (its time zone setting, src/store-clock). */
 export function dateTime(iso: string, locale: Locale): string {
-  return new Date(iso).toLocaleString(locale, { timeZone: STORE_TIME_ZONE, hour12: false });
+  const timeZone = storeTimeZone(useAppStore.getState().settings);
+  return new Date(iso).toLocaleString(locale, { timeZone, hour12: false });
 }
 
 export function newId(prefix: string): string {

@@ -13,6 +13,7 @@ import type {
   WebOrderDoc,
 } from '../../src/documents';
 import type { Receipt } from '../../src/receipt';
+import { storeTimeZone } from '../../src/store-clock';
 import { services } from '../services';
 import { useAppStore } from '../state/app-store';
 import { createLoyaltyRedemption } from './loyalty-redemption';
@@ -22,7 +23,7 @@ import { createServerApi } from './server-api';
 import type { ApiResult } from './server-api';
 import { createStoredValueService } from './stored-value-service';
 import type { StoredValueService } from './stored-value-service';
-import { loyaltySettingsOf } from './store-rules';
+import { loyaltySettingsOf } from '../../src/loyalty';
 
 export async function printReceipt(receipt: Receipt): Promise<{ ok: boolean; message?: string }> {
   const result = await services().api.invoke('printer/print', {
@@ -110,6 +111,7 @@ export function registerLoyaltyRedemption(): LoyaltyRedemption {
     deviceId: config.deviceId,
     now: () => new Date(),
     newId: (prefix) => newId(prefix),
+    timeZone: () => storeTimeZone(useAppStore.getState().settings),
   });
 }
 

@@ -13,14 +13,19 @@ import type {
   SaleDoc,
   WebOrderDoc,
 } from '../../src/documents';
+import {
+  customerHistory,
+  customerMatchesEntry,
+  customerSummary,
+  mergeHistory,
+} from '../../src/customers';
+import type { HistoryItem } from '../../src/customers';
 import { loyaltyBalance } from '../../src/loyalty';
 import { formatMoney } from '../../src/money';
 import { navigate } from '../navigation/use-hash-route';
 import { services } from '../services';
 import { useAppStore } from '../state/app-store';
 import { ledgerFor } from './counter-services';
-import { customerSummary, localHistory, mergeHistory } from './customer-history';
-import type { HistoryItem } from './customer-history';
 import { lookupDocument, serverApi } from './document-lookup';
 import { sourceOf } from './return-flow';
 import { useReturnsStore } from './returns-store';
@@ -41,23 +46,13 @@ function searchQuery(text: string): string {
   return `card=${encodeURIComponent(entry)}`;
 }
 
-function phoneMatches(stored: string | undefined, typed: string): boolean {
-  const digits = (text: string) => text.replace(/\D/g, '').replace(/^84/, '').replace(/^0/, '');
-  return stored !== undefined && digits(typed).length >= 6 && digits(stored) === digits(typed);
-}
-
 async function findCustomers(
   text: string,
 ): Promise<{ customers: CustomerDoc[]; serverChecked: boolean }> {
   const entry = text.trim();
   const local = (await services().db.customers.find().exec())
     .map((doc) => doc.toJSON() as CustomerDoc)
-    .filter(
-      (customer) =>
-        customer.loyaltyCardNumber === entry ||
-        customer.email?.toLowerCase() === entry.toLowerCase() ||
-        phoneMatches(customer.phone, entry),
-    );
+    .filter((customer) => customerMatchesEntry(customer, entry));
   const remote = await serverApi().get<{ customers: CustomerDoc[] }>(
     `/customers?${searchQuery(entry)}`,
   );
@@ -87,7 +82,10 @@ async function loadProfile(customer: CustomerDoc): Promise<Profile> {
     points: remote.ok
       ? remote.value.loyalty.available
       : loyaltyBalance(ledger, customer.id).available,
-    history: mergeHistory(remote.ok ? remote.value.history : [], localHistory(customer.id, held)),
+    history: mergeHistory(
+      remote.ok ? remote.value.history : [],
+      customerHistory(customer.id, held),
+    ),
     serverChecked: remote.ok,
   };
 }

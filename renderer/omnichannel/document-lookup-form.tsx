@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
-import { DEFAULT_BARCODE_LAYOUTS } from '../../src/barcodes';
+import { storeScanContext } from '../../src/store-clock';
 import { onScan } from '../devices/scan-router';
 import { useAppStore } from '../state/app-store';
 import { lookupDocument } from './document-lookup';
 import type { FoundDocument } from './document-lookup';
-import { localDate, readLookupInput } from './lookup-input';
+import { readLookupInput } from './lookup-input';
 import { useOmniTranslate } from './use-omni-translate';
 
 /**
@@ -30,10 +30,10 @@ export function DocumentLookupForm(props: {
   useEffect(
     () =>
       onScan((raw) => {
-        const query = readLookupInput(raw, {
-          today: localDate(new Date()),
-          currency: 'VND',
-        });
+        const query = readLookupInput(
+          raw,
+          storeScanContext(useAppStore.getState().settings, new Date()),
+        );
         if (query.kind === 'invalid' && query.reason === 'not-a-document') return false;
         void find.current(raw);
         return true;
@@ -47,11 +47,7 @@ export function DocumentLookupForm(props: {
   }
 
   async function lookup(entry: string): Promise<void> {
-    const query = readLookupInput(entry, {
-      today: localDate(new Date()),
-      currency: settings?.currency ?? 'VND',
-      layouts: settings?.barcodeLayouts ?? DEFAULT_BARCODE_LAYOUTS,
-    });
+    const query = readLookupInput(entry, storeScanContext(settings, new Date()));
     if (query.kind === 'invalid') {
       setError(
         query.reason === 'empty'

@@ -6,7 +6,7 @@
  * before printing: a jammed printer never undoes a pickup (ARCHITECTURE.md rule 6).
  */
 import type { PickupDoc, StockMoveDoc } from '../../src/documents';
-import { formatMoney, MoneyError, parseMajor } from '../../src/money';
+import { formatMoney } from '../../src/money';
 import type { Minor } from '../../src/money';
 import {
   amountDueForPickup,
@@ -19,6 +19,7 @@ import { buildPickupSlip } from '../../src/receipt';
 import { settle } from '../../src/tenders';
 import type { AppliedTender, TenderInput } from '../../src/tenders';
 import { openShiftNow } from '../manager';
+import { readTypedAmount } from '../platform/typed-amount';
 import { services } from '../services';
 import { useAppStore } from '../state/app-store';
 import { customerById, printReceipt, savePickup } from './counter-services';
@@ -26,6 +27,7 @@ import { newId } from './new-id';
 import { handOverCheck } from './pickup-queue';
 import type { OpenOrder, PickupState } from './pickup-store';
 import type { OmniTranslate } from './use-omni-translate';
+import { storeTimeZone } from '../../src/store-clock';
 
 export type HandOverOutcome =
   { ok: true; pickup: PickupDoc; message: string } | { ok: false; message: string };
@@ -79,14 +81,9 @@ export async function handOver(state: PickupState, t: OmniTranslate): Promise<Ha
   if (due > 0) {
     let tender: TenderInput;
     if (state.payWith === 'cash') {
-      let given: Minor;
-      try {
-        given = parseMajor(state.cashGiven.replace(/[.\s₫]/g, ''), order.currency);
-      } catch (error) {
-        if (error instanceof MoneyError) return { ok: false, message: error.message };
-        throw error;
-      }
-      tender = { kind: 'cash', tenderId: 'cash-1', amount: given };
+      const given = readTypedAmount(state.cashGiven, order.currency, app.locale);
+      if (!given.ok) return given;
+      tender = { kind: 'cash', tenderId: 'cash-1', amount: given.amount };
     } else {
       tender = {
         kind: 'card',
@@ -157,6 +154,7 @@ export async function handOver(state: PickupState, t: OmniTranslate): Promise<Ha
       locale: app.locale,
       currency: order.currency,
       now: new Date(),
+      timeZone: storeTimeZone(app.settings),
     }),
   );
   const change =

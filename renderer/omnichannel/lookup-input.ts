@@ -36,8 +36,3 @@ export function readLookupInput(
   }
   return { kind: 'invalid', reason: 'not-a-document', text: entry };
 }
-
-export function localDate(now: Date): string {
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}

@@ -21,6 +21,7 @@ import {
 import type { LoyaltySettings, RedemptionLimit } from '../../src/loyalty';
 import type { Minor } from '../../src/money';
 import type { ServerApi } from './server-api';
+import { businessDayStart } from '../../src/store-clock';
 
 export interface LoyaltyRedemptionDeps {
   api: ServerApi;
@@ -33,8 +34,8 @@ export interface LoyaltyRedemptionDeps {
   deviceId: string;
   now: () => Date;
   newId: (prefix: string) => string;
-  /** Start of the store's business day for the offline daily caps; default: local midnight. */
-  dayStart?: (now: Date) => string;
+  /** The store's time zone: the offline daily caps count from its midnight (src/store-clock). */
+  timeZone: () => string;
 }
 
 export interface ReserveRequest {
@@ -90,12 +91,6 @@ interface HoldReply {
   available: number;
 }
 
-function localMidnight(now: Date): string {
-  const start = new Date(now);
-  start.setHours(0, 0, 0, 0);
-  return start.toISOString();
-}
-
 const LIMIT_WORDS: Record<RedemptionLimit, string> = {
   'no-points': 'the customer has no points here',
   'below-minimum': 'below the minimum redemption',
@@ -107,7 +102,6 @@ const LIMIT_WORDS: Record<RedemptionLimit, string> = {
 };
 
 export function createLoyaltyRedemption(deps: LoyaltyRedemptionDeps) {
-  const dayStart = deps.dayStart ?? localMidnight;
   const context = () => ({
     id: deps.newId('loy'),
     createdAt: deps.now().toISOString(),
@@ -130,7 +124,7 @@ export function createLoyaltyRedemption(deps: LoyaltyRedemptionDeps) {
         entries,
         saleTotal: request.saleTotal,
         ...(request.requested === undefined ? {} : { requested: request.requested }),
-        dayStart: dayStart(deps.now()),
+        dayStart: businessDayStart(deps.now(), deps.timeZone()),
       },
       deps.settings(),
     );

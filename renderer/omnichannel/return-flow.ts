@@ -19,10 +19,11 @@ import { serverApi } from './document-lookup';
 import { newId } from './new-id';
 import { buildReturnDocuments, returnableLines } from './return-documents';
 import type { ReturnsState } from './returns-store';
-import { returnPolicyOf } from './store-rules';
+import { returnPolicyOf } from '../../src/returns';
 import type { OmniTranslate } from './use-omni-translate';
 import { returnSourceFromWebOrder } from './web-order-return-source';
 import { openShiftNow } from '../manager';
+import { storeTimeZone } from '../../src/store-clock';
 
 export async function sourceOf(
   found: FoundDocument,
@@ -37,7 +38,7 @@ export async function sourceOf(
     order,
     pickups: found.pickups,
     productBySku: (sku) => services().catalog.bySku(sku),
-    taxRates: settings?.tax.rates ?? [],
+    tax: settings?.tax,
     pointsEarned: earn?.points ?? 0,
   });
   return { source, pickedUp: Object.fromEntries(pickedUpByLine(order, found.pickups)) };
@@ -180,6 +181,7 @@ export async function completeReturn(
       locale: app.locale,
       currency: source.currency,
       now: new Date(),
+      timeZone: storeTimeZone(app.settings),
     }),
   );
   const parts = [

@@ -17,7 +17,7 @@ import type { FoundDocument } from './document-lookup';
 import { completeReturn, planFor, sourceOf } from './return-flow';
 import { returnableLines } from './return-documents';
 import { useReturnsStore } from './returns-store';
-import { returnPolicyOf } from './store-rules';
+import { returnPolicyOf } from '../../src/returns';
 import { useOmniTranslate } from './use-omni-translate';
 import type { OmniTranslate } from './use-omni-translate';
 

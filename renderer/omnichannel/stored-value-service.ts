@@ -18,6 +18,7 @@ import {
   storedValueFactsOfReturn,
   storedValueFactsOfSale,
 } from '../../src/stored-value';
+import type { StoredValueHoldView } from '../../src/stored-value';
 import type { ServerApi } from './server-api';
 
 export interface StoredValueDeps {
@@ -74,15 +75,6 @@ export interface StoredValueRefusal {
 
 export type StoredValueOutcome =
   { ok: true; reservation: StoredValueReservation } | StoredValueRefusal;
-
-interface HoldReply {
-  holdId: string;
-  number: string;
-  amount: Minor;
-  status: 'held' | 'confirmed' | 'released';
-  expiresAt: string;
-  available: Minor;
-}
 
 export function createStoredValueService(deps: StoredValueDeps) {
   /** Offline spends taken in open sales on this register, not yet in a SaleDoc. */
@@ -170,7 +162,7 @@ export function createStoredValueService(deps: StoredValueDeps) {
       return refuse('bad-request', number, 'Enter an amount greater than zero.');
     }
     const key = request.idempotencyKey ?? `${request.saleId}:${deps.newId('hold')}`;
-    const reply = await deps.api.post<HoldReply>('/stored-value/holds', {
+    const reply = await deps.api.post<StoredValueHoldView>('/stored-value/holds', {
       number,
       amount: request.amount,
       saleId: request.saleId,
@@ -225,7 +217,7 @@ export function createStoredValueService(deps: StoredValueDeps) {
   ): Promise<{ ok: boolean; message?: string }> {
     offlineTaken.delete(reservation.idempotencyKey);
     if (reservation.mode === 'offline') return { ok: true };
-    const reply = await deps.api.post<HoldReply>(
+    const reply = await deps.api.post<StoredValueHoldView>(
       `/stored-value/holds/${encodeURIComponent(reservation.holdId)}/confirm`,
     );
     if (reply.ok || reply.offline) return { ok: true };
@@ -239,7 +231,7 @@ export function createStoredValueService(deps: StoredValueDeps) {
   ): Promise<{ ok: boolean; message?: string }> {
     offlineTaken.delete(reservation.idempotencyKey);
     if (reservation.mode === 'offline') return { ok: true };
-    const reply = await deps.api.post<HoldReply>(
+    const reply = await deps.api.post<StoredValueHoldView>(
       `/stored-value/holds/${encodeURIComponent(reservation.holdId)}/release`,
     );
     if (reply.ok) return { ok: true };

@@ -10,6 +10,7 @@ import type { DeviceResult, PrintJobInfo } from '../../src/ipc/contract';
 import { buildSaleReceipt } from '../../src/receipt';
 import { services } from '../services';
 import { useAppStore } from '../state/app-store';
+import { storeTimeZone } from '../../src/store-clock';
 
 export type PrintState =
   | { state: 'sending' }
@@ -87,6 +88,7 @@ export async function printSaleReceipt(
     locale,
     currency: sale.currency,
     now: new Date(sale.completedAt),
+    timeZone: storeTimeZone(settings),
     header: settings?.receipt.header ?? [],
     footer: settings?.receipt.footer ?? [],
     taxLabels: Object.fromEntries(

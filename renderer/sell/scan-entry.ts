@@ -3,7 +3,8 @@
  * src/barcodes first (a typed value, never a guess), then the product is looked up in the
  * catalog index. Text that is no code stays in the field as a search.
  */
-import { classifyScan, DEFAULT_BARCODE_LAYOUTS } from '../../src/barcodes';
+import { classifyScan } from '../../src/barcodes';
+import { storeScanContext } from '../../src/store-clock';
 import type { ScanContext, ScanResult } from '../../src/barcodes';
 import type { CustomerDoc, ProductDoc } from '../../src/documents';
 import { useCustomerStore } from '../customers/customer-store';
@@ -20,18 +21,9 @@ export type EntryOutcome =
   | { kind: 'rejected' }
   | { kind: 'other'; scan: ScanResult };
 
-function localDate(now: Date): string {
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
+/** Today on the store's clock, its currency and layouts (src/store-clock), as at the kiosk. */
 export function scanContext(): ScanContext {
-  const settings = useAppStore.getState().settings;
-  return {
-    today: localDate(new Date()),
-    currency: settings?.currency ?? 'VND',
-    layouts: settings?.barcodeLayouts ?? DEFAULT_BARCODE_LAYOUTS,
-  };
+  return storeScanContext(useAppStore.getState().settings, new Date());
 }
 
 export function handleEntry(text: string, t: Translate): EntryOutcome {

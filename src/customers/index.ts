@@ -1,1 +1,2 @@
 export * from './customer-identity';
+export * from './customer-history';

@@ -29,7 +29,9 @@ export type DocumentUpgrades = Readonly<Record<number, DocumentUpgrade>>;
 export const DOCUMENT_UPGRADES: Readonly<Record<string, DocumentUpgrades>> = {
   // 1: low-stock thresholds (`stock`) and the store's own `quickKeys`, both optional: a store
   // without them uses the default threshold and the catalog's quick keys.
-  'store settings': { 1: (doc) => doc },
+  // 2: the store's optional `timeZone`; absent, src/store-clock reads Asia/Ho_Chi_Minh, so old
+  // documents stay as the server wrote them (the server alone writes settings).
+  'store settings': { 1: (doc) => doc, 2: (doc) => doc },
   // 1: the pickup's optional `shiftId` and `tenders` (how the balance was paid, for the shift).
   pickup: { 1: (doc) => doc },
 };

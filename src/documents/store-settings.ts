@@ -80,6 +80,11 @@ export interface StoreSettingsDoc {
    * catalog's shared `quickKey` order.
    */
   quickKeys?: string[];
+  /**
+   * The IANA time zone the store keeps its days in (since schema version 2): "today" for expiry
+   * dates, report days and hours. Absent means Asia/Ho_Chi_Minh (src/store-clock).
+   */
+  timeZone?: string;
   updatedAt: string;
 }
 
@@ -103,7 +108,7 @@ const stringList = (maxItems: number, maxLength: number): JsonSchema => ({
 
 export const storeSettingsSchema: DocumentSchema = {
   title: 'store settings',
-  version: 1,
+  version: 2,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -160,6 +165,7 @@ export const storeSettingsSchema: DocumentSchema = {
     barcodeLayouts: barcodeLayoutsSchema,
     stock: stockSettingsSchema,
     quickKeys: stringList(MAX_QUICK_KEYS, 64),
+    timeZone: { type: 'string', minLength: 1, maxLength: 64 },
     updatedAt: isoTimeField,
   },
   required: [

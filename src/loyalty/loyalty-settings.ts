@@ -6,7 +6,9 @@
  * Everything is a whole number: points are integers, money is Minor, ratios are basis points
  * (×1 = 10,000), so earning and burning never touch a float.
  */
+import { minor } from '../money';
 import type { Minor } from '../money';
+import type { StoreSettingsDoc } from '../documents/store-settings';
 import { minorField } from '../documents/json-schema';
 import type { JsonSchema } from '../documents/json-schema';
 
@@ -153,3 +155,24 @@ export const loyaltySettingsSchema: JsonSchema = {
   required: ['program', 'offline'],
   additionalProperties: false,
 };
+
+/** The loyalty program of a store whose settings carry none yet (the demo stores). */
+export const DEFAULT_LOYALTY_SETTINGS: LoyaltySettings = {
+  program: {
+    earnPoints: 1,
+    earnSpend: minor(10_000),
+    categoryMultipliers: [],
+    tiers: [],
+    tierWindowDays: null,
+    pointValue: minor(1_000),
+    minimumRedemptionPoints: 1,
+    maxRedemptionShareBp: 5_000,
+    expiryDays: null,
+    holdMinutes: 15,
+  },
+  offline: { enabled: true, perCustomerPerDayPoints: 100, perStorePerDayPoints: 2_000 },
+};
+
+export function loyaltySettingsOf(settings: StoreSettingsDoc | null | undefined): LoyaltySettings {
+  return settings?.loyalty ?? DEFAULT_LOYALTY_SETTINGS;
+}

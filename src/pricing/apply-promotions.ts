@@ -10,12 +10,13 @@
 import { allocate, min, minor, mulDiv, sum } from '../money';
 import type { Minor, RoundingMode } from '../money';
 import { compareText } from '../tax';
+import { countOf, lineAmount } from './line-amount';
 import { PricingError } from './pricing-error';
+import { promotionProblem } from './promotion-problems';
 import type {
   BuyXGetYPromotion,
   ItemDiscountPromotion,
   Promotion,
-  PromotionReward,
   PromotionTarget,
   SpendThresholdPromotion,
 } from './promotion';
@@ -23,7 +24,6 @@ import { addPromotion, remainingAmount } from './working-line';
 import type { WorkingLine } from './working-line';
 
 const BASIS_POINTS = 10_000;
-const GRAMS_PER_KG = 1000;
 
 export function activePromotions(promotions: readonly Promotion[], now: string): Promotion[] {
   const nowMs = Date.parse(now);
@@ -54,37 +54,20 @@ function explain(promotion: Promotion, amount: Minor) {
   return { promotionId: promotion.id, label: promotion.label, amount };
 }
 
-function checkReward(promotion: Promotion, reward: PromotionReward): void {
-  const ok =
-    reward.kind === 'percent'
-      ? Number.isSafeInteger(reward.percentBp) &&
-        reward.percentBp >= 0 &&
-        reward.percentBp <= BASIS_POINTS
-      : Number.isSafeInteger(reward.amount) && reward.amount >= 0;
-  if (!ok) {
+/** Refuses a promotion pricing cannot apply, with what to fix (the server checks the same). */
+function checkPromotion(promotion: Promotion): void {
+  const problem = promotionProblem(promotion);
+  if (problem) {
     throw new PricingError(
       'invalid-promotion',
-      `Promotion "${promotion.id}" has an invalid reward; fix it in the store settings.`,
+      `Promotion "${promotion.id}": ${problem}; fix it in the store settings.`,
     );
   }
 }
 
 function applyBuyXGetY(promotion: BuyXGetYPromotion, lines: WorkingLine[], mode: RoundingMode) {
   const { buyQuantity, getQuantity, getPercentBp } = promotion;
-  if (
-    !Number.isSafeInteger(buyQuantity) ||
-    !Number.isSafeInteger(getQuantity) ||
-    buyQuantity < 1 ||
-    getQuantity < 1 ||
-    !Number.isSafeInteger(getPercentBp) ||
-    getPercentBp < 1 ||
-    getPercentBp > BASIS_POINTS
-  ) {
-    throw new PricingError(
-      'invalid-promotion',
-      `Promotion "${promotion.id}" needs whole buy and get quantities of at least 1 and a percentage from 1 to 10000 bp.`,
-    );
-  }
+  checkPromotion(promotion);
   const pool = lines.filter(
     (line) => line.input.pricing === 'unit' && !line.hasItemPromotion && eligible(promotion, line),
   );
@@ -114,10 +97,7 @@ function itemDiscount(
   const reward = promotion.reward;
   const available = remainingAmount(line);
   if (reward.kind === 'percent') return mulDiv(available, reward.percentBp, BASIS_POINTS, mode);
-  const amount =
-    line.input.pricing === 'weight'
-      ? mulDiv(reward.amount, line.input.grams ?? 0, GRAMS_PER_KG, mode)
-      : minor(reward.amount * line.input.quantity);
+  const amount = lineAmount(reward.amount, line.input.pricing, countOf(line.input), mode);
   return min(amount, available);
 }
 
@@ -133,7 +113,7 @@ export function applyItemPromotions(
   const itemDiscounts = promotions.filter(
     (promotion): promotion is ItemDiscountPromotion => promotion.kind === 'item-discount',
   );
-  itemDiscounts.forEach((promotion) => checkReward(promotion, promotion.reward));
+  itemDiscounts.forEach(checkPromotion);
   for (const line of lines) {
     if (line.hasItemPromotion) continue;
     let best: { promotion: ItemDiscountPromotion; amount: Minor } | undefined;
@@ -155,7 +135,7 @@ export function applySpendThresholds(
   let best: { promotion: SpendThresholdPromotion; amount: Minor; lines: WorkingLine[] } | undefined;
   for (const promotion of promotions) {
     if (promotion.kind !== 'spend-threshold') continue;
-    checkReward(promotion, promotion.reward);
+    checkPromotion(promotion);
     const counted = lines.filter((line) => eligible(promotion, line));
     const spend = sum(counted.map(remainingAmount));
     if (counted.length === 0 || spend < promotion.threshold) continue;

@@ -5,3 +5,5 @@ export * from './pricing-error';
 export * from './promotion';
 export * from './verify-sale-totals';
 export * from './catalog-line';
+export * from './line-amount';
+export * from './promotion-problems';

@@ -18,12 +18,12 @@ import { compareText, computeDocumentTax, findTaxRate } from '../tax';
 import { activePromotions, applyItemPromotions, applySpendThresholds } from './apply-promotions';
 import type { CartInput, CartLineInput, ManualDiscount, PricedCart, PricedLine } from './cart';
 import type { PricingContext } from './pricing-context';
+import { countOf, lineAmount } from './line-amount';
 import { PricingError } from './pricing-error';
 import { remainingAmount } from './working-line';
 import type { WorkingLine } from './working-line';
 
 const BASIS_POINTS = 10_000;
-const GRAMS_PER_KG = 1000;
 
 function checkLine(line: CartLineInput): void {
   const where = `Line "${line.lineId}" (${line.name})`;
@@ -104,10 +104,7 @@ function discountAmount(discount: ManualDiscount, base: Minor, mode: RoundingMod
 
 function startLine(input: CartLineInput, mode: RoundingMode): WorkingLine {
   const unitPrice = input.override?.unitPrice ?? input.unitPrice;
-  const amountAt = (price: Minor): Minor =>
-    input.pricing === 'weight'
-      ? mulDiv(price, input.grams ?? 0, GRAMS_PER_KG, mode)
-      : minor(price * input.quantity);
+  const amountAt = (price: Minor): Minor => lineAmount(price, input.pricing, countOf(input), mode);
   return {
     input,
     unitPrice,

@@ -8,19 +8,21 @@
  * no float ever reaches a figure the manager reads.
  */
 import type { ReturnDoc, SaleDoc, WebOrderDoc } from '../documents';
+import { minor } from '../money';
+import type { Minor } from '../money';
 
 export interface CustomerValue {
   customerId: string;
   purchases: number;
   channels: string[];
-  /** Σ purchases − Σ refunds, minor units. */
-  lifetimeValue: number;
+  /** Σ purchases − Σ refunds. */
+  lifetimeValue: Minor;
 }
 
 export interface CustomerReport {
   /** Customers with at least one purchase. */
   customers: number;
-  averageLifetimeValue: number;
+  averageLifetimeValue: Minor;
   /** Customers with two or more purchases, over `customers`, in basis points. */
   repeatRateBp: number;
   /** Customers who bought on two or more channels, over `customers`, in basis points. */
@@ -87,7 +89,7 @@ export function customerReport(input: CustomerReportInput): CustomerReport {
       customerId,
       purchases: value.purchases.size,
       channels: [...value.channels].sort(),
-      lifetimeValue: value.value,
+      lifetimeValue: minor(value.value),
     }));
   const totalValue = buyers.reduce((total, buyer) => total + buyer.lifetimeValue, 0);
   const top = [...buyers]
@@ -95,8 +97,9 @@ export function customerReport(input: CustomerReportInput): CustomerReport {
     .slice(0, input.topCount ?? 10);
   return {
     customers: buyers.length,
-    averageLifetimeValue:
+    averageLifetimeValue: minor(
       buyers.length === 0 ? 0 : Math.floor((totalValue * 2 + buyers.length) / (2 * buyers.length)),
+    ),
     repeatRateBp: ratioBp(buyers.filter((buyer) => buyer.purchases >= 2).length, buyers.length),
     multiChannelShareBp: ratioBp(
       buyers.filter((buyer) => buyer.channels.length >= 2).length,

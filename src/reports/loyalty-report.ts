@@ -15,7 +15,7 @@ export interface LoyaltyReport {
   /** Points that lapsed in the period. */
   expired: number;
   /** Issued points by channel (store, web, care, social). */
-  issuedByChannel: ReportRow[];
+  issuedByChannel: ReportRow<number>[];
 }
 
 export function loyaltyReport(
@@ -24,7 +24,7 @@ export function loyaltyReport(
   storeId?: string,
 ): LoyaltyReport {
   const seen = new Set<string>();
-  const byChannel = new Map<string, ReportRow>();
+  const byChannel = new Map<string, ReportRow<number>>();
   const report = { issued: 0, redeemed: 0, expired: 0 };
   for (const entry of entries) {
     if (seen.has(entry.idempotencyKey) || !inPeriod(entry.createdAt, period)) continue;

@@ -1,8 +1,10 @@
 /**
  * A report's time window and the store's clock. Reports are asked for by local calendar days
  * ("today", "1 to 7 March") but documents carry UTC times, so the window is a half-open UTC
- * interval the caller builds for the store's time zone, and hours are read in that zone too.
+ * interval the caller builds for the store's time zone (src/store-clock), where hours are read too.
  */
+import type { Minor } from '../money';
+
 export interface ReportPeriod {
   /** ISO 8601 UTC, inclusive. */
   from: string;
@@ -15,36 +17,33 @@ export function inPeriod(iso: string, period: ReportPeriod): boolean {
   return at >= Date.parse(period.from) && at < Date.parse(period.to);
 }
 
-const hourFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** The hour of the day (0–23) at which `iso` happened, on the store's clock. */
-export function hourOf(iso: string, timeZone: string): number {
-  let format = hourFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', { timeZone, hour: 'numeric', hourCycle: 'h23' });
-    hourFormats.set(timeZone, format);
-  }
-  return Number(format.format(new Date(iso))) % 24;
-}
-
-/** One bar of a breakdown: a key (channel, tender, cashier…), how many, how much. */
-export interface ReportRow {
+/**
+ * One bar of a breakdown: a key (channel, tender, cashier…), how many, how much. Money rows
+ * (the default) carry Minor amounts; the loyalty report's rows carry points (`ReportRow<number>`).
+ */
+export interface ReportRow<Amount extends number = Minor> {
   key: string;
   count: number;
-  /** Minor units (money) or points, as the report says. */
-  amount: number;
+  amount: Amount;
 }
 
 /** Adds to the row for `key`, creating it on first use. */
-export function addTo(rows: Map<string, ReportRow>, key: string, amount: number, count = 1): void {
-  const row = rows.get(key) ?? { key, count: 0, amount: 0 };
+export function addTo<Amount extends number>(
+  rows: Map<string, ReportRow<Amount>>,
+  key: string,
+  amount: Amount,
+  count = 1,
+): void {
+  const row = rows.get(key) ?? { key, count: 0, amount: 0 as Amount };
   row.count += count;
-  row.amount += amount;
+  row.amount = (row.amount + amount) as Amount;
   rows.set(key, row);
 }
 
 /** Largest amount first, then by key, so reports and their CSVs are stable. */
-export function sortedRows(rows: Map<string, ReportRow>): ReportRow[] {
+export function sortedRows<Amount extends number>(
+  rows: Map<string, ReportRow<Amount>>,
+): ReportRow<Amount>[] {
   return [...rows.values()].sort(
     (a, b) => b.amount - a.amount || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
   );

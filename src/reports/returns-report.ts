@@ -4,13 +4,15 @@
  * how often that happens.
  */
 import type { ReturnDoc } from '../documents';
+import { add, minor } from '../money';
+import type { Minor } from '../money';
 import { addTo, inPeriod, sortedRows } from './report-period';
 import type { ReportPeriod, ReportRow } from './report-period';
 
 export interface ReturnsReport {
   count: number;
-  /** Σ refund value, minor units. */
-  total: number;
+  /** Σ refund value. */
+  total: Minor;
   byChannel: ReportRow[];
   /** Per line reason: count is the lines, amount their refund value. */
   byReason: ReportRow[];
@@ -25,13 +27,13 @@ export function returnsReport(
   const byReason = new Map<string, ReportRow>();
   const seen = new Set<string>();
   let count = 0;
-  let total = 0;
+  let total = minor(0);
   for (const refund of returns) {
     if (seen.has(refund.id) || !inPeriod(refund.completedAt, period)) continue;
     if (storeId !== undefined && refund.storeId !== storeId) continue;
     seen.add(refund.id);
     count += 1;
-    total += refund.totals.refund;
+    total = add(total, refund.totals.refund);
     addTo(byChannel, refund.original?.channel ?? 'no-receipt', refund.totals.refund);
     for (const line of refund.lines) addTo(byReason, line.reason.trim() || '?', line.refund);
   }

@@ -5,8 +5,11 @@
  * units; voided sales and cancelled orders count nowhere.
  */
 import type { SaleDoc, WebOrderDoc } from '../documents';
+import { add, minor } from '../money';
+import type { Minor } from '../money';
 import { keptAmount } from './tender-movements';
-import { addTo, hourOf, inPeriod, sortedRows } from './report-period';
+import { businessHour } from '../store-clock';
+import { addTo, inPeriod, sortedRows } from './report-period';
 import type { ReportPeriod, ReportRow } from './report-period';
 
 export interface SalesReportInput {
@@ -22,7 +25,7 @@ export interface SalesReportInput {
 export interface SalesReport {
   /** Till sales plus orders. */
   count: number;
-  total: number;
+  total: Minor;
   byChannel: ReportRow[];
   /** Till sales only: orders are paid online or at pickup through a till sale. */
   byTender: ReportRow[];
@@ -40,9 +43,9 @@ export function salesReport(input: SalesReportInput): SalesReport {
   const byCashier = new Map<string, ReportRow>();
   const byCategory = new Map<string, ReportRow>();
   const byHour = new Map<string, ReportRow>();
-  for (let hour = 0; hour < 24; hour++) addTo(byHour, String(hour).padStart(2, '0'), 0, 0);
+  for (let hour = 0; hour < 24; hour++) addTo(byHour, String(hour).padStart(2, '0'), minor(0), 0);
   let count = 0;
-  let total = 0;
+  let total = minor(0);
   const seen = new Set<string>();
 
   for (const sale of input.sales) {
@@ -52,10 +55,10 @@ export function salesReport(input: SalesReportInput): SalesReport {
     seen.add(sale.id);
     const amount = sale.priced.totals.total;
     count += 1;
-    total += amount;
+    total = add(total, amount);
     addTo(byChannel, sale.channel, amount);
     addTo(byCashier, sale.staffId, amount);
-    addTo(byHour, String(hourOf(sale.completedAt, input.timeZone)).padStart(2, '0'), amount);
+    addTo(byHour, String(businessHour(sale.completedAt, input.timeZone)).padStart(2, '0'), amount);
     for (const tender of sale.payment.tenders) addTo(byTender, tender.kind, keptAmount(tender));
     const categories = new Map(sale.cart.lines.map((line) => [line.lineId, line.categoryId]));
     for (const line of sale.priced.lines) {
@@ -68,9 +71,13 @@ export function salesReport(input: SalesReportInput): SalesReport {
     if (!inPeriod(order.placedAt, input.period)) continue;
     seen.add(order.id);
     count += 1;
-    total += order.total;
+    total = add(total, order.total);
     addTo(byChannel, order.channel, order.total);
-    addTo(byHour, String(hourOf(order.placedAt, input.timeZone)).padStart(2, '0'), order.total);
+    addTo(
+      byHour,
+      String(businessHour(order.placedAt, input.timeZone)).padStart(2, '0'),
+      order.total,
+    );
   }
   return {
     count,

@@ -6,14 +6,15 @@
  * what went out. A web order's refund to its online payment never passed through this register.
  */
 import type { PickupDoc, ReturnDoc, SaleDoc } from '../documents';
-import { minor, negate } from '../money';
+import { add, minor, negate } from '../money';
+import type { Minor } from '../money';
 import { ONLINE_PAYMENT_TENDER_ID } from '../returns/web-order-return-source';
 import type { TenderMovement } from '../shifts';
 import type { RefundTender } from '../tenders';
 
 /** What the store kept from a sale tender: cash keeps its rounding, other tenders their share. */
-export function keptAmount(tender: SaleDoc['payment']['tenders'][number]): number {
-  return tender.kind === 'cash' ? tender.applied + tender.rounding : tender.applied;
+export function keptAmount(tender: SaleDoc['payment']['tenders'][number]): Minor {
+  return tender.kind === 'cash' ? add(tender.applied, tender.rounding) : tender.applied;
 }
 
 /**

@@ -1,10 +1,10 @@
 /**
- * The rules a store runs under when its settings carry none yet (the demo stores): the register
- * plans with them and the sync-server re-checks with them, so both read them from here. They
- * match what the demo receipt promises ("returns within 30 days with the receipt").
+ * The return policy a store runs under when its settings carry none yet (the demo stores): the
+ * register plans with it and the sync-server re-checks with it, so both read it from here. It
+ * matches what the demo receipt promises ("returns within 30 days with the receipt"). The
+ * loyalty defaults are in src/loyalty/loyalty-settings.ts.
  */
 import type { StoreSettingsDoc } from '../documents/store-settings';
-import type { LoyaltySettings } from '../loyalty/loyalty-settings';
 import { minor } from '../money';
 import type { ReturnPolicy } from './return-policy';
 
@@ -16,22 +16,6 @@ export const DEFAULT_RETURN_POLICY: ReturnPolicy = {
   fallbackRefund: 'store-credit',
 };
 
-export const DEFAULT_LOYALTY_SETTINGS: LoyaltySettings = {
-  program: {
-    earnPoints: 1,
-    earnSpend: minor(10_000),
-    categoryMultipliers: [],
-    tiers: [],
-    tierWindowDays: null,
-    pointValue: minor(1_000),
-    minimumRedemptionPoints: 1,
-    maxRedemptionShareBp: 5_000,
-    expiryDays: null,
-    holdMinutes: 15,
-  },
-  offline: { enabled: true, perCustomerPerDayPoints: 100, perStorePerDayPoints: 2_000 },
-};
-
 export function returnPolicyOf(settings: StoreSettingsDoc | null | undefined): {
   policy: ReturnPolicy;
   isDefault: boolean;
@@ -39,8 +23,4 @@ export function returnPolicyOf(settings: StoreSettingsDoc | null | undefined): {
   return settings?.returnPolicy
     ? { policy: settings.returnPolicy, isDefault: false }
     : { policy: DEFAULT_RETURN_POLICY, isDefault: true };
-}
-
-export function loyaltySettingsOf(settings: StoreSettingsDoc | null | undefined): LoyaltySettings {
-  return settings?.loyalty ?? DEFAULT_LOYALTY_SETTINGS;
 }

@@ -5,21 +5,23 @@
  * the online payment (a card tender whose approval code names the order); what was paid at the
  * counter at pickup goes back as cash. The register and the sync-server build it alike.
  */
-import type { PickupDoc, ProductDoc, StoreSettingsDoc, WebOrderDoc } from '../documents';
-import { minor, roundDiv, sum } from '../money';
+import type { PickupDoc, ProductDoc, TaxSettings, WebOrderDoc } from '../documents';
+import { minor, sum } from '../money';
 import type { Minor } from '../money';
+import { taxOfAmount } from '../tax';
 import type { ReturnSource, ReturnSourceLine } from './return-source';
 import type { AppliedTender } from '../tenders';
 
 export const ONLINE_PAYMENT_TENDER_ID = 'online-payment';
 
-/** VAT inside a tax-inclusive amount: amount × rate / (1 + rate), half-up. */
-export function includedTax(amount: Minor, rateBp: number): Minor {
-  if (rateBp <= 0) return minor(0);
-  return minor(
-    Number(roundDiv(BigInt(amount) * BigInt(rateBp), BigInt(10_000 + rateBp), 'half-up')),
-  );
-}
+/** What of the store's tax settings a web order's lines are read with. */
+export type WebOrderTax = Pick<TaxSettings, 'rates' | 'roundingMode'>;
+
+/**
+ * Before a store's settings have reached this register or server nothing is known of its
+ * rounding: VAT is then rounded half-up, as Vietnamese invoices round it.
+ */
+const UNKNOWN_STORE_TAX: WebOrderTax = { rates: [], roundingMode: 'half-up' };
 
 function tender(
   tenderId: string,
@@ -37,18 +39,23 @@ export interface WebOrderSourceInput {
   order: WebOrderDoc;
   pickups: readonly PickupDoc[];
   productBySku: (sku: string) => ProductDoc | undefined;
-  taxRates: StoreSettingsDoc['tax']['rates'];
+  /** The returning store's tax settings (undefined before any have arrived). */
+  tax: WebOrderTax | undefined;
   /** Points the order earned (its `earn:<orderId>` ledger entry), 0 when none is known. */
   pointsEarned: number;
 }
 
 export function returnSourceFromWebOrder(input: WebOrderSourceInput): ReturnSource {
   const { order } = input;
+  const tax = input.tax ?? UNKNOWN_STORE_TAX;
   const lines = order.lines.map((line): ReturnSourceLine => {
     const product = input.productBySku(line.sku);
     const rate =
-      input.taxRates.find((candidate) => candidate.rateBp === line.taxRateBp) ??
-      input.taxRates.find((candidate) => candidate.id === product?.taxRateId);
+      tax.rates.find((candidate) => candidate.rateBp === line.taxRateBp) ??
+      tax.rates.find((candidate) => candidate.id === product?.taxRateId);
+    // The line total is what the customer paid for it, VAT included (the order's total is
+    // what was prepaid); the VAT inside it is rounded with the store's own mode.
+    const split = taxOfAmount(line.lineTotal, line.taxRateBp, true, tax.roundingMode);
     return {
       lineId: line.lineId,
       productId: product?.id ?? `prod_${line.sku}`,
@@ -57,8 +64,8 @@ export function returnSourceFromWebOrder(input: WebOrderSourceInput): ReturnSour
       categoryId: product?.categoryId ?? 'web',
       pricing: product?.pricing ?? 'unit',
       quantity: line.quantity,
-      total: line.lineTotal,
-      tax: includedTax(line.lineTotal, line.taxRateBp),
+      total: split.total,
+      tax: split.tax,
       taxRateId: rate?.id ?? `vat-${line.taxRateBp}`,
       rateBp: line.taxRateBp,
       finalSale: product?.finalSale ?? false,

@@ -1,2 +1,3 @@
 export * from './stored-value-balance';
 export * from './stored-value-facts';
+export * from './stored-value-views';

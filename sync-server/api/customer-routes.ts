@@ -4,12 +4,13 @@ import type { LoyaltyEntryDoc } from '../../src/documents';
 import type { ReturnDoc } from '../../src/documents';
 import type { SaleDoc } from '../../src/documents';
 import type { WebOrderDoc } from '../../src/documents';
+import { customerHistory, mergeHistory, normalizePhone } from '../../src/customers';
 import { loyaltyBalance } from '../../src/loyalty';
 import { badRequest, notFound, sendJson } from '../api-error';
 import { fromCouchDoc } from '../couch-doc';
 import type { ServerContext } from '../server-context';
 import { byDbThenId } from '../server-index';
-import { normalizePhone } from '../web-order-intake';
+
 import { asyncRoute } from './async-route';
 
 /** One customer whatever the channel: look-up by phone, email or card; profile with history. */
@@ -66,40 +67,14 @@ export function customerRoutes(context: ServerContext): Router {
       const of = <T>(collection: string) =>
         documents
           .filter((entry) => entry.db.startsWith(`${collection}-`))
-          .map((entry) => ({ db: entry.db, doc: fromCouchDoc<T>(entry.doc) }))
-          .filter((entry) => (entry.doc as { customerId?: string }).customerId === id);
-      const sales = of<SaleDoc>('sales');
-      const returns = of<ReturnDoc>('returns');
-      const orders = of<WebOrderDoc>('orders');
-      const history = [
-        ...sales.map(({ doc: sale }) => ({
-          kind: 'sale',
-          id: sale.id,
-          channel: 'store',
-          storeId: sale.storeId,
-          at: sale.completedAt,
-          total: sale.priced.totals.total,
-          status: sale.status,
-        })),
-        ...returns.map(({ doc: ret }) => ({
-          kind: 'return',
-          id: ret.id,
-          channel: 'store',
-          storeId: ret.storeId,
-          at: ret.completedAt,
-          total: 0 - ret.totals.refund,
-          original: ret.original?.documentId,
-        })),
-        ...orders.map(({ doc: order }) => ({
-          kind: 'order',
-          id: order.id,
-          channel: order.channel,
-          storeId: order.pickupStoreId,
-          at: order.placedAt,
-          total: order.total,
-          status: order.status,
-        })),
-      ].sort((a, b) => String(b.at).localeCompare(String(a.at)));
+          .map((entry) => fromCouchDoc<T>(entry.doc));
+      const history = mergeHistory(
+        customerHistory(id, {
+          sales: of<SaleDoc>('sales'),
+          orders: of<WebOrderDoc>('orders'),
+          returns: of<ReturnDoc>('returns'),
+        }),
+      );
       sendJson(res, 200, {
         customer: fromCouchDoc<CustomerDoc>(doc),
         loyalty: loyaltyBalance(entries, id),

@@ -11,18 +11,10 @@ import { badRequest, sendJson } from '../api-error';
 import { readCollection } from '../collection-reader';
 import type { ServerContext } from '../server-context';
 import { asyncRoute } from './async-route';
+import { DEFAULT_STORE_TIME_ZONE, isValidTimeZone } from '../../src/store-clock';
 
 function isTime(value: unknown): value is string {
   return typeof value === 'string' && !Number.isNaN(Date.parse(value));
-}
-
-function validZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 export function reportRoutes(context: ServerContext): Router {
@@ -37,8 +29,8 @@ export function reportRoutes(context: ServerContext): Router {
           field: 'from',
         });
       }
-      const timeZone = typeof req.query.tz === 'string' ? req.query.tz : 'Asia/Ho_Chi_Minh';
-      if (!validZone(timeZone))
+      const timeZone = typeof req.query.tz === 'string' ? req.query.tz : DEFAULT_STORE_TIME_ZONE;
+      if (!isValidTimeZone(timeZone))
         throw badRequest(`Unknown time zone "${timeZone}".`, { field: 'tz' });
       const storeId = typeof req.query.storeId === 'string' ? req.query.storeId : undefined;
       const period = { from: new Date(from).toISOString(), to: new Date(to).toISOString() };

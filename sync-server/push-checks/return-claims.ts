@@ -121,7 +121,7 @@ export async function claimReturn(
     const now = new Date();
     await deps.index.catchUp();
     const settings = await settingsAt(deps.settingsHistory, principal.storeId, now.toISOString());
-    const found = await loadOriginal(deps, original, settings?.tax.rates ?? []);
+    const found = await loadOriginal(deps, original, settings?.tax);
     if (!found) {
       throw notFound(
         `No sale or web order ${original} on the server; check the receipt, or wait until the store that sold it has synced.`,

@@ -215,7 +215,7 @@ export const checkReturnPush: PushCheck = async (raw, context) => {
     );
   }
   const settings = await settingsAt(context.settingsHistory, doc.storeId, doc.completedAt);
-  const original = await loadOriginal(context, documentId, settings?.tax.rates ?? []);
+  const original = await loadOriginal(context, documentId, settings?.tax);
   if (!original) {
     const saleDb = doc.original?.storeId ? `sales-${doc.original.storeId}` : undefined;
     const rejected = saleDb

@@ -14,7 +14,7 @@ import type {
 } from '../../src/documents';
 import { pickedUpByLine } from '../../src/orders';
 import { returnSourceFromSale, returnSourceFromWebOrder } from '../../src/returns';
-import type { ReturnSource } from '../../src/returns';
+import type { ReturnSource, WebOrderTax } from '../../src/returns';
 import { fromCouchDoc } from '../couch-doc';
 import type { DocumentStore } from '../document-store';
 import { findWebOrder } from '../index-lookups';
@@ -62,12 +62,12 @@ export async function productsBySku(
 
 /**
  * The original (a till sale of any store, else a web order by id), or undefined when the server
- * does not hold it (yet). `taxRates` are the returning store's, as its register had them.
+ * does not hold it (yet). `tax` is the returning store's, as its register had it.
  */
 export async function loadOriginal(
   deps: { store: DocumentStore; index: ServerIndex },
   documentId: string,
-  taxRates: StoreSettingsDoc['tax']['rates'],
+  tax: WebOrderTax | undefined,
 ): Promise<OriginalOfReturn | undefined> {
   const { index, store } = deps;
   const [sale] = await index.fetch(
@@ -91,7 +91,7 @@ export async function loadOriginal(
     order,
     pickups,
     productBySku: (sku) => products.get(sku),
-    taxRates,
+    tax,
     pointsEarned: earn?.value.points ?? 0,
   });
   return { source, pickedUp: pickedUpByLine(order, pickups), db: found.db };

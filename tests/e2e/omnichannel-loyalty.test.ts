@@ -18,7 +18,7 @@ import {
 } from '../../renderer/omnichannel/loyalty-redemption';
 import type { Reservation } from '../../renderer/omnichannel/loyalty-redemption';
 import { createServerApi } from '../../renderer/omnichannel/server-api';
-import { DEFAULT_LOYALTY_SETTINGS } from '../../renderer/omnichannel/store-rules';
+import { DEFAULT_LOYALTY_SETTINGS } from '../../src/loyalty';
 import type { EnrolledDevice, SyncServerProcess } from '../helpers/sync-server-process';
 import {
   api,
@@ -71,6 +71,7 @@ describe('redeeming web-earned points at the counter', () => {
       deviceId: register.deviceId,
       now: () => new Date(),
       newId,
+      timeZone: () => 'Asia/Ho_Chi_Minh',
     });
 
   const available = async () =>
@@ -173,6 +174,7 @@ describe('redeeming web-earned points at the counter', () => {
       deviceId: register.deviceId,
       now: () => new Date(),
       newId,
+      timeZone: () => 'Asia/Ho_Chi_Minh',
     });
     await expect(offline.balance(order.customerId)).resolves.toEqual({
       available: 50,

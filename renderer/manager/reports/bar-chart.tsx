@@ -11,7 +11,7 @@ const VALUE_WIDTH = 110;
 const WIDTH = 420;
 
 export function BarChart(props: {
-  rows: readonly ReportRow[];
+  rows: readonly ReportRow<number>[];
   label: (key: string) => string;
   value: (amount: number) => string;
   title: string;
@@ -49,7 +49,7 @@ export function BarChart(props: {
 
 /** The day's 24 hours as columns, for seeing the rush at a glance. */
 export function HourChart(props: {
-  rows: readonly ReportRow[];
+  rows: readonly ReportRow<number>[];
   title: string;
   value: (amount: number) => string;
 }) {

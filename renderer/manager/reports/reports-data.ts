@@ -20,7 +20,8 @@ import type {
   SalesReport,
 } from '../../../src/reports';
 import { services } from '../../services';
-import { STORE_TIME_ZONE } from '../manager-format';
+import { businessDate, businessDays, storeTimeZone } from '../../../src/store-clock';
+import { useAppStore } from '../../state/app-store';
 
 export interface ReportSet {
   sales: SalesReport;
@@ -29,42 +30,16 @@ export interface ReportSet {
   customers: CustomerReport;
 }
 
-/** Offset of `timeZone` from UTC at `utcMs`, in ms (Asia/Ho_Chi_Minh: +7 h). */
-function zoneOffsetMs(utcMs: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(new Date(utcMs));
-  const value = (type: string) => Number(parts.find((part) => part.type === type)?.value ?? 0);
-  const local = Date.UTC(
-    value('year'),
-    value('month') - 1,
-    value('day'),
-    value('hour'),
-    value('minute'),
-    value('second'),
-  );
-  return local - utcMs;
+/** The store's zone (its setting), in which the manager's days and hours are read. */
+const storeZone = (): string => storeTimeZone(useAppStore.getState().settings);
+
+/** The store's calendar days (yyyy-mm-dd, both included) as a half-open UTC period. */
+export function periodOf(fromDay: string, toDay: string, timeZone = storeZone()): ReportPeriod {
+  return businessDays(fromDay, toDay, timeZone);
 }
 
-/** Local calendar days (yyyy-mm-dd, both included) as a half-open UTC period in the store zone. */
-export function periodOf(fromDay: string, toDay: string, timeZone = STORE_TIME_ZONE): ReportPeriod {
-  const midnight = (day: string, plusDays: number): string => {
-    const [year = 1970, month = 1, date = 1] = day.split('-').map(Number);
-    const guess = Date.UTC(year, month - 1, date + plusDays);
-    return new Date(guess - zoneOffsetMs(guess, timeZone)).toISOString();
-  };
-  return { from: midnight(fromDay, 0), to: midnight(toDay, 1) };
-}
-
-export function today(timeZone = STORE_TIME_ZONE): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date());
+export function today(timeZone = storeZone()): string {
+  return businessDate(Date.now(), timeZone);
 }
 
 export async function localReports(period: ReportPeriod): Promise<ReportSet> {
@@ -83,7 +58,7 @@ export async function localReports(period: ReportPeriod): Promise<ReportSet> {
   const loyalty = json<LoyaltyEntryDoc>(loyaltyDocs);
   const storeId = config.storeId;
   return {
-    sales: salesReport({ sales, orders, period, timeZone: STORE_TIME_ZONE, storeId }),
+    sales: salesReport({ sales, orders, period, timeZone: storeZone(), storeId }),
     returns: returnsReport(returns, period, storeId),
     loyalty: loyaltyReport(loyalty, period, storeId),
     customers: customerReport({ sales, orders, returns, asOf: period.to }),
@@ -93,7 +68,7 @@ export async function localReports(period: ReportPeriod): Promise<ReportSet> {
 /** Every store's reports from the server, or null when it cannot be reached. */
 export async function serverReports(period: ReportPeriod): Promise<ReportSet | null> {
   const { config } = services();
-  const query = new URLSearchParams({ from: period.from, to: period.to, tz: STORE_TIME_ZONE });
+  const query = new URLSearchParams({ from: period.from, to: period.to, tz: storeZone() });
   try {
     const response = await fetch(`${config.apiUrl}/reports?${query.toString()}`, {
       headers: { Authorization: `Basic ${btoa(`${config.deviceId}:${config.deviceSecret}`)}` },
@@ -110,7 +85,7 @@ export async function serverReports(period: ReportPeriod): Promise<ReportSet | n
 /** Every breakdown as one CSV: section, key, count, amount (minor units or points). */
 export function reportsCsv(reports: ReportSet, label: (section: string, key: string) => string) {
   const rows: (string | number)[][] = [];
-  const add = (section: string, list: readonly ReportRow[]) => {
+  const add = (section: string, list: readonly ReportRow<number>[]) => {
     for (const row of list) rows.push([section, label(section, row.key), row.count, row.amount]);
   };
   add('sales-by-channel', reports.sales.byChannel);

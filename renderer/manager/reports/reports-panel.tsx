@@ -90,7 +90,7 @@ export function ReportsPanel() {
   const percent = (bp: number) => `${(bp / 100).toLocaleString(locale)} %`;
   const chart = (
     title: ManagerMessageKey,
-    rows: readonly ReportRow[],
+    rows: readonly ReportRow<number>[],
     section: string,
     value = show,
   ) => (

@@ -26,7 +26,8 @@ import type {
 } from '../../../src/shifts';
 import { services, storeStaff } from '../../services';
 import { useAppStore } from '../../state/app-store';
-import { newId, STORE_TIME_ZONE } from '../manager-format';
+import { newId } from '../manager-format';
+import { storeTimeZone } from '../../../src/store-clock';
 
 /** Opens this register's shift with the float counted, and the notes when counted by note. */
 export async function openRegister(
@@ -124,7 +125,7 @@ async function receiptContext() {
     locale,
     currency: settings?.currency ?? ('VND' as const),
     now: new Date(),
-    timeZone: STORE_TIME_ZONE,
+    timeZone: storeTimeZone(settings),
     header: settings?.receipt.header ?? [],
     staffNames,
   };

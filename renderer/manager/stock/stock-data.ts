@@ -3,7 +3,8 @@
  * local replica (works offline); other stores come from the server's GET /stock when online.
  * Every change is a new stock-move document in the `stock` collection, never an edited level.
  */
-import { classifyScan, DEFAULT_BARCODE_LAYOUTS } from '../../../src/barcodes';
+import { classifyScan } from '../../../src/barcodes';
+import { storeScanContext } from '../../../src/store-clock';
 import type { ProductDoc, StockMoveDoc } from '../../../src/documents';
 import { stockLevel } from '../../../src/stock';
 import type { StockLevel } from '../../../src/stock';
@@ -42,12 +43,7 @@ export function productFor(entry: string): ProductDoc | undefined {
   const text = entry.trim();
   if (!text) return undefined;
   const { catalog } = services();
-  const settings = useAppStore.getState().settings;
-  const scan = classifyScan(text, {
-    today: new Date().toISOString().slice(0, 10),
-    currency: settings?.currency ?? 'VND',
-    layouts: settings?.barcodeLayouts ?? DEFAULT_BARCODE_LAYOUTS,
-  });
+  const scan = classifyScan(text, storeScanContext(useAppStore.getState().settings, new Date()));
   if (scan.kind === 'product' || scan.kind === 'gs1-product') {
     const product = catalog.byBarcode(scan.gtin14);
     if (product) return product;

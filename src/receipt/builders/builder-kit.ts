@@ -5,6 +5,7 @@
 import { formatAmount } from '../../money';
 import type { CurrencyCode, Locale, Minor } from '../../money';
 import type { ReceiptBlock, TextStyle } from '../model';
+import { DEFAULT_STORE_TIME_ZONE } from '../../store-clock';
 
 export interface ReceiptContext {
   storeName: string;
@@ -15,8 +16,6 @@ export interface ReceiptContext {
   /** IANA zone the store is in, so the printed time does not depend on the machine. */
   timeZone?: string;
 }
-
-export const DEFAULT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
 export function centered(text: string, style?: TextStyle): ReceiptBlock {
   return style
@@ -61,7 +60,7 @@ export function itemRow(
 
 export function printedAt(context: ReceiptContext): string {
   const format = new Intl.DateTimeFormat(context.locale, {
-    timeZone: context.timeZone ?? DEFAULT_TIME_ZONE,
+    timeZone: context.timeZone ?? DEFAULT_STORE_TIME_ZONE,
     year: 'numeric',
     month: '2-digit',
     day: '2-digit',

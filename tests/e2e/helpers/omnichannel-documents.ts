@@ -1,7 +1,7 @@
 /** Documents another store's register would have written, for the omnichannel tests. */
 import type { PickupDoc, ReturnDoc } from '../../../src/documents';
 import { minor } from '../../../src/money';
-import { includedTax } from '../../../src/returns';
+import { taxOfAmount } from '../../../src/tax';
 import type { PlacedOrder } from './omnichannel-counter';
 
 export function pickupOf(
@@ -35,7 +35,8 @@ export function returnAtOtherStore(
   approvedBy?: string,
 ): ReturnDoc {
   const at = new Date(Date.now() - 10 * 60_000).toISOString();
-  const tax = includedTax(minor(line.refund), 800);
+  // The demo stores round VAT half-up.
+  const { tax } = taxOfAmount(minor(line.refund), 800, true, 'half-up');
   return {
     id: `ret_${storeId}-${order.orderId.slice(4)}-${line.lineId}`,
     storeId,

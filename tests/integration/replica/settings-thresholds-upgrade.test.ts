@@ -14,9 +14,9 @@ import { pickupSchema, storeSettingsSchema } from '../../../src/documents';
 import type { DocumentSchema, StoreSettingsDoc } from '../../../src/documents';
 import { storeSettings } from '../../unit/renderer/sale-fixtures';
 
-/** Store settings as version 0 shipped them: no `stock`. */
+/** Store settings as version 0 shipped them: no `stock` (nor the later `timeZone`). */
 function settingsVersion0(): DocumentSchema {
-  const { stock: _stock, ...properties } = storeSettingsSchema.properties;
+  const { stock: _stock, timeZone: _timeZone, ...properties } = storeSettingsSchema.properties;
   return { ...storeSettingsSchema, version: 0, properties };
 }
 
@@ -47,7 +47,8 @@ describe('store settings version 0 → 1 on a register', () => {
 
     const after = await openReplica(name, storage);
     try {
-      expect(after.settings.schema.version).toBe(1);
+      // Through every upgrade since: 1 (thresholds), 2 (time zone).
+      expect(after.settings.schema.version).toBe(storeSettingsSchema.version);
       const stored = (await after.settings.findOne(settings.id).exec())?.toJSON();
       expect(stored).toEqual(settings);
       const stock = { defaultThreshold: 3, thresholds: [{ sku: 'SKU000001', minimum: 12 }] };

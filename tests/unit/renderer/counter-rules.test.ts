@@ -5,11 +5,8 @@ import {
   discountNeedsApproval,
   hasPermission,
 } from '../../../renderer/auth/permissions';
-import {
-  matchCustomers,
-  normalizePhone,
-  parseCustomerQuery,
-} from '../../../renderer/customers/customer-lookup';
+import { matchCustomers, parseCustomerQuery } from '../../../renderer/customers/customer-lookup';
+import { normalizePhone } from '../../../src/customers';
 import { translator } from '../../../renderer/i18n/translate';
 import { checkPoints, checkTenders, quickCashAmounts } from '../../../renderer/sell/payment-rules';
 import { formatMoney, minor } from '../../../src/money';

@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { minor } from '../../../src/money';
-import {
-  customerSummary,
-  localHistory,
-  mergeHistory,
-} from '../../../renderer/omnichannel/customer-history';
-import type { HistoryItem } from '../../../renderer/omnichannel/customer-history';
+import { customerHistory, customerSummary, mergeHistory } from '../../../src/customers';
+import type { HistoryItem } from '../../../src/customers';
 import { readLookupInput } from '../../../renderer/omnichannel/lookup-input';
 import { ORDER, otherStoreReturn } from './omnichannel-fixtures';
 
@@ -65,7 +61,7 @@ describe('a customer’s history across channels', () => {
   ];
 
   it('merges the server’s answer with what only this register holds, newest first', () => {
-    const local = localHistory(ORDER.customerId, {
+    const local = customerHistory(ORDER.customerId, {
       sales: [],
       orders: [ORDER],
       returns: [otherStoreReturn('l2', 1, 9_666)],

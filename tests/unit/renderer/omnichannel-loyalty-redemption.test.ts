@@ -3,7 +3,7 @@ import type { LoyaltyEntryDoc } from '../../../src/documents';
 import { minor } from '../../../src/money';
 import { createLoyaltyRedemption } from '../../../renderer/omnichannel/loyalty-redemption';
 import type { ApiResult, ServerApi } from '../../../renderer/omnichannel/server-api';
-import { DEFAULT_LOYALTY_SETTINGS } from '../../../renderer/omnichannel/store-rules';
+import { DEFAULT_LOYALTY_SETTINGS } from '../../../src/loyalty';
 
 const OFFLINE = {
   ok: false as const,
@@ -54,7 +54,7 @@ function service(api: ServerApi, ledger: LoyaltyEntryDoc[] = [EARN]) {
     deviceId: 'dev_1',
     now: () => new Date('2026-11-23T10:00:00.000Z'),
     newId: (prefix) => `${prefix}_${++next}`,
-    dayStart: () => '2026-11-23T00:00:00.000Z',
+    timeZone: () => 'UTC',
   });
 }
 
@@ -176,6 +176,7 @@ describe('the loyalty redemption service', () => {
       deviceId: 'dev_1',
       now: () => new Date(),
       newId: (prefix) => `${prefix}_x`,
+      timeZone: () => 'UTC',
     });
     const refused = await none.reserve(request);
     expect(refused).toMatchObject({ ok: false, code: 'offline-disabled' });

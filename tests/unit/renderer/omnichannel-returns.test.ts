@@ -9,11 +9,8 @@ import {
   mergeReturns,
   returnableLines,
 } from '../../../renderer/omnichannel/return-documents';
-import { DEFAULT_RETURN_POLICY } from '../../../renderer/omnichannel/store-rules';
-import {
-  includedTax,
-  returnSourceFromWebOrder,
-} from '../../../renderer/omnichannel/web-order-return-source';
+import { DEFAULT_RETURN_POLICY } from '../../../src/returns';
+import { returnSourceFromWebOrder } from '../../../renderer/omnichannel/web-order-return-source';
 import { ORDER, PRODUCTS, TAX_RATES, otherStoreReturn, pickup } from './omnichannel-fixtures';
 
 const PICKED = [
@@ -26,7 +23,7 @@ const source = returnSourceFromWebOrder({
   order: ORDER,
   pickups: PICKED,
   productBySku: (sku) => PRODUCTS.find((product) => product.sku === sku),
-  taxRates: TAX_RATES,
+  tax: { rates: TAX_RATES, roundingMode: 'half-up' },
   pointsEarned: 7,
 });
 
@@ -65,9 +62,9 @@ describe('a web order as a return source', () => {
       categoryId: 'drinks',
       taxRateId: 'vat8',
       total: 50_000,
-      tax: includedTax(minor(50_000), 800),
+      // 50.000 × 8 / 108 = 3.703,7: half-up, the store's mode here.
+      tax: 3_704,
     });
-    expect(includedTax(minor(50_000), 800)).toBe(3_704);
     // Not in this register's catalog: still returnable, by SKU.
     expect(source.lines[1]).toMatchObject({ productId: 'prod_SKU000002', categoryId: 'web' });
   });
@@ -85,13 +82,41 @@ describe('a web order as a return source', () => {
       order: { ...ORDER, prepaid: minor(0) },
       pickups: [{ ...PICKED[0]!, amountCollected: minor(79_000) }],
       productBySku: () => undefined,
-      taxRates: TAX_RATES,
+      tax: { rates: TAX_RATES, roundingMode: 'half-up' },
       pointsEarned: 0,
     });
     expect(paidAtCounter.tenders.map((tender) => [tender.kind, tender.applied])).toEqual([
       ['cash', 79_000],
     ]);
     expect(paidAtCounter.soldAt).toBe('2026-11-21T10:00:00.000Z');
+  });
+});
+
+describe('the VAT inside a web order line, rounded as the store rounds it', () => {
+  const withRounding = (roundingMode: 'half-up' | 'down' | 'half-even') =>
+    returnSourceFromWebOrder({
+      order: ORDER,
+      pickups: PICKED,
+      productBySku: (sku) => PRODUCTS.find((product) => product.sku === sku),
+      tax: { rates: TAX_RATES, roundingMode },
+      pointsEarned: 0,
+    }).lines[0]?.tax;
+
+  it('a store that rounds VAT down takes 3.703 ₫ out of 50.000 ₫ at 8 %, half-up 3.704 ₫', () => {
+    expect(withRounding('down')).toBe(3_703);
+    expect(withRounding('half-even')).toBe(3_704);
+    expect(withRounding('half-up')).toBe(3_704);
+  });
+
+  it('a store whose settings have not arrived yet rounds half-up', () => {
+    const source = returnSourceFromWebOrder({
+      order: ORDER,
+      pickups: PICKED,
+      productBySku: () => undefined,
+      tax: undefined,
+      pointsEarned: 0,
+    });
+    expect(source.lines[0]).toMatchObject({ tax: 3_704, taxRateId: 'vat-800' });
   });
 });
 

@@ -1,9 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { LoyaltyEntryDoc } from '../../../src/documents';
 import { minor } from '../../../src/money';
+import type { Minor } from '../../../src/money';
+import { businessHour } from '../../../src/store-clock';
 import {
   customerReport,
-  hourOf,
   loyaltyReport,
   ratioBp,
   returnsReport,
@@ -79,8 +80,8 @@ describe('sales report', () => {
   });
 
   it('reads hours on the store clock across midnight UTC', () => {
-    expect(hourOf('2026-03-01T17:30:00.000Z', TZ)).toBe(0);
-    expect(hourOf('2026-03-02T16:59:00.000Z', TZ)).toBe(23);
+    expect(businessHour('2026-03-01T17:30:00.000Z', TZ)).toBe(0);
+    expect(businessHour('2026-03-02T16:59:00.000Z', TZ)).toBe(23);
   });
 });
 
@@ -269,5 +270,22 @@ describe('CSV export', () => {
     ).toBe(
       'Mục,Giá trị\r\n"Cà phê, sữa",25000\r\n"Nói ""xin chào""",-5000\r\n"\'=HYPERLINK(""x"")",1\r\n',
     );
+  });
+});
+
+describe('report money is Minor, points are plain numbers', () => {
+  it('types every money figure as Minor (a plain number no longer compiles there)', () => {
+    const sales = salesReport({ sales: [], period: DAY, timeZone: TZ });
+    const returns = returnsReport([], DAY);
+    const customers = customerReport({ sales: [], asOf: DAY.to });
+    expectTypeOf(sales.total).toEqualTypeOf<Minor>();
+    expectTypeOf<(typeof sales.byTender)[number]['amount']>().toEqualTypeOf<Minor>();
+    expectTypeOf(returns.total).toEqualTypeOf<Minor>();
+    expectTypeOf(customers.averageLifetimeValue).toEqualTypeOf<Minor>();
+    expectTypeOf<(typeof customers.top)[number]['lifetimeValue']>().toEqualTypeOf<Minor>();
+    expectTypeOf<
+      ReturnType<typeof loyaltyReport>['issuedByChannel'][number]['amount']
+    >().toEqualTypeOf<number>();
+    expect([sales.total, returns.total, customers.averageLifetimeValue]).toEqual([0, 0, 0]);
   });
 });

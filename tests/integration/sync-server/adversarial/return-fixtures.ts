@@ -212,7 +212,7 @@ export async function webOrderSource(
     order,
     pickups,
     productBySku: (sku) => products.get(sku),
-    taxRates: settingsOf(device.storeId).tax.rates,
+    tax: settingsOf(device.storeId).tax,
     pointsEarned: 0,
   });
   const known = await api(server, device.auth, 'GET', `/returns?original=${order.id}`);

@@ -1,11 +1,13 @@
 /**
- * One customer's history across channels: the server's answer (every store, the web shop) merged
- * with what this register holds (sales and returns not synced yet, orders due here), each
- * document once. Lifetime spend, visits and the last visit are sums over that history.
+ * One customer's history across channels, projected once for the server (every store, the web
+ * shop) and the register (sales and returns not synced yet, orders due here); the register
+ * merges the two, each document once. Lifetime spend, visits and the last visit are sums over
+ * that history.
  */
-import type { ReturnDoc, SaleDoc, WebOrderDoc } from '../../src/documents';
-import { minor, sum } from '../../src/money';
-import type { Minor } from '../../src/money';
+import type { CustomerDoc, ReturnDoc, SaleDoc, WebOrderDoc } from '../documents';
+import { minor, sum } from '../money';
+import type { Minor } from '../money';
+import { normalizeCardNumber, normalizePhone } from './customer-identity';
 
 export interface HistoryItem {
   kind: 'sale' | 'order' | 'return';
@@ -20,7 +22,8 @@ export interface HistoryItem {
   original?: string;
 }
 
-export function localHistory(
+/** The customer's sales, web orders and returns among `held`, as history items. */
+export function customerHistory(
   customerId: string,
   held: {
     sales: readonly SaleDoc[];
@@ -102,4 +105,20 @@ export function customerSummary(items: readonly HistoryItem[]): CustomerSummary 
         .at(-1) ?? null,
     returns: refunds.length,
   };
+}
+
+/**
+ * Whether what was typed at the counter (a card number, an email or a phone number written any
+ * way normalizePhone reads) names this customer.
+ */
+export function customerMatchesEntry(customer: CustomerDoc, entry: string): boolean {
+  const text = entry.trim();
+  if (!text) return false;
+  const card = normalizeCardNumber(text);
+  if (card !== null && customer.loyaltyCardNumber?.toUpperCase() === card) return true;
+  if (customer.email !== undefined && customer.email.toLowerCase() === text.toLowerCase()) {
+    return true;
+  }
+  const phone = normalizePhone(text);
+  return phone !== null && customer.phone !== undefined && normalizePhone(customer.phone) === phone;
 }

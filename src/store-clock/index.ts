@@ -1,0 +1,2 @@
+export * from './business-day';
+export * from './store-scan-context';
