@@ -75,15 +75,6 @@ export interface StoredValueRefusal {
 export type StoredValueOutcome =
   { ok: true; reservation: StoredValueReservation } | StoredValueRefusal;
 
-interface HoldReply {
-  holdId: string;
-  number: string;
-  amount: Minor;
-  status: 'held' | 'confirmed' | 'released';
-  expiresAt: string;
-  available: Minor;
-}
-
 export function createStoredValueService(deps: StoredValueDeps) {
   /** Offline spends taken in open sales on this register, not yet in a SaleDoc. */
   const offlineTaken = new Map<string, StoredValueReservation>();
@@ -170,7 +161,7 @@ export function createStoredValueService(deps: StoredValueDeps) {
       return refuse('bad-request', number, 'Enter an amount greater than zero.');
     }
     const key = request.idempotencyKey ?? `${request.saleId}:${deps.newId('hold')}`;
-    const reply = await deps.api.post<HoldReply>('/stored-value/holds', {
+    const reply = await deps.api.call('stored-value/hold', {
       number,
       amount: request.amount,
       saleId: request.saleId,
@@ -225,9 +216,7 @@ export function createStoredValueService(deps: StoredValueDeps) {
   ): Promise<{ ok: boolean; message?: string }> {
     offlineTaken.delete(reservation.idempotencyKey);
     if (reservation.mode === 'offline') return { ok: true };
-    const reply = await deps.api.post<HoldReply>(
-      `/stored-value/holds/${encodeURIComponent(reservation.holdId)}/confirm`,
-    );
+    const reply = await deps.api.call('stored-value/confirm', { id: reservation.holdId });
     if (reply.ok || reply.offline) return { ok: true };
     // The sale stands either way: it reaches the server by replication and counts from there.
     return { ok: false, message: reply.reason };
@@ -239,9 +228,7 @@ export function createStoredValueService(deps: StoredValueDeps) {
   ): Promise<{ ok: boolean; message?: string }> {
     offlineTaken.delete(reservation.idempotencyKey);
     if (reservation.mode === 'offline') return { ok: true };
-    const reply = await deps.api.post<HoldReply>(
-      `/stored-value/holds/${encodeURIComponent(reservation.holdId)}/release`,
-    );
+    const reply = await deps.api.call('stored-value/release', { id: reservation.holdId });
     if (reply.ok) return { ok: true };
     if (reply.offline)
       return {
@@ -256,9 +243,7 @@ export function createStoredValueService(deps: StoredValueDeps) {
     rawNumber: string,
   ): Promise<{ available: Minor; source: 'server' | 'register' } | null> {
     const number = normalizeStoredValueNumber(rawNumber);
-    const reply = await deps.api.get<{ available: Minor }>(
-      `/stored-value/${encodeURIComponent(number)}`,
-    );
+    const reply = await deps.api.call('stored-value/balance', { number });
     if (reply.ok) return { available: reply.value.available, source: 'server' };
     if (!reply.offline) return null;
     const account = await localAccount(number);

@@ -5,107 +5,97 @@ import type { ReturnDoc } from '../../src/documents';
 import type { SaleDoc } from '../../src/documents';
 import type { WebOrderDoc } from '../../src/documents';
 import { loyaltyBalance } from '../../src/loyalty';
-import { badRequest, notFound, sendJson } from '../api-error';
+import { minor } from '../../src/money';
+import { badRequest, notFound } from '../api-error';
 import { fromCouchDoc } from '../couch-doc';
 import type { ServerContext } from '../server-context';
 import { byDbThenId } from '../server-index';
 import { normalizePhone } from '../web-order-intake';
-import { asyncRoute } from './async-route';
+import { answer, contractRoute } from './contract-route';
 
 /** One customer whatever the channel: look-up by phone, email or card; profile with history. */
 export function customerRoutes(context: ServerContext): Router {
   const router = Router();
   const readers = context.auth.require('admin', 'device');
 
-  router.get(
-    '/customers',
-    readers,
-    asyncRoute(async (req, res) => {
-      const phone =
-        typeof req.query.phone === 'string' ? normalizePhone(req.query.phone) : undefined;
-      const email =
-        typeof req.query.email === 'string' ? req.query.email.trim().toLowerCase() : undefined;
-      const card = typeof req.query.card === 'string' ? req.query.card.trim() : undefined;
-      if (phone === null)
-        throw badRequest('phone must be a phone number (E.164, e.g. +84901234567).');
-      if (!phone && !email && !card) throw badRequest('Give one of ?phone=, ?email= or ?card=.');
-      const { index } = context;
-      await index.catchUp();
-      const found = [
-        ...(phone !== undefined ? await index.postings('phone', phone) : []),
-        ...(email !== undefined ? await index.postings('email', email) : []),
-        ...(card !== undefined ? await index.postings('card', card) : []),
-      ].sort(byDbThenId);
-      const unique = found.filter((entry, at) => found[at - 1]?.id !== entry.id);
-      const customers = (await index.fetch(unique))
-        .map((entry) => fromCouchDoc<CustomerDoc>(entry.doc))
-        .filter(
-          (customer) =>
-            (phone !== undefined && customer.phone === phone) ||
-            (email !== undefined && customer.email?.toLowerCase() === email) ||
-            (card !== undefined && customer.loyaltyCardNumber === card),
-        );
-      sendJson(res, 200, { customers });
-    }),
-  );
-
-  router.get(
-    '/customers/:id',
-    readers,
-    asyncRoute(async (req, res) => {
-      const id = String(req.params.id);
-      const doc = (await context.store.getCurrent('customers', [id])).get(id);
-      if (!doc || doc._deleted)
-        throw notFound(`No customer ${id}; search with GET /api/v1/customers?phone=.`);
-      const { index } = context;
-      await index.catchUp();
-      const entries = (await index.postings<LoyaltyEntryDoc>('loy', id)).map(
-        (posting) => posting.value,
+  contractRoute(router, 'customers/find', readers, async (request) => {
+    const phone = request.phone !== undefined ? normalizePhone(request.phone) : undefined;
+    const email = request.email?.trim().toLowerCase();
+    const card = request.card?.trim();
+    if (phone === null)
+      throw badRequest('phone must be a phone number (E.164, e.g. +84901234567).');
+    if (!phone && !email && !card) throw badRequest('Give one of ?phone=, ?email= or ?card=.');
+    const { index } = context;
+    await index.catchUp();
+    const found = [
+      ...(phone !== undefined ? await index.postings('phone', phone) : []),
+      ...(email !== undefined ? await index.postings('email', email) : []),
+      ...(card !== undefined ? await index.postings('card', card) : []),
+    ].sort(byDbThenId);
+    const unique = found.filter((entry, at) => found[at - 1]?.id !== entry.id);
+    const customers = (await index.fetch(unique))
+      .map((entry) => fromCouchDoc<CustomerDoc>(entry.doc))
+      .filter(
+        (customer) =>
+          (phone !== undefined && customer.phone === phone) ||
+          (email !== undefined && customer.email?.toLowerCase() === email) ||
+          (card !== undefined && customer.loyaltyCardNumber === card),
       );
-      const documents = await index.fetch(await index.postings('cust', id));
-      const of = <T>(collection: string) =>
-        documents
-          .filter((entry) => entry.db.startsWith(`${collection}-`))
-          .map((entry) => ({ db: entry.db, doc: fromCouchDoc<T>(entry.doc) }))
-          .filter((entry) => (entry.doc as { customerId?: string }).customerId === id);
-      const sales = of<SaleDoc>('sales');
-      const returns = of<ReturnDoc>('returns');
-      const orders = of<WebOrderDoc>('orders');
-      const history = [
-        ...sales.map(({ doc: sale }) => ({
-          kind: 'sale',
-          id: sale.id,
-          channel: 'store',
-          storeId: sale.storeId,
-          at: sale.completedAt,
-          total: sale.priced.totals.total,
-          status: sale.status,
-        })),
-        ...returns.map(({ doc: ret }) => ({
-          kind: 'return',
-          id: ret.id,
-          channel: 'store',
-          storeId: ret.storeId,
-          at: ret.completedAt,
-          total: 0 - ret.totals.refund,
-          original: ret.original?.documentId,
-        })),
-        ...orders.map(({ doc: order }) => ({
-          kind: 'order',
-          id: order.id,
-          channel: order.channel,
-          storeId: order.pickupStoreId,
-          at: order.placedAt,
-          total: order.total,
-          status: order.status,
-        })),
-      ].sort((a, b) => String(b.at).localeCompare(String(a.at)));
-      sendJson(res, 200, {
-        customer: fromCouchDoc<CustomerDoc>(doc),
-        loyalty: loyaltyBalance(entries, id),
-        history,
-      });
-    }),
-  );
+    return answer({ customers });
+  });
+
+  contractRoute(router, 'customers/get', readers, async ({ id }) => {
+    const doc = (await context.store.getCurrent('customers', [id])).get(id);
+    if (!doc || doc._deleted)
+      throw notFound(`No customer ${id}; search with GET /api/v1/customers?phone=.`);
+    const { index } = context;
+    await index.catchUp();
+    const entries = (await index.postings<LoyaltyEntryDoc>('loy', id)).map(
+      (posting) => posting.value,
+    );
+    const documents = await index.fetch(await index.postings('cust', id));
+    const of = <T>(collection: string) =>
+      documents
+        .filter((entry) => entry.db.startsWith(`${collection}-`))
+        .map((entry) => ({ db: entry.db, doc: fromCouchDoc<T>(entry.doc) }))
+        .filter((entry) => (entry.doc as { customerId?: string }).customerId === id);
+    const sales = of<SaleDoc>('sales');
+    const returns = of<ReturnDoc>('returns');
+    const orders = of<WebOrderDoc>('orders');
+    const history = [
+      ...sales.map(({ doc: sale }) => ({
+        kind: 'sale' as const,
+        id: sale.id,
+        channel: 'store',
+        storeId: sale.storeId,
+        at: sale.completedAt,
+        total: sale.priced.totals.total,
+        status: sale.status,
+      })),
+      ...returns.map(({ doc: ret }) => ({
+        kind: 'return' as const,
+        id: ret.id,
+        channel: 'store',
+        storeId: ret.storeId,
+        at: ret.completedAt,
+        total: minor(0 - ret.totals.refund),
+        original: ret.original?.documentId,
+      })),
+      ...orders.map(({ doc: order }) => ({
+        kind: 'order' as const,
+        id: order.id,
+        channel: order.channel,
+        storeId: order.pickupStoreId,
+        at: order.placedAt,
+        total: order.total,
+        status: order.status,
+      })),
+    ].sort((a, b) => String(b.at).localeCompare(String(a.at)));
+    return answer({
+      customer: fromCouchDoc<CustomerDoc>(doc),
+      loyalty: loyaltyBalance(entries, id),
+      history,
+    });
+  });
   return router;
 }
