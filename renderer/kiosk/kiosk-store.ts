@@ -4,10 +4,9 @@
  * a mode before scanning.
  */
 import { create } from 'zustand';
-import { classifyScan, DEFAULT_BARCODE_LAYOUTS } from '../../src/barcodes';
+import type { ScanResult } from '../../src/barcodes';
 import type { ProductDoc } from '../../src/documents';
 import { services } from '../services';
-import { useAppStore } from '../state/app-store';
 import type { KioskMessageKey } from './kiosk-messages';
 
 export type KioskView = 'home' | 'price' | 'loyalty' | 'pickup';
@@ -21,7 +20,8 @@ interface KioskState {
   orderRef: string | null;
   notice: KioskMessageKey | null;
   show: (view: KioskView) => void;
-  scan: (raw: string) => void;
+  /** A scan, classified once by the app's scan router. */
+  scan: (scan: ScanResult) => void;
   reset: () => void;
 }
 
@@ -37,15 +37,8 @@ export const useKioskStore = create<KioskState>()((set) => ({
   ...START,
   show: (view) => set({ ...START, view }),
   reset: () => set(START),
-  scan: (raw) => {
-    const text = raw.trim();
-    if (!text) return;
-    const settings = useAppStore.getState().settings;
-    const scan = classifyScan(text, {
-      today: new Date().toISOString().slice(0, 10),
-      currency: settings?.currency ?? 'VND',
-      layouts: settings?.barcodeLayouts ?? DEFAULT_BARCODE_LAYOUTS,
-    });
+  scan: (scan) => {
+    if (!scan.raw.trim()) return;
     const { catalog } = services();
     switch (scan.kind) {
       case 'product':

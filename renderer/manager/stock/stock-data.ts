@@ -4,6 +4,7 @@
  * Every change is a new stock-move document in the `stock` collection, never an edited level.
  */
 import { classifyScan, DEFAULT_BARCODE_LAYOUTS } from '../../../src/barcodes';
+import type { ScanResult } from '../../../src/barcodes';
 import type { ProductDoc, StockMoveDoc } from '../../../src/documents';
 import { stockLevel } from '../../../src/stock';
 import type { StockLevel } from '../../../src/stock';
@@ -41,13 +42,19 @@ export async function writeMoves(moves: StockMoveDoc[]): Promise<void> {
 export function productFor(entry: string): ProductDoc | undefined {
   const text = entry.trim();
   if (!text) return undefined;
-  const { catalog } = services();
   const settings = useAppStore.getState().settings;
   const scan = classifyScan(text, {
     today: new Date().toISOString().slice(0, 10),
     currency: settings?.currency ?? 'VND',
     layouts: settings?.barcodeLayouts ?? DEFAULT_BARCODE_LAYOUTS,
   });
+  return productOfScan(scan);
+}
+
+/** The product a classified scan names; a code that is no barcode is tried as a SKU. */
+export function productOfScan(scan: ScanResult): ProductDoc | undefined {
+  const text = scan.raw.trim();
+  const { catalog } = services();
   if (scan.kind === 'product' || scan.kind === 'gs1-product') {
     const product = catalog.byBarcode(scan.gtin14);
     if (product) return product;
