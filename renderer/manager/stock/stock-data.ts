@@ -8,6 +8,7 @@ import type { ScanResult } from '../../../src/barcodes';
 import type { ProductDoc, StockMoveDoc } from '../../../src/documents';
 import { stockLevel } from '../../../src/stock';
 import type { StockLevel } from '../../../src/stock';
+import { createServerApi } from '../../omnichannel/server-api';
 import { services } from '../../services';
 import { useAppStore } from '../../state/app-store';
 
@@ -71,17 +72,6 @@ export interface RemoteStock {
 
 /** On hand in every store from the server, or null when it cannot be reached (offline). */
 export async function remoteStock(sku: string): Promise<RemoteStock | null> {
-  const { config } = services();
-  try {
-    const response = await fetch(`${config.apiUrl}/stock?sku=${encodeURIComponent(sku)}`, {
-      headers: { Authorization: `Basic ${btoa(`${config.deviceId}:${config.deviceSecret}`)}` },
-      signal: AbortSignal.timeout(5000),
-    });
-    if (!response.ok) return null;
-    // The shape of GET /api/v1/stock (docs/API.md).
-    const body = (await response.json()) as { stores: RemoteStock['stores'] };
-    return { stores: body.stores, fetchedAt: new Date().toISOString() };
-  } catch {
-    return null;
-  }
+  const reply = await createServerApi(services().config).call('stock/levels', { sku });
+  return reply.ok ? { stores: reply.value.stores, fetchedAt: new Date().toISOString() } : null;
 }
