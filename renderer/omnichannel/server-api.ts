@@ -37,11 +37,13 @@ export const API_TIMEOUT_MS = 4000;
 export function createServerApi(
   config: Pick<AppConfig, 'apiUrl' | 'deviceId' | 'deviceSecret'>,
   fetchImpl: FetchLike = (url, init) => fetch(url, init),
+  /** Reports over every store may take longer than a look-up. */
+  timeoutMs = API_TIMEOUT_MS,
 ): ServerApi {
   const authorization = `Basic ${btoa(`${config.deviceId}:${config.deviceSecret}`)}`;
   async function send<T>(method: string, path: string, body?: unknown): Promise<ApiResult<T>> {
     const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), API_TIMEOUT_MS);
+    const timer = setTimeout(() => controller.abort(), timeoutMs);
     let response: Response;
     try {
       response = await fetchImpl(`${config.apiUrl}${path}`, {
