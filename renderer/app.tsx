@@ -16,7 +16,11 @@ import { useHashRoute } from './navigation/use-hash-route';
 export const CUSTOMER_DISPLAY_ROUTE = '#/customer-display';
 
 export function isCustomerDisplay(): boolean {
-  return window.location.hash === CUSTOMER_DISPLAY_ROUTE;
+  // The browser shell serves that screen's page (with its own device token) at this path too.
+  return (
+    window.location.hash === CUSTOMER_DISPLAY_ROUTE ||
+    window.location.pathname === '/customer-display'
+  );
 }
 
 export function App() {

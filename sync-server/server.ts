@@ -4,11 +4,8 @@ import { resolve } from 'node:path';
 import express from 'express';
 import expressPouchDB from 'express-pouchdb';
 import type { RequestHandler } from 'express';
-import { ApiError, sendError, sendJson } from './api-error';
-import { catalogRoutes } from './api/catalog-routes';
-import { deviceRoutes } from './api/device-routes';
-import { domainRoutes } from './api/domain-routes';
-import { rejectionRoutes } from './api/rejection-routes';
+import { ApiError, sendError } from './api-error';
+import { apiRouter } from './api/api-router';
 import { checkAdminToken, loadAdminToken } from './admin-token';
 import { Authenticator } from './auth';
 import { cors, withoutWwwAuthenticate } from './cors';
@@ -183,17 +180,8 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
   const app = express();
   app.disable('x-powered-by');
   app.use(withoutWwwAuthenticate, cors);
-  app.get('/api/v1/health', (_req, res) =>
-    sendJson(res, 200, {
-      ok: true,
-      name: 'omnitill-sync-server',
-      store: store.kind,
-      time: new Date().toISOString(),
-    }),
-  );
-  app.use('/api/v1', deviceRoutes(context), catalogRoutes(context), rejectionRoutes(context));
   const holds = new LoyaltyHolds(context);
-  app.use('/api/v1', domainRoutes(context, reconciler, holds));
+  app.use('/api/v1', apiRouter(context, reconciler, holds));
   // Unconfirmed holds lapse: release them on a timer (a crashed register never will).
   const sweep = setInterval(
     () => {

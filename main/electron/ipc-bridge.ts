@@ -5,13 +5,10 @@
  * Host events are fanned out to the windows on EVENT_CHANNEL.
  */
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
-import type {
-  DeviceCommand,
-  DeviceErrorCode,
-  DeviceEvent,
-  DeviceResult,
-} from '../../src/ipc/contract';
+import type { DeviceErrorCode, DeviceEvent, DeviceResult } from '../../src/ipc/contract';
 import { isDeviceCommand } from '../../src/ipc/contract';
+import { roleMayHear, roleMayInvoke } from '../../src/ipc/device-roles';
+import type { ScreenRole } from '../../src/ipc/device-roles';
 import { isAppUrl } from './app-protocol';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from './ipc-channels';
 import type { WindowRole } from './window-options';
@@ -21,40 +18,9 @@ import type { WindowRole } from './window-options';
  * so the bridge can be tested with a fake and does not depend on how the host is built.
  */
 export interface DeviceHostPort {
-  invoke(command: string, request: unknown): Promise<DeviceResult<unknown>>;
+  /** The host checks the role again (device-roles.ts): both shells go through that check. */
+  invoke(command: string, request: unknown, role: ScreenRole): Promise<DeviceResult<unknown>>;
   subscribe(listener: (event: DeviceEvent, payload: unknown) => void): () => void;
-}
-
-type Allowed<T> = 'all' | ReadonlySet<T>;
-
-/**
- * Least privilege per screen. The customer display only renders what the host pushes; a kiosk is
- * customer-operated, so it never opens the cash drawer. New contract commands and events reach
- * the cashier screen without a change here, and nobody else until listed.
- */
-export const ROLE_COMMANDS: Readonly<Record<WindowRole, Allowed<DeviceCommand>>> = {
-  // Device set-up is a manager's screen in the cashier window; the renderer checks the role.
-  cashier: 'all',
-  kiosk: new Set<DeviceCommand>([
-    'app/config',
-    'device/status',
-    'printer/print',
-    'printer/jobs',
-    'printer/retry',
-    'display/show',
-  ]),
-  'customer-display': new Set<DeviceCommand>(['app/config', 'device/status']),
-};
-
-export const ROLE_EVENTS: Readonly<Record<WindowRole, Allowed<DeviceEvent>>> = {
-  // Device set-up is a manager's screen in the cashier window; the renderer checks the role.
-  cashier: 'all',
-  kiosk: new Set<DeviceEvent>(['scanner/scan', 'device/status', 'printer/job', 'display/state']),
-  'customer-display': new Set<DeviceEvent>(['display/state', 'device/status']),
-};
-
-function allows<T>(allowed: Allowed<T>, value: T): boolean {
-  return allowed === 'all' || allowed.has(value);
 }
 
 /** Who called: the role of the sending window (undefined if it is not one of ours) and its URL. */
@@ -86,11 +52,11 @@ export async function dispatchInvoke(
   if (sender.role === undefined || sender.frameUrl === undefined || !isAppUrl(sender.frameUrl)) {
     return refuse('not-allowed', `${command} was sent from outside the app.`);
   }
-  if (!allows(ROLE_COMMANDS[sender.role], command)) {
+  if (!roleMayInvoke(sender.role, command)) {
     return refuse('not-allowed', `${command} is not available on the ${sender.role} screen.`);
   }
   try {
-    return await host.invoke(command, request);
+    return await host.invoke(command, request, sender.role);
   } catch (error) {
     // The host reports rather than throws; if it throws anyway, the UI still gets a result.
     const message = error instanceof Error ? error.message : String(error);
@@ -123,7 +89,7 @@ export function registerIpcBridge(options: IpcBridgeOptions): () => void {
   );
   const unsubscribe = host.subscribe((name, payload) => {
     for (const { role, contents } of windows()) {
-      if (contents.isDestroyed() || !allows(ROLE_EVENTS[role], name)) continue;
+      if (contents.isDestroyed() || !roleMayHear(role, name)) continue;
       contents.send(EVENT_CHANNEL, name, payload);
     }
   });

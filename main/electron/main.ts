@@ -34,7 +34,7 @@ startShell({
     );
     const host = await createDeviceHost({ host: embedded.options, shell: 'electron' });
     return {
-      invoke: (command, request) => host.invoke(command, request),
+      invoke: (command, request, role) => host.invoke(command, request, role),
       subscribe: (listener) => host.subscribe(listener),
       close: async () => {
         await host.close();

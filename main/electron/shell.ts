@@ -46,7 +46,7 @@ export interface RunningShell {
 
 /** The sync and API URLs the renderer must reach, from the host's own view of its config. */
 async function connectUrlsOf(host: ShellHost): Promise<{ urls: string[]; kiosk: boolean }> {
-  const config = await host.invoke('app/config', null);
+  const config = await host.invoke('app/config', null, 'cashier');
   if (!config.ok) return { urls: [], kiosk: false };
   const value = config.value as { syncUrl?: unknown; apiUrl?: unknown; kiosk?: unknown };
   const urls = [value.syncUrl, value.apiUrl].filter(

@@ -1,7 +1,12 @@
 /**
  * The browser shell: serves the built renderer on loopback and carries the device contract over a
- * WebSocket. Only this process's own page may connect: the socket needs the per-run token that is
+ * WebSocket. Only this process's own page may connect: the socket needs a per-run token that is
  * written into the served index.html, and an Origin equal to the page's.
+ *
+ * Each screen role has its own token, and the socket's session keeps the role of the token it
+ * came with, so the device host refuses what that screen may not do (src/ipc/device-roles.ts):
+ * `/` is the cashier's page (the kiosk's on a `--kiosk` host, which never hands out a cashier
+ * token), `/kiosk` and `/customer-display` are those screens' pages.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
@@ -12,6 +17,8 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { WebSocketServer } from 'ws';
 import type { WebSocket } from 'ws';
 import type { HostFrame } from '../../src/ipc/contract';
+import { roleMayHear, SCREEN_ROLES } from '../../src/ipc/device-roles';
+import type { ScreenRole } from '../../src/ipc/device-roles';
 import type { DeviceHost } from './device-host';
 
 export interface BrowserHostOptions {
@@ -22,11 +29,16 @@ export interface BrowserHostOptions {
   deviceHost: DeviceHost;
   /** Origins the page may connect to besides itself (the sync-server). */
   connectOrigins: string[];
+  /** A kiosk host (`--kiosk`): every page it serves is a kiosk or customer-display screen. */
+  kiosk?: boolean;
 }
 
 export interface BrowserHost {
   url: string;
+  /** The token of the page at `/`. */
   token: string;
+  /** The token served with each screen's page; a kiosk host has no cashier token. */
+  tokens: Partial<Record<ScreenRole, string>>;
   close(): Promise<void>;
 }
 
@@ -65,9 +77,38 @@ export function contentSecurityPolicy(selfOrigin: string, connectOrigins: string
   ].join('; ');
 }
 
+/** The screen whose page each path serves; `/` is the host's main screen. */
+function pageRole(pathname: string, kioskHost: boolean): ScreenRole | undefined {
+  if (pathname === '/' || pathname === '/index.html') return kioskHost ? 'kiosk' : 'cashier';
+  if (pathname === '/kiosk') return 'kiosk';
+  if (pathname === '/customer-display') return 'customer-display';
+  return undefined;
+}
+
+/**
+ * A page that fetches or frames another screen's page could read its token; browsers mark such
+ * requests (Sec-Fetch-Dest, which a script cannot set), so only a top-level navigation gets one.
+ */
+function isNavigation(request: IncomingMessage): boolean {
+  const dest = request.headers['sec-fetch-dest'];
+  return dest === undefined || dest === 'document';
+}
+
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const root = resolve(options.staticDir);
-  const token = randomBytes(24).toString('base64url');
+  const kioskHost = options.kiosk === true;
+  const tokens: Partial<Record<ScreenRole, string>> = {};
+  for (const role of SCREEN_ROLES) {
+    if (kioskHost && role === 'cashier') continue;
+    tokens[role] = randomBytes(24).toString('base64url');
+  }
+  const token = tokens[kioskHost ? 'kiosk' : 'cashier'] ?? '';
+  function roleOfToken(given: string): ScreenRole | undefined {
+    return SCREEN_ROLES.find((role) => {
+      const candidate = tokens[role];
+      return candidate !== undefined && sameToken(given, candidate);
+    });
+  }
   let indexHtml: string;
   try {
     indexHtml = await readFile(join(root, 'index.html'), 'utf8');
@@ -91,10 +132,15 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       return;
     }
     const pathname = decodeURIComponent(new URL(request.url ?? '/', origin).pathname);
-    if (pathname === '/' || pathname === '/index.html') {
+    const role = pageRole(pathname, kioskHost);
+    if (role !== undefined) {
+      if (!isNavigation(request)) {
+        response.writeHead(403, security).end('Open this page in the browser, not from a script.');
+        return;
+      }
       const html = indexHtml.replace(
         '<head>',
-        `<head>\n    <meta name="omnitill-host-token" content="${token}" />`,
+        `<head>\n    <meta name="omnitill-host-token" content="${tokens[role] ?? ''}" />`,
       );
       response.writeHead(200, { ...security, 'Content-Type': MIME['.html'] }).end(html);
       return;
@@ -128,21 +174,21 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
 
   server.on('upgrade', (request, socket, head) => {
     const url = new URL(request.url ?? '/', origin);
-    const given = url.searchParams.get('token') ?? '';
-    if (url.pathname !== '/host' || request.headers.origin !== origin || !sameToken(given, token)) {
+    const role = roleOfToken(url.searchParams.get('token') ?? '');
+    if (url.pathname !== '/host' || request.headers.origin !== origin || role === undefined) {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       return;
     }
-    sockets.handleUpgrade(request, socket, head, (ws) => attach(ws));
+    sockets.handleUpgrade(request, socket, head, (ws) => attach(ws, role));
   });
 
-  function attach(ws: WebSocket): void {
+  function attach(ws: WebSocket, role: ScreenRole): void {
     const send = (frame: HostFrame): void => {
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame));
     };
-    const unsubscribe = options.deviceHost.subscribe((event, payload) =>
-      send({ type: 'event', event, payload }),
-    );
+    const unsubscribe = options.deviceHost.subscribe((event, payload) => {
+      if (roleMayHear(role, event)) send({ type: 'event', event, payload });
+    });
     ws.on('close', unsubscribe);
     ws.on('message', (data: Buffer | ArrayBuffer | Buffer[]) => {
       const text = Array.isArray(data)
@@ -160,7 +206,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       const { type, id, command, request } = frame as Record<string, unknown>;
       if (type !== 'invoke' || typeof id !== 'number') return;
       void options.deviceHost
-        .invoke(String(command), request)
+        .invoke(String(command), request, role)
         .then((result) => send({ type: 'result', id, result }));
     });
   }
@@ -176,6 +222,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   return {
     url: origin,
     token,
+    tokens,
     close: () =>
       new Promise<void>((resolvePromise) => {
         for (const client of sockets.clients) client.terminate();

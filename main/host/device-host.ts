@@ -15,6 +15,8 @@ import type {
   DeviceSetup,
 } from '../../src/ipc/contract';
 import { isDeviceCommand } from '../../src/ipc/contract';
+import { isScreenRole, roleMayInvoke } from '../../src/ipc/device-roles';
+import type { ScreenRole } from '../../src/ipc/device-roles';
 import { buildTestReceipt } from '../../src/receipt/builders';
 import { createReceiptPrinter } from '../devices/printer';
 import { openHostDevices } from './host-devices';
@@ -24,7 +26,11 @@ import type { HostOptions } from './host-options';
 import { validateRequest } from './request-validation';
 
 export interface DeviceHost {
-  invoke(command: string, request: unknown): Promise<DeviceResult<unknown>>;
+  /**
+   * `role` is the calling screen's, as its shell knows it (the Electron window, the browser tab's
+   * token): a command that screen may not use is refused here, whichever shell carried it.
+   */
+  invoke(command: string, request: unknown, role: ScreenRole): Promise<DeviceResult<unknown>>;
   subscribe(listener: (event: DeviceEvent, payload: unknown) => void): () => void;
   close(): Promise<void>;
 }
@@ -35,7 +41,10 @@ export interface DeviceHostOptions {
 }
 
 type Handlers = {
-  [K in DeviceCommand]: (request: CommandRequest<K>) => Promise<DeviceResult<CommandResponse<K>>>;
+  [K in DeviceCommand]: (
+    request: CommandRequest<K>,
+    role: ScreenRole,
+  ) => Promise<DeviceResult<CommandResponse<K>>>;
 };
 
 function ok<T>(value: T): DeviceResult<T> {
@@ -86,7 +95,7 @@ export async function createDeviceHost(options: DeviceHostOptions): Promise<Devi
 
   const serverUrl = config.serverUrl.replace(/\/+$/, '');
   const handlers: Handlers = {
-    'app/config': () =>
+    'app/config': (_request, role) =>
       Promise.resolve(
         ok({
           shell: options.shell,
@@ -97,7 +106,8 @@ export async function createDeviceHost(options: DeviceHostOptions): Promise<Devi
           syncUrl: `${serverUrl}/db`,
           apiUrl: `${serverUrl}/api/v1`,
           locale: config.locale,
-          kiosk: options.host.kiosk,
+          // A kiosk tab of a register's host shows the kiosk, whatever its URL says.
+          kiosk: options.host.kiosk || role === 'kiosk',
         }),
       ),
     'device/status': async () => ok(await devices.statuses()),
@@ -148,7 +158,7 @@ export async function createDeviceHost(options: DeviceHostOptions): Promise<Devi
   };
 
   return {
-    async invoke(command, request) {
+    async invoke(command, request, role) {
       if (!isDeviceCommand(command)) {
         return {
           ok: false,
@@ -157,11 +167,22 @@ export async function createDeviceHost(options: DeviceHostOptions): Promise<Devi
           canRetry: false,
         };
       }
+      if (!isScreenRole(role) || !roleMayInvoke(role, command)) {
+        return {
+          ok: false,
+          code: 'not-allowed',
+          message: `${command} is not available on the ${String(role)} screen; use the register's cashier screen.`,
+          canRetry: false,
+        };
+      }
       const problem = validateRequest(command, request);
       if (problem) return { ok: false, code: 'bad-request', message: problem, canRetry: false };
-      const handler = handlers[command] as (request: unknown) => Promise<DeviceResult<unknown>>;
+      const handler = handlers[command] as (
+        request: unknown,
+        role: ScreenRole,
+      ) => Promise<DeviceResult<unknown>>;
       try {
-        return await handler(request);
+        return await handler(request, role);
       } catch (error) {
         return {
           ok: false,

@@ -76,6 +76,7 @@ async function main(): Promise<void> {
     staticDir: rendererDir,
     deviceHost,
     connectOrigins: [new URL(config.serverUrl).origin],
+    kiosk: options.kiosk,
   });
   cleanups.unshift(() => browserHost.close());
   console.log(

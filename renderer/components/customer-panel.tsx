@@ -26,12 +26,9 @@ export function CustomerPanel() {
 
   useEffect(
     () =>
-      onScan((raw) => {
-        const scan = classifyScan(raw, scanContext());
-        if (scan.kind !== 'loyalty-card') return false;
-        void attachByCard(scan.cardNumber, t);
-        return true;
-      }),
+      onScan(({ scan }) =>
+        scan.kind === 'loyalty-card' ? attachByCard(scan.cardNumber, t) : false,
+      ),
     [t],
   );
 

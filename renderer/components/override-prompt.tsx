@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
-import { classifyScan } from '../../src/barcodes';
 import type { StaffDoc } from '../../src/documents';
 import { findStaffByPin } from '../auth/pin';
 import { finishOverride, mayApprove, useOverrideStore } from '../auth/override-store';
@@ -8,7 +7,6 @@ import type { Approval } from '../auth/override-store';
 import { onScan } from '../devices/scan-router';
 import { useTranslate } from '../i18n/use-translate';
 import { storeStaff } from '../services';
-import { scanContext } from '../sell/scan-entry';
 
 /** Asks a supervisor or manager for their PIN or badge to allow one action. */
 export function OverridePrompt() {
@@ -35,16 +33,14 @@ function OverrideDialog() {
       else finishOverride({ approver, method });
     };
     // A staff badge scanned while the prompt is open approves like a PIN.
-    return onScan((raw) => {
-      const scan = classifyScan(raw, scanContext());
+    return onScan(({ scan }) => {
       if (scan.kind !== 'staff-badge') return false;
-      void storeStaff().then((staff) =>
+      return storeStaff().then((staff) =>
         accept(
           staff.find((member) => member.badge === scan.badge || member.badge === scan.raw) ?? null,
           'badge',
         ),
       );
-      return true;
     });
   }, [action, t]);
 

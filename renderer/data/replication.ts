@@ -17,6 +17,7 @@ import {
 } from 'rxdb/plugins/replication-couchdb';
 import type { RxCouchDBReplicationState } from 'rxdb/plugins/replication-couchdb';
 import type { AppConfig } from '../../src/ipc/contract';
+import { createServerApi } from '../omnichannel/server-api';
 import { COLLECTIONS } from './collections';
 import type { CollectionSpec } from './collections';
 import type { ReplicaDatabase } from './database';
@@ -89,24 +90,15 @@ async function pendingPushCount(state: RxCouchDBReplicationState<unknown>): Prom
 }
 
 async function fetchRejections(config: AppConfig): Promise<RejectedDocument[] | null> {
-  try {
-    const response = await fetch(`${config.apiUrl}/rejections?mine=1`, {
-      headers: { Authorization: `Basic ${btoa(`${config.deviceId}:${config.deviceSecret}`)}` },
-    });
-    if (!response.ok) return null;
-    // The shape of GET /api/v1/rejections (docs/API.md).
-    const body = (await response.json()) as {
-      rejections: { docId: string; db: string; reason: string; at: string }[];
-    };
-    return body.rejections.map((entry) => ({
-      id: entry.docId,
-      database: entry.db,
-      reason: entry.reason,
-      at: entry.at,
-    }));
-  } catch {
-    return null; // Offline: keep what we last knew.
-  }
+  const reply = await createServerApi(config).call('rejections/list', { mine: '1' });
+  // Offline or refused: keep what we last knew.
+  if (!reply.ok) return null;
+  return reply.value.rejections.map((entry) => ({
+    id: entry.docId,
+    database: entry.db,
+    reason: entry.reason,
+    at: entry.at,
+  }));
 }
 
 /**

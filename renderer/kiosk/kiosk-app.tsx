@@ -4,6 +4,7 @@
  * customer can scan at any moment without touching the scan field first.
  */
 import { useEffect } from 'react';
+import { dispatchScan, onScan } from '../devices/scan-router';
 import { installWedgeListener } from '../devices/wedge-listener';
 import { useAppStore } from '../state/app-store';
 import { KioskScreen } from './kiosk-screen';
@@ -19,11 +20,15 @@ export function KioskApp() {
     document.documentElement.lang = locale === 'vi-VN' ? 'vi' : 'en';
   }, [locale]);
   useEffect(
+    () => installWedgeListener(window, { onScan: (raw) => void dispatchScan(raw, 'wedge') }),
+    [],
+  );
+  // Wedge and serial scans alike come through the app's scan router, classified once.
+  useEffect(
     () =>
-      installWedgeListener(window, {
-        onScan: (raw) => {
-          if (useAppStore.getState().phase === 'ready') useKioskStore.getState().scan(raw);
-        },
+      onScan(({ scan }) => {
+        if (useAppStore.getState().phase === 'ready') useKioskStore.getState().scan(scan);
+        return true;
       }),
     [],
   );

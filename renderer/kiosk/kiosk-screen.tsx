@@ -6,7 +6,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
-import { services } from '../services';
+import { dispatchScan } from '../devices/scan-router';
 import { useAppStore } from '../state/app-store';
 import { useKioskStore } from './kiosk-store';
 import type { KioskView } from './kiosk-store';
@@ -40,7 +40,6 @@ export function KioskScreen() {
   const product = useKioskStore((state) => state.product);
   const notice = useKioskStore((state) => state.notice);
   const show = useKioskStore((state) => state.show);
-  const scan = useKioskStore((state) => state.scan);
   const reset = useKioskStore((state) => state.reset);
   const [entry, setEntry] = useState('');
   const scanInput = useRef<HTMLInputElement>(null);
@@ -65,18 +64,16 @@ export function KioskScreen() {
     const noMenu = (event: Event): void => event.preventDefault();
     window.addEventListener('keydown', swallow, true);
     window.addEventListener('contextmenu', noMenu, true);
-    // Serial scanners arrive as host events; wedge scanners type into the scan field.
-    const unsubscribe = services().api.on('scanner/scan', (payload) => scan(payload.raw));
+    // Serial and wedge scans reach the kiosk through the app's scan router (kiosk-app.tsx).
     return () => {
       window.removeEventListener('keydown', swallow, true);
       window.removeEventListener('contextmenu', noMenu, true);
-      unsubscribe();
     };
-  }, [scan]);
+  }, []);
 
   function submit(event: FormEvent): void {
     event.preventDefault();
-    scan(entry);
+    void dispatchScan(entry, 'typed');
     setEntry('');
   }
 

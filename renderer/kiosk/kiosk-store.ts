@@ -4,11 +4,9 @@
  * a mode before scanning.
  */
 import { create } from 'zustand';
-import { classifyScan } from '../../src/barcodes';
-import { storeScanContext } from '../../src/store-clock';
+import type { ScanResult } from '../../src/barcodes';
 import type { ProductDoc } from '../../src/documents';
 import { services } from '../services';
-import { useAppStore } from '../state/app-store';
 import type { KioskMessageKey } from './kiosk-messages';
 
 export type KioskView = 'home' | 'price' | 'loyalty' | 'pickup';
@@ -22,7 +20,8 @@ interface KioskState {
   orderRef: string | null;
   notice: KioskMessageKey | null;
   show: (view: KioskView) => void;
-  scan: (raw: string) => void;
+  /** A scan, classified once by the app's scan router. */
+  scan: (scan: ScanResult) => void;
   reset: () => void;
 }
 
@@ -38,10 +37,8 @@ export const useKioskStore = create<KioskState>()((set) => ({
   ...START,
   show: (view) => set({ ...START, view }),
   reset: () => set(START),
-  scan: (raw) => {
-    const text = raw.trim();
-    if (!text) return;
-    const scan = classifyScan(text, storeScanContext(useAppStore.getState().settings, new Date()));
+  scan: (scan) => {
+    if (!scan.raw.trim()) return;
     const { catalog } = services();
     switch (scan.kind) {
       case 'product':

@@ -9,6 +9,7 @@ import type { CustomerDoc, LoyaltyEntryDoc } from '../../src/documents';
 import { normalizePhone } from '../../src/customers';
 import { loyaltyBalance, tierStanding } from '../../src/loyalty';
 import type { TierStanding } from '../../src/loyalty';
+import { createServerApi } from '../omnichannel/server-api';
 import { services } from '../services';
 import { useAppStore } from '../state/app-store';
 
@@ -48,19 +49,8 @@ export async function memberByPhone(phone: string, cardLast4: string): Promise<C
 }
 
 async function serverPoints(customerId: string): Promise<number | null> {
-  const { config } = services();
-  try {
-    const response = await fetch(`${config.apiUrl}/customers/${encodeURIComponent(customerId)}`, {
-      headers: { Authorization: `Basic ${btoa(`${config.deviceId}:${config.deviceSecret}`)}` },
-      signal: AbortSignal.timeout(3000),
-    });
-    if (!response.ok) return null;
-    // GET /api/v1/customers/{id} (docs/API.md).
-    const body = (await response.json()) as { loyalty?: { available?: number } };
-    return typeof body.loyalty?.available === 'number' ? body.loyalty.available : null;
-  } catch {
-    return null;
-  }
+  const reply = await createServerApi(services().config).call('customers/get', { id: customerId });
+  return reply.ok ? reply.value.loyalty.available : null;
 }
 
 export async function memberView(customer: CustomerDoc): Promise<MemberView> {

@@ -37,13 +37,6 @@ function save(list: readonly PickupCheckin[]): void {
 
 const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(CHANNEL);
 
-interface ServerCheckin {
-  orderId: string;
-  orderNumber: string;
-  customerInitials: string;
-  at: string;
-}
-
 function serverApi() {
   return createServerApi(services().config);
 }
@@ -52,7 +45,7 @@ function serverApi() {
 async function sendPending(list: readonly PickupCheckin[]): Promise<Set<string>> {
   const sent = new Set<string>();
   for (const checkin of list) {
-    const result = await serverApi().post('/checkins', { orderId: checkin.orderId });
+    const result = await serverApi().call('checkins/create', { orderId: checkin.orderId });
     if (result.ok) sent.add(checkin.orderId);
   }
   return sent;
@@ -81,12 +74,12 @@ export const useCheckinStore = create<CheckinState>()((set) => ({
     save(list);
     set({ checkins: list });
     channel?.postMessage('changed');
-    void serverApi().post(`/checkins/${encodeURIComponent(orderId)}/served`);
+    void serverApi().call('checkins/served', { orderId });
   },
   reload: () => set({ checkins: load() }),
   refresh: async () => {
     const local = load();
-    const result = await serverApi().get<{ checkins: ServerCheckin[] }>('/checkins');
+    const result = await serverApi().call('checkins/list', {});
     if (!result.ok) {
       set({ checkins: local });
       return;

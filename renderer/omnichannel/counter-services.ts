@@ -34,9 +34,7 @@ export async function printReceipt(receipt: Receipt): Promise<{ ok: boolean; mes
 }
 
 export function markOrderReady(orderId: string): Promise<ApiResult<{ order: WebOrderDoc }>> {
-  return createServerApi(services().config).post<{ order: WebOrderDoc }>(
-    `/orders/${encodeURIComponent(orderId)}/ready`,
-  );
+  return createServerApi(services().config).call('orders/ready', { id: orderId });
 }
 
 export async function savePickup(pickup: PickupDoc): Promise<void> {
@@ -61,6 +59,20 @@ export async function customerById(id: string | undefined): Promise<CustomerDoc 
   return doc ? doc.toJSON() : null;
 }
 
+/** The documents of a CouchDB `_find` reply (`{"docs": [...]}`), those with an id only. */
+function foundDocs(reply: unknown): ({ _id: string; _rev?: string } & Record<string, unknown>)[] {
+  const docs =
+    typeof reply === 'object' && reply !== null ? (reply as { docs?: unknown }).docs : [];
+  return Array.isArray(docs)
+    ? docs.filter(
+        (doc): doc is { _id: string } & Record<string, unknown> =>
+          typeof doc === 'object' &&
+          doc !== null &&
+          typeof (doc as { _id?: unknown })._id === 'string',
+      )
+    : [];
+}
+
 /**
  * A customer's ledger entries: the register's replica, and, when online, the server's copy too
  * (read through the replication endpoint), so entries written elsewhere a moment ago (points
@@ -71,14 +83,14 @@ export async function ledgerFor(customerId: string): Promise<LoyaltyEntryDoc[]> 
   const local = (await db.loyalty.find({ selector: { customerId } }).exec()).map(
     (doc) => doc.toJSON() as LoyaltyEntryDoc,
   );
-  const remote = await createServerApi({ ...config, apiUrl: config.syncUrl }).post<{
-    docs: (Omit<LoyaltyEntryDoc, 'id'> & { _id: string; _rev?: string })[];
-  }>('/loyalty/_find', { selector: { customerId }, limit: 100_000 });
+  const remote = await createServerApi({ ...config, apiUrl: config.syncUrl }).raw(
+    'POST',
+    '/loyalty/_find',
+    { selector: { customerId }, limit: 100_000 },
+  );
   const byId = new Map(local.map((entry) => [entry.id, entry]));
-  if (remote.ok) {
-    for (const { _id, _rev: _ignored, ...fields } of remote.value.docs) {
-      if (!byId.has(_id)) byId.set(_id, { id: _id, ...fields });
-    }
+  for (const { _id, _rev: _ignored, ...fields } of remote.ok ? foundDocs(remote.value) : []) {
+    if (!byId.has(_id)) byId.set(_id, { id: _id, ...fields } as LoyaltyEntryDoc);
   }
   return [...byId.values()];
 }

@@ -20,6 +20,7 @@ import {
   mergeHistory,
 } from '../../src/customers';
 import type { HistoryItem } from '../../src/customers';
+import type { ApiRequest } from '../../src/api';
 import { loyaltyBalance } from '../../src/loyalty';
 import { formatMoney } from '../../src/money';
 import { navigate } from '../navigation/use-hash-route';
@@ -38,12 +39,11 @@ interface Profile {
   serverChecked: boolean;
 }
 
-function searchQuery(text: string): string {
+function searchQuery(text: string): ApiRequest<'customers/find'> {
   const entry = text.trim();
-  if (entry.includes('@')) return `email=${encodeURIComponent(entry)}`;
-  if (/^[+\d\s().-]{6,}$/.test(entry))
-    return `phone=${encodeURIComponent(entry.replace(/[\s().-]/g, ''))}`;
-  return `card=${encodeURIComponent(entry)}`;
+  if (entry.includes('@')) return { email: entry };
+  if (/^[+\d\s().-]{6,}$/.test(entry)) return { phone: entry.replace(/[\s().-]/g, '') };
+  return { card: entry };
 }
 
 async function findCustomers(
@@ -53,9 +53,7 @@ async function findCustomers(
   const local = (await services().db.customers.find().exec())
     .map((doc) => doc.toJSON() as CustomerDoc)
     .filter((customer) => customerMatchesEntry(customer, entry));
-  const remote = await serverApi().get<{ customers: CustomerDoc[] }>(
-    `/customers?${searchQuery(entry)}`,
-  );
+  const remote = await serverApi().call('customers/find', searchQuery(entry));
   const byId = new Map(local.map((customer) => [customer.id, customer]));
   if (remote.ok) for (const customer of remote.value.customers) byId.set(customer.id, customer);
   return { customers: [...byId.values()], serverChecked: remote.ok };
@@ -73,9 +71,7 @@ async function loadProfile(customer: CustomerDoc): Promise<Profile> {
       await db.returns.find({ selector: { customerId: customer.id } }).exec(),
     ),
   };
-  const remote = await serverApi().get<{ loyalty: { available: number }; history: HistoryItem[] }>(
-    `/customers/${encodeURIComponent(customer.id)}`,
-  );
+  const remote = await serverApi().call('customers/get', { id: customer.id });
   const ledger: LoyaltyEntryDoc[] = await ledgerFor(customer.id);
   return {
     customer,

@@ -5,7 +5,8 @@ import { onScan } from '../devices/scan-router';
 import { useAppStore } from '../state/app-store';
 import { lookupDocument } from './document-lookup';
 import type { FoundDocument } from './document-lookup';
-import { readLookupInput } from './lookup-input';
+import { lookupOfScan, readLookupInput } from './lookup-input';
+import type { LookupQuery } from './lookup-input';
 import { useOmniTranslate } from './use-omni-translate';
 
 /**
@@ -23,31 +24,28 @@ export function DocumentLookupForm(props: {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  const find = useRef<(entry: string) => Promise<void>>(async () => {});
+  const find = useRef<(query: LookupQuery) => Promise<void>>(async () => {});
 
   // A scan (wedge burst or serial scanner) of an order QR or a receipt is looked up at once,
   // wherever the focus is; other scans are left to the screens below.
   useEffect(
     () =>
-      onScan((raw) => {
-        const query = readLookupInput(
-          raw,
-          storeScanContext(useAppStore.getState().settings, new Date()),
-        );
+      onScan(({ scan }) => {
+        const query = lookupOfScan(scan);
         if (query.kind === 'invalid' && query.reason === 'not-a-document') return false;
-        void find.current(raw);
-        return true;
+        return find.current(query);
       }),
     [],
   );
 
   function submit(event: FormEvent): void {
     event.preventDefault();
-    void find.current(text);
+    void find.current(
+      readLookupInput(text, storeScanContext(settings, new Date())),
+    );
   }
 
-  async function lookup(entry: string): Promise<void> {
-    const query = readLookupInput(entry, storeScanContext(settings, new Date()));
+  async function lookup(query: LookupQuery): Promise<void> {
     if (query.kind === 'invalid') {
       setError(
         query.reason === 'empty'

@@ -77,16 +77,14 @@ async function findOrder(key: string, api: ServerApi): Promise<LookupResult> {
     .exec();
   let order = local ? (local.toJSON() as WebOrderDoc) : null;
   const cached = readCached(key);
-  const remote = await api.get<ServerOrderView>(`/orders/${encodeURIComponent(order?.id ?? key)}`);
+  const remote = await api.call('orders/get', { id: order?.id ?? key });
   let serverPickups: PickupDoc[] = [];
   let serverReturns: ReturnDoc[] = [];
   if (remote.ok) {
     // The server's copy wins: it may be newer (marked ready) than what has replicated here.
     order = remote.value.order;
     serverPickups = pickupsFromServer(remote.value);
-    const returns = await api.get<{ returns: ReturnDoc[] }>(
-      `/returns?original=${encodeURIComponent(order.id)}`,
-    );
+    const returns = await api.call('returns/list', { original: order.id });
     if (returns.ok) serverReturns = returns.value.returns;
   } else if (!order && cached?.kind === 'order') {
     order = cached.order;
@@ -110,9 +108,7 @@ async function findOrder(key: string, api: ServerApi): Promise<LookupResult> {
 async function findSale(id: string, api: ServerApi): Promise<LookupResult> {
   const local = await services().db.sales.findOne(id).exec();
   let sale = local ? (local.toJSON() as SaleDoc) : null;
-  const remote = await api.get<{ sale: SaleDoc; returns: ReturnDoc[] }>(
-    `/sales/${encodeURIComponent(id)}`,
-  );
+  const remote = await api.call('sales/get', { id });
   const cached = readCached(id);
   let serverReturns: ReturnDoc[] = [];
   if (remote.ok) {

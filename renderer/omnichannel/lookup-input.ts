@@ -4,7 +4,7 @@
  * short and plain is read as a web order number the customer quotes (e.g. W-7K3M9Q2P).
  */
 import { classifyScan, DEFAULT_BARCODE_LAYOUTS } from '../../src/barcodes';
-import type { BarcodeLayouts } from '../../src/barcodes';
+import type { BarcodeLayouts, ScanResult } from '../../src/barcodes';
 import type { CurrencyCode } from '../../src/money';
 
 export type LookupQuery =
@@ -25,6 +25,12 @@ export function readLookupInput(
     currency: context.currency,
     layouts: context.layouts ?? DEFAULT_BARCODE_LAYOUTS,
   });
+  return lookupOfScan(scan);
+}
+
+/** The document a classified scan names (an order, a sale's receipt), or why it names none. */
+export function lookupOfScan(scan: ScanResult): LookupQuery {
+  const entry = scan.raw.trim();
   if (scan.kind === 'order') return { kind: 'order', key: scan.orderId };
   if (scan.kind === 'receipt') {
     return scan.document === 'sale'

@@ -83,14 +83,6 @@ export type SettleOutcome =
   | { ok: true; mode: 'online' | 'offline'; entry?: LoyaltyEntryDoc; note?: string }
   | { ok: false; code: string; message: string };
 
-interface HoldReply {
-  holdId: string;
-  points: number;
-  status: 'held' | 'confirmed' | 'released';
-  expiresAt: string;
-  available: number;
-}
-
 const LIMIT_WORDS: Record<RedemptionLimit, string> = {
   'no-points': 'the customer has no points here',
   'below-minimum': 'below the minimum redemption',
@@ -204,7 +196,7 @@ export function createLoyaltyRedemption(deps: LoyaltyRedemptionDeps) {
           };
     }
     const key = request.idempotencyKey ?? `${request.saleId}:${deps.newId('hold')}`;
-    const reply = await deps.api.post<HoldReply>('/loyalty/holds', {
+    const reply = await deps.api.call('loyalty/hold', {
       customerId: request.customerId,
       points: request.points,
       idempotencyKey: key,
@@ -243,9 +235,7 @@ export function createLoyaltyRedemption(deps: LoyaltyRedemptionDeps) {
   /** The sale is complete: the reserved points are spent. */
   async function confirm(reservation: Reservation): Promise<SettleOutcome> {
     if (reservation.mode === 'online') {
-      const reply = await deps.api.post<HoldReply>(
-        `/loyalty/holds/${encodeURIComponent(reservation.holdId)}/confirm`,
-      );
+      const reply = await deps.api.call('loyalty/confirm', { id: reservation.holdId });
       if (reply.ok) return { ok: true, mode: 'online' };
       if (!reply.offline) return { ok: false, code: reply.code, message: reply.reason };
       // The link dropped after the hold: record the redemption here (same idempotency key as
@@ -270,9 +260,7 @@ export function createLoyaltyRedemption(deps: LoyaltyRedemptionDeps) {
   /** The sale was voided or the points tender removed: the points go back. */
   async function release(reservation: Reservation): Promise<SettleOutcome> {
     if (reservation.mode === 'offline') return { ok: true, mode: 'offline' };
-    const reply = await deps.api.post<HoldReply>(
-      `/loyalty/holds/${encodeURIComponent(reservation.holdId)}/release`,
-    );
+    const reply = await deps.api.call('loyalty/release', { id: reservation.holdId });
     if (reply.ok) return { ok: true, mode: 'online' };
     if (reply.offline) {
       return {
@@ -288,9 +276,7 @@ export function createLoyaltyRedemption(deps: LoyaltyRedemptionDeps) {
   async function balance(
     customerId: string,
   ): Promise<{ available: number; source: 'server' | 'register' }> {
-    const reply = await deps.api.get<{ loyalty: { available: number } }>(
-      `/customers/${encodeURIComponent(customerId)}`,
-    );
+    const reply = await deps.api.call('customers/get', { id: customerId });
     if (reply.ok) return { available: reply.value.loyalty.available, source: 'server' };
     return {
       available: loyaltyBalance(await deps.ledger(), customerId).available,

@@ -114,13 +114,15 @@ async function claimPieces(
   t: OmniTranslate,
 ): Promise<{ ok: true } | { ok: false; message: string }> {
   if (!plan.original) return { ok: true };
-  const claimed = await serverApi().post('/api/v1/returns/claims', {
+  const claimed = await serverApi().call('returns/claim', {
     returnId,
     original: plan.original.documentId,
-    lines: plan.lines.map((line) => ({
-      originalLineId: line.originalLineId,
-      quantity: line.quantity,
-    })),
+    // Lines of the original only: the server reserves pieces of the original's lines.
+    lines: plan.lines.flatMap((line) =>
+      line.originalLineId === undefined
+        ? []
+        : [{ originalLineId: line.originalLineId, quantity: line.quantity }],
+    ),
   });
   if (claimed.ok || claimed.offline || claimed.status === 404) return { ok: true };
   if (claimed.code === 'over_return') {

@@ -1,8 +1,11 @@
 /**
  * The sync-server's domain API as the register calls it: HTTP Basic with the device's own
- * credentials (AppConfig), JSON in and out. Failures come back as values, never thrown, because
- * "the server cannot be reached" is an everyday state of an offline-first register.
+ * credentials (AppConfig), JSON in and out, each call named and typed by the contract
+ * (`api.call('loyalty/hold', request)`, src/api/contract.ts). Failures come back as values, never
+ * thrown, because "the server cannot be reached" is an everyday state of an offline-first register.
  */
+import { apiRequestLine } from '../../src/api';
+import type { ApiName, ApiReply, ApiRequest } from '../../src/api';
 import type { AppConfig } from '../../src/ipc/contract';
 
 export type ApiResult<T> =
@@ -20,8 +23,12 @@ export type ApiResult<T> =
 export type FetchLike = (url: string, init?: RequestInit) => Promise<Response>;
 
 export interface ServerApi {
-  get<T>(path: string): Promise<ApiResult<T>>;
-  post<T>(path: string, body?: unknown): Promise<ApiResult<T>>;
+  call<K extends ApiName>(name: K, request: ApiRequest<K>): Promise<ApiResult<ApiReply<K>>>;
+  /**
+   * A request outside the contract, its reply unchecked: only for the CouchDB-protocol endpoint
+   * (a client made with `apiUrl: syncUrl`), whose shapes the CouchDB spec defines.
+   */
+  raw(method: 'GET' | 'POST', path: string, body?: unknown): Promise<ApiResult<unknown>>;
 }
 
 /** How long the register waits before it treats the server as unreachable. */
@@ -30,11 +37,13 @@ export const API_TIMEOUT_MS = 4000;
 export function createServerApi(
   config: Pick<AppConfig, 'apiUrl' | 'deviceId' | 'deviceSecret'>,
   fetchImpl: FetchLike = (url, init) => fetch(url, init),
+  /** Reports over every store may take longer than a look-up. */
+  timeoutMs = API_TIMEOUT_MS,
 ): ServerApi {
   const authorization = `Basic ${btoa(`${config.deviceId}:${config.deviceSecret}`)}`;
-  async function call<T>(method: string, path: string, body?: unknown): Promise<ApiResult<T>> {
+  async function send<T>(method: string, path: string, body?: unknown): Promise<ApiResult<T>> {
     const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), API_TIMEOUT_MS);
+    const timer = setTimeout(() => controller.abort(), timeoutMs);
     let response: Response;
     try {
       response = await fetchImpl(`${config.apiUrl}${path}`, {
@@ -65,6 +74,7 @@ export function createServerApi(
     } catch {
       parsed = null;
     }
+    // The server answers with the contract's reply type (its handlers are typed by it).
     if (response.ok) return { ok: true, status: response.status, value: parsed as T };
     const error = (parsed !== null && typeof parsed === 'object' ? parsed : {}) as Record<
       string,
@@ -83,7 +93,10 @@ export function createServerApi(
     };
   }
   return {
-    get: (path) => call('GET', path),
-    post: (path, body) => call('POST', path, body ?? {}),
+    call: <K extends ApiName>(name: K, request: ApiRequest<K>) => {
+      const line = apiRequestLine(name, request);
+      return send<ApiReply<K>>(line.method, line.path, line.body);
+    },
+    raw: (method, path, body) => send<unknown>(method, path, body),
   };
 }

@@ -18,7 +18,6 @@ import {
   storedValueFactsOfReturn,
   storedValueFactsOfSale,
 } from '../../src/stored-value';
-import type { StoredValueHoldView } from '../../src/stored-value';
 import type { ServerApi } from './server-api';
 
 export interface StoredValueDeps {
@@ -162,7 +161,7 @@ export function createStoredValueService(deps: StoredValueDeps) {
       return refuse('bad-request', number, 'Enter an amount greater than zero.');
     }
     const key = request.idempotencyKey ?? `${request.saleId}:${deps.newId('hold')}`;
-    const reply = await deps.api.post<StoredValueHoldView>('/stored-value/holds', {
+    const reply = await deps.api.call('stored-value/hold', {
       number,
       amount: request.amount,
       saleId: request.saleId,
@@ -217,9 +216,7 @@ export function createStoredValueService(deps: StoredValueDeps) {
   ): Promise<{ ok: boolean; message?: string }> {
     offlineTaken.delete(reservation.idempotencyKey);
     if (reservation.mode === 'offline') return { ok: true };
-    const reply = await deps.api.post<StoredValueHoldView>(
-      `/stored-value/holds/${encodeURIComponent(reservation.holdId)}/confirm`,
-    );
+    const reply = await deps.api.call('stored-value/confirm', { id: reservation.holdId });
     if (reply.ok || reply.offline) return { ok: true };
     // The sale stands either way: it reaches the server by replication and counts from there.
     return { ok: false, message: reply.reason };
@@ -231,9 +228,7 @@ export function createStoredValueService(deps: StoredValueDeps) {
   ): Promise<{ ok: boolean; message?: string }> {
     offlineTaken.delete(reservation.idempotencyKey);
     if (reservation.mode === 'offline') return { ok: true };
-    const reply = await deps.api.post<StoredValueHoldView>(
-      `/stored-value/holds/${encodeURIComponent(reservation.holdId)}/release`,
-    );
+    const reply = await deps.api.call('stored-value/release', { id: reservation.holdId });
     if (reply.ok) return { ok: true };
     if (reply.offline)
       return {
@@ -248,9 +243,7 @@ export function createStoredValueService(deps: StoredValueDeps) {
     rawNumber: string,
   ): Promise<{ available: Minor; source: 'server' | 'register' } | null> {
     const number = normalizeStoredValueNumber(rawNumber);
-    const reply = await deps.api.get<{ available: Minor }>(
-      `/stored-value/${encodeURIComponent(number)}`,
-    );
+    const reply = await deps.api.call('stored-value/balance', { number });
     if (reply.ok) return { available: reply.value.available, source: 'server' };
     if (!reply.offline) return null;
     const account = await localAccount(number);

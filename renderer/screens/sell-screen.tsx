@@ -14,11 +14,11 @@ import { ShortcutBar } from '../components/shortcut-bar';
 import { VoidDialog } from '../components/void-dialog';
 import { WeightPrompt } from '../components/weight-prompt';
 import { useCustomerStore } from '../customers/customer-store';
-import { onScan } from '../devices/scan-router';
+import { onScan, onScanProblem } from '../devices/scan-router';
 import { useTranslate } from '../i18n/use-translate';
 import { storeStaff } from '../services';
 import { useCartStore } from '../sell/cart-store';
-import { handleEntry } from '../sell/scan-entry';
+import { handleScan } from '../sell/scan-entry';
 import { focusScanInput } from '../sell/scan-input-focus';
 import { useSellUiStore } from '../sell/sell-ui-store';
 import { useCustomerDisplay } from '../sell/use-customer-display';
@@ -47,12 +47,20 @@ export function SellScreen() {
   // Scans from the wedge or a serial scanner land here unless a dialog takes them first.
   useEffect(
     () =>
-      onScan((raw) => {
-        const outcome = handleEntry(raw, t);
+      onScan(({ scan }) => {
+        const outcome = handleScan(scan, t);
         if (outcome.kind === 'needs-weight') setWeighing(outcome.product);
         return true;
       }),
     [t],
+  );
+  // A scan no screen took, or that failed, is said on the sell screen rather than lost.
+  useEffect(
+    () =>
+      onScanProblem(({ message }) =>
+        useCartStore.getState().setNotice({ kind: 'error', text: message }),
+      ),
+    [],
   );
 
   return (

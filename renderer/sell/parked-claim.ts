@@ -51,10 +51,7 @@ export async function claimParked(
 ): Promise<ParkedClaim> {
   const { parked, staffId, registerId } = request;
   const parkedHere = parked.registerId === registerId;
-  const reply = await api.post<{ parked: ParkedSaleDoc }>(
-    `/parked/${encodeURIComponent(parked.id)}/resume`,
-    { staffId, registerId },
-  );
+  const reply = await api.call('parked/resume', { id: parked.id, staffId, registerId });
   if (reply.ok) {
     const closed = closedOf(reply.value.parked.closed);
     if (closed) return { kind: 'claimed', closed };

@@ -6,25 +6,15 @@
  */
 import { Router } from 'express';
 import type { CustomerDoc } from '../../src/documents';
-import { badRequest, forbidden, notFound, sendJson } from '../api-error';
+import type { PickupCheckin } from '../../src/api';
+import { forbidden, notFound } from '../api-error';
 import { principalOf } from '../auth';
 import { fromCouchDoc } from '../couch-doc';
 import { findWebOrder } from '../index-lookups';
 import { INTERNAL_DATABASES } from '../database-layout';
 import { putAsServer } from '../document-store';
-import { isPlainObject, readJsonBody } from '../read-json-body';
 import type { ServerContext } from '../server-context';
-import { asyncRoute } from './async-route';
-
-export interface PickupCheckin {
-  orderId: string;
-  orderNumber: string;
-  storeId: string;
-  /** Initials only: the list is on a screen the queue can see. */
-  customerInitials: string;
-  at: string;
-  servedAt?: string;
-}
+import { answer, contractRoute } from './contract-route';
 
 /** Check-ins older than this are no longer shown: nobody waits half a day at the counter. */
 const SHOWN_FOR_MS = 12 * 60 * 60 * 1000;
@@ -42,92 +32,70 @@ export function checkinRoutes(context: ServerContext): Router {
   const devicesAndAdmin = context.auth.require('admin', 'device');
   const db = INTERNAL_DATABASES.checkins;
 
-  router.post(
-    '/checkins',
-    devicesAndAdmin,
-    asyncRoute(async (req, res) => {
-      const body = await readJsonBody(req);
-      const orderRef =
-        isPlainObject(body) && typeof body.orderId === 'string' ? body.orderId.trim() : '';
-      if (!orderRef) throw badRequest('Send {"orderId"}: the order id or its number (W-…).');
-      const found = await findWebOrder(context.index, orderRef);
-      if (!found) throw notFound(`No web order ${orderRef}; check the number on the confirmation.`);
-      const order = found.doc;
-      const principal = principalOf(res);
-      if (principal.kind === 'device' && principal.storeId !== order.pickupStoreId) {
-        throw forbidden(
-          `Order ${order.orderNumber} is collected at another store (${order.pickupStoreId}).`,
-        );
-      }
-      await context.store.ensureDatabase(db);
-      const id = `checkin_${order.id}`;
-      const existing = (await context.store.getCurrent(db, [id])).get(id);
-      // Checking in twice is one check-in; after it was served, a new visit is a new one.
-      if (existing && !existing._deleted && !existing.servedAt) {
-        sendJson(res, 200, { checkin: existing as unknown as PickupCheckin, replayed: true });
-        return;
-      }
-      const stored = (await context.store.getCurrent('customers', [order.customerId])).get(
-        order.customerId,
+  contractRoute(router, 'checkins/create', devicesAndAdmin, async (request, res) => {
+    const orderRef = request.orderId.trim();
+    const found = await findWebOrder(context.index, orderRef);
+    if (!found) throw notFound(`No web order ${orderRef}; check the number on the confirmation.`);
+    const order = found.doc;
+    const principal = principalOf(res);
+    if (principal.kind === 'device' && principal.storeId !== order.pickupStoreId) {
+      throw forbidden(
+        `Order ${order.orderNumber} is collected at another store (${order.pickupStoreId}).`,
       );
-      const customer = stored && !stored._deleted ? fromCouchDoc<CustomerDoc>(stored) : undefined;
-      const checkin: PickupCheckin = {
-        orderId: order.id,
-        orderNumber: order.orderNumber,
-        storeId: order.pickupStoreId,
-        customerInitials: customer ? initials(customer.name) : '',
-        at: new Date().toISOString(),
-      };
-      await putAsServer(context.store, db, { _id: id, ...checkin });
-      sendJson(res, 201, { checkin, replayed: false });
-    }),
-  );
+    }
+    await context.store.ensureDatabase(db);
+    const id = `checkin_${order.id}`;
+    const existing = (await context.store.getCurrent(db, [id])).get(id);
+    // Checking in twice is one check-in; after it was served, a new visit is a new one.
+    if (existing && !existing._deleted && !existing.servedAt) {
+      return answer({ checkin: existing as unknown as PickupCheckin, replayed: true });
+    }
+    const stored = (await context.store.getCurrent('customers', [order.customerId])).get(
+      order.customerId,
+    );
+    const customer = stored && !stored._deleted ? fromCouchDoc<CustomerDoc>(stored) : undefined;
+    const checkin: PickupCheckin = {
+      orderId: order.id,
+      orderNumber: order.orderNumber,
+      storeId: order.pickupStoreId,
+      customerInitials: customer ? initials(customer.name) : '',
+      at: new Date().toISOString(),
+    };
+    await putAsServer(context.store, db, { _id: id, ...checkin });
+    return answer({ checkin, replayed: false }, 201);
+  });
 
-  router.get(
-    '/checkins',
-    devicesAndAdmin,
-    asyncRoute(async (req, res) => {
-      const principal = principalOf(res);
-      const storeId =
-        principal.kind === 'device'
-          ? principal.storeId
-          : typeof req.query.store === 'string'
-            ? req.query.store
-            : undefined;
-      await context.store.ensureDatabase(db);
-      const since = Date.now() - SHOWN_FOR_MS;
-      const checkins = (await context.store.allDocs(db))
-        .map(({ _id: _ignoredId, _rev: _ignoredRev, ...doc }) => doc as unknown as PickupCheckin)
-        .filter((checkin) => !checkin.servedAt && Date.parse(checkin.at) >= since)
-        .filter((checkin) => storeId === undefined || checkin.storeId === storeId)
-        .sort((a, b) => a.at.localeCompare(b.at));
-      sendJson(res, 200, { checkins });
-    }),
-  );
+  contractRoute(router, 'checkins/list', devicesAndAdmin, async (request, res) => {
+    const principal = principalOf(res);
+    const storeId = principal.kind === 'device' ? principal.storeId : request.store;
+    await context.store.ensureDatabase(db);
+    const since = Date.now() - SHOWN_FOR_MS;
+    const checkins = (await context.store.allDocs(db))
+      .map(({ _id: _ignoredId, _rev: _ignoredRev, ...doc }) => doc as unknown as PickupCheckin)
+      .filter((checkin) => !checkin.servedAt && Date.parse(checkin.at) >= since)
+      .filter((checkin) => storeId === undefined || checkin.storeId === storeId)
+      .sort((a, b) => a.at.localeCompare(b.at));
+    return answer({ checkins });
+  });
 
-  router.post(
-    '/checkins/:orderId/served',
-    devicesAndAdmin,
-    asyncRoute(async (req, res) => {
-      const id = `checkin_${String(req.params.orderId)}`;
-      await context.store.ensureDatabase(db);
-      const current = (await context.store.getCurrent(db, [id])).get(id);
-      if (!current || current._deleted)
-        throw notFound(`No check-in for order ${String(req.params.orderId)}.`);
-      const checkin = current as unknown as PickupCheckin & { _id: string };
-      const principal = principalOf(res);
-      if (principal.kind === 'device' && principal.storeId !== checkin.storeId) {
-        throw forbidden('This check-in belongs to another store.');
-      }
-      const served = {
-        ...checkin,
-        _id: id,
-        servedAt: checkin.servedAt ?? new Date().toISOString(),
-      };
-      await putAsServer(context.store, db, served);
-      const { _id: _ignored, ...reply } = served;
-      sendJson(res, 200, { checkin: reply });
-    }),
-  );
+  contractRoute(router, 'checkins/served', devicesAndAdmin, async ({ orderId }, res) => {
+    const id = `checkin_${orderId}`;
+    await context.store.ensureDatabase(db);
+    const current = (await context.store.getCurrent(db, [id])).get(id);
+    if (!current || current._deleted) throw notFound(`No check-in for order ${orderId}.`);
+    const checkin = current as unknown as PickupCheckin & { _id: string };
+    const principal = principalOf(res);
+    if (principal.kind === 'device' && principal.storeId !== checkin.storeId) {
+      throw forbidden('This check-in belongs to another store.');
+    }
+    const served = {
+      ...checkin,
+      _id: id,
+      servedAt: checkin.servedAt ?? new Date().toISOString(),
+    };
+    await putAsServer(context.store, db, served);
+    const { _id: _ignored, ...reply } = served;
+    return answer({ checkin: reply });
+  });
   return router;
 }

@@ -6,81 +6,69 @@ import type { SaleDoc } from '../../src/documents';
 import type { WebOrderDoc } from '../../src/documents';
 import { customerHistory, mergeHistory, normalizePhone } from '../../src/customers';
 import { loyaltyBalance } from '../../src/loyalty';
-import { badRequest, notFound, sendJson } from '../api-error';
+import { badRequest, notFound } from '../api-error';
 import { fromCouchDoc } from '../couch-doc';
 import type { ServerContext } from '../server-context';
 import { byDbThenId } from '../server-index';
-
-import { asyncRoute } from './async-route';
+import { answer, contractRoute } from './contract-route';
 
 /** One customer whatever the channel: look-up by phone, email or card; profile with history. */
 export function customerRoutes(context: ServerContext): Router {
   const router = Router();
   const readers = context.auth.require('admin', 'device');
 
-  router.get(
-    '/customers',
-    readers,
-    asyncRoute(async (req, res) => {
-      const phone =
-        typeof req.query.phone === 'string' ? normalizePhone(req.query.phone) : undefined;
-      const email =
-        typeof req.query.email === 'string' ? req.query.email.trim().toLowerCase() : undefined;
-      const card = typeof req.query.card === 'string' ? req.query.card.trim() : undefined;
-      if (phone === null)
-        throw badRequest('phone must be a phone number (E.164, e.g. +84901234567).');
-      if (!phone && !email && !card) throw badRequest('Give one of ?phone=, ?email= or ?card=.');
-      const { index } = context;
-      await index.catchUp();
-      const found = [
-        ...(phone !== undefined ? await index.postings('phone', phone) : []),
-        ...(email !== undefined ? await index.postings('email', email) : []),
-        ...(card !== undefined ? await index.postings('card', card) : []),
-      ].sort(byDbThenId);
-      const unique = found.filter((entry, at) => found[at - 1]?.id !== entry.id);
-      const customers = (await index.fetch(unique))
-        .map((entry) => fromCouchDoc<CustomerDoc>(entry.doc))
-        .filter(
-          (customer) =>
-            (phone !== undefined && customer.phone === phone) ||
-            (email !== undefined && customer.email?.toLowerCase() === email) ||
-            (card !== undefined && customer.loyaltyCardNumber === card),
-        );
-      sendJson(res, 200, { customers });
-    }),
-  );
+  contractRoute(router, 'customers/find', readers, async (request) => {
+    const phone = request.phone !== undefined ? normalizePhone(request.phone) : undefined;
+    const email = request.email?.trim().toLowerCase();
+    const card = request.card?.trim();
+    if (phone === null)
+      throw badRequest('phone must be a phone number (E.164, e.g. +84901234567).');
+    if (!phone && !email && !card) throw badRequest('Give one of ?phone=, ?email= or ?card=.');
+    const { index } = context;
+    await index.catchUp();
+    const found = [
+      ...(phone !== undefined ? await index.postings('phone', phone) : []),
+      ...(email !== undefined ? await index.postings('email', email) : []),
+      ...(card !== undefined ? await index.postings('card', card) : []),
+    ].sort(byDbThenId);
+    const unique = found.filter((entry, at) => found[at - 1]?.id !== entry.id);
+    const customers = (await index.fetch(unique))
+      .map((entry) => fromCouchDoc<CustomerDoc>(entry.doc))
+      .filter(
+        (customer) =>
+          (phone !== undefined && customer.phone === phone) ||
+          (email !== undefined && customer.email?.toLowerCase() === email) ||
+          (card !== undefined && customer.loyaltyCardNumber === card),
+      );
+    return answer({ customers });
+  });
 
-  router.get(
-    '/customers/:id',
-    readers,
-    asyncRoute(async (req, res) => {
-      const id = String(req.params.id);
-      const doc = (await context.store.getCurrent('customers', [id])).get(id);
-      if (!doc || doc._deleted)
-        throw notFound(`No customer ${id}; search with GET /api/v1/customers?phone=.`);
-      const { index } = context;
-      await index.catchUp();
-      const entries = (await index.postings<LoyaltyEntryDoc>('loy', id)).map(
-        (posting) => posting.value,
-      );
-      const documents = await index.fetch(await index.postings('cust', id));
-      const of = <T>(collection: string) =>
-        documents
-          .filter((entry) => entry.db.startsWith(`${collection}-`))
-          .map((entry) => fromCouchDoc<T>(entry.doc));
-      const history = mergeHistory(
-        customerHistory(id, {
-          sales: of<SaleDoc>('sales'),
-          orders: of<WebOrderDoc>('orders'),
-          returns: of<ReturnDoc>('returns'),
-        }),
-      );
-      sendJson(res, 200, {
-        customer: fromCouchDoc<CustomerDoc>(doc),
-        loyalty: loyaltyBalance(entries, id),
-        history,
-      });
-    }),
-  );
+  contractRoute(router, 'customers/get', readers, async ({ id }) => {
+    const doc = (await context.store.getCurrent('customers', [id])).get(id);
+    if (!doc || doc._deleted)
+      throw notFound(`No customer ${id}; search with GET /api/v1/customers?phone=.`);
+    const { index } = context;
+    await index.catchUp();
+    const entries = (await index.postings<LoyaltyEntryDoc>('loy', id)).map(
+      (posting) => posting.value,
+    );
+    const documents = await index.fetch(await index.postings('cust', id));
+    const of = <T>(collection: string) =>
+      documents
+        .filter((entry) => entry.db.startsWith(`${collection}-`))
+        .map((entry) => fromCouchDoc<T>(entry.doc));
+    const history = mergeHistory(
+      customerHistory(id, {
+        sales: of<SaleDoc>('sales'),
+        orders: of<WebOrderDoc>('orders'),
+        returns: of<ReturnDoc>('returns'),
+      }),
+    );
+    return answer({
+      customer: fromCouchDoc<CustomerDoc>(doc),
+      loyalty: loyaltyBalance(entries, id),
+      history,
+    });
+  });
   return router;
 }

@@ -1,12 +1,10 @@
 import { Router } from 'express';
-import { sendJson } from '../api-error';
-import { isPlainObject, readJsonBody } from '../read-json-body';
-import { badRequest } from '../api-error';
+import type { ClientView } from '../../src/api';
 import type { ClientRecord } from '../device-registry';
 import type { ServerContext } from '../server-context';
-import { asyncRoute } from './async-route';
+import { answer, contractRoute } from './contract-route';
 
-function publicRecord(record: ClientRecord) {
+function publicRecord(record: ClientRecord): ClientView {
   return {
     id: record._id,
     kind: record.kind,
@@ -22,45 +20,32 @@ export function deviceRoutes(context: ServerContext): Router {
   const router = Router();
   const admin = context.auth.require('admin');
 
-  router.post(
-    '/admin/devices',
-    admin,
-    asyncRoute(async (req, res) => {
-      const body = await readJsonBody(req);
-      if (!isPlainObject(body)) throw badRequest('Send {"storeId": "...", "name": "..."}.');
-      const enrolment = await context.registry.enrol('device', body.name, body.storeId);
-      sendJson(res, 201, {
+  contractRoute(router, 'admin/enrol-device', admin, async (request) => {
+    const enrolment = await context.registry.enrol('device', request.name, request.storeId);
+    return answer(
+      {
         deviceId: enrolment.id,
         secret: enrolment.secret,
-        storeId: enrolment.storeId,
+        storeId: enrolment.storeId ?? request.storeId,
         name: enrolment.name,
-      });
-    }),
+      },
+      201,
+    );
+  });
+
+  contractRoute(router, 'admin/list-devices', admin, () =>
+    Promise.resolve(answer({ devices: context.registry.list().map(publicRecord) })),
   );
 
-  router.get('/admin/devices', admin, (_req, res) =>
-    sendJson(res, 200, { devices: context.registry.list().map(publicRecord) }),
-  );
+  contractRoute(router, 'admin/revoke-device', admin, async ({ id }) => {
+    const record = await context.registry.revoke(id);
+    return answer({ ok: true as const, ...publicRecord(record) });
+  });
 
-  router.delete(
-    '/admin/devices/:id',
-    admin,
-    asyncRoute(async (req, res) => {
-      const record = await context.registry.revoke(String(req.params.id));
-      sendJson(res, 200, { ok: true, ...publicRecord(record) });
-    }),
-  );
-
-  router.post(
-    '/admin/shops',
-    admin,
-    asyncRoute(async (req, res) => {
-      const body = await readJsonBody(req);
-      if (!isPlainObject(body)) throw badRequest('Send {"name": "..."}.');
-      const enrolment = await context.registry.enrol('shop', body.name, undefined);
-      sendJson(res, 201, { shopId: enrolment.id, token: enrolment.secret, name: enrolment.name });
-    }),
-  );
+  contractRoute(router, 'admin/enrol-shop', admin, async (request) => {
+    const enrolment = await context.registry.enrol('shop', request.name, undefined);
+    return answer({ shopId: enrolment.id, token: enrolment.secret, name: enrolment.name }, 201);
+  });
 
   return router;
 }

@@ -1,13 +1,11 @@
 import { Router } from 'express';
 import type { StockMoveDoc } from '../../src/documents';
 import { stockLevels } from '../../src/stock';
-import { badRequest, sendJson } from '../api-error';
 import { principalOf } from '../auth';
 import type { LoyaltyHolds } from '../loyalty-holds';
-import { isPlainObject, readJsonBody } from '../read-json-body';
 import type { Reconciler } from '../reconciler';
 import type { ServerContext } from '../server-context';
-import { asyncRoute } from './async-route';
+import { answer, contractRoute } from './contract-route';
 import { checkinRoutes } from './checkin-routes';
 import { storeSettingsRoutes } from './store-settings-routes';
 import { customerRoutes } from './customer-routes';
@@ -36,38 +34,23 @@ export function domainRoutes(
   router.use(storedValueRoutes(context));
   router.use(parkedRoutes(context));
 
-  router.post(
-    '/loyalty/holds',
-    holdWriters,
-    asyncRoute(async (req, res) => {
-      const body = await readJsonBody(req);
-      if (!isPlainObject(body))
-        throw badRequest('Send {"customerId", "points", "idempotencyKey"}.');
-      const { created, hold } = await holds.hold(principalOf(res), body);
-      sendJson(res, created ? 201 : 200, hold);
-    }),
+  contractRoute(router, 'loyalty/hold', holdWriters, async (request, res) => {
+    const { created, hold } = await holds.hold(principalOf(res), request);
+    return answer(hold, created ? 201 : 200);
+  });
+  contractRoute(router, 'loyalty/confirm', holdWriters, async ({ id }, res) =>
+    answer(await holds.confirm(principalOf(res), id)),
   );
-  router.post(
-    '/loyalty/holds/:id/confirm',
-    holdWriters,
-    asyncRoute(async (req, res) => {
-      sendJson(res, 200, await holds.confirm(principalOf(res), String(req.params.id)));
-    }),
-  );
-  router.post(
-    '/loyalty/holds/:id/release',
-    holdWriters,
-    asyncRoute(async (req, res) => {
-      sendJson(res, 200, await holds.releaseHold(principalOf(res), String(req.params.id)));
-    }),
+  contractRoute(router, 'loyalty/release', holdWriters, async ({ id }, res) =>
+    answer(await holds.releaseHold(principalOf(res), id)),
   );
 
-  router.get(
-    '/stock',
+  contractRoute(
+    router,
+    'stock/levels',
     context.auth.require('admin', 'device'),
-    asyncRoute(async (req, res) => {
-      const sku = typeof req.query.sku === 'string' ? req.query.sku.trim() : '';
-      if (!sku) throw badRequest('Give the SKU: GET /api/v1/stock?sku=SKU000001.');
+    async (request) => {
+      const sku = request.sku.trim();
       await context.index.catchUp();
       const moves = (await context.index.postings<StockMoveDoc>('stk', sku)).map(
         (posting) => posting.value,
@@ -77,22 +60,14 @@ export function domainRoutes(
         sellable,
         damaged,
       }));
-      sendJson(res, 200, {
-        sku,
-        stores,
-        total: stores.reduce((sum, level) => sum + level.sellable, 0),
-      });
-    }),
+      return answer({ sku, stores, total: stores.reduce((sum, level) => sum + level.sellable, 0) });
+    },
   );
 
-  router.get(
-    '/flags',
-    context.auth.require('admin'),
-    asyncRoute(async (_req, res) => {
-      await reconciler.settled();
-      sendJson(res, 200, { flags: await reconciler.listFlags() });
-    }),
-  );
+  contractRoute(router, 'flags/list', context.auth.require('admin'), async () => {
+    await reconciler.settled();
+    return answer({ flags: await reconciler.listFlags() });
+  });
 
   return router;
 }

@@ -1,14 +1,14 @@
 import { Router } from 'express';
 import type { WebOrderDoc } from '../../src/documents';
 import { markReadyForPickup, WebOrderError } from '../../src/orders';
-import { ApiError, forbidden, notFound, sendJson } from '../api-error';
+import { ApiError, forbidden, notFound } from '../api-error';
 import { principalOf } from '../auth';
 import { findWebOrder } from '../index-lookups';
 import { toCouchDoc } from '../couch-doc';
 import { SerialQueue } from '../new-id';
 import type { ServerContext } from '../server-context';
 import { upsertDocs } from '../server-writes';
-import { asyncRoute } from './async-route';
+import { answer, contractRoute } from './contract-route';
 
 /**
  * The pickup store says an order's goods are gathered. Orders are written by the server only
@@ -20,11 +20,11 @@ export function orderReadyRoutes(context: ServerContext): Router {
   const router = Router();
   const queue = new SerialQueue();
 
-  router.post(
-    '/orders/:id/ready',
+  contractRoute(
+    router,
+    'orders/ready',
     context.auth.require('admin', 'device'),
-    asyncRoute(async (req, res) => {
-      const id = String(req.params.id);
+    async ({ id }, res) => {
       const principal = principalOf(res);
       const order = await queue.run(async () => {
         const found = await findWebOrder(context.index, id);
@@ -59,8 +59,8 @@ export function orderReadyRoutes(context: ServerContext): Router {
         context.onAccepted(found.db, [toCouchDoc(ready)]);
         return ready;
       });
-      sendJson(res, 200, { order });
-    }),
+      return answer({ order });
+    },
   );
   return router;
 }

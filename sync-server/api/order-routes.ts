@@ -2,44 +2,47 @@ import { Router } from 'express';
 import type { PickupDoc } from '../../src/documents';
 import type { ReturnDoc } from '../../src/documents';
 import { orderLineProgress, orderPayment, webOrderState } from '../../src/orders';
-import { notFound, sendJson } from '../api-error';
+import { notFound } from '../api-error';
+import { principalOf } from '../auth';
 import { fromCouchDoc } from '../couch-doc';
 import { findWebOrder } from '../index-lookups';
 import { pickupPayments } from '../pickup-payments';
-import { readJsonBody } from '../read-json-body';
 import type { ServerContext } from '../server-context';
 import { WebOrderIntake } from '../web-order-intake';
-import { asyncRoute } from './async-route';
+import { answer, contractRoute } from './contract-route';
 
 /** Web orders: intake from shops, and where an order stands across every store. */
 export function orderRoutes(context: ServerContext): Router {
   const router = Router();
   const intake = new WebOrderIntake(context);
 
-  router.post(
-    '/orders',
+  contractRoute(
+    router,
+    'orders/intake',
     context.auth.require('admin', 'shop'),
-    asyncRoute(async (req, res) => {
-      const { principal } = res.locals as { principal: Parameters<WebOrderIntake['intake']>[0] };
-      const result = await intake.intake(principal, await readJsonBody(req));
-      sendJson(res, result.replayed ? 200 : 201, {
-        orderId: result.order.id,
-        orderNumber: result.order.orderNumber,
-        customerId: result.order.customerId,
-        customerCreated: result.customerCreated,
-        pickupStoreId: result.order.pickupStoreId,
-        status: result.order.status,
-        total: result.order.total,
-        replayed: result.replayed,
-      });
-    }),
+    async (request, res) => {
+      const result = await intake.intake(principalOf(res), request);
+      return answer(
+        {
+          orderId: result.order.id,
+          orderNumber: result.order.orderNumber,
+          customerId: result.order.customerId,
+          customerCreated: result.customerCreated,
+          pickupStoreId: result.order.pickupStoreId,
+          status: result.order.status,
+          total: result.order.total,
+          replayed: result.replayed,
+        },
+        result.replayed ? 200 : 201,
+      );
+    },
   );
 
-  router.get(
-    '/orders/:id',
+  contractRoute(
+    router,
+    'orders/get',
     context.auth.require('admin', 'device', 'shop'),
-    asyncRoute(async (req, res) => {
-      const id = String(req.params.id);
+    async ({ id }) => {
       const { index } = context;
       const found = await findWebOrder(index, id);
       if (!found) throw notFound(`No web order ${id}; check the order id or number.`);
@@ -60,7 +63,7 @@ export function orderRoutes(context: ServerContext): Router {
           })),
       );
       const payments = await pickupPayments(context.store, pickups);
-      sendJson(res, 200, {
+      return answer({
         order,
         state: webOrderState(order, pickups),
         lines: orderLineProgress(order, pickups, returnLines),
@@ -87,7 +90,7 @@ export function orderRoutes(context: ServerContext): Router {
           refund: doc.totals.refund,
         })),
       });
-    }),
+    },
   );
   return router;
 }

@@ -1,13 +1,12 @@
 import { Router } from 'express';
 import type { ParkedSaleDoc, StaffDoc } from '../../src/documents';
-import { ApiError, badRequest, forbidden, notFound, sendJson } from '../api-error';
+import { ApiError, forbidden, notFound } from '../api-error';
 import { principalOf } from '../auth';
 import { fromCouchDoc } from '../couch-doc';
 import { storeDatabaseName } from '../database-layout';
 import type { StoredDoc } from '../document-store';
-import { isPlainObject, readJsonBody } from '../read-json-body';
 import type { ServerContext } from '../server-context';
-import { asyncRoute } from './async-route';
+import { answer, contractRoute } from './contract-route';
 
 /** Who took a parked sale off the shelf, for the register that came second. */
 interface ClosedBy {
@@ -15,8 +14,6 @@ interface ClosedBy {
   closed?: ParkedSaleDoc['closed'];
   staffName?: string;
 }
-
-const REGISTER_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 /**
  * Resuming a parked sale is a claim: two registers of the store may press "resume" at the same
@@ -57,84 +54,68 @@ export function parkedRoutes(context: ServerContext): Router {
     );
   }
 
-  router.post(
-    '/parked/:id/resume',
-    context.auth.require('device'),
-    asyncRoute(async (req, res) => {
-      const principal = principalOf(res);
-      if (principal.kind !== 'device') throw forbidden('Only a register resumes a parked sale.');
-      const id = String(req.params.id);
-      const body = await readJsonBody(req);
-      if (!isPlainObject(body)) throw badRequest('Send {"staffId", "registerId"}.');
-      const { staffId, registerId, storeId } = body;
-      if (typeof staffId !== 'string' || !staffId.trim() || staffId.length > 128) {
-        throw badRequest('Give the signed-in cashier as "staffId".', { field: 'staffId' });
+  contractRoute(router, 'parked/resume', context.auth.require('device'), async (request, res) => {
+    const principal = principalOf(res);
+    if (principal.kind !== 'device') throw forbidden('Only a register resumes a parked sale.');
+    const { id, staffId, registerId, storeId } = request;
+    if (storeId !== undefined && storeId !== principal.storeId) {
+      throw forbidden(
+        `This register belongs to store ${principal.storeId}; it resumes that store's parked sales only.`,
+      );
+    }
+    const db = storeDatabaseName('parked', principal.storeId);
+    const read = async (): Promise<StoredDoc | undefined> => {
+      const found = (await context.store.getCurrent(db, [id])).get(id);
+      return found && !found._deleted ? found : undefined;
+    };
+    const stored = await read();
+    if (!stored) {
+      throw notFound(
+        `The server holds no parked sale ${id} of store ${principal.storeId}: the register that parked it has not synced yet. Wait for it to sync, or resume it at that register.`,
+      );
+    }
+    const current = fromCouchDoc<ParkedSaleDoc>(stored);
+    if (current.status !== 'parked') {
+      const mine =
+        current.status === 'resumed' &&
+        current.closed?.registerId === registerId &&
+        current.closed.staffId === staffId;
+      // Our own claim again (the reply was lost): the same answer, nothing new written.
+      if (!mine) throw await refusal(current);
+      return answer({ parked: current, replayed: true });
+    }
+    const resumed: ParkedSaleDoc = {
+      ...current,
+      status: 'resumed',
+      closed: { at: new Date().toISOString(), staffId, registerId },
+    };
+    const { id: _id, ...fields } = resumed;
+    const write = { _id: id, _rev: stored._rev, ...fields };
+    const problem = context.validator.validate('parked', write);
+    if (problem) {
+      throw new ApiError(
+        500,
+        'internal_error',
+        `The resumed parked sale does not fit its schema (${problem}); call IT.`,
+      );
+    }
+    // Written over the revision read above: a claim that landed in between makes this a
+    // conflict, never a second winner.
+    const [row] = await context.store.bulkDocs(db, [write], true);
+    if (!row?.ok) {
+      const winner = await read();
+      if (row?.error === 'conflict' && winner) {
+        const now = fromCouchDoc<ParkedSaleDoc>(winner);
+        if (now.status !== 'parked') throw await refusal(now);
       }
-      if (typeof registerId !== 'string' || !REGISTER_ID.test(registerId)) {
-        throw badRequest('Give this register as "registerId" (letters, digits, . _ -).', {
-          field: 'registerId',
-        });
-      }
-      if (storeId !== undefined && storeId !== principal.storeId) {
-        throw forbidden(
-          `This register belongs to store ${principal.storeId}; it resumes that store's parked sales only.`,
-        );
-      }
-      const db = storeDatabaseName('parked', principal.storeId);
-      const read = async (): Promise<StoredDoc | undefined> => {
-        const found = (await context.store.getCurrent(db, [id])).get(id);
-        return found && !found._deleted ? found : undefined;
-      };
-      const stored = await read();
-      if (!stored) {
-        throw notFound(
-          `The server holds no parked sale ${id} of store ${principal.storeId}: the register that parked it has not synced yet. Wait for it to sync, or resume it at that register.`,
-        );
-      }
-      const current = fromCouchDoc<ParkedSaleDoc>(stored);
-      if (current.status !== 'parked') {
-        const mine =
-          current.status === 'resumed' &&
-          current.closed?.registerId === registerId &&
-          current.closed.staffId === staffId;
-        // Our own claim again (the reply was lost): the same answer, nothing new written.
-        if (!mine) throw await refusal(current);
-        sendJson(res, 200, { parked: current, replayed: true });
-        return;
-      }
-      const resumed: ParkedSaleDoc = {
-        ...current,
-        status: 'resumed',
-        closed: { at: new Date().toISOString(), staffId, registerId },
-      };
-      const { id: _id, ...fields } = resumed;
-      const write = { _id: id, _rev: stored._rev, ...fields };
-      const problem = context.validator.validate('parked', write);
-      if (problem) {
-        throw new ApiError(
-          500,
-          'internal_error',
-          `The resumed parked sale does not fit its schema (${problem}); call IT.`,
-        );
-      }
-      // Written over the revision read above: a claim that landed in between makes this a
-      // conflict, never a second winner.
-      const [row] = await context.store.bulkDocs(db, [write], true);
-      if (!row?.ok) {
-        const winner = await read();
-        if (row?.error === 'conflict' && winner) {
-          const now = fromCouchDoc<ParkedSaleDoc>(winner);
-          if (now.status !== 'parked') throw await refusal(now);
-        }
-        throw new ApiError(
-          503,
-          'retry',
-          `The parked sale could not be claimed (${row?.error ?? 'no answer'}); try again in a moment.`,
-        );
-      }
-      context.onAccepted(db, [{ ...write, _rev: row.rev }]);
-      sendJson(res, 200, { parked: resumed, replayed: false });
-    }),
-  );
+      throw new ApiError(
+        503,
+        'retry',
+        `The parked sale could not be claimed (${row?.error ?? 'no answer'}); try again in a moment.`,
+      );
+    }
+    context.onAccepted(db, [{ ...write, _rev: row.rev }]);
+    return answer({ parked: resumed, replayed: false });
+  });
   return router;
 }

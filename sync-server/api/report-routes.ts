@@ -7,57 +7,48 @@
 import { Router } from 'express';
 import type { LoyaltyEntryDoc, ReturnDoc, SaleDoc, WebOrderDoc } from '../../src/documents';
 import { customerReport, loyaltyReport, returnsReport, salesReport } from '../../src/reports';
-import { badRequest, sendJson } from '../api-error';
+import { badRequest } from '../api-error';
 import { readCollection } from '../collection-reader';
 import type { ServerContext } from '../server-context';
-import { asyncRoute } from './async-route';
 import { DEFAULT_STORE_TIME_ZONE, isValidTimeZone } from '../../src/store-clock';
-
-function isTime(value: unknown): value is string {
-  return typeof value === 'string' && !Number.isNaN(Date.parse(value));
-}
+import { answer, contractRoute } from './contract-route';
 
 export function reportRoutes(context: ServerContext): Router {
   const router = Router();
-  router.get(
-    '/reports',
-    context.auth.require('admin', 'device'),
-    asyncRoute(async (req, res) => {
-      const { from, to } = req.query;
-      if (!isTime(from) || !isTime(to) || Date.parse(from) >= Date.parse(to)) {
-        throw badRequest('Give the period: GET /api/v1/reports?from=ISO&to=ISO, from before to.', {
-          field: 'from',
-        });
-      }
-      const timeZone = typeof req.query.tz === 'string' ? req.query.tz : DEFAULT_STORE_TIME_ZONE;
-      if (!isValidTimeZone(timeZone))
-        throw badRequest(`Unknown time zone "${timeZone}".`, { field: 'tz' });
-      const storeId = typeof req.query.storeId === 'string' ? req.query.storeId : undefined;
-      const period = { from: new Date(from).toISOString(), to: new Date(to).toISOString() };
-      const docs = async <T>(collection: 'sales' | 'returns' | 'orders' | 'loyalty') =>
-        (await readCollection<T>(context.store, collection)).map((entry) => entry.doc);
-      const [sales, returns, orders, loyalty] = await Promise.all([
-        docs<SaleDoc>('sales'),
-        docs<ReturnDoc>('returns'),
-        docs<WebOrderDoc>('orders'),
-        docs<LoyaltyEntryDoc>('loyalty'),
-      ]);
-      sendJson(res, 200, {
+  contractRoute(router, 'reports/get', context.auth.require('admin', 'device'), async (request) => {
+    const { from, to } = request;
+    if (Date.parse(from) >= Date.parse(to)) {
+      throw badRequest('Give the period: GET /api/v1/reports?from=ISO&to=ISO, from before to.', {
+        field: 'from',
+      });
+    }
+    const timeZone = request.tz ?? DEFAULT_STORE_TIME_ZONE;
+    if (!isValidTimeZone(timeZone)) throw badRequest(`Unknown time zone "${timeZone}".`, { field: 'tz' });
+    const storeId = request.storeId;
+    const period = { from: new Date(from).toISOString(), to: new Date(to).toISOString() };
+    const docs = async <T>(collection: 'sales' | 'returns' | 'orders' | 'loyalty') =>
+      (await readCollection<T>(context.store, collection)).map((entry) => entry.doc);
+    const [sales, returns, orders, loyalty] = await Promise.all([
+      docs<SaleDoc>('sales'),
+      docs<ReturnDoc>('returns'),
+      docs<WebOrderDoc>('orders'),
+      docs<LoyaltyEntryDoc>('loyalty'),
+    ]);
+    return answer({
+      period,
+      timeZone,
+      storeId: storeId ?? null,
+      sales: salesReport({
+        sales,
+        orders,
         period,
         timeZone,
-        storeId: storeId ?? null,
-        sales: salesReport({
-          sales,
-          orders,
-          period,
-          timeZone,
-          ...(storeId ? { storeId } : {}),
-        }),
-        returns: returnsReport(returns, period, storeId),
-        loyalty: loyaltyReport(loyalty, period, storeId),
-        customers: customerReport({ sales, orders, returns, asOf: period.to }),
-      });
-    }),
-  );
+        ...(storeId ? { storeId } : {}),
+      }),
+      returns: returnsReport(returns, period, storeId),
+      loyalty: loyaltyReport(loyalty, period, storeId),
+      customers: customerReport({ sales, orders, returns, asOf: period.to }),
+    });
+  });
   return router;
 }

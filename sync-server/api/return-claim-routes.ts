@@ -1,10 +1,9 @@
 import { Router } from 'express';
-import { badRequest, forbidden, sendJson } from '../api-error';
+import { forbidden } from '../api-error';
 import { principalOf } from '../auth';
 import { claimReturn } from '../push-checks/return-claims';
-import { isPlainObject, readJsonBody } from '../read-json-body';
 import type { ServerContext } from '../server-context';
-import { asyncRoute } from './async-route';
+import { answer, contractRoute } from './contract-route';
 
 /**
  * A register online reserves the pieces of a return before it writes it (return-claims.ts):
@@ -13,30 +12,20 @@ import { asyncRoute } from './async-route';
  */
 export function returnClaimRoutes(context: ServerContext): Router {
   const router = Router();
-  router.post(
-    '/returns/claims',
-    context.auth.require('device'),
-    asyncRoute(async (req, res) => {
-      const principal = principalOf(res);
-      if (principal.kind !== 'device') throw forbidden('Return claims are made by registers.');
-      const body = await readJsonBody(req);
-      if (!isPlainObject(body)) {
-        throw badRequest(
-          'Send {"returnId", "original", "lines": [{"originalLineId", "quantity"}]}.',
-        );
-      }
-      const { created, claim } = await claimReturn(
-        {
-          store: context.store,
-          index: context.index,
-          settingsHistory: context.settingsHistory,
-          ttlMs: context.holdTtlMs,
-        },
-        principal,
-        body,
-      );
-      sendJson(res, created ? 201 : 200, claim);
-    }),
-  );
+  contractRoute(router, 'returns/claim', context.auth.require('device'), async (request, res) => {
+    const principal = principalOf(res);
+    if (principal.kind !== 'device') throw forbidden('Return claims are made by registers.');
+    const { created, claim } = await claimReturn(
+      {
+        store: context.store,
+        index: context.index,
+        settingsHistory: context.settingsHistory,
+        ttlMs: context.holdTtlMs,
+      },
+      principal,
+      request,
+    );
+    return answer(claim, created ? 201 : 200);
+  });
   return router;
 }

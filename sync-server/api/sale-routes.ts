@@ -1,10 +1,10 @@
 import { Router } from 'express';
 import type { ReturnDoc } from '../../src/documents';
 import type { SaleDoc } from '../../src/documents';
-import { badRequest, notFound, sendJson } from '../api-error';
+import { notFound } from '../api-error';
 import { fromCouchDoc } from '../couch-doc';
 import type { ServerContext } from '../server-context';
-import { asyncRoute } from './async-route';
+import { answer, contractRoute } from './contract-route';
 
 /**
  * A till sale of any store, and every return made against a sale or a web order in any store:
@@ -22,41 +22,24 @@ export function saleRoutes(context: ServerContext): Router {
       .sort((a, b) => a.completedAt.localeCompare(b.completedAt));
   }
 
-  router.get(
-    '/sales/:id',
-    readers,
-    asyncRoute(async (req, res) => {
-      const id = String(req.params.id);
-      await context.index.catchUp();
-      const [found] = await context.index.fetch(
-        (await context.index.locate(id))
-          .filter((entry) => entry.db.startsWith('sales-'))
-          .slice(0, 1),
+  contractRoute(router, 'sales/get', readers, async ({ id }) => {
+    await context.index.catchUp();
+    const [found] = await context.index.fetch(
+      (await context.index.locate(id)).filter((entry) => entry.db.startsWith('sales-')).slice(0, 1),
+    );
+    if (!found) {
+      throw notFound(
+        `No sale ${id} on the server; check the receipt number, or wait until the store that sold it has synced.`,
       );
-      if (!found) {
-        throw notFound(
-          `No sale ${id} on the server; check the receipt number, or wait until the store that sold it has synced.`,
-        );
-      }
-      sendJson(res, 200, {
-        sale: fromCouchDoc<SaleDoc>(found.doc),
-        returns: await returnsAgainst(id),
-      });
-    }),
-  );
+    }
+    return answer({
+      sale: fromCouchDoc<SaleDoc>(found.doc),
+      returns: await returnsAgainst(id),
+    });
+  });
 
-  router.get(
-    '/returns',
-    readers,
-    asyncRoute(async (req, res) => {
-      const original = typeof req.query.original === 'string' ? req.query.original.trim() : '';
-      if (!original) {
-        throw badRequest('Give the sale or order id: GET /api/v1/returns?original=sale_... .', {
-          field: 'original',
-        });
-      }
-      sendJson(res, 200, { returns: await returnsAgainst(original) });
-    }),
+  contractRoute(router, 'returns/list', readers, async (request) =>
+    answer({ returns: await returnsAgainst(request.original.trim()) }),
   );
   return router;
 }

@@ -9,15 +9,15 @@ import { MAX_QUICK_KEYS } from '../../src/documents';
 import type { StaffDoc, StoreSettingsDoc } from '../../src/documents';
 import { applyStockSettingsChange, StockSettingsError } from '../../src/stock';
 import type { StockSettings, StockSettingsChange } from '../../src/stock';
-import { ApiError, badRequest, forbidden, notFound, sendJson } from '../api-error';
+import { ApiError, badRequest, forbidden, notFound } from '../api-error';
 import { principalOf } from '../auth';
 import { readCollection } from '../collection-reader';
 import { parsePromotions } from '../promotion-input';
-import { isPlainObject, readJsonBody } from '../read-json-body';
+import { isPlainObject } from '../read-json-body';
 import type { ServerContext } from '../server-context';
 import { upsertDocs } from '../server-writes';
 import { PinAttempts, pinMatches } from '../staff-pin';
-import { asyncRoute } from './async-route';
+import { answer, contractRoute } from './contract-route';
 
 const MAX_LINES = 10;
 const MAX_LINE = 64;
@@ -93,22 +93,13 @@ export function storeSettingsRoutes(context: ServerContext): Router {
   const router = Router();
   const attempts = new PinAttempts();
 
-  router.post(
-    '/store-settings',
+  contractRoute(
+    router,
+    'store-settings/change',
     context.auth.require('device'),
-    asyncRoute(async (req, res) => {
+    async (body, res) => {
       const principal = principalOf(res);
       if (principal.kind !== 'device') throw forbidden('Only a register of the store may ask.');
-      const body = await readJsonBody(req);
-      if (
-        !isPlainObject(body) ||
-        typeof body.staffId !== 'string' ||
-        typeof body.pin !== 'string'
-      ) {
-        throw badRequest(
-          'Send {"staffId", "pin", "receipt"?: {header, footer}, "promotions"?: [...], "stock"?: {defaultThreshold, thresholds}, "quickKeys"?: [sku...]}.',
-        );
-      }
       const waitMs = attempts.lockedFor(principal.id);
       if (waitMs > 0) {
         throw new ApiError(
@@ -178,8 +169,8 @@ export function storeSettingsRoutes(context: ServerContext): Router {
       console.log(
         `omnitill-sync-server: ${staff.name} (${staff.id}) changed ${changed.join(' and ') || 'nothing'} for ${storeId}`,
       );
-      sendJson(res, 200, { changed, by: staff.id, at: now });
-    }),
+      return answer({ changed, by: staff.id, at: now });
+    },
   );
   return router;
 }

@@ -1,10 +1,8 @@
 import { Router } from 'express';
-import { badRequest, sendJson } from '../api-error';
 import { principalOf } from '../auth';
-import { isPlainObject, readJsonBody } from '../read-json-body';
 import type { ServerContext } from '../server-context';
 import { StoredValueService } from '../stored-value';
-import { asyncRoute } from './async-route';
+import { answer, contractRoute } from './contract-route';
 
 /**
  * Credit notes and gift cards (docs/API.md, "Stored value"): the balance of a note for a
@@ -17,50 +15,22 @@ export function storedValueRoutes(context: ServerContext): Router {
   const service = new StoredValueService(context);
   const registers = context.auth.require('admin', 'device');
 
-  router.get(
-    '/stored-value/:number',
-    registers,
-    asyncRoute(async (req, res) => {
-      sendJson(res, 200, await service.balance(String(req.params.number)));
-    }),
+  contractRoute(router, 'stored-value/balance', registers, async ({ number }) =>
+    answer(await service.balance(number)),
   );
-  router.post(
-    '/stored-value/holds',
-    registers,
-    asyncRoute(async (req, res) => {
-      const body = await readJsonBody(req);
-      if (!isPlainObject(body))
-        throw badRequest('Send {"number", "amount", "saleId", "idempotencyKey"}.');
-      const { created, hold } = await service.hold(principalOf(res), body);
-      sendJson(res, created ? 201 : 200, hold);
-    }),
+  contractRoute(router, 'stored-value/hold', registers, async (request, res) => {
+    const { created, hold } = await service.hold(principalOf(res), request);
+    return answer(hold, created ? 201 : 200);
+  });
+  contractRoute(router, 'stored-value/confirm', registers, async ({ id }, res) =>
+    answer(await service.confirm(principalOf(res), id)),
   );
-  router.post(
-    '/stored-value/holds/:id/confirm',
-    registers,
-    asyncRoute(async (req, res) => {
-      sendJson(res, 200, await service.confirm(principalOf(res), String(req.params.id)));
-    }),
+  contractRoute(router, 'stored-value/release', registers, async ({ id }, res) =>
+    answer(await service.release(principalOf(res), id)),
   );
-  router.post(
-    '/stored-value/holds/:id/release',
-    registers,
-    asyncRoute(async (req, res) => {
-      sendJson(res, 200, await service.release(principalOf(res), String(req.params.id)));
-    }),
-  );
-  router.post(
-    '/admin/gift-cards',
-    context.auth.require('admin'),
-    asyncRoute(async (req, res) => {
-      const body = await readJsonBody(req);
-      if (!isPlainObject(body))
-        throw badRequest(
-          'Send {"cardNumber", "amount", "currency"?, "expiresAt"?, "idempotencyKey"?}.',
-        );
-      const { created, card } = await service.issueGiftCard(body);
-      sendJson(res, created ? 201 : 200, card);
-    }),
-  );
+  contractRoute(router, 'admin/issue-gift-card', context.auth.require('admin'), async (request) => {
+    const { created, card } = await service.issueGiftCard(request);
+    return answer(card, created ? 201 : 200);
+  });
   return router;
 }

@@ -19,6 +19,7 @@ import type {
   ReturnsReport,
   SalesReport,
 } from '../../../src/reports';
+import { createServerApi } from '../../omnichannel/server-api';
 import { services } from '../../services';
 import { businessDate, businessDays, storeTimeZone } from '../../../src/store-clock';
 import { useAppStore } from '../../state/app-store';
@@ -67,19 +68,13 @@ export async function localReports(period: ReportPeriod): Promise<ReportSet> {
 
 /** Every store's reports from the server, or null when it cannot be reached. */
 export async function serverReports(period: ReportPeriod): Promise<ReportSet | null> {
-  const { config } = services();
-  const query = new URLSearchParams({ from: period.from, to: period.to, tz: storeZone() });
-  try {
-    const response = await fetch(`${config.apiUrl}/reports?${query.toString()}`, {
-      headers: { Authorization: `Basic ${btoa(`${config.deviceId}:${config.deviceSecret}`)}` },
-      signal: AbortSignal.timeout(10_000),
-    });
-    if (!response.ok) return null;
-    // GET /api/v1/reports (sync-server/api/report-routes.ts): the same shapes as src/reports.
-    return (await response.json()) as ReportSet;
-  } catch {
-    return null;
-  }
+  const api = createServerApi(services().config, undefined, 10_000);
+  const reply = await api.call('reports/get', {
+    from: period.from,
+    to: period.to,
+    tz: storeZone(),
+  });
+  return reply.ok ? reply.value : null;
 }
 
 /** Every breakdown as one CSV: section, key, count, amount (minor units or points). */

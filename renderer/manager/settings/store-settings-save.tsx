@@ -4,7 +4,11 @@
  * answer becomes a message under the form. The settings then replicate to every register.
  */
 import { useState } from 'react';
+import type { ApiRequest } from '../../../src/api';
 import { createServerApi } from '../../omnichannel/server-api';
+
+/** What a settings form changes; the PIN and who signs come from the footer. */
+type StoreSettingsChange = Omit<ApiRequest<'store-settings/change'>, 'staffId' | 'pin'>;
 import { services } from '../../services';
 import { useAppStore } from '../../state/app-store';
 import { useManagerTranslate } from '../use-manager-translate';
@@ -21,12 +25,13 @@ export function useStoreSettingsSave(savedText: string) {
   const [message, setMessage] = useState<FormMessage | null>(null);
 
   /** Sends the change with the PIN typed; true when the server took it. */
-  async function save(change: Record<string, unknown>): Promise<boolean> {
+  async function save(change: StoreSettingsChange): Promise<boolean> {
     if (!staff) return false;
-    const result = await createServerApi(services().config).post<{ changed: string[] }>(
-      '/store-settings',
-      { staffId: staff.id, pin, ...change },
-    );
+    const result = await createServerApi(services().config).call('store-settings/change', {
+      staffId: staff.id,
+      pin,
+      ...change,
+    });
     setPin('');
     if (result.ok) setMessage({ kind: 'notice', text: savedText });
     else if (result.offline) setMessage({ kind: 'error', text: t('settings.needsServer') });

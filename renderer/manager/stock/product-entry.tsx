@@ -3,7 +3,7 @@ import type { FormEvent } from 'react';
 import type { ProductDoc } from '../../../src/documents';
 import { onScan } from '../../devices/scan-router';
 import { useManagerTranslate } from '../use-manager-translate';
-import { productFor } from './stock-data';
+import { productFor, productOfScan } from './stock-data';
 
 /**
  * A scan-or-type field for the stock screens: a keyboard-wedge scan (digits then Enter) or a
@@ -19,8 +19,8 @@ export function ProductEntry(props: { onProduct: (product: ProductDoc) => void; 
   // Scanner bursts reach the app's scan router, not this field: take them while mounted.
   useEffect(
     () =>
-      onScan((raw) => {
-        const product = productFor(raw);
+      onScan(({ raw, scan }) => {
+        const product = productOfScan(scan);
         if (!product) setError(t('common.unknownProduct', { code: raw.trim() }));
         else {
           setError(null);

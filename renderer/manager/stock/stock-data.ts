@@ -4,10 +4,12 @@
  * Every change is a new stock-move document in the `stock` collection, never an edited level.
  */
 import { classifyScan } from '../../../src/barcodes';
+import type { ScanResult } from '../../../src/barcodes';
 import { storeScanContext } from '../../../src/store-clock';
 import type { ProductDoc, StockMoveDoc } from '../../../src/documents';
 import { stockLevel } from '../../../src/stock';
 import type { StockLevel } from '../../../src/stock';
+import { createServerApi } from '../../omnichannel/server-api';
 import { services } from '../../services';
 import { useAppStore } from '../../state/app-store';
 
@@ -42,8 +44,14 @@ export async function writeMoves(moves: StockMoveDoc[]): Promise<void> {
 export function productFor(entry: string): ProductDoc | undefined {
   const text = entry.trim();
   if (!text) return undefined;
-  const { catalog } = services();
   const scan = classifyScan(text, storeScanContext(useAppStore.getState().settings, new Date()));
+  return productOfScan(scan);
+}
+
+/** The product a classified scan names; a code that is no barcode is tried as a SKU. */
+export function productOfScan(scan: ScanResult): ProductDoc | undefined {
+  const text = scan.raw.trim();
+  const { catalog } = services();
   if (scan.kind === 'product' || scan.kind === 'gs1-product') {
     const product = catalog.byBarcode(scan.gtin14);
     if (product) return product;
@@ -60,17 +68,6 @@ export interface RemoteStock {
 
 /** On hand in every store from the server, or null when it cannot be reached (offline). */
 export async function remoteStock(sku: string): Promise<RemoteStock | null> {
-  const { config } = services();
-  try {
-    const response = await fetch(`${config.apiUrl}/stock?sku=${encodeURIComponent(sku)}`, {
-      headers: { Authorization: `Basic ${btoa(`${config.deviceId}:${config.deviceSecret}`)}` },
-      signal: AbortSignal.timeout(5000),
-    });
-    if (!response.ok) return null;
-    // The shape of GET /api/v1/stock (docs/API.md).
-    const body = (await response.json()) as { stores: RemoteStock['stores'] };
-    return { stores: body.stores, fetchedAt: new Date().toISOString() };
-  } catch {
-    return null;
-  }
+  const reply = await createServerApi(services().config).call('stock/levels', { sku });
+  return reply.ok ? { stores: reply.value.stores, fetchedAt: new Date().toISOString() } : null;
 }

@@ -42,10 +42,14 @@ describe('setting up the devices from the manager screen', () => {
   });
 
   it('keeps a test print with no printer as a failed job that says what to do', async () => {
-    const result = await host.invoke('printer/test', {
-      storeName: 'Omnitill Quận 1',
-      locale: 'vi-VN',
-    });
+    const result = await host.invoke(
+      'printer/test',
+      {
+        storeName: 'Omnitill Quận 1',
+        locale: 'vi-VN',
+      },
+      'cashier',
+    );
     expect(result.ok).toBe(true);
     const failed = await waitFor(() => jobs.find((job) => job.state === 'failed'));
     expect(failed.lastError).toMatch(/No receipt printer is set up/);
@@ -64,14 +68,18 @@ describe('setting up the devices from the manager screen', () => {
       scanners: [],
       poleDisplay: null,
     };
-    const result = await host.invoke('config/set-devices', bad);
+    const result = await host.invoke('config/set-devices', bad, 'cashier');
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.message).toMatch(/lpt1/);
     expect(existsSync(join(dataDir, 'register.json'))).toBe(false);
-    const wrongType = await host.invoke('config/set-devices', {
-      ...bad,
-      printer: { ...bad.printer, type: 'zebra' },
-    });
+    const wrongType = await host.invoke(
+      'config/set-devices',
+      {
+        ...bad,
+        printer: { ...bad.printer, type: 'zebra' },
+      },
+      'cashier',
+    );
     expect(wrongType.ok).toBe(false);
   });
 
@@ -88,16 +96,23 @@ describe('setting up the devices from the manager screen', () => {
       scanners: [],
       poleDisplay: null,
     };
-    const saved = await host.invoke('config/set-devices', setup);
+    const saved = await host.invoke('config/set-devices', setup, 'cashier');
     expect(saved).toEqual({ ok: true, value: setup });
     expect(readRegisterConfig(dataDir).printer).toEqual(setup.printer);
-    expect(await host.invoke('config/devices', null)).toEqual({ ok: true, value: setup });
+    expect(await host.invoke('config/devices', null, 'cashier')).toEqual({
+      ok: true,
+      value: setup,
+    });
 
     jobs.length = 0;
-    const queued = await host.invoke('printer/test', {
-      storeName: 'Omnitill Quận 1',
-      locale: 'vi-VN',
-    });
+    const queued = await host.invoke(
+      'printer/test',
+      {
+        storeName: 'Omnitill Quận 1',
+        locale: 'vi-VN',
+      },
+      'cashier',
+    );
     expect(queued.ok).toBe(true);
     await waitFor(() => jobs.find((job) => job.state === 'printed'), { timeoutMs: 10_000 });
     const lines = printedLines(decodeEscPos(readFileSync(printerFile)));

@@ -286,7 +286,7 @@ describe('IPC dispatch', () => {
       ok: true,
       value: 'from host',
     });
-    expect(host.invoke).toHaveBeenCalledWith('drawer/open', request);
+    expect(host.invoke).toHaveBeenCalledWith('drawer/open', request, 'cashier');
   });
 
   it('turns a host that throws into a device-error result', async () => {

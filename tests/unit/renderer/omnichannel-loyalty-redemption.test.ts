@@ -4,6 +4,7 @@ import { minor } from '../../../src/money';
 import { createLoyaltyRedemption } from '../../../renderer/omnichannel/loyalty-redemption';
 import type { ApiResult, ServerApi } from '../../../renderer/omnichannel/server-api';
 import { DEFAULT_LOYALTY_SETTINGS } from '../../../src/loyalty';
+import { fakeServerApi } from '../../helpers/fake-server-api';
 
 const OFFLINE = {
   ok: false as const,
@@ -16,16 +17,10 @@ const OFFLINE = {
 
 function fakeApi(answer: (method: string, path: string, body?: unknown) => ApiResult<unknown>) {
   const calls: { method: string; path: string; body?: unknown }[] = [];
-  const api: ServerApi = {
-    get: <T>(path: string) => {
-      calls.push({ method: 'GET', path });
-      return Promise.resolve(answer('GET', path) as ApiResult<T>);
-    },
-    post: <T>(path: string, body?: unknown) => {
-      calls.push({ method: 'POST', path, body });
-      return Promise.resolve(answer('POST', path, body) as ApiResult<T>);
-    },
-  };
+  const api = fakeServerApi(({ method, path, body }) => {
+    calls.push({ method, path, body });
+    return answer(method, path, body);
+  });
   return { api, calls };
 }
 

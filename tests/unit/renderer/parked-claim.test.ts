@@ -5,15 +5,13 @@
 import { describe, expect, it } from 'vitest';
 import { claimParked } from '../../../renderer/sell/parked-claim';
 import type { ApiResult, ServerApi } from '../../../renderer/omnichannel/server-api';
+import { fakeServerApi } from '../../helpers/fake-server-api';
 
 function serverAnswering(reply: ApiResult<unknown>, calls: unknown[] = []): ServerApi {
-  return {
-    get: () => Promise.reject(new Error('not used')),
-    post: <T>(path: string, body?: unknown) => {
-      calls.push({ path, body });
-      return Promise.resolve(reply as ApiResult<T>);
-    },
-  };
+  return fakeServerApi(({ path, body }) => {
+    calls.push({ path, body });
+    return reply;
+  });
 }
 
 const offline: ApiResult<unknown> = {

@@ -25,18 +25,23 @@ vi.mock('../../../src/barcodes', async (importOriginal) => {
 const { useAppStore } = await import('../../../renderer/state/app-store');
 const { setServices } = await import('../../../renderer/services');
 const { scanContext } = await import('../../../renderer/sell/scan-entry');
-const { useKioskStore } = await import('../../../renderer/kiosk/kiosk-store');
+const { dispatchScan, onScan } = await import('../../../renderer/devices/scan-router');
 const { productFor } = await import('../../../renderer/manager/stock/stock-data');
 const { storeSettings } = await import('./sale-fixtures');
 
 const HALF_PAST_MIDNIGHT_IN_VIETNAM = new Date('2026-12-02T17:30:00.000Z');
 const COFFEE = '8930000000019';
 
-/** The day each of the three screens reads a scan with. */
-function daysAtTillKioskStock(): string[] {
+/**
+ * The day each of the three screens reads a scan with: the till's context, the app's scan
+ * router (which classifies every scan once for the kiosk and the till), the stock screen.
+ */
+async function daysAtTillKioskStock(): Promise<string[]> {
   seen.length = 0;
   const till = scanContext().today;
-  useKioskStore.getState().scan(COFFEE);
+  const stop = onScan(() => true);
+  await dispatchScan(COFFEE, 'wedge');
+  stop();
   productFor(COFFEE);
   return [till, ...seen.map((context) => context.today)];
 }
@@ -68,13 +73,13 @@ beforeEach(() => {
 });
 
 describe('the business day at 00:30 in Vietnam (17:30 UTC the day before)', () => {
-  it('is the 3rd at the till, the kiosk and the stock screen alike', () => {
-    expect(daysAtTillKioskStock()).toEqual(['2026-12-03', '2026-12-03', '2026-12-03']);
+  it('is the 3rd at the till, the kiosk and the stock screen alike', async () => {
+    expect(await daysAtTillKioskStock()).toEqual(['2026-12-03', '2026-12-03', '2026-12-03']);
   });
 
-  it('follows the store’s time zone setting', () => {
+  it('follows the store’s time zone setting', async () => {
     useAppStore.getState().setSettings({ ...storeSettings(), timeZone: 'Europe/London' });
-    expect(daysAtTillKioskStock()).toEqual(['2026-12-02', '2026-12-02', '2026-12-02']);
+    expect(await daysAtTillKioskStock()).toEqual(['2026-12-02', '2026-12-02', '2026-12-02']);
   });
 });
 

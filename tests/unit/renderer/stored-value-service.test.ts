@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ReturnDoc, SaleDoc } from '../../../src/documents';
 import { minor } from '../../../src/money';
-import type { ApiResult, ServerApi } from '../../../renderer/omnichannel/server-api';
+import type { ServerApi } from '../../../renderer/omnichannel/server-api';
+import { fakeServerApi } from '../../helpers/fake-server-api';
 import { createStoredValueService } from '../../../renderer/omnichannel/stored-value-service';
 
 const OFFLINE = {
@@ -14,10 +15,7 @@ const OFFLINE = {
 };
 const NOTE = 'ret_01KAQ00000000000000000000A';
 
-const offlineApi: ServerApi = {
-  get: <T>() => Promise.resolve(OFFLINE as ApiResult<T>),
-  post: <T>() => Promise.resolve(OFFLINE as ApiResult<T>),
-};
+const offlineApi: ServerApi = fakeServerApi(() => OFFLINE);
 
 function note(id: string, storeId: string, amount: number): ReturnDoc {
   return {
@@ -88,10 +86,7 @@ describe('a credit note the server does not know yet', () => {
     reason: 'No credit note or gift card',
     details: {},
   };
-  const serverWithout: ServerApi = {
-    get: <T>() => Promise.resolve(notFound as ApiResult<T>),
-    post: <T>() => Promise.resolve(notFound as ApiResult<T>),
-  };
+  const serverWithout: ServerApi = fakeServerApi(() => notFound);
   function online(returns: ReturnDoc[]) {
     return createStoredValueService({
       api: serverWithout,

@@ -1,0 +1,124 @@
+/**
+ * The door check of each API entry (contract.ts): the shape of what was sent, field by field.
+ * What needs the server's data (does the customer exist, are there enough points) is the
+ * handler's, behind the door.
+ */
+import type { ApiName } from './contract';
+import {
+  anything,
+  currencyCode,
+  fields,
+  isoTime,
+  list,
+  object,
+  optional,
+  positiveInteger,
+  text,
+} from './request-checks';
+import type { RequestCheck } from './request-checks';
+
+const ID = text({ max: 128, what: 'an id of 1 to 128 characters' });
+const IDEMPOTENCY_KEY = text({
+  max: 180,
+  what: 'a key of 1 to 180 characters; reuse it when you retry',
+});
+const STORED_VALUE_NUMBER = text({
+  max: 128,
+  what: 'the credit note number (ret_…) or the gift card number',
+});
+const QUERY_TEXT = optional(text({ max: 200 }));
+const NOTHING: RequestCheck = fields({});
+
+export const API_CHECKS: Readonly<Record<ApiName, RequestCheck>> = {
+  'server/health': NOTHING,
+  'loyalty/hold': fields({
+    customerId: ID,
+    points: positiveInteger('the points to hold'),
+    idempotencyKey: IDEMPOTENCY_KEY,
+    sourceId: optional(text({ max: 200 })),
+  }),
+  'loyalty/confirm': fields({ id: ID }),
+  'loyalty/release': fields({ id: ID }),
+  'stored-value/balance': fields({ number: STORED_VALUE_NUMBER }),
+  'stored-value/hold': fields({
+    number: STORED_VALUE_NUMBER,
+    amount: positiveInteger('the amount in minor units'),
+    saleId: ID,
+    idempotencyKey: IDEMPOTENCY_KEY,
+    currency: optional(currencyCode()),
+  }),
+  'stored-value/confirm': fields({ id: ID }),
+  'stored-value/release': fields({ id: ID }),
+  'customers/find': fields({ phone: QUERY_TEXT, email: QUERY_TEXT, card: QUERY_TEXT }),
+  'customers/get': fields({ id: ID }),
+  'sales/get': fields({ id: ID }),
+  'returns/list': fields({
+    original: text({ max: 128, what: 'the sale or order id: GET /api/v1/returns?original=sale_…' }),
+  }),
+  'returns/claim': fields({
+    returnId: text({ max: 128, what: 'the id the register made when it planned the return' }),
+    original: text({ max: 128, what: 'the sale or web order id the goods come from' }),
+    lines: list({
+      max: 1000,
+      what: 'a list of {"originalLineId", "quantity"}',
+      item: object('{"originalLineId", "quantity"}'),
+    }),
+  }),
+  'orders/intake': fields({
+    externalId: text({ max: 100, what: "the shop's own order id (1 to 100 characters)" }),
+  }),
+  'orders/get': fields({ id: ID }),
+  'orders/ready': fields({ id: ID }),
+  'parked/resume': fields({
+    id: ID,
+    staffId: text({ max: 128, what: 'the signed-in cashier' }),
+    registerId: text({
+      max: 64,
+      pattern: /^[A-Za-z0-9._-]+$/,
+      what: 'this register (letters, digits, . _ -)',
+    }),
+    storeId: optional(text({ max: 128 })),
+  }),
+  'store-settings/change': fields(
+    {
+      staffId: text({ max: 128, what: 'the manager making the change' }),
+      pin: text({ max: 32, what: "the manager's PIN" }),
+      receipt: optional(object('{"header": [...], "footer": [...]}')),
+      promotions: optional(anything()),
+      stock: optional(anything()),
+      quickKeys: optional(anything()),
+    },
+    '{"staffId", "pin", "receipt"?: {header, footer}, "promotions"?: [...], "stock"?: {defaultThreshold, thresholds}, "quickKeys"?: [sku...]}',
+  ),
+  'checkins/create': fields({
+    orderId: text({ max: 128, what: 'the order id or its number (W-…)' }),
+  }),
+  'checkins/list': fields({ store: QUERY_TEXT }),
+  'checkins/served': fields({ orderId: ID }),
+  'stock/levels': fields({
+    sku: text({ max: 64, what: 'the SKU: GET /api/v1/stock?sku=SKU000001' }),
+  }),
+  'reports/get': fields({
+    from: isoTime(),
+    to: isoTime(),
+    tz: QUERY_TEXT,
+    storeId: QUERY_TEXT,
+  }),
+  'rejections/list': fields({ mine: QUERY_TEXT, limit: QUERY_TEXT, before: QUERY_TEXT }),
+  'flags/list': NOTHING,
+  'admin/import-catalog': (request) =>
+    Array.isArray(request)
+      ? null
+      : { reason: 'Send a JSON array of ProductDoc (see src/documents/product.ts).' },
+  'admin/issue-gift-card': fields({
+    cardNumber: STORED_VALUE_NUMBER,
+    amount: positiveInteger('the amount in minor units'),
+    currency: optional(currencyCode()),
+    expiresAt: optional(isoTime()),
+    idempotencyKey: optional(IDEMPOTENCY_KEY),
+  }),
+  'admin/enrol-device': fields({ storeId: ID, name: text({ max: 120 }) }),
+  'admin/list-devices': NOTHING,
+  'admin/revoke-device': fields({ id: ID }),
+  'admin/enrol-shop': fields({ name: text({ max: 120 }) }),
+};

@@ -1,0 +1,191 @@
+/**
+ * The typed contract of the sync-server's domain API (`/api/v1`), as `src/ipc/contract.ts` is for
+ * the device host: each entry is named `area/verb` and says its method, its path, what a request
+ * holds and what the reply is. The server registers its routes from here and checks each request
+ * at the door with the entry's `check`; the register calls `api.call('loyalty/hold', request)`
+ * and gets the reply type. A request is one object: path parameters (`:id`) by name, and the
+ * query (GET) or JSON body (POST, DELETE) fields beside them.
+ */
+import type { CustomerDoc, ProductDoc, ReturnDoc, WebOrderDoc } from '../documents';
+import type { CurrencyCode, Minor } from '../money';
+import type {
+  ClientView,
+  CustomerProfileReply,
+  ImportReply,
+  LoyaltyHoldReply,
+  OrderIntakeReply,
+  OrderReply,
+  ParkedResumeReply,
+  PickupCheckin,
+  RejectionView,
+  ReportsReply,
+  ReturnClaimReply,
+  ServerFlag,
+  SaleReply,
+  StockReply,
+  StoredValueHoldReply,
+  StoredValueReply,
+} from './api-views';
+import { API_CHECKS } from './api-checks';
+
+export type ApiMethod = 'GET' | 'POST' | 'DELETE';
+type ById = { id: string };
+
+export interface ServerApiContract {
+  'server/health': {
+    request: Record<string, never>;
+    reply: { ok: true; name: string; store: string; time: string };
+  };
+  'loyalty/hold': {
+    request: { customerId: string; points: number; idempotencyKey: string; sourceId?: string };
+    reply: LoyaltyHoldReply;
+  };
+  'loyalty/confirm': { request: ById; reply: LoyaltyHoldReply };
+  'loyalty/release': { request: ById; reply: LoyaltyHoldReply };
+  'stored-value/balance': { request: { number: string }; reply: StoredValueReply };
+  'stored-value/hold': {
+    request: {
+      number: string;
+      amount: Minor;
+      saleId: string;
+      idempotencyKey: string;
+      currency?: CurrencyCode;
+    };
+    reply: StoredValueHoldReply;
+  };
+  'stored-value/confirm': { request: ById; reply: StoredValueHoldReply };
+  'stored-value/release': { request: ById; reply: StoredValueHoldReply };
+  'customers/find': {
+    request: { phone?: string; email?: string; card?: string };
+    reply: { customers: CustomerDoc[] };
+  };
+  'customers/get': { request: ById; reply: CustomerProfileReply };
+  'sales/get': { request: ById; reply: SaleReply };
+  'returns/list': { request: { original: string }; reply: { returns: ReturnDoc[] } };
+  'returns/claim': {
+    request: {
+      returnId: string;
+      original: string;
+      lines: { originalLineId: string; quantity: number }[];
+    };
+    reply: ReturnClaimReply;
+  };
+  'orders/intake': {
+    /** The web shop's order; the intake checks it in full (docs/API.md, "Web orders"). */
+    request: { externalId: string; [field: string]: unknown };
+    reply: OrderIntakeReply;
+  };
+  'orders/get': { request: ById; reply: OrderReply };
+  'orders/ready': { request: ById; reply: { order: WebOrderDoc } };
+  'parked/resume': {
+    request: { id: string; staffId: string; registerId: string; storeId?: string };
+    reply: ParkedResumeReply;
+  };
+  'store-settings/change': {
+    request: {
+      staffId: string;
+      pin: string;
+      receipt?: { header: string[]; footer: string[] };
+      promotions?: unknown[];
+      stock?: { defaultThreshold?: number; thresholds?: Record<string, number | null> };
+      quickKeys?: string[];
+    };
+    reply: { changed: string[]; by: string; at: string };
+  };
+  'checkins/create': {
+    request: { orderId: string };
+    reply: { checkin: PickupCheckin; replayed: boolean };
+  };
+  'checkins/list': { request: { store?: string }; reply: { checkins: PickupCheckin[] } };
+  'checkins/served': { request: { orderId: string }; reply: { checkin: PickupCheckin } };
+  'stock/levels': { request: { sku: string }; reply: StockReply };
+  'reports/get': {
+    request: { from: string; to: string; tz?: string; storeId?: string };
+    reply: ReportsReply;
+  };
+  'rejections/list': {
+    request: { mine?: string; limit?: string; before?: string };
+    /** Newest first; `next` (absent on the last page) is the `before` of the next page. */
+    reply: { rejections: RejectionView[]; next?: string };
+  };
+  'flags/list': { request: Record<string, never>; reply: { flags: ServerFlag[] } };
+  'admin/import-catalog': { request: ProductDoc[]; reply: ImportReply };
+  'admin/issue-gift-card': {
+    request: {
+      cardNumber: string;
+      amount: Minor;
+      currency?: CurrencyCode;
+      expiresAt?: string;
+      idempotencyKey?: string;
+    };
+    reply: StoredValueReply;
+  };
+  'admin/enrol-device': {
+    request: { storeId: string; name: string };
+    reply: { deviceId: string; secret: string; storeId: string; name: string };
+  };
+  'admin/list-devices': { request: Record<string, never>; reply: { devices: ClientView[] } };
+  'admin/revoke-device': { request: ById; reply: ClientView & { ok: true } };
+  'admin/enrol-shop': {
+    request: { name: string };
+    reply: { shopId: string; token: string; name: string };
+  };
+}
+
+export type ApiName = keyof ServerApiContract;
+export type ApiRequest<K extends ApiName> = ServerApiContract[K]['request'];
+export type ApiReply<K extends ApiName> = ServerApiContract[K]['reply'];
+
+export interface ApiEntry {
+  method: ApiMethod;
+  /** Below `/api/v1`, with `:name` for path parameters. */
+  path: string;
+  /** The JSON body is the whole request (a list), not an object of fields. */
+  wholeBody?: true;
+}
+
+export const API_ENTRIES: Readonly<Record<ApiName, ApiEntry>> = {
+  'server/health': { method: 'GET', path: '/health' },
+  'loyalty/hold': { method: 'POST', path: '/loyalty/holds' },
+  'loyalty/confirm': { method: 'POST', path: '/loyalty/holds/:id/confirm' },
+  'loyalty/release': { method: 'POST', path: '/loyalty/holds/:id/release' },
+  'stored-value/balance': { method: 'GET', path: '/stored-value/:number' },
+  'stored-value/hold': { method: 'POST', path: '/stored-value/holds' },
+  'stored-value/confirm': { method: 'POST', path: '/stored-value/holds/:id/confirm' },
+  'stored-value/release': { method: 'POST', path: '/stored-value/holds/:id/release' },
+  'customers/find': { method: 'GET', path: '/customers' },
+  'customers/get': { method: 'GET', path: '/customers/:id' },
+  'sales/get': { method: 'GET', path: '/sales/:id' },
+  'returns/list': { method: 'GET', path: '/returns' },
+  'returns/claim': { method: 'POST', path: '/returns/claims' },
+  'orders/intake': { method: 'POST', path: '/orders' },
+  'orders/get': { method: 'GET', path: '/orders/:id' },
+  'orders/ready': { method: 'POST', path: '/orders/:id/ready' },
+  'parked/resume': { method: 'POST', path: '/parked/:id/resume' },
+  'store-settings/change': { method: 'POST', path: '/store-settings' },
+  'checkins/create': { method: 'POST', path: '/checkins' },
+  'checkins/list': { method: 'GET', path: '/checkins' },
+  'checkins/served': { method: 'POST', path: '/checkins/:orderId/served' },
+  'stock/levels': { method: 'GET', path: '/stock' },
+  'reports/get': { method: 'GET', path: '/reports' },
+  'rejections/list': { method: 'GET', path: '/rejections' },
+  'flags/list': { method: 'GET', path: '/flags' },
+  'admin/import-catalog': { method: 'POST', path: '/admin/catalog', wholeBody: true },
+  'admin/issue-gift-card': { method: 'POST', path: '/admin/gift-cards' },
+  'admin/enrol-device': { method: 'POST', path: '/admin/devices' },
+  'admin/list-devices': { method: 'GET', path: '/admin/devices' },
+  'admin/revoke-device': { method: 'DELETE', path: '/admin/devices/:id' },
+  'admin/enrol-shop': { method: 'POST', path: '/admin/shops' },
+};
+
+export const API_NAMES = Object.keys(API_ENTRIES) as ApiName[];
+
+/** The `:name` parameters of an entry's path, in order. */
+export function pathParameters(path: string): string[] {
+  return [...path.matchAll(/:([A-Za-z]+)/g)].map((match) => match[1] ?? '');
+}
+
+/** Checks a request against its entry; the problem says which field and what to send. */
+export function apiRequestProblem(name: ApiName, request: unknown) {
+  return API_CHECKS[name](request);
+}

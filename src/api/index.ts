@@ -1,0 +1,4 @@
+export * from './api-views';
+export * from './contract';
+export * from './request-checks';
+export * from './api-request-line';

@@ -1,0 +1,38 @@
+import { Router } from 'express';
+import type { RequestHandler } from 'express';
+import type { LoyaltyHolds } from '../loyalty-holds';
+import type { Reconciler } from '../reconciler';
+import type { ServerContext } from '../server-context';
+import { catalogRoutes } from './catalog-routes';
+import { answer, contractRoute } from './contract-route';
+import { deviceRoutes } from './device-routes';
+import { domainRoutes } from './domain-routes';
+import { rejectionRoutes } from './rejection-routes';
+
+/** Anyone may ask whether the server is up (a load balancer, the admin CLI). */
+const open: RequestHandler = (_req, _res, next) => next();
+
+/**
+ * The whole domain API, mounted at `/api/v1`: every route here is an entry of the contract
+ * (src/api/contract.ts), and a test walks this router to keep the two the same.
+ */
+export function apiRouter(
+  context: ServerContext,
+  reconciler: Reconciler,
+  holds: LoyaltyHolds,
+): Router {
+  const router = Router();
+  contractRoute(router, 'server/health', open, () =>
+    Promise.resolve(
+      answer({
+        ok: true as const,
+        name: 'omnitill-sync-server',
+        store: context.store.kind,
+        time: new Date().toISOString(),
+      }),
+    ),
+  );
+  router.use(deviceRoutes(context), catalogRoutes(context), rejectionRoutes(context));
+  router.use(domainRoutes(context, reconciler, holds));
+  return router;
+}
