@@ -74,7 +74,7 @@ async function pendingPushCount(state: RxCouchDBReplicationState<unknown>): Prom
   const checkpoint = await getLastCheckpointDoc(internal, 'up');
   const changes = await getChangedDocumentsSince(internal.input.forkInstance, 10_000, checkpoint);
   if (changes.documents.length === 0) return 0;
-  const primary = internal.primaryPath as string;
+  const primary = internal.primaryPath;
   const ids = changes.documents.map((doc) => String((doc as Record<string, unknown>)[primary]));
   const known = await getAssumedMasterState(internal, ids);
   let pending = 0;
@@ -183,7 +183,7 @@ export function startReplication(
 
   const start = (spec: CollectionSpec): void => {
     const collection = database.collections[
-      spec.name as keyof typeof database.collections
+      spec.name
     ] as RxCollection;
     const state: RxCouchDBReplicationState<unknown> = replicateCouchDB<unknown>({
       replicationIdentifier: `omnitill-${spec.name}-${config.storeId}`,

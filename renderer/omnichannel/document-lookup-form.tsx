@@ -40,9 +40,7 @@ export function DocumentLookupForm(props: {
 
   function submit(event: FormEvent): void {
     event.preventDefault();
-    void find.current(
-      readLookupInput(text, storeScanContext(settings, new Date())),
-    );
+    void find.current(readLookupInput(text, storeScanContext(settings, new Date())));
   }
 
   async function lookup(query: LookupQuery): Promise<void> {

@@ -23,7 +23,8 @@ export function reportRoutes(context: ServerContext): Router {
       });
     }
     const timeZone = request.tz ?? DEFAULT_STORE_TIME_ZONE;
-    if (!isValidTimeZone(timeZone)) throw badRequest(`Unknown time zone "${timeZone}".`, { field: 'tz' });
+    if (!isValidTimeZone(timeZone))
+      throw badRequest(`Unknown time zone "${timeZone}".`, { field: 'tz' });
     const storeId = request.storeId;
     const period = { from: new Date(from).toISOString(), to: new Date(to).toISOString() };
     const docs = async <T>(collection: 'sales' | 'returns' | 'orders' | 'loyalty') =>
