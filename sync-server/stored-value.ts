@@ -6,45 +6,30 @@
  * registers cannot spend the same balance at once. Every step is idempotent, as loyalty holds.
  */
 import { createHash } from 'node:crypto';
-import { isCurrencyCode, minor } from '../src/money';
-import type { Minor } from '../src/money';
-import { checkSpend, isCreditNoteNumber, storedValueAccount } from '../src/stored-value';
-import type {
-  StoredValueAccount,
-  StoredValueHold,
-  StoredValueHoldView,
-  StoredValueIssue,
-  StoredValueView,
-} from '../src/stored-value';
+import { isCurrencyCode } from '../src/money';
+import { checkSpend, isCreditNoteNumber } from '../src/stored-value';
+import type { StoredValueAccount, StoredValueHold } from '../src/stored-value';
+import type { StoredValueHoldView, StoredValueView } from '../src/stored-value';
 import { ApiError, badRequest, notFound } from './api-error';
 import { amountField, keyField, numberField } from './stored-value-input';
 import type { Principal } from './auth';
-import { INTERNAL_DATABASES } from './database-layout';
-import type { DocumentStore } from './document-store';
 import { SerialQueue } from './new-id';
 import { decideOnAccount, holdsToKeep, withState } from './account-doc';
-import type { AccountHold } from './account-doc';
-import type { StoredValuePosting } from './index-projections';
+import {
+  STORED_VALUE_DB as DB,
+  accountKey,
+  confirmationId,
+  holdStatuses,
+  releaseId,
+  storedValueAccountOf,
+  unshownAmount,
+  withUnshown,
+} from './stored-value-account';
+import type { HoldEntry, StoredValueEntry } from './stored-value-account';
 import type { ServerContext } from './server-context';
-import type { ServerIndex } from './server-index';
 
-const DB = INTERNAL_DATABASES.storedValue;
-
-/** The server's own entries; one document each, never edited. */
-export type StoredValueEntry =
-  | (Omit<StoredValueIssue, 'type'> & { _id: string; type: 'issue'; idempotencyKey: string })
-  | {
-      _id: string;
-      type: 'hold';
-      number: string;
-      amount: Minor;
-      saleId: string;
-      expiresAt: string;
-      createdAt: string;
-      by: string;
-      storeId?: string;
-    }
-  | { _id: string; type: 'confirm' | 'release'; holdId: string; at: string; by: string };
+export type { StoredValueEntry } from './stored-value-account';
+export { holdStatuses, storedValueAccountOf } from './stored-value-account';
 
 const hash = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 32);
 const callerOf = (principal: Principal) => (principal.kind === 'admin' ? 'admin' : principal.id);
@@ -52,71 +37,6 @@ const callerOf = (principal: Principal) => (principal.kind === 'admin' ? 'admin'
 export function viewOf(account: StoredValueAccount): StoredValueView {
   const { issues: _issues, redemptions: _redemptions, ...view } = account;
   return view;
-}
-
-type HoldEntry = Extract<StoredValueEntry, { type: 'hold' }>;
-
-const confirmationId = (holdId: string) => `svc_${holdId.slice('svh_'.length)}`;
-const releaseId = (holdId: string) => `svr_${holdId.slice('svh_'.length)}`;
-
-/**
- * The status of holds, read by id: a confirmation (`svc_…`) closes a hold for good, a release
- * (`svr_…`) only when no confirmation exists. Same rule as the entries were read as a whole.
- */
-export async function holdStatuses(
-  store: DocumentStore,
-  holdIds: readonly string[],
-): Promise<Map<string, StoredValueHold['status']>> {
-  const closing = await store.getCurrent(DB, [
-    ...holdIds.map(confirmationId),
-    ...holdIds.map(releaseId),
-  ]);
-  const live = (id: string) => {
-    const doc = closing.get(id);
-    return doc !== undefined && !doc._deleted;
-  };
-  return new Map(
-    holdIds.map((holdId) => [
-      holdId,
-      live(confirmationId(holdId)) ? 'confirmed' : live(releaseId(holdId)) ? 'released' : 'held',
-    ]),
-  );
-}
-
-/**
- * One note's facts and holds from the server index (sv:<number>): the gift card issues and holds
- * of `omnitill-stored-value`, the credit notes and reversals of returns, the redemptions of
- * sales, in that order (database, then id), as the full read gave them.
- */
-export async function storedValueAccountOf(
-  index: ServerIndex,
-  store: DocumentStore,
-  number: string,
-  now: string,
-): Promise<StoredValueAccount> {
-  await index.catchUp();
-  const postings = await index.postings<StoredValuePosting>('sv', number);
-  const facts = postings.flatMap((posting) => posting.value.facts);
-  const holdEntries = postings.flatMap((posting) =>
-    posting.value.hold ? [posting.value.hold] : [],
-  );
-  const statuses = await holdStatuses(
-    store,
-    holdEntries.map((hold) => hold._id),
-  );
-  const holds = holdEntries.map((entry) => holdOf(entry, statuses.get(entry._id) ?? 'held'));
-  return storedValueAccount(number, facts, holds, now);
-}
-
-function holdOf(entry: HoldEntry, status: StoredValueHold['status']): StoredValueHold {
-  return {
-    holdId: entry._id,
-    number: entry.number,
-    amount: entry.amount,
-    saleId: entry.saleId,
-    expiresAt: entry.expiresAt,
-    status,
-  };
 }
 
 export class StoredValueService {
@@ -444,29 +364,4 @@ export class StoredValueService {
       available: account.available,
     };
   }
-}
-
-const accountKey = (number: string) => `sv:${number}`;
-
-/**
- * What the note's account holds that its stored entries do not show yet: open holds and
- * confirmations decided on another process whose hold entry is not stored yet.
- */
-function unshownAmount(holds: readonly AccountHold[], stored: Set<string>, now: number): number {
-  return holds
-    .filter((hold) => !stored.has(hold.id))
-    .filter(
-      (hold) =>
-        hold.state === 'confirmed' || (hold.state === 'held' && Date.parse(hold.expiresAt) > now),
-    )
-    .reduce((total, hold) => total + hold.amount, 0);
-}
-
-function withUnshown(account: StoredValueAccount, unshown: number): StoredValueAccount {
-  if (unshown === 0) return account;
-  return {
-    ...account,
-    held: minor(account.held + unshown),
-    available: minor(Math.max(0, account.available - unshown)),
-  };
 }
