@@ -237,7 +237,7 @@ export class WebOrderIntake {
           throw badRequest(`order: ${error.message}`, { field: 'lines' });
         throw error;
       }
-      await store.bulkDocs(
+      const [recorded] = await store.bulkDocs(
         INTERNAL_DATABASES.webOrders,
         [
           {
@@ -253,6 +253,28 @@ export class WebOrderIntake {
         ],
         true,
       );
+      if (recorded?.error === 'conflict') {
+        // Another server process took the same order at the same moment and recorded it first:
+        // answer its order (a replay), never place a second one.
+        const first = (await store.getCurrent(INTERNAL_DATABASES.webOrders, [intakeId])).get(
+          intakeId,
+        );
+        if (first && !first._deleted) {
+          const placed = first.order as WebOrderDoc;
+          return {
+            replayed: true,
+            order: await this.storeIfMissing(placed, externalId),
+            customerCreated: false,
+          };
+        }
+      }
+      if (!recorded?.ok) {
+        throw new ApiError(
+          503,
+          'busy',
+          `The order ${externalId} could not be recorded (${recorded?.reason ?? recorded?.error ?? 'no reply'}); send the same request again.`,
+        );
+      }
       return {
         replayed: false,
         order: await this.storeIfMissing(order, externalId),

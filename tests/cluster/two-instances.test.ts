@@ -210,4 +210,40 @@ describe('two sync-server instances on one CouchDB cluster', () => {
     }
     expect(status).toBe(401);
   }, 60_000);
+
+  it('places one order when the same web order reaches both instances at once', async () => {
+    const countOrders = async () => {
+      const response = await fetch(`${a.url}/db/orders-hcm-q1/_all_docs`, {
+        headers: { Authorization: q1.auth },
+      });
+      return ((await response.json()) as { rows: unknown[] }).rows.length;
+    };
+    const before = await countOrders();
+    for (let round = 0; round < 10; round++) {
+      const order = {
+        externalId: `SHOP-TWO-${round}`,
+        customer: { name: 'Khách hai máy', phone: '0912345678' },
+        pickupStoreId: 'hcm-q1',
+        currency: 'VND',
+        lines: [
+          {
+            lineId: 'l1',
+            sku: 'SKU000001',
+            name: 'Cà phê',
+            quantity: 1,
+            unitPrice: 25_000,
+            taxRateBp: 800,
+          },
+        ],
+      };
+      const replies = await Promise.all([
+        call(a, '/api/v1/orders', a.adminAuth, order),
+        call(b, '/api/v1/orders', b.adminAuth, order),
+      ]);
+      for (const reply of replies)
+        expect([200, 201], JSON.stringify(reply.body)).toContain(reply.status);
+      expect(replies[0]?.body.orderId).toBe(replies[1]?.body.orderId);
+    }
+    expect(await countOrders()).toBe(before + 10);
+  }, 120_000);
 });
