@@ -141,6 +141,11 @@ export class DeviceRegistry {
    * the slow check can tell. A flood of wrong secrets for a known register costs a SHA-256 each.
    */
   quickCheck(id: string, secret: string): ClientRecord | 'revoked' | null | 'unverified' {
+    if (Date.now() - this.lastRead > REREAD_MS) {
+      this.reread().catch(() => {
+        // Kept as it was; the next sign-in tries again.
+      });
+    }
     const record = this.clients.get(id);
     const known = this.verified.get(id);
     if (!record || known === undefined) return 'unverified';
@@ -154,11 +159,6 @@ export class DeviceRegistry {
    * neither the answer nor its time tells which ids exist.
    */
   async authenticate(id: string, secret: string): Promise<ClientRecord | 'revoked' | null> {
-    if (Date.now() - this.lastRead > REREAD_MS) {
-      this.reread().catch(() => {
-        // Kept as it was; the next sign-in tries again.
-      });
-    }
     const quick = this.quickCheck(id, secret);
     if (quick !== 'unverified') return quick;
     const key = `${id}\u0000${digestOf(secret)}`;

@@ -5,7 +5,7 @@
  * are cut to their last characters; a card's last four digits are already what the slip prints.
  */
 import type { PickupDoc, SaleDoc } from '../src/documents';
-import type { AppliedTender, TenderKind } from '../src/tenders';
+import type { AppliedTender } from '../src/tenders';
 import { fromCouchDoc } from './couch-doc';
 import { storeDatabaseName } from './database-layout';
 import type { DocumentStore } from './document-store';
@@ -13,35 +13,9 @@ import type { DocumentStore } from './document-store';
 /** How many trailing characters of a code or number are shown. */
 const SHOWN = 4;
 
-export interface TenderView {
-  tenderId: string;
-  kind: TenderKind;
-  /** Handed over (cash) or charged. */
-  amount: number;
-  /** The part of the sale's total this tender paid. */
-  applied: number;
-  /** Cash handed back. */
-  change: number;
-  cardLast4?: string;
-  /** The last characters of the terminal's approval code. */
-  approvalCodeEnd?: string;
-  /** Gift cards: the last characters of the card number. */
-  cardNumberEnd?: string;
-  /** Store credit: the last characters of the credit note or account. */
-  creditReferenceEnd?: string;
-  /** Loyalty points spent. */
-  points?: number;
-}
-
-export interface PickupPaymentView {
-  saleId: string;
-  status: SaleDoc['status'];
-  /** The sale's total before cash rounding, what it collected, and change given. */
-  amountDue: number;
-  paid: number;
-  change: number;
-  tenders: TenderView[];
-}
+/** What the order screen is shown of a pickup's sale (the contract's view types). */
+export type { PickupPaymentView, PickupTenderView as TenderView } from '../src/api/api-views';
+import type { PickupPaymentView, PickupTenderView as TenderView } from '../src/api/api-views';
 
 const tail = (text: string): string => text.slice(-SHOWN);
 

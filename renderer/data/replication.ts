@@ -182,9 +182,7 @@ export function startReplication(
   let stopped = false;
 
   const start = (spec: CollectionSpec): void => {
-    const collection = database.collections[
-      spec.name
-    ] as RxCollection;
+    const collection = database.collections[spec.name] as RxCollection;
     const state: RxCouchDBReplicationState<unknown> = replicateCouchDB<unknown>({
       replicationIdentifier: `omnitill-${spec.name}-${config.storeId}`,
       collection,

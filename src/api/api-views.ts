@@ -11,6 +11,7 @@ import type {
   SaleDoc,
   WebOrderDoc,
 } from '../documents';
+import type { HistoryItem } from '../customers';
 import type { LoyaltyBalance } from '../loyalty';
 import type { Minor } from '../money';
 import type { StoredValueAccount } from '../stored-value';
@@ -43,18 +44,8 @@ export interface StoredValueHoldReply {
   available: Minor;
 }
 
-export interface CustomerHistoryEntry {
-  kind: 'sale' | 'order' | 'return';
-  id: string;
-  channel: string;
-  storeId?: string;
-  at: string;
-  /** Spent (sales, orders) or refunded (returns, negative). */
-  total: Minor;
-  status?: string;
-  /** Returns: the sale or order they undo. */
-  original?: string;
-}
+/** One sale, order or return in a customer's history (src/customers). */
+export type CustomerHistoryEntry = HistoryItem;
 
 export interface CustomerProfileReply {
   customer: CustomerDoc;
@@ -83,25 +74,35 @@ export interface OrderPickupView {
   payment: PickupPaymentView | null;
 }
 
-/** A pickup's sale as the order screen shows it: amounts and the tail ends of references. */
+/** A tender of a pickup's sale as the order screen shows it: amounts and the tail ends of references. */
+export interface PickupTenderView {
+  tenderId: string;
+  kind: TenderKind;
+  /** Handed over (cash) or charged. */
+  amount: number;
+  /** The part of the sale's total this tender paid. */
+  applied: number;
+  /** Cash handed back. */
+  change: number;
+  cardLast4?: string;
+  /** The last characters of the terminal's approval code. */
+  approvalCodeEnd?: string;
+  /** Gift cards: the last characters of the card number. */
+  cardNumberEnd?: string;
+  /** Store credit: the last characters of the credit note or account. */
+  creditReferenceEnd?: string;
+  /** Loyalty points spent. */
+  points?: number;
+}
+
+/** A pickup's sale as the order screen shows it. */
 export interface PickupPaymentView {
   saleId: string;
   status: SaleDoc['status'];
   amountDue: number;
   paid: number;
   change: number;
-  tenders: {
-    tenderId: string;
-    kind: TenderKind;
-    amount: number;
-    applied: number;
-    change: number;
-    cardLast4?: string;
-    approvalCodeEnd?: string;
-    cardNumberEnd?: string;
-    creditReferenceEnd?: string;
-    points?: number;
-  }[];
+  tenders: PickupTenderView[];
 }
 
 export interface OrderReturnView {
