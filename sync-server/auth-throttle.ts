@@ -25,6 +25,17 @@ export const NAME_POLICY: ThrottlePolicy = { ...ADDRESS_POLICY, free: 5 };
 /** Keys kept at most (names are chosen by the caller): the oldest are forgotten first. */
 const MAX_KEYS = 10_000;
 
+/**
+ * A burst beyond the free budget waits for a turn instead of being refused: after a restart every
+ * register behind one address (a store's router, or the load balancer in front of several
+ * instances) signs in at once, and those are good credentials. Checks from one address wait in
+ * steps of WAIT_STEP_MS, at most MAX_WAIT_MS and at most MAX_WAITING at a time; a lock (failures
+ * counted) ends the wait with 429 at once, so a flood still costs only the free budget of scrypts.
+ */
+const WAIT_STEP_MS = 20;
+const MAX_WAIT_MS = 15_000;
+const MAX_WAITING = 500;
+
 interface Failures {
   count: number;
   /** Slow checks running now: a burst sent at once is held to the free budget too. */
@@ -35,6 +46,7 @@ interface Failures {
 
 export class AuthThrottle {
   private readonly keys = new Map<string, Failures>();
+  private readonly waiting = new Map<string, number>();
 
   constructor(
     private readonly now: () => number = Date.now,
@@ -63,6 +75,46 @@ export class AuthThrottle {
     if (waitMs > 0) return waitMs;
     for (const [key] of keys) this.touch(key, at).pending++;
     return 0;
+  }
+
+  /**
+   * `begin`, waiting for a turn while only a burst of running checks (no lock) is in the way.
+   * Resolves 0 when the check may run (then `failed` or `succeeded` must follow), else the
+   * milliseconds to tell the caller in Retry-After.
+   */
+  async admit(
+    address: string,
+    name: string,
+    sleep: (ms: number) => Promise<void> = (ms) =>
+      new Promise((resolve) => setTimeout(resolve, ms)),
+  ): Promise<number> {
+    for (let waited = 0; ; waited += WAIT_STEP_MS) {
+      const waitMs = this.begin(address, name);
+      if (waitMs === 0) return 0;
+      const queued = this.waiting.get(address) ?? 0;
+      if (this.lockedFor(address, name) > 0 || waited >= MAX_WAIT_MS || queued >= MAX_WAITING) {
+        return waitMs;
+      }
+      this.waiting.set(address, queued + 1);
+      try {
+        await sleep(WAIT_STEP_MS);
+      } finally {
+        const left = (this.waiting.get(address) ?? 1) - 1;
+        if (left > 0) this.waiting.set(address, left);
+        else this.waiting.delete(address);
+      }
+    }
+  }
+
+  /** Milliseconds either key stays locked by counted failures (not by a burst); 0 when neither. */
+  lockedFor(address: string, name: string): number {
+    const at = this.now();
+    let lockedMs = 0;
+    for (const key of [`a|${address}`, `n|${name}`]) {
+      const entry = this.entry(key, at);
+      if (entry) lockedMs = Math.max(lockedMs, entry.lockedUntil - at);
+    }
+    return lockedMs;
   }
 
   failed(address: string, name: string): void {

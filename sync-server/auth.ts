@@ -76,7 +76,7 @@ export class Authenticator {
       // A register's parallel first requests after a start wait for one scrypt, unthrottled.
       record = await this.registry.authenticate(name, secret);
     } else {
-      const waitMs = this.throttle.begin(address, name);
+      const waitMs = await this.throttle.admit(address, name);
       if (waitMs > 0) {
         const refusal = tooManyFailures(waitMs);
         res?.setHeader('Retry-After', String(refusal.details?.retryAfter));

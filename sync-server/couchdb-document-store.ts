@@ -99,7 +99,10 @@ export class CouchDocumentStore implements DocumentStore {
     return (await this.request(this.path(name))).status === 200;
   }
 
+  ensured = 0;
+
   async ensureDatabase(name: string): Promise<void> {
+    this.ensured += 1;
     const { status, json } = await this.request(this.path(name), { method: 'PUT' });
     // 412: it exists already, which is what we wanted.
     if (status >= 400 && status !== 412) {

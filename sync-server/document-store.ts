@@ -52,6 +52,8 @@ export interface DocumentStore {
   listDatabases(): Promise<string[]>;
   databaseExists(name: string): Promise<boolean>;
   ensureDatabase(name: string): Promise<void>;
+  /** How many times this process called ensureDatabase: a cached database list older is stale. */
+  readonly ensured: number;
   /** The winning revision of each id that exists, tombstones included (with their bodies). */
   getCurrent(db: string, ids: readonly string[]): Promise<Map<string, StoredDoc>>;
   /**

@@ -46,7 +46,10 @@ export class PouchDocumentStore implements DocumentStore {
     return (await this.listDatabases()).includes(name);
   }
 
+  ensured = 0;
+
   async ensureDatabase(name: string): Promise<void> {
+    this.ensured += 1;
     await this.handle(name).info();
   }
 

@@ -43,6 +43,11 @@ const dirtyId = (key: string, db: string) =>
   kindOf(key) === 'stk' ? `z|${key}|${db}` : `z|${key}`;
 const checkpointId = (db: string) => `c|${db}`;
 
+/** How long a listing of the databases is used before listing again. */
+const LIST_TTL_MS = 5_000;
+/** Changes feeds probed at once in a pass (each probe is one small request). */
+const PROBES_AT_ONCE = 16;
+
 export interface Posting<T> {
   db: string;
   id: string;
@@ -93,6 +98,8 @@ export const byDbThenId = (a: { db: string; id: string }, b: { db: string; id: s
 export class ServerIndex {
   readonly stats: IndexStats = { documentsRead: 0, passes: 0 };
   private readonly checkpoints = new Map<string, { since: ChangeSeq; rev?: string }>();
+  /** The indexed databases as last listed: listing is one request to every node of a cluster. */
+  private listed: { names: string[]; at: number; ensured: number } | undefined;
   private chain: Promise<void> = Promise.resolve();
   private queued: Promise<void> | undefined;
 
@@ -138,14 +145,14 @@ export class ServerIndex {
   private async pass(): Promise<void> {
     this.stats.passes += 1;
     const read = new Map<string, number>();
-    const databases = (await this.store.listDatabases()).filter(isIndexedDatabase).sort();
+    const databases = await this.indexedDatabases();
     // Every feed is first asked for one change, a few at a time (mostly nothing changed); the
     // pages are then read and applied one database after the other: databases share index
     // entries, and only one page of documents is held at once.
     const changed: string[] = [];
-    for (let start = 0; start < databases.length; start += 8) {
+    for (let start = 0; start < databases.length; start += PROBES_AT_ONCE) {
       await Promise.all(
-        databases.slice(start, start + 8).map(async (db) => {
+        databases.slice(start, start + PROBES_AT_ONCE).map(async (db) => {
           const since = this.checkpoints.get(db)?.since;
           const probe = await this.store.changesSince(db, since, 1);
           if (probe.results.length > 0 || probe.more || probe.lastSeq !== since) changed.push(db);
@@ -173,6 +180,28 @@ export class ServerIndex {
           .join(', ')})`,
       );
     }
+  }
+
+  /**
+   * The databases to read. On CouchDB the list is used for up to LIST_TTL_MS, and listed again at
+   * once when this process created a database: new databases come only with a new store
+   * (enrolment), and a pass on a cluster otherwise spends a third of its time listing. A store
+   * enrolled through another instance is indexed here within that time. The embedded store lists
+   * every time (it is local, and PouchDB makes a database on first use).
+   */
+  private async indexedDatabases(): Promise<string[]> {
+    const at = Date.now();
+    const { ensured } = this.store;
+    const fresh =
+      this.store.kind === 'couchdb' &&
+      this.listed !== undefined &&
+      this.listed.ensured === ensured &&
+      at - this.listed.at <= LIST_TTL_MS;
+    if (!fresh || !this.listed) {
+      const names = (await this.store.listDatabases()).filter(isIndexedDatabase).sort();
+      this.listed = { names, at, ensured };
+    }
+    return this.listed.names;
   }
 
   private async applyPages(db: string, read: Map<string, number>): Promise<void> {

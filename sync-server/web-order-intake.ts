@@ -15,7 +15,6 @@ import { isPlainObject } from './read-json-body';
 import { newId, SerialQueue } from './new-id';
 import { canonicalJson } from './same-content';
 import type { ServerContext } from './server-context';
-import { upsertDocs } from './server-writes';
 
 export interface IntakeResult {
   replayed: boolean;
@@ -200,23 +199,11 @@ export class WebOrderIntake {
       const pricedLines = await priceLines(store, lines, settingsDoc.tax.roundingMode);
       const match = await this.findCustomer(email, phone);
       let customerId = match?.id;
-      const customerCreated = !customerId;
+      let customerCreated = false;
       if (!customerId) {
-        const now = new Date().toISOString();
-        const created: CustomerDoc = {
-          id: newId('cust'),
-          name: customerName,
-          ...(phone ? { phone } : {}),
-          ...(email ? { email } : {}),
-          origin: { channel },
-          createdAt: now,
-          updatedAt: now,
-        };
-        const result = await upsertDocs(store, this.context.validator, 'customers', 'customers', [
-          created,
-        ]);
-        if (result.rejected[0]) throw fieldError('customer', result.rejected[0].reason);
+        const created = await this.createCustomer(customerName, email, phone, channel);
         customerId = created.id;
+        customerCreated = created.created;
       }
       let order: WebOrderDoc;
       try {
@@ -324,6 +311,60 @@ export class WebOrderIntake {
       503,
       'busy',
       `Order ${order.orderNumber} is being changed right now; retry the same request.`,
+    );
+  }
+
+  /**
+   * A new customer's id is derived from what recognises them (email, else phone) and written
+   * create-only: when two server processes take the first two orders of the same new customer at
+   * the same moment, the second write conflicts and both orders name the one customer. Should the
+   * derived id be taken by a customer who no longer has that email or phone, a fresh id is used.
+   */
+  private async createCustomer(
+    name: string,
+    email: string | undefined,
+    phone: string | undefined,
+    channel: CustomerDoc['origin']['channel'],
+  ): Promise<{ id: string; created: boolean }> {
+    const { store, validator } = this.context;
+    const key = email ? `email:${email}` : `phone:${phone ?? ''}`;
+    const derived = `cust_w${createHash('sha256').update(key).digest('hex').slice(0, 26)}`;
+    for (const id of [derived, newId('cust')]) {
+      const now = new Date().toISOString();
+      const created: CustomerDoc = {
+        id,
+        name,
+        ...(phone ? { phone } : {}),
+        ...(email ? { email } : {}),
+        origin: { channel },
+        createdAt: now,
+        updatedAt: now,
+      };
+      const couchDoc = toCouchDoc(created);
+      const problem = validator.validate('customers', couchDoc);
+      if (problem) throw fieldError('customer', problem);
+      const [row] = await store.bulkDocs('customers', [couchDoc], true);
+      if (row?.ok) return { id, created: true };
+      if (row?.error !== 'conflict') {
+        throw new ApiError(
+          503,
+          'busy',
+          `The customer could not be recorded (${row?.reason ?? row?.error ?? 'no reply'}); send the same request again.`,
+        );
+      }
+      const there = (await store.getCurrent('customers', [id])).get(id);
+      const same =
+        there &&
+        !there._deleted &&
+        (email
+          ? typeof there.email === 'string' && there.email.toLowerCase() === email
+          : there.phone === phone);
+      if (same) return { id, created: false };
+    }
+    throw new ApiError(
+      503,
+      'busy',
+      'The customer could not be recorded; send the same request again.',
     );
   }
 

@@ -69,7 +69,9 @@ export function benchStores(count: number): StoreSettingsDoc[] {
     .map((store) => ({ ...store, loyalty: BENCH_LOYALTY }));
 }
 
-export function generateBenchData(scale: BenchScale): BenchData {
+export function generateBenchData(
+  scale: Pick<BenchScale, 'stores' | 'products' | 'customers'>,
+): BenchData {
   const stores = benchStores(scale.stores);
   const demoStaff = generateDemoData({ now: BENCH_NOW, productCount: 0, customerCount: 0 }).staff;
   return {

@@ -23,10 +23,12 @@ export function tempDir(cleanup: Cleanup, prefix: string): string {
 export async function startSeededSyncServer(
   cleanup: Cleanup,
   data: BenchData,
+  options: { couchdbUrl?: string } = {},
 ): Promise<SyncServerProcess> {
   const dataDir = tempDir(cleanup, 'omnitill-bench-sync-');
   await seedSyncServer(dataDir, data);
-  const server = await startSyncServerProcess({ dataDir, timeoutMs: 120_000 });
+  // `couchdbUrl: ''` keeps this server on its embedded store even when the tests' CouchDB is set.
+  const server = await startSyncServerProcess({ dataDir, timeoutMs: 120_000, ...options });
   cleanup.add('stop the sync-server', () => server.stop());
   return server;
 }

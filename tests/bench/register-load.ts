@@ -2,7 +2,7 @@
  * Many registers pushing sales at once to one server, as HTTP `_bulk_docs` writes (how RxDB's
  * CouchDB push writes): each sale is its SaleDoc into `sales-<store>`, its stock moves into
  * `stock-<store>` and its loyalty entries into `loyalty`, sent together, the way a register's
- * per-collection replications push after a sale. Every register sends its next sale as soon as
+ * per-collection replications push after a sale (the sale first: see below). Every register sends its next sale as soon as
  * the last one is acknowledged (a closed loop: the server's capacity, not a chosen rate), for a
  * fixed time and at most a fixed number of sales. The same load runs against the sync-server and
  * against bare express-pouchdb.
@@ -49,6 +49,8 @@ export interface LoadResult {
   /** Documents a server refused (must be 0: bench sales are valid). */
   rejectedDocs: number;
   failedRequests: number;
+  /** Distinct reasons of refused documents and failed requests (a few), for the report. */
+  problems: string[];
   rssBeforeMb: number;
   rssPeakMb: number;
   rssAfterMb: number;
@@ -57,22 +59,33 @@ export interface LoadResult {
 interface BulkRow {
   ok?: boolean;
   error?: string;
+  reason?: string;
 }
+
+/** How many distinct refusal reasons a load keeps, to say why when it should have had none. */
+const PROBLEM_SAMPLES = 8;
 
 async function bulkDocs(
   url: string,
   body: string,
   auth: string | undefined,
-): Promise<{ ok: boolean; rejected: number }> {
+): Promise<{ ok: boolean; rejected: number; problems: string[] }> {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', ...(auth ? { Authorization: auth } : {}) },
     body,
   });
   const reply = (await response.json()) as unknown;
-  if (response.status !== 201 && response.status !== 200) return { ok: false, rejected: 0 };
+  if (response.status !== 201 && response.status !== 200) {
+    return { ok: false, rejected: 0, problems: [`${response.status} ${JSON.stringify(reply)}`] };
+  }
   const rows = Array.isArray(reply) ? (reply as BulkRow[]) : [];
-  return { ok: true, rejected: rows.filter((row) => row.ok !== true || row.error).length };
+  const refused = rows.filter((row) => row.ok !== true || row.error);
+  return {
+    ok: true,
+    rejected: refused.length,
+    problems: refused.map((row) => `${row.error ?? 'refused'}: ${row.reason ?? ''}`),
+  };
 }
 
 export async function runRegisterLoad(options: LoadOptions): Promise<LoadResult> {
@@ -98,6 +111,7 @@ export async function runRegisterLoad(options: LoadOptions): Promise<LoadResult>
   let started = 0;
   let rejectedDocs = 0;
   let failedRequests = 0;
+  const problems: string[] = [];
   const start = performance.now();
   const deadline = start + options.seconds * 1000;
 
@@ -140,13 +154,25 @@ export async function runRegisterLoad(options: LoadOptions): Promise<LoadResult>
       }
       const sent = interval === undefined ? performance.now() : due;
       if (interval !== undefined) due += interval;
-      const replies = await Promise.all(
-        writes.map(([name, body]) => bulkDocs(`${db}/${name}/_bulk_docs`, body, who.auth)),
+      // The sale first, then what follows from it: the server holds a stock move or ledger entry
+      // whose sale it has not received as pending (a register's replication pushes it again).
+      const [saleWrite, ...after] = writes;
+      const replies = saleWrite
+        ? [await bulkDocs(`${db}/${saleWrite[0]}/_bulk_docs`, saleWrite[1], who.auth)]
+        : [];
+      replies.push(
+        ...(await Promise.all(
+          after.map(([name, body]) => bulkDocs(`${db}/${name}/_bulk_docs`, body, who.auth)),
+        )),
       );
       latencyMs.push(performance.now() - sent);
       for (const reply of replies) {
         if (!reply.ok) failedRequests++;
         rejectedDocs += reply.rejected;
+        for (const problem of reply.problems) {
+          const short = problem.slice(0, 300);
+          if (problems.length < PROBLEM_SAMPLES && !problems.includes(short)) problems.push(short);
+        }
       }
     }
   }
@@ -165,6 +191,7 @@ export async function runRegisterLoad(options: LoadOptions): Promise<LoadResult>
     latencyMs,
     rejectedDocs,
     failedRequests,
+    problems,
     rssBeforeMb,
     rssPeakMb: Math.max(rssBeforeMb, rssAfterMb, ...rssSamples.filter(Number.isFinite)),
     rssAfterMb,

@@ -4,6 +4,8 @@
  * and how every figure is taken. The raw samples stay in docs/bench-results.json.
  */
 import type { BenchResults, Metric } from './bench-results';
+import type { ClusterBenchResults } from './cluster-bench';
+import { renderClusterSection } from './cluster-report';
 import { findings, LIMITS, METHOD } from './report-text';
 import type { Summary } from './stats';
 import { round } from './stats';
@@ -55,7 +57,7 @@ function detailLines(metric: Metric): string[] {
   return lines;
 }
 
-export function renderReport(results: BenchResults): string {
+export function renderReport(results: BenchResults, cluster?: ClusterBenchResults): string {
   const { machine } = results;
   const missed = results.metrics.filter((metric) => metric.pass === false);
   const passed = results.metrics.filter((metric) => metric.pass === true);
@@ -101,10 +103,11 @@ export function renderReport(results: BenchResults): string {
   for (const metric of results.metrics) {
     sections.push(`### ${metric.title}`, '', METHOD[metric.id], '', ...detailLines(metric), '');
   }
+  if (cluster) sections.push(...renderClusterSection(cluster));
   sections.push(
     '## Running it',
     '',
-    '`npm run bench` generates the data from src/demo’s seeded generators (the same on every machine), seeds a sync-server’s LevelDB directly (seeding is not measured), builds the renderer and the bench page (tests/bench/browser) with vite into a temp folder, and drives Debian’s Chromium with playwright-core (the flags of tests/e2e/helpers/browser.ts). Every process it starts is stopped by its process group and every temp folder removed at the end, on failure and on Ctrl-C. `npm run bench -- --smoke` runs the same code at a tiny scale without writing here; tests/integration/bench-smoke.test.ts does that as part of `npm test`.',
+    '`npm run bench` generates the data from src/demo’s seeded generators (the same on every machine), seeds a sync-server’s LevelDB directly (seeding is not measured), builds the renderer and the bench page (tests/bench/browser) with vite into a temp folder, and drives Debian’s Chromium with playwright-core (the flags of tests/e2e/helpers/browser.ts). Every process it starts is stopped by its process group and every temp folder removed at the end, on failure and on Ctrl-C. `npm run bench -- --smoke` runs the same code at a tiny scale without writing here; tests/integration/bench-smoke.test.ts does that as part of `npm test`. `npm run bench -- --cluster` starts a 3-node CouchDB cluster from ../shared/couchdb (or uses `OMNITILL_BENCH_COUCHDB_URLS`, comma-separated node URLs) and measures the section on several instances; tests/cluster/cluster-bench-smoke.test.ts runs it at a tiny scale in `npm run test:couchdb`.',
     '',
     'Statistics are nearest-rank percentiles over every sample (never interpolated). Setup of this run:',
     '',

@@ -2,26 +2,41 @@
  * `npm run bench`: the benchmarks at retail scale (issue 9), written to docs/BENCHMARKS.md with
  * the raw samples in docs/bench-results.json. `npm run bench -- --smoke` runs the tiny scale and
  * prints the results without touching docs/; `-- --report` re-renders the report from the kept
- * results; `-- --cold-start` measures only the cold start and prints it. Every process and temp folder it makes is removed at the end, on failure and on
- * Ctrl-C.
+ * results; `-- --cold-start` measures only the cold start and prints it; `-- --cluster` measures
+ * the push load on one embedded instance and on two instances on a CouchDB cluster (issue 14) and
+ * writes docs/bench-cluster.json and its section of the report. Every process and temp folder it
+ * makes is removed at the end, on failure and on Ctrl-C.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../helpers/sync-server-process';
 import type { BenchResults } from './bench-results';
 import { FULL_SCALE, SMOKE_SCALE } from './bench-scale';
 import { Cleanup } from './cleanup';
+import type { ClusterBenchResults } from './cluster-bench';
+import { CLUSTER_FULL_SCALE, CLUSTER_SMOKE_SCALE, runClusterBench } from './cluster-bench';
+import { startBenchCluster } from './couch-cluster';
 import { runColdStartBench } from './cold-start-bench';
 import { renderReport } from './report';
 import { runBench } from './suite';
 
 const RESULTS = join(REPO_ROOT, 'docs', 'bench-results.json');
 const REPORT = join(REPO_ROOT, 'docs', 'BENCHMARKS.md');
+const CLUSTER_RESULTS = join(REPO_ROOT, 'docs', 'bench-cluster.json');
+
+function keptCluster(): ClusterBenchResults | undefined {
+  if (!existsSync(CLUSTER_RESULTS)) return undefined;
+  return JSON.parse(readFileSync(CLUSTER_RESULTS, 'utf8')) as ClusterBenchResults;
+}
+
+function keptResults(): BenchResults {
+  return JSON.parse(readFileSync(RESULTS, 'utf8')) as BenchResults;
+}
 
 async function main(): Promise<number> {
   if (process.argv.includes('--report')) {
     // Re-render the report from the kept results (after a change to its wording), measuring nothing.
-    writeFileSync(REPORT, renderReport(JSON.parse(readFileSync(RESULTS, 'utf8')) as BenchResults));
+    writeFileSync(REPORT, renderReport(keptResults(), keptCluster()));
     console.log('bench: rewrote docs/BENCHMARKS.md from docs/bench-results.json');
     return 0;
   }
@@ -41,6 +56,31 @@ async function main(): Promise<number> {
   process.on('SIGTERM', () => interrupt('SIGTERM'));
 
   try {
+    if (process.argv.includes('--cluster')) {
+      const log = (line: string) => console.log(`bench: ${line}`);
+      const target = await startBenchCluster(cleanup, log);
+      const cluster = await runClusterBench(
+        smoke ? CLUSTER_SMOKE_SCALE : CLUSTER_FULL_SCALE,
+        target,
+        cleanup,
+        log,
+      );
+      for (const [side, load] of [
+        ['embedded closed', cluster.embedded.closed],
+        ['embedded paced', cluster.embedded.paced],
+        ['cluster closed', cluster.cluster.closed],
+        ['cluster paced', cluster.cluster.paced],
+      ] as const) {
+        log(`${side}: ${JSON.stringify(load)}`);
+      }
+      log(`cluster: ${cluster.cluster.salesStored} stored of ${cluster.cluster.salesAcknowledged}`);
+      if (!smoke) {
+        writeFileSync(CLUSTER_RESULTS, `${JSON.stringify(cluster, null, 2)}\n`);
+        writeFileSync(REPORT, renderReport(keptResults(), cluster));
+        log('wrote docs/bench-cluster.json and docs/BENCHMARKS.md');
+      }
+      return cluster.cluster.salesStored === cluster.cluster.salesAcknowledged ? 0 : 1;
+    }
     if (process.argv.includes('--cold-start')) {
       const metric = await runColdStartBench(smoke ? SMOKE_SCALE : FULL_SCALE, cleanup, (line) =>
         console.log(`bench: ${line}`),
@@ -66,7 +106,7 @@ async function main(): Promise<number> {
     }
     if (!smoke) {
       writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
-      writeFileSync(REPORT, renderReport(results));
+      writeFileSync(REPORT, renderReport(results, keptCluster()));
       console.log('bench: wrote docs/BENCHMARKS.md and docs/bench-results.json');
     }
     return 0;

@@ -245,4 +245,119 @@ describe('two sync-server instances on one CouchDB cluster', () => {
     }
     expect(await countOrders()).toBe(before + 10);
   }, 120_000);
+
+  it('marks an order ready once when both instances are asked at once', async () => {
+    for (let round = 0; round < 10; round++) {
+      const placed = await call(a, '/api/v1/orders', a.adminAuth, {
+        externalId: `SHOP-READY-${round}`,
+        customer: { name: 'Khách hai máy', phone: '0912345678' },
+        pickupStoreId: 'hcm-q1',
+        currency: 'VND',
+        lines: [
+          {
+            lineId: 'l1',
+            sku: 'SKU000001',
+            name: 'Cà phê',
+            quantity: 1,
+            unitPrice: 25_000,
+            taxRateBp: 800,
+          },
+        ],
+      });
+      expect([200, 201], JSON.stringify(placed.body)).toContain(placed.status);
+      const orderId = String(placed.body.orderId);
+      const replies = await Promise.all([
+        call(a, `/api/v1/orders/${orderId}/ready`, q1.auth, {}),
+        call(b, `/api/v1/orders/${orderId}/ready`, q1b.auth, {}),
+      ]);
+      for (const reply of replies) expect(reply.status, JSON.stringify(reply.body)).toBe(200);
+      const readyAt = replies.map((reply) => (reply.body.order as { readyAt?: string }).readyAt);
+      // Both callers are told the one decision: the same time, and one revision written for it.
+      expect(readyAt[0]).toBe(readyAt[1]);
+      const stored = (await (
+        await fetch(`${a.url}/db/orders-hcm-q1/${orderId}`, { headers: { Authorization: q1.auth } })
+      ).json()) as { _rev: string; status: string; readyAt: string };
+      expect(stored.status).toBe('ready-for-pickup');
+      expect(stored.readyAt).toBe(readyAt[0]);
+      expect(stored._rev.startsWith('2-'), stored._rev).toBe(true);
+    }
+  }, 120_000);
+
+  it('lets one of two registers resuming a parked sale through different instances win', async () => {
+    for (let round = 0; round < 10; round++) {
+      const id = `park_01TWOINST${String(round).padStart(2, '0')}`;
+      const parked = {
+        id,
+        storeId: 'hcm-q1',
+        registerId: 'reg-01',
+        deviceId: q1.deviceId,
+        staffId: 'staff_minh',
+        cart: {
+          lines: [
+            {
+              lineId: 'l1',
+              productId: 'prod_SKU000050',
+              sku: 'SKU000050',
+              name: 'Bánh quy',
+              categoryId: 'snacks',
+              pricing: 'unit',
+              unitPrice: 40_000,
+              quantity: 2,
+              taxRateId: 'vat8',
+            },
+          ],
+        },
+        label: 'chị Mai',
+        totalWhenParked: 80_000,
+        lineCount: 1,
+        status: 'parked',
+        parkedAt: new Date(Date.now() - 60_000).toISOString(),
+      };
+      expect((await putDoc(a, q1.auth, 'parked-hcm-q1', parked)).status).toBe(201);
+      const replies = await Promise.all([
+        call(a, `/api/v1/parked/${id}/resume`, q1.auth, {
+          staffId: 'staff_minh',
+          registerId: 'reg-01',
+        }),
+        call(b, `/api/v1/parked/${id}/resume`, q1b.auth, {
+          staffId: 'staff_lan',
+          registerId: 'reg-02',
+        }),
+      ]);
+      const statuses = replies.map((reply) => reply.status).sort();
+      expect(statuses, JSON.stringify(replies.map((reply) => reply.body))).toEqual([200, 409]);
+    }
+  }, 120_000);
+
+  it('records one customer when the first two orders of a new customer reach both instances at once', async () => {
+    for (let round = 0; round < 5; round++) {
+      const phone = `09187${String(Date.now()).slice(-4)}${round}`;
+      const order = (externalId: string) => ({
+        externalId,
+        customer: { name: 'Khách mới', phone },
+        pickupStoreId: 'hcm-q1',
+        currency: 'VND',
+        lines: [
+          {
+            lineId: 'l1',
+            sku: 'SKU000001',
+            name: 'Cà phê',
+            quantity: 1,
+            unitPrice: 25_000,
+            taxRateBp: 800,
+          },
+        ],
+      });
+      const replies = await Promise.all([
+        call(a, '/api/v1/orders', a.adminAuth, order(`SHOP-NEW-${phone}-A`)),
+        call(b, '/api/v1/orders', b.adminAuth, order(`SHOP-NEW-${phone}-B`)),
+      ]);
+      for (const reply of replies) expect(reply.status, JSON.stringify(reply.body)).toBe(201);
+      const customers = replies.map(
+        (reply) => (reply.body.order as { customerId: string }).customerId,
+      );
+      expect(customers[0]).toBe(customers[1]);
+      expect(replies.filter((reply) => reply.body.customerCreated === true)).toHaveLength(1);
+    }
+  }, 120_000);
 });

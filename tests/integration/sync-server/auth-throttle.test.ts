@@ -1,6 +1,6 @@
 /** The failed-authentication throttle's arithmetic, on a fake clock (sync-server/auth-throttle.ts). */
 import { describe, expect, it } from 'vitest';
-import { AuthThrottle, NAME_POLICY } from '../../../sync-server/auth-throttle';
+import { ADDRESS_POLICY, AuthThrottle, NAME_POLICY } from '../../../sync-server/auth-throttle';
 
 function throttleAt(start = 1_000_000) {
   let now = start;
@@ -49,5 +49,41 @@ describe('AuthThrottle', () => {
     expect(throttle.begin('10.0.0.5', 'dev_d')).toBe(0);
     throttle.succeeded('10.0.0.5', 'dev_d');
     expect(fail('10.0.0.5', 'dev_d')).toBe(0);
+  });
+
+  it('lets a burst of good sign-ins from one address wait for a turn instead of refusing it', async () => {
+    const { throttle } = throttleAt();
+    // 50 registers behind one router sign in at once after a restart; each check takes a while.
+    const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
+    const outcomes = await Promise.all(
+      Array.from({ length: 50 }, async (_, n) => {
+        const wait = await throttle.admit('10.0.0.6', `dev_${n}`, tick);
+        if (wait > 0) return wait;
+        await tick();
+        throttle.succeeded('10.0.0.6', `dev_${n}`);
+        return 0;
+      }),
+    );
+    expect(outcomes.filter((wait) => wait > 0)).toEqual([]);
+  });
+
+  it('still answers a flood of bad sign-ins with only the free budget of slow checks', async () => {
+    const { throttle } = throttleAt();
+    const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
+    let slowChecks = 0;
+    const outcomes = await Promise.all(
+      Array.from({ length: 200 }, async (_, n) => {
+        const wait = await throttle.admit('10.0.0.7', `dev_guess${n}`, tick);
+        if (wait > 0) return wait;
+        slowChecks++;
+        await tick();
+        throttle.failed('10.0.0.7', `dev_guess${n}`);
+        return 0;
+      }),
+    );
+    expect(slowChecks).toBeLessThanOrEqual(ADDRESS_POLICY.free);
+    expect(outcomes.filter((wait) => wait > 0).length).toBeGreaterThanOrEqual(
+      200 - ADDRESS_POLICY.free,
+    );
   });
 });
