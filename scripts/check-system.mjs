@@ -14,6 +14,14 @@ try {
     'socat is not installed (scanner and serial printer tests use its pseudo-terminals)',
   ]);
 }
+try {
+  execFileSync('openssl', ['version'], { stdio: 'ignore' });
+} catch {
+  missing.push([
+    'openssl',
+    'openssl is not installed (the sync-server TLS test makes its certificate with it)',
+  ]);
+}
 if (missing.length > 0) {
   for (const [, why] of missing) console.error(`Missing: ${why}.`);
   console.error(`Install with: sudo apt-get install -y ${missing.map(([name]) => name).join(' ')}`);

@@ -1,7 +1,8 @@
 /**
  * `npm run sync-server -- [--port 7070] [--host 127.0.0.1] [--data DIR] [--couchdb URL]
- * [--seed-demo]`: argument parsing only; the server itself is server.ts.
+ * [--seed-demo] [--tls-cert FILE --tls-key FILE]`: argument parsing only; the server itself is server.ts.
  */
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { COUCHDB_PREFIX } from './couchdb-document-store';
 import { startSyncServer } from './server';
@@ -15,12 +16,38 @@ const USAGE = `Usage: npm run sync-server -- [options]
   --couchdb-prefix P  put P before every database name on that CouchDB (a-z, 0-9, _), so
                   several Omnitill deployments (or test runs) share one cluster
   --seed-demo     write the demo store on first start (when the products database is empty)
+  --tls-cert FILE --tls-key FILE  serve HTTPS with this PEM certificate and key (give both);
+                  without them the server speaks plain HTTP (fine on 127.0.0.1 or behind a
+                  TLS-terminating reverse proxy; see docs/DEPLOYMENT.md)
 Environment: OMNITILL_ADMIN_TOKEN, at least 24 characters (else generated on first start and
   kept in the data dir). The data dir is made readable by this account only (0700/0600).`;
 
 function fail(message: string): never {
   console.error(`omnitill-sync-server: ${message}\n\n${USAGE}`);
   process.exit(2);
+}
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host.startsWith('127.');
+}
+
+/** The certificate and key files, read now so a wrong path fails before anything starts. */
+function readTls(
+  certFile: string | undefined,
+  keyFile: string | undefined,
+): { cert: Buffer; key: Buffer } | undefined {
+  if (certFile === undefined && keyFile === undefined) return undefined;
+  if (certFile === undefined || keyFile === undefined) {
+    fail('--tls-cert and --tls-key go together: give the certificate and its private key.');
+  }
+  const read = (file: string, what: string): Buffer => {
+    try {
+      return readFileSync(file);
+    } catch (error) {
+      fail(`cannot read the TLS ${what} ${file}: ${(error as Error).message}`);
+    }
+  };
+  return { cert: read(certFile, 'certificate'), key: read(keyFile, 'key') };
 }
 
 async function main(): Promise<void> {
@@ -34,6 +61,8 @@ async function main(): Promise<void> {
         couchdb: { type: 'string' },
         'couchdb-prefix': { type: 'string' },
         'seed-demo': { type: 'boolean' },
+        'tls-cert': { type: 'string' },
+        'tls-key': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -65,9 +94,17 @@ async function main(): Promise<void> {
         `--couchdb-prefix must start with a lowercase letter and hold only a-z, 0-9 and _ (at most 32), not "${prefix}".`,
       );
   }
+  const tls = readTls(values['tls-cert'], values['tls-key']);
+  const host = values.host ?? '127.0.0.1';
+  if (!tls && !isLoopback(host)) {
+    console.warn(
+      `omnitill-sync-server: warning: plain HTTP on ${host}: registers' credentials and sales cross the network in clear. Give --tls-cert and --tls-key, or put a TLS-terminating reverse proxy in front and listen on 127.0.0.1.`,
+    );
+  }
   const server = await startSyncServer({
     port,
-    host: values.host ?? '127.0.0.1',
+    host,
+    ...(tls ? { tls } : {}),
     dataDir: values.data ?? './.omnitill-data/sync-server',
     ...(values.couchdb ? { couchdbUrl: values.couchdb } : {}),
     ...(values['couchdb-prefix'] ? { couchdbPrefix: values['couchdb-prefix'] } : {}),

@@ -1,4 +1,7 @@
-import type { Server } from 'node:http';
+import { createServer as createHttpServer } from 'node:http';
+import type { Server as HttpServer } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { Server as HttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { resolve } from 'node:path';
 import express from 'express';
@@ -43,6 +46,11 @@ export interface SyncServerOptions {
   couchdbPrefix?: string;
   /** Write the demo store (src/demo) when the products database is empty. */
   seedDemo?: boolean;
+  /**
+   * Serve HTTPS with this certificate and key (PEM) instead of plain HTTP: a register's Basic
+   * credentials then never cross the store LAN in clear (docs/SECURITY.md, docs/DEPLOYMENT.md).
+   */
+  tls?: { cert: string | Buffer; key: string | Buffer };
   /** Overrides OMNITILL_ADMIN_TOKEN and the token kept in the data directory. */
   adminToken?: string;
   /** Unconfirmed loyalty holds lapse after this long. Default 15 minutes. */
@@ -222,16 +230,20 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
 
   const host = options.host ?? '127.0.0.1';
   const sockets = new Set<Socket>();
-  const server: Server = await new Promise((ready, fail) => {
-    const listening = app.listen(options.port ?? 7070, host, () => ready(listening));
+  const server: HttpServer | HttpsServer = await new Promise((ready, fail) => {
+    const listening = options.tls
+      ? createHttpsServer({ cert: options.tls.cert, key: options.tls.key }, app)
+      : createHttpServer(app);
     listening.once('error', fail);
+    listening.listen(options.port ?? 7070, host, () => ready(listening));
   });
   // Registers keep their connections open between pushes. Node's 5 s default closes an idle one
   // as a register reuses it (a reset the register must retry), more so while the event loop is
   // busy; a minute outlasts any pause between a register's requests.
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
-  server.on('connection', (socket) => {
+  // With TLS too, 'connection' gives the TCP socket under the TLS session: destroying it ends both.
+  server.on('connection', (socket: Socket) => {
     sockets.add(socket);
     socket.once('close', () => sockets.delete(socket));
   });
@@ -252,7 +264,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
     return closing;
   };
   return {
-    url: `http://${urlHost}:${port}`,
+    url: `${options.tls ? 'https' : 'http'}://${urlHost}:${port}`,
     port,
     host,
     adminToken: token.token,

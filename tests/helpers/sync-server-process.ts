@@ -18,12 +18,13 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { get as httpsGet } from 'node:https';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const READY = /omnitill-sync-server ready on (http:\/\/\S+)/;
+const READY = /omnitill-sync-server ready on (https?:\/\/\S+)/;
 
 export interface SyncServerProcessOptions {
   /** Reuse a data dir (e.g. to restart on the same data); default: a new temp dir. */
@@ -45,6 +46,8 @@ export interface SyncServerProcessOptions {
    * leaves them in place when it stops: the first owns them).
    */
   couchdbPrefix?: string;
+  /** The CA that signed the server's certificate, when it serves HTTPS (`--tls-cert`). */
+  ca?: string;
 }
 
 /** The CouchDB every test server stores in, when the suite runs against one. */
@@ -121,6 +124,21 @@ function exited(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => child.once('exit', () => resolve()));
 }
 
+/** The status of a GET over HTTPS, trusting `ca` (fetch has no per-request CA). */
+export function httpsStatus(
+  url: string,
+  ca: string | undefined,
+  headers: Record<string, string> = {},
+): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const request = httpsGet(url, { ...(ca ? { ca } : {}), headers }, (response) => {
+      response.resume();
+      response.once('end', () => resolve(response.statusCode ?? 0));
+    });
+    request.once('error', reject);
+  });
+}
+
 export async function startSyncServerProcess(
   options: SyncServerProcessOptions = {},
 ): Promise<SyncServerProcess> {
@@ -168,8 +186,10 @@ export async function startSyncServerProcess(
       reject(new Error(`sync-server exited (${code ?? signal}) before it was ready:\n${output}`));
     });
   });
-  const health = await fetch(`${url}/api/v1/health`);
-  if (!health.ok) throw new Error(`sync-server health check failed: ${health.status}`);
+  const healthStatus = url.startsWith('https:')
+    ? await httpsStatus(`${url}/api/v1/health`, options.ca)
+    : (await fetch(`${url}/api/v1/health`)).status;
+  if (healthStatus !== 200) throw new Error(`sync-server health check failed: ${healthStatus}`);
 
   const adminAuth = basicAuth('admin', adminToken);
   return {
