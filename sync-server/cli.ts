@@ -3,7 +3,7 @@
  * [--seed-demo]`: argument parsing only; the server itself is server.ts.
  */
 import { parseArgs } from 'node:util';
-import { COUCHDB_PREFIX } from './couchdb-document-store';
+import { COUCHDB_PREFIX } from './storage/couchdb-document-store';
 import { startSyncServer } from './server';
 
 const USAGE = `Usage: npm run sync-server -- [options]

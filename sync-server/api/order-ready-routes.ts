@@ -1,13 +1,13 @@
 import { Router } from 'express';
 import type { WebOrderDoc } from '../../src/documents';
 import { markReadyForPickup, WebOrderError } from '../../src/orders';
-import { ApiError, forbidden, notFound } from '../api-error';
-import { principalOf } from '../auth';
-import { findWebOrder } from '../index-lookups';
-import { toCouchDoc } from '../couch-doc';
-import { SerialQueue } from '../new-id';
+import { ApiError, forbidden, notFound } from '../http/api-error';
+import { principalOf } from '../access/auth';
+import { findWebOrder } from '../index/index-lookups';
+import { toCouchDoc } from '../storage/couch-doc';
+import { SerialQueue } from '../storage/new-id';
 import type { ServerContext } from '../server-context';
-import { upsertDocs } from '../server-writes';
+import { upsertDocs } from '../services/server-writes';
 import { answer, contractRoute } from './contract-route';
 
 /**
