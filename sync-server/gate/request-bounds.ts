@@ -10,7 +10,7 @@ import type { ServerIndex } from '../index/server-index';
  * Mango queries (`_find`) run without an index on the embedded store, and `$regex` lets a caller
  * pick the regular expression and the text (a customer name it wrote), so one request could
  * hold the event loop for seconds. Registers keep their own indexes and need one query only: a
- * customer's loyalty ledger (renderer/omnichannel/counter-services.ts, ledgerFor), answered here
+ * customer's loyalty ledger (renderer/lookup/customer-ledger.ts, ledgerFor), answered here
  * from the server index. Nobody, the administrator included, may send `$regex`.
  */
 
