@@ -6,7 +6,7 @@ import { useTranslate } from '../../i18n/use-translate';
 import { services } from '../../services';
 import { useAppStore } from '../../state/app-store';
 import { useCartStore } from '../cart-store';
-import { quickKeyProducts } from '../quick-keys';
+import { quickKeyProducts } from '../../lookup/quick-keys';
 import { handleEntry } from '../scan-entry';
 import { focusScanInput, scanInputRef } from '../scan-input-focus';
 

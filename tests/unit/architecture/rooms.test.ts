@@ -45,9 +45,10 @@ const RENDERER_SHARED = [
   'renderer/audit', // the audit trail
   'renderer/auth', // PINs, permissions, manager overrides
   'renderer/components', // UI shared by every screen: the dialog, the override prompt
-  'renderer/lookup', // past sales and orders by number, a customer's ledger, stock levels
+  'renderer/lookup', // past sales and orders by number, a customer's ledger, stock, quick keys
   'renderer/loyalty', // the loyalty redemption client (server holds on points)
   'renderer/stored-value', // the stored-value client (gift cards, credit notes)
+  'renderer/checkins', // pickup check-ins: made at the kiosk, listed by the manager
   'renderer/services.ts', // the register's services, set once at boot
 ];
 /** Features: what a screen of the register, the kiosk or the manager is about. */
@@ -75,9 +76,6 @@ const RENDERER_SHELL = [
 const KNOWN_FEATURE_IMPORTS: Record<string, string> = {
   'renderer/returns -> renderer/sell': 'an exchange opens a sale with the return credit',
   'renderer/customers -> renderer/returns': "a return is started from the customer's history",
-  'renderer/kiosk -> renderer/pickups': 'the kiosk checks a customer in for a pickup',
-  'renderer/manager -> renderer/pickups': 'the manager lists the open pickup check-ins',
-  'renderer/manager -> renderer/sell': "store settings preview the sell screen's quick keys",
 };
 
 /** The sync-server's rooms, lowest first: a room imports only rooms before it (and src/). */
