@@ -1,5 +1,6 @@
-// Lint rules double as the layer rules of ../shared/ARCHITECTURE.md: src/ imports no platform,
+// Lint rules double as the layer rules of docs/ARCHITECTURE.md: src/ imports no platform,
 // renderer/ never reaches main/ or sync-server/ (only through the typed IPC contract in src/).
+// The rooms inside each package (no cycles, features apart) are kept by tests/unit/architecture/.
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { OverridePrompt } from './components/override-prompt';
-import { StatusBar } from './components/status-bar';
+import { StatusBar } from './navigation/status-bar';
 import { dispatchScan, dispatchTypedKey } from './devices/scan-router';
 import { installWedgeListener } from './devices/wedge-listener';
 import { useTranslate } from './i18n/use-translate';
@@ -10,7 +10,7 @@ import { useAppStore } from './state/app-store';
 import { KioskApp } from './kiosk/kiosk-app';
 import { ManagerScreen, ShiftGate } from './manager';
 import { StaffScreen } from './navigation/staff-screen';
-import { useHashRoute } from './navigation/use-hash-route';
+import { useHashRoute } from './platform/use-hash-route';
 
 /** The customer-facing window opens the same app at this route. */
 export const CUSTOMER_DISPLAY_ROUTE = '#/customer-display';

@@ -12,9 +12,9 @@
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildCatalog, parseCsv } from './catalog-import';
-import type { CatalogRow } from './catalog-import';
-import { migrate, MigrationError } from './migrate';
+import { buildCatalog, parseCsv } from './services/catalog-import';
+import type { CatalogRow } from './services/catalog-import';
+import { migrate, MigrationError } from './storage/migrate';
 
 const USAGE = `Usage: npm run admin -- <command> [--server URL]
   enroll-device --store STORE --name NAME

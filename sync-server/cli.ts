@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { COUCHDB_PREFIX } from './couchdb-document-store';
+import { COUCHDB_PREFIX } from './storage/couchdb-document-store';
 import { startSyncServer } from './server';
 
 const USAGE = `Usage: npm run sync-server -- [options]

@@ -1,10 +1,10 @@
-import type { Authenticator } from './auth';
-import type { DeviceRegistry } from './device-registry';
-import type { DocumentStore } from './document-store';
-import type { DocumentValidator } from './document-validator';
-import type { RejectionLog } from './rejection-log';
-import type { ServerIndex } from './server-index';
-import type { SettingsHistory } from './settings-history';
+import type { Authenticator } from './access/auth';
+import type { DeviceRegistry } from './access/device-registry';
+import type { DocumentStore } from './storage/document-store';
+import type { DocumentValidator } from './gate/document-validator';
+import type { RejectionLog } from './gate/rejection-log';
+import type { ServerIndex } from './index/server-index';
+import type { SettingsHistory } from './history/settings-history';
 
 /** What the API routes share. Built once in server.ts. */
 export interface ServerContext {

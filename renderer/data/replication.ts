@@ -17,7 +17,7 @@ import {
 } from 'rxdb/plugins/replication-couchdb';
 import type { RxCouchDBReplicationState } from 'rxdb/plugins/replication-couchdb';
 import type { AppConfig } from '../../src/ipc/contract';
-import { createServerApi } from '../omnichannel/server-api';
+import { createServerApi } from '../platform/server-api';
 import { COLLECTIONS } from './collections';
 import type { CollectionSpec } from './collections';
 import type { ReplicaDatabase } from './database';

@@ -7,7 +7,7 @@
  */
 import { classifyScan } from '../../src/barcodes';
 import type { ScanResult } from '../../src/barcodes';
-import { scanContext } from '../sell/scan-entry';
+import { scanContext } from '../state/scan-context';
 
 /** typed: a code entered in a scan field by hand, routed like a scan. */
 export type ScanSource = 'wedge' | 'serial' | 'typed';

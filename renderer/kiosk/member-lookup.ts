@@ -9,7 +9,7 @@ import type { CustomerDoc, LoyaltyEntryDoc } from '../../src/documents';
 import { normalizePhone } from '../../src/customers';
 import { loyaltyBalance, tierStanding } from '../../src/loyalty';
 import type { TierStanding } from '../../src/loyalty';
-import { createServerApi } from '../omnichannel/server-api';
+import { createServerApi } from '../platform/server-api';
 import { services } from '../services';
 import { useAppStore } from '../state/app-store';
 

@@ -4,7 +4,7 @@ import type { CustomerDoc, WebOrderDoc } from '../../src/documents';
 import { services } from '../services';
 import { useKioskStore } from './kiosk-store';
 import { displayName } from './member-lookup';
-import { useCheckinStore } from './pickup-checkins';
+import { useCheckinStore } from '../checkins/pickup-checkins';
 import { useKioskTranslate } from './use-kiosk-translate';
 
 /** The web order with this id or number, among those due at this store (the local replica). */

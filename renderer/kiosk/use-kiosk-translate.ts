@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
-import { tableTranslator } from '../manager/table-translator';
-import type { TableTranslate } from '../manager/table-translator';
+import { tableTranslator } from '../i18n/table-translator';
+import type { TableTranslate } from '../i18n/table-translator';
 import { useAppStore } from '../state/app-store';
 import { KIOSK_MESSAGES } from './kiosk-messages';
 import type { KioskMessageKey } from './kiosk-messages';

@@ -4,5 +4,5 @@
  */
 export { ManagerScreen } from './manager-screen';
 export { ShiftGate } from './shift/register-gate';
-export { openShiftNow, useOpenShift, watchOpenShift } from './shift/open-shift-store';
+export { openShiftNow, useOpenShift, watchOpenShift } from '../state/open-shift-store';
 export { canManage, useCanManage } from './permissions';

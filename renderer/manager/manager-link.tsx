@@ -1,4 +1,4 @@
-import { useHashRoute } from '../navigation/use-hash-route';
+import { useHashRoute } from '../platform/use-hash-route';
 import { useCanManage } from './permissions';
 import { useManagerTranslate } from './use-manager-translate';
 

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useCheckinStore } from '../kiosk/pickup-checkins';
+import { useCheckinStore } from '../checkins/pickup-checkins';
 import { useAppStore } from '../state/app-store';
 import { dateTime } from './manager-format';
 import { useManagerTranslate } from './use-manager-translate';

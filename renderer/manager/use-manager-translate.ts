@@ -2,8 +2,8 @@ import { useMemo } from 'react';
 import { useAppStore } from '../state/app-store';
 import { MANAGER_MESSAGES } from './manager-messages';
 import type { ManagerMessageKey } from './manager-messages';
-import { tableTranslator } from './table-translator';
-import type { TableTranslate } from './table-translator';
+import { tableTranslator } from '../i18n/table-translator';
+import type { TableTranslate } from '../i18n/table-translator';
 
 export type ManagerTranslate = TableTranslate<ManagerMessageKey>;
 

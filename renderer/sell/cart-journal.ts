@@ -8,14 +8,14 @@
  * all it implies are written; so a journal naming a stored sale means "finish the repair".
  */
 import type { CustomerDoc } from '../../src/documents';
-import type { Reservation } from '../omnichannel/loyalty-redemption';
-import type { StoredValueReservation } from '../omnichannel/stored-value-service';
+import type { Reservation } from '../loyalty/loyalty-redemption';
+import type { StoredValueReservation } from '../stored-value/stored-value-service';
 import type { ReplicaDatabase } from '../data/database';
-import { useCustomerStore } from '../customers/customer-store';
+import { useCustomerStore } from './customer-store';
 import { openCartOf, useCartStore } from './cart-store';
 import type { OpenCart } from './cart-store';
-import { heldPoints } from './points-holds';
-import { heldStoredValue } from './stored-value-holds';
+import { heldPoints } from './payment/points-holds';
+import { heldStoredValue } from './payment/stored-value-holds';
 
 const JOURNAL = 'open-cart';
 

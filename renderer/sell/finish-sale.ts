@@ -6,11 +6,11 @@
 import { create } from 'zustand';
 import type { CustomerDoc, SaleDoc } from '../../src/documents';
 import { completeSale } from '../../src/sales';
-import { openShiftNow } from '../manager';
-import { confirmPoints, pointsBeforeSale } from './points-holds';
-import { confirmStoredValue } from './stored-value-holds';
+import { openShiftNow } from '../state/open-shift-store';
+import { confirmPoints, pointsBeforeSale } from './payment/points-holds';
+import { confirmStoredValue } from './payment/stored-value-holds';
 import type { CompleteSaleError } from '../../src/sales';
-import { useCustomerStore } from '../customers/customer-store';
+import { useCustomerStore } from './customer-store';
 import type { Translate } from '../i18n/translate';
 import { services } from '../services';
 import { useAppStore } from '../state/app-store';

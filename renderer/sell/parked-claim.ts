@@ -11,7 +11,7 @@
  * kept in the server's rejection log for the manager, never merged silently.
  */
 import type { ParkedSaleDoc } from '../../src/documents';
-import type { ServerApi } from '../omnichannel/server-api';
+import type { ServerApi } from '../platform/server-api';
 
 export interface ParkedClaimRequest {
   parked: Pick<ParkedSaleDoc, 'id' | 'registerId'>;

@@ -5,9 +5,9 @@
 import type { ParkedSaleDoc } from '../../src/documents';
 import { minor } from '../../src/money';
 import type { PricedCart } from '../../src/pricing';
-import { useCustomerStore } from '../customers/customer-store';
+import { useCustomerStore } from './customer-store';
 import type { Translate } from '../i18n/translate';
-import { createServerApi } from '../omnichannel/server-api';
+import { createServerApi } from '../platform/server-api';
 import { services } from '../services';
 import { useAppStore } from '../state/app-store';
 import { cartInput, newId, useCartStore } from './cart-store';

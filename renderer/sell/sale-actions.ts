@@ -12,7 +12,7 @@ import {
   discountNeedsApproval,
 } from '../auth/permissions';
 import { requireApproval } from '../auth/override-store';
-import { useCustomerStore } from '../customers/customer-store';
+import { useCustomerStore } from './customer-store';
 import type { Translate } from '../i18n/translate';
 import { services } from '../services';
 import { useAppStore } from '../state/app-store';

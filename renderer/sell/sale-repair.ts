@@ -11,13 +11,13 @@ import type { RxCollection } from 'rxdb';
 import type { SaleDoc, StoreSettingsDoc } from '../../src/documents';
 import type { LoyaltyProgramRules } from '../../src/loyalty';
 import { saleImpliedDocuments } from '../../src/sales';
-import { useCustomerStore } from '../customers/customer-store';
+import { useCustomerStore } from './customer-store';
 import type { ReplicaDatabase } from '../data/database';
 import { clearCartJournal, readCartJournal } from './cart-journal';
 import type { CartJournal, Register } from './cart-journal';
 import { useCartStore } from './cart-store';
-import { adoptPointsHold, confirmPoints } from './points-holds';
-import { adoptStoredValueHold, confirmStoredValue } from './stored-value-holds';
+import { adoptPointsHold, confirmPoints } from './payment/points-holds';
+import { adoptStoredValueHold, confirmStoredValue } from './payment/stored-value-holds';
 
 /** Besides the journal's sale, this register's sales of the last hours are checked too. */
 const RECENT_MS = 2 * 60 * 60 * 1000;

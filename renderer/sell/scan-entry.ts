@@ -4,13 +4,12 @@
  * catalog index. Text that is no code stays in the field as a search.
  */
 import { classifyScan } from '../../src/barcodes';
-import { storeScanContext } from '../../src/store-clock';
-import type { ScanContext, ScanResult } from '../../src/barcodes';
+import type { ScanResult } from '../../src/barcodes';
 import type { CustomerDoc, ProductDoc } from '../../src/documents';
-import { useCustomerStore } from '../customers/customer-store';
+import { useCustomerStore } from './customer-store';
 import type { Translate } from '../i18n/translate';
 import { services } from '../services';
-import { useAppStore } from '../state/app-store';
+import { scanContext } from '../state/scan-context';
 import { useCartStore } from './cart-store';
 import { creditNoteOfScan, useCreditNoteOfferStore } from './credit-note-offer';
 
@@ -20,11 +19,6 @@ export type EntryOutcome =
   | { kind: 'search' }
   | { kind: 'rejected' }
   | { kind: 'other'; scan: ScanResult };
-
-/** Today on the store's clock, its currency and layouts (src/store-clock), as at the kiosk. */
-export function scanContext(): ScanContext {
-  return storeScanContext(useAppStore.getState().settings, new Date());
-}
 
 export function handleEntry(text: string, t: Translate): EntryOutcome {
   const entry = text.trim();

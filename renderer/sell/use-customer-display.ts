@@ -8,7 +8,7 @@ import type { CustomerDisplayState } from '../../src/ipc/contract';
 import { formatMoney } from '../../src/money';
 import type { Minor } from '../../src/money';
 import type { PricedCart } from '../../src/pricing';
-import { useCustomerStore } from '../customers/customer-store';
+import { useCustomerStore } from './customer-store';
 import { services } from '../services';
 import { useAppStore } from '../state/app-store';
 import { useCartStore } from './cart-store';

@@ -1,7 +1,7 @@
 /**
  * What makes a customer one customer across the chain: a phone number and a loyalty card
  * number belong to one profile only (the sync-server refuses a second, see
- * sync-server/push-checks/customer-push-check.ts). Both are compared in one normal form, made
+ * sync-server/gate/push-checks/customer-push-check.ts). Both are compared in one normal form, made
  * here for the register, the kiosk, the web-order intake and the server alike.
  */
 

@@ -91,7 +91,7 @@ export interface DocumentTypeSpec {
   deviceStoreField?: DeviceStoreField;
   /**
    * The server re-derives a device's document before accepting it, in a push check
-   * (sync-server/push-checks/, PUSH_CHECKS). `false` for a type devices write means the server
+   * (sync-server/gate/push-checks/, PUSH_CHECKS). `false` for a type devices write means the server
    * trusts its content beyond the schema and the rules above: say why beside the entry.
    */
   pushCheck: boolean;

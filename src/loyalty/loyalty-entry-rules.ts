@@ -1,6 +1,6 @@
 /**
  * Which ledger entries a register may write, and what each must say, so the register and the
- * sync-server's push check (sync-server/push-checks/loyalty-push-check.ts) read one rule:
+ * sync-server's push check (sync-server/gate/push-checks/loyalty-push-check.ts) read one rule:
  *
  * - a register writes `earn`, `redeem` (from its own sale), `reverse` (from its own return) and
  *   `release` (of a hold the server placed for its store); `hold`, `adjust` and `expire` are the

@@ -1,6 +1,6 @@
 /**
  * What a stock move must say, given the document it follows from, so the register and the
- * sync-server's push check (sync-server/push-checks/stock-push-check.ts) read one rule:
+ * sync-server's push check (sync-server/gate/push-checks/stock-push-check.ts) read one rule:
  *
  * - a sale's moves are its cart lines (src/sales saleImpliedDocuments), a pickup's the lines it
  *   handed over (src/orders pickupStockMoves): the push check rebuilds them with those;

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import type { RequestHandler } from 'express';
-import type { LoyaltyHolds } from '../loyalty-holds';
-import type { Reconciler } from '../reconciler';
+import type { LoyaltyHolds } from '../services/loyalty-holds';
+import type { Reconciler } from '../index/reconciler';
 import type { ServerContext } from '../server-context';
 import { catalogRoutes } from './catalog-routes';
 import { answer, contractRoute } from './contract-route';

@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
-import { sendError } from '../api-error';
+import { sendError } from '../http/api-error';
 
 /** Express 4 does not catch rejected promises: every async route goes through this. */
 export function asyncRoute(handler: (req: Request, res: Response) => Promise<void>) {

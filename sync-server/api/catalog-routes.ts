@@ -1,7 +1,7 @@
 import { Router } from 'express';
-import { badRequest } from '../api-error';
+import { badRequest } from '../http/api-error';
 import type { ServerContext } from '../server-context';
-import { upsertDocs } from '../server-writes';
+import { upsertDocs } from '../services/server-writes';
 import { answer, contractRoute } from './contract-route';
 
 /** One request carries at most this many products; the admin CLI sends chunks of 1,000. */

@@ -7,12 +7,12 @@
 import { Router } from 'express';
 import type { CustomerDoc } from '../../src/documents';
 import type { PickupCheckin } from '../../src/api';
-import { forbidden, notFound } from '../api-error';
-import { principalOf } from '../auth';
-import { fromCouchDoc } from '../couch-doc';
-import { findWebOrder } from '../index-lookups';
-import { INTERNAL_DATABASES } from '../database-layout';
-import { putAsServer } from '../document-store';
+import { forbidden, notFound } from '../http/api-error';
+import { principalOf } from '../access/auth';
+import { fromCouchDoc } from '../storage/couch-doc';
+import { findWebOrder } from '../index/index-lookups';
+import { INTERNAL_DATABASES } from '../storage/database-layout';
+import { putAsServer } from '../storage/document-store';
 import type { ServerContext } from '../server-context';
 import { answer, contractRoute } from './contract-route';
 

@@ -1,8 +1,8 @@
 import type { Request, RequestHandler, Response, Router } from 'express';
 import { API_ENTRIES, apiRequestProblem, isPlainObject } from '../../src/api';
 import type { ApiEntry, ApiName, ApiReply, ApiRequest } from '../../src/api';
-import { badRequest, sendJson } from '../api-error';
-import { readJsonBody } from '../read-json-body';
+import { badRequest, sendJson } from '../http/api-error';
+import { readJsonBody } from '../http/read-json-body';
 import { asyncRoute } from './async-route';
 
 /** What a handler answers: the contract's reply, with 200 or another success status. */

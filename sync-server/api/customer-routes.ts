@@ -6,10 +6,10 @@ import type { SaleDoc } from '../../src/documents';
 import type { WebOrderDoc } from '../../src/documents';
 import { customerHistory, mergeHistory, normalizePhone } from '../../src/customers';
 import { loyaltyBalance } from '../../src/loyalty';
-import { badRequest, notFound } from '../api-error';
-import { fromCouchDoc } from '../couch-doc';
+import { badRequest, notFound } from '../http/api-error';
+import { fromCouchDoc } from '../storage/couch-doc';
 import type { ServerContext } from '../server-context';
-import { byDbThenId } from '../server-index';
+import { byDbThenId } from '../index/server-index';
 import { answer, contractRoute } from './contract-route';
 
 /** One customer whatever the channel: look-up by phone, email or card; profile with history. */

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { ClientView } from '../../src/api';
-import type { ClientRecord } from '../device-registry';
+import type { ClientRecord } from '../access/device-registry';
 import type { ServerContext } from '../server-context';
 import { answer, contractRoute } from './contract-route';
 

@@ -1,9 +1,9 @@
 import { Router } from 'express';
 import type { StockMoveDoc } from '../../src/documents';
 import { stockLevels } from '../../src/stock';
-import { principalOf } from '../auth';
-import type { LoyaltyHolds } from '../loyalty-holds';
-import type { Reconciler } from '../reconciler';
+import { principalOf } from '../access/auth';
+import type { LoyaltyHolds } from '../services/loyalty-holds';
+import type { Reconciler } from '../index/reconciler';
 import type { ServerContext } from '../server-context';
 import { answer, contractRoute } from './contract-route';
 import { checkinRoutes } from './checkin-routes';

@@ -1,10 +1,10 @@
 import { Router } from 'express';
 import type { WebOrderDoc } from '../../src/documents';
 import { markReadyForPickup, WebOrderError } from '../../src/orders';
-import { ApiError, forbidden, notFound } from '../api-error';
-import { principalOf } from '../auth';
-import { fromCouchDoc, toCouchDoc } from '../couch-doc';
-import { findWebOrder } from '../index-lookups';
+import { ApiError, forbidden, notFound } from '../http/api-error';
+import { principalOf } from '../access/auth';
+import { findWebOrder } from '../index/index-lookups';
+import { fromCouchDoc, toCouchDoc } from '../storage/couch-doc';
 import type { ServerContext } from '../server-context';
 import { answer, contractRoute } from './contract-route';
 

@@ -2,13 +2,13 @@ import { Router } from 'express';
 import type { PickupDoc } from '../../src/documents';
 import type { ReturnDoc } from '../../src/documents';
 import { orderLineProgress, orderPayment, webOrderState } from '../../src/orders';
-import { notFound } from '../api-error';
-import { principalOf } from '../auth';
-import { fromCouchDoc } from '../couch-doc';
-import { findWebOrder } from '../index-lookups';
-import { pickupPayments } from '../pickup-payments';
+import { notFound } from '../http/api-error';
+import { principalOf } from '../access/auth';
+import { fromCouchDoc } from '../storage/couch-doc';
+import { findWebOrder } from '../index/index-lookups';
+import { pickupPayments } from '../services/pickup-payments';
 import type { ServerContext } from '../server-context';
-import { WebOrderIntake } from '../web-order-intake';
+import { WebOrderIntake } from '../services/web-order-intake';
 import { answer, contractRoute } from './contract-route';
 
 /** Web orders: intake from shops, and where an order stands across every store. */

@@ -1,10 +1,10 @@
 import { Router } from 'express';
 import type { ParkedSaleDoc, StaffDoc } from '../../src/documents';
-import { ApiError, forbidden, notFound } from '../api-error';
-import { principalOf } from '../auth';
-import { fromCouchDoc } from '../couch-doc';
-import { storeDatabaseName } from '../database-layout';
-import type { StoredDoc } from '../document-store';
+import { ApiError, forbidden, notFound } from '../http/api-error';
+import { principalOf } from '../access/auth';
+import { fromCouchDoc } from '../storage/couch-doc';
+import { storeDatabaseName } from '../storage/database-layout';
+import type { StoredDoc } from '../storage/document-store';
 import type { ServerContext } from '../server-context';
 import { answer, contractRoute } from './contract-route';
 

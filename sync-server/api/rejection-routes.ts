@@ -1,6 +1,6 @@
 import { Router } from 'express';
-import { badRequest, forbidden } from '../api-error';
-import { principalOf } from '../auth';
+import { badRequest, forbidden } from '../http/api-error';
+import { principalOf } from '../access/auth';
 import type { ServerContext } from '../server-context';
 import { answer, contractRoute } from './contract-route';
 

@@ -7,8 +7,8 @@
 import { Router } from 'express';
 import type { LoyaltyEntryDoc, ReturnDoc, SaleDoc, WebOrderDoc } from '../../src/documents';
 import { customerReport, loyaltyReport, returnsReport, salesReport } from '../../src/reports';
-import { badRequest } from '../api-error';
-import { readCollection } from '../collection-reader';
+import { badRequest } from '../http/api-error';
+import { readCollection } from '../storage/collection-reader';
 import type { ServerContext } from '../server-context';
 import { DEFAULT_STORE_TIME_ZONE, isValidTimeZone } from '../../src/store-clock';
 import { answer, contractRoute } from './contract-route';

@@ -1,7 +1,7 @@
 import { Router } from 'express';
-import { forbidden } from '../api-error';
-import { principalOf } from '../auth';
-import { claimReturn } from '../push-checks/return-claims';
+import { forbidden } from '../http/api-error';
+import { principalOf } from '../access/auth';
+import { claimReturn } from '../gate/push-checks/return-claims';
 import type { ServerContext } from '../server-context';
 import { answer, contractRoute } from './contract-route';
 

@@ -1,8 +1,8 @@
 import { Router } from 'express';
 import type { ReturnDoc } from '../../src/documents';
 import type { SaleDoc } from '../../src/documents';
-import { notFound } from '../api-error';
-import { fromCouchDoc } from '../couch-doc';
+import { notFound } from '../http/api-error';
+import { fromCouchDoc } from '../storage/couch-doc';
 import type { ServerContext } from '../server-context';
 import { answer, contractRoute } from './contract-route';
 

@@ -1,7 +1,7 @@
 import { Router } from 'express';
-import { principalOf } from '../auth';
+import { principalOf } from '../access/auth';
 import type { ServerContext } from '../server-context';
-import { StoredValueService } from '../stored-value';
+import { StoredValueService } from '../services/stored-value';
 import { answer, contractRoute } from './contract-route';
 
 /**

@@ -8,8 +8,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CouchDocumentStore } from '../../sync-server/couchdb-document-store';
-import { storeDatabaseName } from '../../sync-server/database-layout';
+import { CouchDocumentStore } from '../../sync-server/storage/couchdb-document-store';
+import { storeDatabaseName } from '../../sync-server/storage/database-layout';
 import { dropCouchDatabases, startSyncServerProcess } from '../helpers/sync-server-process';
 import type { SyncServerProcess } from '../helpers/sync-server-process';
 import { generateBenchData } from './bench-data';

@@ -9,7 +9,7 @@
  */
 import { SeededRandom } from '../../src/demo';
 import type { StoreSettingsDoc } from '../../src/documents';
-import { toCouchDoc } from '../../sync-server/couch-doc';
+import { toCouchDoc } from '../../sync-server/storage/couch-doc';
 import type { BenchData } from './bench-data';
 import { rssMb } from './child-process';
 import { benchSale } from './sale-factory';

@@ -3,11 +3,11 @@
  * the server's own document store (the same layout and `_id` form the server writes). Seeding is
  * not a measured figure; going around the HTTP API keeps it to seconds at 150,000 documents.
  */
-import { SHARED_COLLECTIONS, storeDatabaseNames } from '../../sync-server/database-layout';
-import { hashPin } from '../../sync-server/demo-seed';
-import { toCouchDoc } from '../../sync-server/couch-doc';
-import type { DocumentStore } from '../../sync-server/document-store';
-import { PouchDocumentStore } from '../../sync-server/pouch-document-store';
+import { SHARED_COLLECTIONS, storeDatabaseNames } from '../../sync-server/storage/database-layout';
+import { hashPin } from '../../sync-server/services/demo-seed';
+import { toCouchDoc } from '../../sync-server/storage/couch-doc';
+import type { DocumentStore } from '../../sync-server/storage/document-store';
+import { PouchDocumentStore } from '../../sync-server/storage/pouch-document-store';
 import type { BenchData } from './bench-data';
 
 const CHUNK = 2_000;

@@ -1,5 +1,5 @@
 /**
- * A focused bench of the server index (sync-server/server-index.ts) on the embedded store:
+ * A focused bench of the server index (sync-server/index/server-index.ts) on the embedded store:
  * `npx tsx tests/bench/server-index-bench.ts [stores] [salesPerStore]` (default 10 × 3,000).
  * Seeds sales (a 3-line cart built by src/sales), two stock moves per sale, a return to store
  * credit for every tenth sale and a sale spending each such note, straight into LevelDB. Then it
@@ -22,14 +22,14 @@ import {
   storedValueFactsOfSale,
 } from '../../src/stored-value';
 import { stockLevels } from '../../src/stock';
-import { readCollection } from '../../sync-server/collection-reader';
-import { toCouchDoc } from '../../sync-server/couch-doc';
-import { INTERNAL_DATABASES } from '../../sync-server/database-layout';
-import { PouchDocumentStore } from '../../sync-server/pouch-document-store';
-import { Reconciler } from '../../sync-server/reconciler';
-import { ServerIndex } from '../../sync-server/server-index';
-import { SettingsHistory } from '../../sync-server/settings-history';
-import { storedValueAccountOf } from '../../sync-server/stored-value';
+import { readCollection } from '../../sync-server/storage/collection-reader';
+import { toCouchDoc } from '../../sync-server/storage/couch-doc';
+import { INTERNAL_DATABASES } from '../../sync-server/storage/database-layout';
+import { PouchDocumentStore } from '../../sync-server/storage/pouch-document-store';
+import { Reconciler } from '../../sync-server/index/reconciler';
+import { ServerIndex } from '../../sync-server/index/server-index';
+import { SettingsHistory } from '../../sync-server/history/settings-history';
+import { storedValueAccountOf } from '../../sync-server/services/stored-value';
 
 const STORES = Number(process.argv[2] ?? 10);
 const SALES = Number(process.argv[3] ?? 3000);

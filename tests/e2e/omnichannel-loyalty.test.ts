@@ -1,6 +1,6 @@
 /**
  * Loyalty at the counter, through the redemption service the points tender uses
- * (renderer/omnichannel/loyalty-redemption.ts), against a real sync-server process. The sell
+ * (renderer/loyalty/loyalty-redemption.ts), against a real sync-server process. The sell
  * screen's points tender is the cashier area's; until it is wired to this service, the service
  * is driven here directly, as the register would drive it:
  *   (4) points earned on the web are held online for a sale, released when the sale is voided,
@@ -12,12 +12,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LoyaltyEntryDoc } from '../../src/documents';
 import { loyaltyBalance } from '../../src/loyalty';
 import { minor } from '../../src/money';
-import {
-  createLoyaltyRedemption,
-  loyaltyDisplay,
-} from '../../renderer/omnichannel/loyalty-redemption';
-import type { Reservation } from '../../renderer/omnichannel/loyalty-redemption';
-import { createServerApi } from '../../renderer/omnichannel/server-api';
+import { createLoyaltyRedemption, loyaltyDisplay } from '../../renderer/loyalty/loyalty-redemption';
+import type { Reservation } from '../../renderer/loyalty/loyalty-redemption';
+import { createServerApi } from '../../renderer/platform/server-api';
 import { DEFAULT_LOYALTY_SETTINGS } from '../../src/loyalty';
 import type { EnrolledDevice, SyncServerProcess } from '../helpers/sync-server-process';
 import {

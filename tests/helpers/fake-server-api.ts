@@ -4,7 +4,7 @@
  */
 import { apiRequestLine } from '../../src/api';
 import type { ApiName, ApiReply, ApiRequest, ApiRequestLine } from '../../src/api';
-import type { ApiResult, ServerApi } from '../../renderer/omnichannel/server-api';
+import type { ApiResult, ServerApi } from '../../renderer/platform/server-api';
 
 export function fakeServerApi(answer: (line: ApiRequestLine) => ApiResult<unknown>): ServerApi {
   return {

@@ -19,7 +19,7 @@ import type {
   ReturnsReport,
   SalesReport,
 } from '../../../src/reports';
-import { createServerApi } from '../../omnichannel/server-api';
+import { createServerApi } from '../../platform/server-api';
 import { services } from '../../services';
 import { businessDate, businessDays, storeTimeZone } from '../../../src/store-clock';
 import { useAppStore } from '../../state/app-store';

@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { quickKeyProducts } from '../../sell/quick-keys';
+import { quickKeyProducts } from '../../lookup/quick-keys';
 import { services } from '../../services';
 import { useAppStore } from '../../state/app-store';
 import { useManagerTranslate } from '../use-manager-translate';

@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import type { ApiRequest } from '../../../src/api';
-import { createServerApi } from '../../omnichannel/server-api';
+import { createServerApi } from '../../platform/server-api';
 
 /** What a settings form changes; the PIN and who signs come from the footer. */
 type StoreSettingsChange = Omit<ApiRequest<'store-settings/change'>, 'staffId' | 'pin'>;

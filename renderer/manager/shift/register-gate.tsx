@@ -7,7 +7,7 @@ import type { ReactNode } from 'react';
 import { usePermission } from '../permissions';
 import { useManagerTranslate } from '../use-manager-translate';
 import { OpenRegisterForm } from './open-register-form';
-import { useOpenShift } from './open-shift-store';
+import { useOpenShift } from '../../state/open-shift-store';
 import '../manager.css';
 
 export function ShiftGate(props: { children: ReactNode }) {

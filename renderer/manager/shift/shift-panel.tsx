@@ -10,7 +10,7 @@ import { useManagerTranslate } from '../use-manager-translate';
 import { CashMoveForm } from './cash-move-form';
 import { CloseShiftForm } from './close-shift-form';
 import { OpenRegisterForm } from './open-register-form';
-import { useOpenShift } from './open-shift-store';
+import { useOpenShift } from '../../state/open-shift-store';
 import { ReportTable } from './report-table';
 import { currentXReport, printReceipt, xReportReceipt, zReportReceipt } from './shift-actions';
 

@@ -7,7 +7,7 @@ import { useAppStore } from '../../state/app-store';
 import { newId } from '../manager-format';
 import { useManagerTranslate } from '../use-manager-translate';
 import { ProductEntry, productName } from './product-entry';
-import { writeMoves } from './stock-data';
+import { writeMoves } from '../../lookup/stock-data';
 
 /** An adjustment: a signed quantity with a reason (breakage, theft, write-off). */
 export function AdjustForm() {

@@ -8,7 +8,7 @@ import { useManagerTranslate } from '../use-manager-translate';
 import { ProductEntry } from './product-entry';
 import { addScan, ScannedLines } from './scanned-lines';
 import type { ScannedLine } from './scanned-lines';
-import { storeMoves, writeMoves } from './stock-data';
+import { storeMoves, writeMoves } from '../../lookup/stock-data';
 
 /**
  * A stock count: scan or type counts area by area (part of the store is fine), review the

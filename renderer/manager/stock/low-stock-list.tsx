@@ -12,7 +12,7 @@ import { useAppStore } from '../../state/app-store';
 import { ManagerPinFooter, useStoreSettingsSave } from '../settings/store-settings-save';
 import { useManagerTranslate } from '../use-manager-translate';
 import { productName } from './product-entry';
-import { storeMoves } from './stock-data';
+import { storeMoves } from '../../lookup/stock-data';
 
 /** What a typed threshold means: blank clears it, a whole number 0+ sets it, else invalid. */
 function readThreshold(text: string): number | null | 'invalid' {

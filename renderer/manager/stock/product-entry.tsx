@@ -3,7 +3,7 @@ import type { FormEvent } from 'react';
 import type { ProductDoc } from '../../../src/documents';
 import { onScan } from '../../devices/scan-router';
 import { useManagerTranslate } from '../use-manager-translate';
-import { productFor, productOfScan } from './stock-data';
+import { productFor, productOfScan } from '../../lookup/stock-data';
 
 /**
  * A scan-or-type field for the stock screens: a keyboard-wedge scan (digits then Enter) or a

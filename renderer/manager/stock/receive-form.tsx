@@ -7,7 +7,7 @@ import { useManagerTranslate } from '../use-manager-translate';
 import { ProductEntry } from './product-entry';
 import { addScan, ScannedLines } from './scanned-lines';
 import type { ScannedLine } from './scanned-lines';
-import { writeMoves } from './stock-data';
+import { writeMoves } from '../../lookup/stock-data';
 
 /** Receiving a delivery: scan what arrived, then one `receive` move per line. */
 export function ReceiveForm() {

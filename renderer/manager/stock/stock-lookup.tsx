@@ -6,8 +6,8 @@ import { useAppStore } from '../../state/app-store';
 import { dateTime } from '../manager-format';
 import { useManagerTranslate } from '../use-manager-translate';
 import { ProductEntry, productName } from './product-entry';
-import { levelHere, remoteStock } from './stock-data';
-import type { RemoteStock } from './stock-data';
+import { levelHere, remoteStock } from '../../lookup/stock-data';
+import type { RemoteStock } from '../../lookup/stock-data';
 
 type Elsewhere = { state: 'loading' } | { state: 'unavailable' } | ({ state: 'ok' } & RemoteStock);
 

@@ -9,7 +9,7 @@ import { useManagerTranslate } from '../use-manager-translate';
 import { ProductEntry } from './product-entry';
 import { addScan, ScannedLines } from './scanned-lines';
 import type { ScannedLine } from './scanned-lines';
-import { storeMoves, writeMoves } from './stock-data';
+import { storeMoves, writeMoves } from '../../lookup/stock-data';
 
 const STORE_ID = /^[a-z0-9-]{1,64}$/;
 

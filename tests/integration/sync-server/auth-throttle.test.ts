@@ -1,6 +1,10 @@
-/** The failed-authentication throttle's arithmetic, on a fake clock (sync-server/auth-throttle.ts). */
+/** The failed-authentication throttle's arithmetic, on a fake clock (sync-server/access/auth-throttle.ts). */
 import { describe, expect, it } from 'vitest';
-import { ADDRESS_POLICY, AuthThrottle, NAME_POLICY } from '../../../sync-server/auth-throttle';
+import {
+  ADDRESS_POLICY,
+  AuthThrottle,
+  NAME_POLICY,
+} from '../../../sync-server/access/auth-throttle';
 
 function throttleAt(start = 1_000_000) {
   let now = start;

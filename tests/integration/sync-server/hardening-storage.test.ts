@@ -15,9 +15,9 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { INTERNAL_DATABASES } from '../../../sync-server/database-layout';
-import { PouchDocumentStore } from '../../../sync-server/pouch-document-store';
-import { RejectionLog } from '../../../sync-server/rejection-log';
+import { INTERNAL_DATABASES } from '../../../sync-server/storage/database-layout';
+import { PouchDocumentStore } from '../../../sync-server/storage/pouch-document-store';
+import { RejectionLog } from '../../../sync-server/gate/rejection-log';
 import { startSyncServerProcess } from '../../helpers/sync-server-process';
 import type { EnrolledDevice, SyncServerProcess } from '../../helpers/sync-server-process';
 

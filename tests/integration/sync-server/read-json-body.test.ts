@@ -1,6 +1,10 @@
-/** The JSON body limits of sync-server/read-json-body.ts, without a server. */
+/** The JSON body limits of sync-server/http/read-json-body.ts, without a server. */
 import { describe, expect, it } from 'vitest';
-import { decodeUtf8, MAX_JSON_DEPTH, parseJsonText } from '../../../sync-server/read-json-body';
+import {
+  decodeUtf8,
+  MAX_JSON_DEPTH,
+  parseJsonText,
+} from '../../../sync-server/http/read-json-body';
 
 const refusal = (run: () => unknown) => {
   try {

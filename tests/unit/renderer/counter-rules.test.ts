@@ -5,10 +5,14 @@ import {
   discountNeedsApproval,
   hasPermission,
 } from '../../../renderer/auth/permissions';
-import { matchCustomers, parseCustomerQuery } from '../../../renderer/customers/customer-lookup';
+import { matchCustomers, parseCustomerQuery } from '../../../renderer/sell/customer-lookup';
 import { normalizePhone } from '../../../src/customers';
 import { translator } from '../../../renderer/i18n/translate';
-import { checkPoints, checkTenders, quickCashAmounts } from '../../../renderer/sell/payment-rules';
+import {
+  checkPoints,
+  checkTenders,
+  quickCashAmounts,
+} from '../../../renderer/sell/payment/payment-rules';
 import { formatMoney, minor } from '../../../src/money';
 import type { Minor } from '../../../src/money';
 import type { CustomerDoc } from '../../../src/documents';

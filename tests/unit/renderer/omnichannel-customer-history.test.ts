@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { minor } from '../../../src/money';
 import { customerHistory, customerSummary, mergeHistory } from '../../../src/customers';
 import type { HistoryItem } from '../../../src/customers';
-import { readLookupInput } from '../../../renderer/omnichannel/lookup-input';
+import { readLookupInput } from '../../../renderer/lookup/lookup-input';
 import { ORDER, otherStoreReturn } from './omnichannel-fixtures';
 
 const context = { today: '2026-11-23', currency: 'VND' as const };

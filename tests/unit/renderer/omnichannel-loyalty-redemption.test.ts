@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { LoyaltyEntryDoc } from '../../../src/documents';
 import { minor } from '../../../src/money';
-import { createLoyaltyRedemption } from '../../../renderer/omnichannel/loyalty-redemption';
-import type { ApiResult, ServerApi } from '../../../renderer/omnichannel/server-api';
+import { createLoyaltyRedemption } from '../../../renderer/loyalty/loyalty-redemption';
+import type { ApiResult, ServerApi } from '../../../renderer/platform/server-api';
 import { DEFAULT_LOYALTY_SETTINGS } from '../../../src/loyalty';
 import { fakeServerApi } from '../../helpers/fake-server-api';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { minor } from '../../../src/money';
-import { ageLabel, handOverCheck, pickupQueue } from '../../../renderer/omnichannel/pickup-queue';
+import { ageLabel, handOverCheck, pickupQueue } from '../../../renderer/pickups/pickup-queue';
 import { ORDER, pickup } from './omnichannel-fixtures';
 
 const NOW = new Date('2026-11-20T09:30:00.000Z');

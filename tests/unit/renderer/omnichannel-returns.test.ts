@@ -8,9 +8,9 @@ import {
   buildReturnDocuments,
   mergeReturns,
   returnableLines,
-} from '../../../renderer/omnichannel/return-documents';
+} from '../../../renderer/lookup/return-documents';
 import { DEFAULT_RETURN_POLICY } from '../../../src/returns';
-import { returnSourceFromWebOrder } from '../../../renderer/omnichannel/web-order-return-source';
+import { returnSourceFromWebOrder } from '../../../renderer/returns/web-order-return-source';
 import { ORDER, PRODUCTS, TAX_RATES, otherStoreReturn, pickup } from './omnichannel-fixtures';
 
 const PICKED = [

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { claimParked } from '../../../renderer/sell/parked-claim';
-import type { ApiResult, ServerApi } from '../../../renderer/omnichannel/server-api';
+import type { ApiResult, ServerApi } from '../../../renderer/platform/server-api';
 import { fakeServerApi } from '../../helpers/fake-server-api';
 
 function serverAnswering(reply: ApiResult<unknown>, calls: unknown[] = []): ServerApi {

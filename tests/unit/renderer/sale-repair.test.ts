@@ -21,7 +21,7 @@ import {
   stopCartJournal,
 } from '../../../renderer/sell/cart-journal';
 import { useCartStore } from '../../../renderer/sell/cart-store';
-import { adoptPointsHold } from '../../../renderer/sell/points-holds';
+import { adoptPointsHold } from '../../../renderer/sell/payment/points-holds';
 import { recoverAtStart } from '../../../renderer/sell/sale-repair';
 import { generateDemoData } from '../../../src/demo';
 import type { AppConfig } from '../../../src/ipc/contract';

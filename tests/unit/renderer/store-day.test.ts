@@ -24,9 +24,9 @@ vi.mock('../../../src/barcodes', async (importOriginal) => {
 
 const { useAppStore } = await import('../../../renderer/state/app-store');
 const { setServices } = await import('../../../renderer/services');
-const { scanContext } = await import('../../../renderer/sell/scan-entry');
+const { scanContext } = await import('../../../renderer/state/scan-context');
 const { dispatchScan, onScan } = await import('../../../renderer/devices/scan-router');
-const { productFor } = await import('../../../renderer/manager/stock/stock-data');
+const { productFor } = await import('../../../renderer/lookup/stock-data');
 const { storeSettings } = await import('./sale-fixtures');
 
 const HALF_PAST_MIDNIGHT_IN_VIETNAM = new Date('2026-12-02T17:30:00.000Z');

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { ReturnDoc, SaleDoc } from '../../../src/documents';
 import { minor } from '../../../src/money';
-import type { ServerApi } from '../../../renderer/omnichannel/server-api';
+import type { ServerApi } from '../../../renderer/platform/server-api';
 import { fakeServerApi } from '../../helpers/fake-server-api';
-import { createStoredValueService } from '../../../renderer/omnichannel/stored-value-service';
+import { createStoredValueService } from '../../../renderer/stored-value/stored-value-service';
 
 const OFFLINE = {
   ok: false as const,

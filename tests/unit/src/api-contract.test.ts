@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { apiRequestLine, apiRequestProblem } from '../../../src/api';
-import { createServerApi } from '../../../renderer/omnichannel/server-api';
+import { createServerApi } from '../../../renderer/platform/server-api';
 
 describe('an API request on the wire', () => {
   it('puts a hold id in the path, encoded, and sends no copy of it in the body', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { customerMatchesEntry, normalizeCardNumber, normalizePhone } from '../../../src/customers';
 import type { CustomerDoc } from '../../../src/documents';
-import { matchCustomers, parseCustomerQuery } from '../../../renderer/customers/customer-lookup';
+import { matchCustomers, parseCustomerQuery } from '../../../renderer/sell/customer-lookup';
 
 describe('one normal form per phone number', () => {
   it.each([

@@ -9,19 +9,19 @@ import type { RxCollection } from 'rxdb';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { COLLECTIONS } from '../../../renderer/data/collections';
 import type { ReplicaCollections } from '../../../renderer/data/database';
-import type { Principal } from '../../../sync-server/auth';
-import { COLLECTION_SCHEMAS } from '../../../sync-server/collection-schemas';
+import type { Principal } from '../../../sync-server/access/auth';
+import { COLLECTION_SCHEMAS } from '../../../sync-server/storage/collection-schemas';
 import {
   KNOWN_DATABASES_HINT,
   parseDatabaseName,
   SHARED_COLLECTIONS,
   STORE_COLLECTIONS,
   storeDatabaseNames,
-} from '../../../sync-server/database-layout';
-import type { Collection } from '../../../sync-server/database-layout';
-import type { DocumentValidator } from '../../../sync-server/document-validator';
-import { PUSH_CHECKS } from '../../../sync-server/push-checks/push-checks';
-import { decideWrite, IMMUTABLE_FACTS } from '../../../sync-server/write-policy';
+} from '../../../sync-server/storage/database-layout';
+import type { Collection } from '../../../sync-server/storage/database-layout';
+import type { DocumentValidator } from '../../../sync-server/gate/document-validator';
+import { PUSH_CHECKS } from '../../../sync-server/gate/push-checks/push-checks';
+import { decideWrite, IMMUTABLE_FACTS } from '../../../sync-server/gate/write-policy';
 import * as documents from '../../../src/documents';
 import type { DocumentTypeSpec } from '../../../src/documents';
 import { DOCUMENT_TYPE_NAMES, DOCUMENT_TYPES, registryProblems } from '../../../src/documents';

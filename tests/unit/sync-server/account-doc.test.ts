@@ -3,9 +3,9 @@
  * how a register's changes-feed position from the other kind of store is read after a migration.
  */
 import { describe, expect, it } from 'vitest';
-import { holdsToKeep, withState } from '../../../sync-server/account-doc';
-import type { AccountHold } from '../../../sync-server/account-doc';
-import { sinceForStore } from '../../../sync-server/foreign-checkpoint';
+import { holdsToKeep, withState } from '../../../sync-server/storage/account-doc';
+import type { AccountHold } from '../../../sync-server/storage/account-doc';
+import { sinceForStore } from '../../../sync-server/gate/foreign-checkpoint';
 
 const NOW = Date.parse('2026-12-03T08:00:00.000Z');
 const hold = (id: string, state: AccountHold['state'], expiresAt: string): AccountHold => ({

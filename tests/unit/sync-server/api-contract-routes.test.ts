@@ -6,8 +6,8 @@ import type { Router } from 'express';
 import { describe, expect, it } from 'vitest';
 import { API_ENTRIES, API_NAMES } from '../../../src/api';
 import { apiRouter } from '../../../sync-server/api/api-router';
-import type { LoyaltyHolds } from '../../../sync-server/loyalty-holds';
-import type { Reconciler } from '../../../sync-server/reconciler';
+import type { LoyaltyHolds } from '../../../sync-server/services/loyalty-holds';
+import type { Reconciler } from '../../../sync-server/index/reconciler';
 import type { ServerContext } from '../../../sync-server/server-context';
 
 interface Layer {

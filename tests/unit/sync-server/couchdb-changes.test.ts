@@ -3,7 +3,7 @@
  * how it reads the reply, so the server index sees the same rows as on the embedded store.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CouchDocumentStore } from '../../../sync-server/couchdb-document-store';
+import { CouchDocumentStore } from '../../../sync-server/storage/couchdb-document-store';
 
 afterEach(() => {
   vi.unstubAllGlobals();

@@ -7,9 +7,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { INTERNAL_DATABASES } from '../../../sync-server/database-layout';
-import { PouchDocumentStore } from '../../../sync-server/pouch-document-store';
-import { claimIdentity, releaseClaims } from '../../../sync-server/push-checks/customer-claims';
+import { INTERNAL_DATABASES } from '../../../sync-server/storage/database-layout';
+import { PouchDocumentStore } from '../../../sync-server/storage/pouch-document-store';
+import {
+  claimIdentity,
+  releaseClaims,
+} from '../../../sync-server/gate/push-checks/customer-claims';
 
 const cleanups: (() => Promise<void>)[] = [];
 

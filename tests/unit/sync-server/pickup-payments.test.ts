@@ -1,7 +1,7 @@
 /** What the order view shows of a pickup's payment: tenders, with codes and numbers cut short. */
 import { describe, expect, it } from 'vitest';
 import { minor } from '../../../src/money';
-import { tenderView } from '../../../sync-server/pickup-payments';
+import { tenderView } from '../../../sync-server/services/pickup-payments';
 
 const settled = { applied: minor(50_000), rounding: minor(0), change: minor(0) };
 

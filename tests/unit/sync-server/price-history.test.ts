@@ -1,9 +1,9 @@
-/** Which catalog version a pushed line was rung up from (sync-server/price-history.ts). */
+/** Which catalog version a pushed line was rung up from (sync-server/history/price-history.ts). */
 import { describe, expect, it } from 'vitest';
 import { minor } from '../../../src/money';
 import type { CartLineInput } from '../../../src/pricing';
-import { matchLineToPrices, priceVersionId } from '../../../sync-server/price-history';
-import type { PriceVersion } from '../../../sync-server/price-history';
+import { matchLineToPrices, priceVersionId } from '../../../sync-server/history/price-history';
+import type { PriceVersion } from '../../../sync-server/history/price-history';
 
 const version = (rev: string, unitPrice: number, inForceFrom: string): PriceVersion => ({
   id: priceVersionId('prod_SKU000005', rev),

@@ -1,5 +1,5 @@
 /**
- * Which version of a store's settings a pushed sale was priced with (sync-server/sale-check.ts):
+ * Which version of a store's settings a pushed sale was priced with (sync-server/history/sale-check.ts):
  * the version in force when it completed first, then the others newest first. A sale priced
  * with settings already replaced when it completed is kept but marked as superseded; a sale no
  * version reproduces is refused with the nearest version named.
@@ -10,9 +10,9 @@ import type { SaleDoc, StoreSettingsDoc } from '../../../src/documents';
 import { minor } from '../../../src/money';
 import type { Promotion } from '../../../src/pricing';
 import { completeSale } from '../../../src/sales';
-import { matchSaleToSettings } from '../../../sync-server/sale-check';
-import { settingsVersion } from '../../../sync-server/settings-history';
-import type { StoreSettingsHistory } from '../../../sync-server/settings-history';
+import { matchSaleToSettings } from '../../../sync-server/history/sale-check';
+import { settingsVersion } from '../../../sync-server/history/settings-history';
+import type { StoreSettingsHistory } from '../../../sync-server/history/settings-history';
 
 const snacks = (percentBp: number, en = `Snacks ${percentBp / 100}% off`): Promotion => ({
   id: 'promo-snacks',

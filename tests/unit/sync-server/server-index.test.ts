@@ -7,8 +7,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PouchDocumentStore } from '../../../sync-server/pouch-document-store';
-import { ServerIndex } from '../../../sync-server/server-index';
+import { PouchDocumentStore } from '../../../sync-server/storage/pouch-document-store';
+import { ServerIndex } from '../../../sync-server/index/server-index';
 
 /** express-pouchdb installs `allDbs`; without it, the store lists what it was asked to open. */
 class TestStore extends PouchDocumentStore {

@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { minor } from '../../../src/money';
 import { priceCart, PricingError, promotionProblem } from '../../../src/pricing';
 import type { Promotion } from '../../../src/pricing';
-import { buildCatalog } from '../../../sync-server/catalog-import';
-import { parsePromotions } from '../../../sync-server/promotion-input';
+import { buildCatalog } from '../../../sync-server/services/catalog-import';
+import { parsePromotions } from '../../../sync-server/services/promotion-input';
 import { pricingContext, unitLine } from '../src/pricing-fixtures';
 
 const NOW = '2026-12-03T00:00:00.000Z';

@@ -12,7 +12,7 @@ import { pointsValue } from '../../../../src/loyalty';
 import type { Minor } from '../../../../src/money';
 import { minor } from '../../../../src/money';
 import type { TenderInput } from '../../../../src/tenders';
-import { buildReturnDocuments } from '../../../../renderer/omnichannel/return-documents';
+import { buildReturnDocuments } from '../../../../renderer/lookup/return-documents';
 import { planReturn, returnPolicyOf, returnSourceFromSale } from '../../../../src/returns';
 import { startSyncServerProcess } from '../../../helpers/sync-server-process';
 import type { EnrolledDevice, SyncServerProcess } from '../../../helpers/sync-server-process';

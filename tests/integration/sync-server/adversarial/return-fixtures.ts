@@ -3,7 +3,7 @@
  * counter), and the calls a register makes around them, for the adversarial returns suite.
  */
 import { randomBytes } from 'node:crypto';
-import { buildReturnDocuments } from '../../../../renderer/omnichannel/return-documents';
+import { buildReturnDocuments } from '../../../../renderer/lookup/return-documents';
 import { demoStoreSettings } from '../../../../src/demo';
 import type {
   PickupDoc,

@@ -14,7 +14,7 @@ import type {
 import { minor } from '../../../../src/money';
 import { pickupStockMoves } from '../../../../src/orders';
 import { MAX_STOCK_MOVE_QUANTITY, postCount, reviewCount } from '../../../../src/stock';
-import { buildReturnDocuments } from '../../../../renderer/omnichannel/return-documents';
+import { buildReturnDocuments } from '../../../../renderer/lookup/return-documents';
 import { planReturn, returnPolicyOf, returnSourceFromSale } from '../../../../src/returns';
 import { startSyncServerProcess } from '../../../helpers/sync-server-process';
 import type { EnrolledDevice, SyncServerProcess } from '../../../helpers/sync-server-process';

@@ -1,0 +1,125 @@
+/**
+ * `#/orders`: the store's pickup counter. The queue lists web orders due here with their age;
+ * the lookup finds any order by its QR or number. An open order can be marked ready (the server
+ * writes orders) and handed over, in full or in part, after checking the order number and the
+ * customer's name or phone, collecting what is still due.
+ */
+import { useMemo } from 'react';
+import type { CustomerDoc, PickupDoc, WebOrderDoc } from '../../src/documents';
+import { formatMoney } from '../../src/money';
+import type { Minor } from '../../src/money';
+import { services } from '../services';
+import { useAppStore } from '../state/app-store';
+import { DocumentLookupForm } from '../lookup/document-lookup-form';
+import type { FoundDocument } from '../lookup/document-lookup';
+import { OrderPanel } from './order-panel';
+import { ageLabel, pickupQueue } from './pickup-queue';
+import { usePickupStore } from './pickup-store';
+import { toPickNow } from './hand-over';
+import { useLiveDocs, useNow } from '../platform/use-live-docs';
+import { useOmniTranslate } from '../i18n/use-omni-translate';
+
+export function PickupScreen() {
+  const t = useOmniTranslate();
+  const locale = useAppStore((state) => state.locale);
+  const { db, config } = services();
+  const orders = useLiveDocs<WebOrderDoc>(db.orders);
+  const pickups = useLiveDocs<PickupDoc>(db.pickups);
+  const customers = useLiveDocs<CustomerDoc>(db.customers, {
+    id: { $in: [...new Set(orders.map((order) => order.customerId))] },
+  });
+  const now = useNow();
+  const open = usePickupStore((state) => state.open);
+  const openOrder = usePickupStore((state) => state.openOrder);
+  const notice = usePickupStore((state) => state.notice);
+  const setNotice = usePickupStore((state) => state.setNotice);
+
+  const rows = useMemo(
+    () => pickupQueue(orders, pickups, config.storeId, now),
+    [orders, pickups, config.storeId, now],
+  );
+  const nameOf = new Map(customers.map((customer) => [customer.id, customer.name]));
+  const money = (amount: Minor, order?: WebOrderDoc) =>
+    formatMoney(amount, order?.currency ?? 'VND', locale);
+
+  function show(found: FoundDocument): void {
+    if (found.kind === 'sale') {
+      setNotice({ kind: 'info', text: t('lookup.saleFound') });
+      return;
+    }
+    const next = { order: found.order, pickups: found.pickups, serverChecked: found.serverChecked };
+    openOrder(next, toPickNow(next));
+  }
+
+  function openFromQueue(orderId: string): void {
+    const order = orders.find((candidate) => candidate.id === orderId);
+    if (!order) return;
+    const next = {
+      order,
+      pickups: pickups.filter((pickup) => pickup.orderId === orderId),
+      serverChecked: false,
+    };
+    openOrder(next, toPickNow(next));
+  }
+
+  return (
+    <main className="omni-screen" data-testid="pickup-screen">
+      <h1>{t('pickup.title')}</h1>
+      <DocumentLookupForm testId="order-lookup" onFound={show} />
+      {notice && (
+        <p
+          className={notice.kind === 'error' ? 'error' : 'notice'}
+          role="status"
+          data-testid="pickup-notice"
+        >
+          {notice.text}
+        </p>
+      )}
+      {open ? (
+        <OrderPanel customerName={nameOf.get(open.order.customerId)} />
+      ) : (
+        <section>
+          <h2>{t('pickup.queue', { count: rows.length })}</h2>
+          {rows.length === 0 ? (
+            <p className="muted">{t('pickup.queueEmpty')}</p>
+          ) : (
+            <table className="cart-table" data-testid="pickup-queue">
+              <thead>
+                <tr>
+                  <th>{t('pickup.order')}</th>
+                  <th>{t('pickup.customer')}</th>
+                  <th>{t('pickup.state')}</th>
+                  <th>{t('pickup.age')}</th>
+                  <th>{t('pickup.items')}</th>
+                  <th>{t('pickup.due')}</th>
+                  <th />
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((row) => (
+                  <tr key={row.orderId} data-testid="pickup-row" data-order={row.orderNumber}>
+                    <td>{row.orderNumber}</td>
+                    <td>{nameOf.get(row.customerId) ?? row.customerId}</td>
+                    <td>{t(`pickup.state.${row.state}`)}</td>
+                    <td>{ageLabel(row.ageMinutes, locale)}</td>
+                    <td>{row.itemsToPickUp}</td>
+                    <td>{money(row.balanceDue)}</td>
+                    <td>
+                      <button
+                        type="button"
+                        className="button-secondary"
+                        onClick={() => openFromQueue(row.orderId)}
+                      >
+                        {t('pickup.open')}
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+      )}
+    </main>
+  );
+}

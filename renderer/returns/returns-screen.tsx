@@ -1,0 +1,301 @@
+/**
+ * `#/returns`: returns and exchanges of till sales from any store and of web orders. The cashier
+ * finds the receipt or order, sees what is still returnable (every store's returns counted),
+ * picks quantities and where each item goes (shelf or damaged), reviews the refund per tender
+ * and the points, gets a manager's PIN when the policy asks, and confirms.
+ */
+import { formatMoney } from '../../src/money';
+import type { Minor } from '../../src/money';
+import type { ReturnDoc } from '../../src/documents';
+import type { RefundTender } from '../../src/tenders';
+import { navigate } from '../platform/use-hash-route';
+import { useCartStore } from '../sell/cart-store';
+import { startExchangeSale } from '../sell/exchange-sale';
+import { useAppStore } from '../state/app-store';
+import { DocumentLookupForm } from '../lookup/document-lookup-form';
+import type { FoundDocument } from '../lookup/document-lookup';
+import { completeReturn, planFor, sourceOf } from './return-flow';
+import { returnableLines } from '../lookup/return-documents';
+import { useReturnsStore } from './returns-store';
+import { returnPolicyOf } from '../../src/returns';
+import { useOmniTranslate } from '../i18n/use-omni-translate';
+import type { OmniTranslate } from '../i18n/use-omni-translate';
+
+function tenderText(tender: RefundTender, t: OmniTranslate): string {
+  switch (tender.kind) {
+    case 'card':
+      return t('returns.tender.card', { code: tender.originalApprovalCode ?? '' });
+    case 'loyalty-points':
+      return t('returns.tender.loyalty-points', { points: tender.points ?? 0 });
+    case 'cash':
+    case 'gift-card':
+    case 'store-credit':
+      return t(`returns.tender.${tender.kind}`);
+  }
+}
+
+export function ReturnsScreen() {
+  const t = useOmniTranslate();
+  const locale = useAppStore((state) => state.locale);
+  const settings = useAppStore((state) => state.settings);
+  const state = useReturnsStore();
+  const { found, source, plan } = state;
+  const policy = returnPolicyOf(settings);
+  const money = (amount: Minor) => formatMoney(amount, source?.currency ?? 'VND', locale);
+
+  async function open(document: FoundDocument): Promise<void> {
+    const { source: next, pickedUp } = await sourceOf(document);
+    state.start(document, next, pickedUp);
+    if (!document.serverChecked) state.setNotice({ kind: 'info', text: t('lookup.offlineNote') });
+  }
+
+  function review(): void {
+    const result = planFor(useReturnsStore.getState(), t);
+    if (!result.ok) {
+      state.setPlan(null, false);
+      state.setNotice({ kind: 'error', text: result.message });
+      return;
+    }
+    state.setNotice(null);
+    state.setPlan(result.plan, result.needsApproval);
+  }
+
+  async function confirm(): Promise<void> {
+    state.setBusy(true);
+    const result = await completeReturn(useReturnsStore.getState(), t);
+    state.setBusy(false);
+    if (!result.ok) state.setNotice({ kind: 'error', text: result.message });
+    else
+      state.finish({
+        returnId: result.returnDoc.id,
+        text: result.message,
+        ...(result.returnDoc.exchangeSaleId ? { exchange: result.returnDoc } : {}),
+      });
+  }
+
+  /** The exchange's new sale: the sell screen opens with its reserved id and the credit. */
+  function sellExchangeGoods(returnDoc: ReturnDoc): void {
+    const started = startExchangeSale(returnDoc);
+    if (!started.ok) {
+      state.setNotice({
+        kind: 'error',
+        text:
+          started.reason === 'sale-open'
+            ? t('returns.exchangeSaleOpen')
+            : t('returns.exchangeNoCredit', { id: returnDoc.id }),
+      });
+      return;
+    }
+    useCartStore.getState().setNotice({
+      kind: 'info',
+      text: t('returns.exchangeStarted', {
+        id: returnDoc.id,
+        amount: formatMoney(started.credit, returnDoc.currency, locale),
+      }),
+    });
+    state.reset();
+    navigate('/');
+  }
+
+  const lines =
+    found && source
+      ? returnableLines(
+          source,
+          found.returns,
+          state.pickedUp ? new Map(Object.entries(state.pickedUp)) : undefined,
+        )
+      : [];
+  const heading = !found
+    ? null
+    : found.kind === 'order'
+      ? t('returns.source.order', {
+          number: found.order.orderNumber,
+          store: found.order.pickupStoreId,
+          date: new Date(source?.soldAt ?? found.order.placedAt).toLocaleDateString(locale),
+        })
+      : t('returns.source.sale', {
+          id: found.sale.id,
+          store: found.sale.storeId,
+          date: new Date(found.sale.completedAt).toLocaleDateString(locale),
+        });
+
+  return (
+    <main className="omni-screen" data-testid="returns-screen">
+      <h1>
+        {t('returns.title')}{' '}
+        <button type="button" className="button-secondary" onClick={() => navigate('/')}>
+          {t('common.back')}
+        </button>
+      </h1>
+      {policy.isDefault && (
+        <p className="muted">
+          {t('returns.policyDefault', { amount: money(policy.policy.managerApprovalOver) })}
+        </p>
+      )}
+      {state.done && (
+        <p className="notice" role="status" data-testid="return-done">
+          {state.done.text}
+        </p>
+      )}
+      {state.done?.exchange && (
+        <button
+          type="button"
+          className="button-primary"
+          data-testid="exchange-sell"
+          onClick={() => state.done?.exchange && sellExchangeGoods(state.done.exchange)}
+        >
+          {t('returns.exchangeSell', { id: state.done.exchange.id })}
+        </button>
+      )}
+      {!found && (
+        <DocumentLookupForm testId="return-lookup" onFound={(document) => void open(document)} />
+      )}
+      {state.notice && (
+        <p
+          className={state.notice.kind === 'error' ? 'error' : 'notice'}
+          role="alert"
+          data-testid="return-notice"
+        >
+          {state.notice.text}
+        </p>
+      )}
+      {found && source && (
+        <section className="omni-panel" data-testid="return-panel">
+          <h2>{heading}</h2>
+          <table className="cart-table">
+            <thead>
+              <tr>
+                <th>{t('returns.item')}</th>
+                <th>{t('returns.sold')}</th>
+                <th>{t('returns.returned')}</th>
+                <th>{t('returns.returnable')}</th>
+                <th>{t('returns.quantity')}</th>
+                <th>{t('returns.condition')}</th>
+                <th>{t('returns.reason')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {lines.map((line) => {
+                const row = state.rows[line.lineId] ?? { quantity: 0, restock: true, reason: '' };
+                return (
+                  <tr key={line.lineId} data-testid="return-line" data-sku={line.sku}>
+                    <td>{line.name}</td>
+                    <td>{line.sold}</td>
+                    <td data-testid="returned-quantity">{line.returned}</td>
+                    <td data-testid="returnable-quantity">{line.returnable}</td>
+                    <td>
+                      <input
+                        type="number"
+                        min={0}
+                        max={line.returnable}
+                        aria-label={`${t('returns.quantity')} ${line.name}`}
+                        value={row.quantity}
+                        disabled={line.returnable === 0}
+                        onChange={(event) =>
+                          state.setRow(line.lineId, {
+                            quantity: Math.max(0, Math.floor(Number(event.target.value) || 0)),
+                          })
+                        }
+                      />
+                    </td>
+                    <td>
+                      <select
+                        aria-label={`${t('returns.condition')} ${line.name}`}
+                        value={row.restock ? 'sellable' : 'damaged'}
+                        onChange={(event) =>
+                          state.setRow(line.lineId, { restock: event.target.value === 'sellable' })
+                        }
+                      >
+                        <option value="sellable">{t('returns.sellable')}</option>
+                        <option value="damaged">{t('returns.damaged')}</option>
+                      </select>
+                    </td>
+                    <td>
+                      <input
+                        aria-label={`${t('returns.reason')} ${line.name}`}
+                        placeholder={t('returns.defaultReason')}
+                        value={row.reason}
+                        onChange={(event) =>
+                          state.setRow(line.lineId, { reason: event.target.value })
+                        }
+                      />
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+          {lines.every((line) => line.returnable === 0) && (
+            <p className="muted">{t('returns.nothingReturnable')}</p>
+          )}
+          <label>
+            <input
+              type="checkbox"
+              checked={state.exchange}
+              onChange={(event) => state.setExchange(event.target.checked)}
+            />
+            {t('returns.exchange')}
+          </label>
+          <div>
+            <button
+              type="button"
+              className="button-primary"
+              onClick={review}
+              data-testid="plan-return"
+            >
+              {t('returns.plan')}
+            </button>
+            <button type="button" className="button-secondary" onClick={state.reset}>
+              {t('returns.new')}
+            </button>
+          </div>
+          {plan && (
+            <div className="omni-plan" data-testid="return-plan">
+              <p className="grand-total">
+                {t('returns.refundTotal', { amount: money(plan.totals.refund) })}
+              </p>
+              <ul>
+                {plan.tenders.map((tender, index) => (
+                  <li key={index} data-testid="refund-tender">
+                    {tenderText(tender, t)}: {money(tender.amount)}
+                  </li>
+                ))}
+                {plan.loyalty.pointsEarnedReversed > 0 && (
+                  <li>
+                    {t('returns.pointsReversed', { points: plan.loyalty.pointsEarnedReversed })}
+                  </li>
+                )}
+                {plan.loyalty.pointsRedeemedReturned > 0 && (
+                  <li>
+                    {t('returns.pointsReturned', { points: plan.loyalty.pointsRedeemedReturned })}
+                  </li>
+                )}
+              </ul>
+              {state.needsApproval && (
+                <label>
+                  {found.serverChecked ? t('returns.needsApproval') : t('returns.offlineApproval')}{' '}
+                  <input
+                    type="password"
+                    inputMode="numeric"
+                    aria-label={t('returns.managerPin')}
+                    value={state.managerPin}
+                    onChange={(event) => state.setManagerPin(event.target.value)}
+                  />
+                </label>
+              )}
+              <button
+                type="button"
+                className="button-primary"
+                disabled={state.busy}
+                onClick={() => void confirm()}
+                data-testid="confirm-return"
+              >
+                {t('returns.confirm')}
+              </button>
+            </div>
+          )}
+        </section>
+      )}
+    </main>
+  );
+}

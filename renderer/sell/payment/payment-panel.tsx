@@ -1,0 +1,213 @@
+import type { Minor } from '../../../src/money';
+import type { PricedCart } from '../../../src/pricing';
+import type { TenderKind } from '../../../src/tenders';
+import { quickCashAmounts, TENDER_LABEL } from './payment-rules';
+import { usePayment } from './use-payment';
+
+const KINDS: readonly TenderKind[] = [
+  'cash',
+  'card',
+  'gift-card',
+  'store-credit',
+  'loyalty-points',
+];
+
+/**
+ * Taking payment: any split of cash (quick VND notes, change), card (approval code from the
+ * terminal, never more than is due), gift card, store credit and loyalty points. src/tenders
+ * does the arithmetic, cash rounding included; the sale stays intact whatever is refused. What
+ * happens on each button is use-payment.ts's; this panel only draws.
+ */
+export function PaymentPanel(props: { priced: PricedCart }) {
+  const {
+    t,
+    money,
+    kind,
+    chooseKind,
+    amountText,
+    setAmountText,
+    reference,
+    setReference,
+    last4,
+    setLast4,
+    error,
+    amountDue,
+    settlement,
+    tenders,
+    noteLeft,
+    program,
+    points,
+    finishing,
+    removeTender,
+    back,
+    addCash,
+    submit,
+    complete,
+  } = usePayment(props.priced);
+
+  const dueInCash = settlement?.remainingInCash ?? amountDue;
+  return (
+    <section className="payment-panel" aria-labelledby="payment-title" data-testid="payment-panel">
+      <h2 id="payment-title">{t('payment.title')}</h2>
+      <dl className="totals">
+        <dt>{t('payment.due')}</dt>
+        <dd data-testid="payment-due">{money(amountDue)}</dd>
+        <dt>{t('payment.remaining')}</dt>
+        <dd data-testid="payment-remaining">{money(settlement?.remaining ?? amountDue)}</dd>
+        {settlement && settlement.remainingInCash !== settlement.remaining && (
+          <>
+            <dt className="muted">
+              {t('payment.dueCash', { amount: money(settlement.remainingInCash) })}
+            </dt>
+            <dd />
+          </>
+        )}
+        <dt className="grand-total">{t('payment.change')}</dt>
+        <dd className="grand-total" data-testid="payment-change">
+          {money(settlement?.change ?? (0 as Minor))}
+        </dd>
+      </dl>
+      {tenders.length > 0 && (
+        <ul className="tender-list" data-testid="tenders">
+          {tenders.map((tender) => (
+            <li key={tender.tenderId}>
+              <span>
+                {t(TENDER_LABEL[tender.kind])}
+                {tender.kind === 'card' ? ` (${tender.approvalCode})` : ''}
+                {tender.kind === 'gift-card' ? ` ${tender.cardNumber}` : ''}
+                {tender.kind === 'store-credit' && tender.creditReference
+                  ? ` ${tender.creditReference}`
+                  : ''}
+                {noteLeft[tender.tenderId] && (
+                  <span className="muted" data-testid="tender-note-left">
+                    {' '}
+                    (
+                    {t('payment.storedValue.left', {
+                      amount: money(noteLeft[tender.tenderId]?.balanceAfter ?? (0 as Minor)),
+                    })}
+                    )
+                  </span>
+                )}
+                {tender.kind === 'loyalty-points' ? ` (${tender.points})` : ''}
+              </span>
+              <span>{money(tender.amount)}</span>
+              <button
+                type="button"
+                className="button-icon"
+                aria-label={t('payment.removeTender')}
+                onClick={() => removeTender(tender.tenderId)}
+              >
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="tender-kinds" role="tablist">
+        {KINDS.map((candidate) => (
+          <button
+            key={candidate}
+            type="button"
+            role="tab"
+            aria-selected={kind === candidate}
+            className={kind === candidate ? 'button-primary' : 'button-secondary'}
+            data-testid={`tender-${candidate}`}
+            onClick={() => chooseKind(candidate)}
+          >
+            {t(TENDER_LABEL[candidate])}
+          </button>
+        ))}
+      </div>
+      {kind === 'cash' && !settlement?.complete && (
+        <div className="quick-cash">
+          {quickCashAmounts(dueInCash).map((amount, index) => (
+            <button
+              key={`${index}-${amount}`}
+              type="button"
+              className="button-secondary"
+              data-testid={index === 0 ? 'cash-exact' : `cash-${amount}`}
+              onClick={() => addCash(amount)}
+            >
+              {index === 0 ? `${t('payment.exact')} ${money(amount)}` : money(amount)}
+            </button>
+          ))}
+        </div>
+      )}
+      <form className="tender-form" onSubmit={submit}>
+        <label>
+          {kind === 'loyalty-points' ? t('payment.pointsToUse') : t('payment.amount')}
+          <input
+            data-testid="tender-amount"
+            inputMode="numeric"
+            autoComplete="off"
+            value={amountText}
+            placeholder={
+              kind === 'cash' || kind === 'loyalty-points'
+                ? ''
+                : money(settlement?.remaining ?? amountDue)
+            }
+            onChange={(event) => setAmountText(event.target.value.replace(/[^\d.,]/g, ''))}
+          />
+        </label>
+        {kind !== 'cash' && kind !== 'loyalty-points' && (
+          <label>
+            {kind === 'card'
+              ? t('payment.approvalCode')
+              : kind === 'gift-card'
+                ? t('payment.cardNumber')
+                : t('payment.creditReference')}
+            <input
+              data-testid="tender-reference"
+              autoComplete="off"
+              value={reference}
+              onChange={(event) => setReference(event.target.value)}
+            />
+          </label>
+        )}
+        {kind === 'card' && (
+          <label>
+            {t('payment.last4')}
+            <input
+              inputMode="numeric"
+              maxLength={4}
+              autoComplete="off"
+              value={last4}
+              onChange={(event) => setLast4(event.target.value.replace(/\D/g, ''))}
+            />
+          </label>
+        )}
+        {kind === 'loyalty-points' && program && (
+          <p className="muted" data-testid="points-info">
+            {t('payment.pointsInfo', {
+              balance: points.available,
+              max: points.cap,
+              value: money(program.pointValue),
+            })}
+          </p>
+        )}
+        <button type="submit" className="button-secondary" data-testid="tender-add">
+          {t('payment.add')}
+        </button>
+      </form>
+      {error && (
+        <p className="error" role="alert" data-testid="payment-error">
+          {error}
+        </p>
+      )}
+      <div className="dialog-actions">
+        <button type="button" className="button-secondary" onClick={back}>
+          {t('payment.back')}
+        </button>
+        <button
+          type="button"
+          className="button-primary"
+          data-testid="complete-sale"
+          disabled={!settlement?.complete || finishing}
+          onClick={complete}
+        >
+          {t('payment.complete')}
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,50 @@
+/**
+ * Checks a member of staff's PIN at the server, against the same PBKDF2 hash the registers use
+ * (src/documents/staff.ts), for actions a device may only take with a manager's approval.
+ * Repeated wrong PINs from one device lock it out for a while.
+ */
+import { pbkdf2, timingSafeEqual } from 'node:crypto';
+import type { PinHash } from '../../src/documents';
+
+export function pinMatches(pin: string, hash: PinHash): Promise<boolean> {
+  const expected = Buffer.from(hash.hash, 'base64');
+  return new Promise((resolve, reject) => {
+    pbkdf2(
+      pin,
+      Buffer.from(hash.salt, 'base64'),
+      hash.iterations,
+      expected.length,
+      'sha256',
+      (error, key) => {
+        if (error) reject(error);
+        else resolve(key.length === expected.length && timingSafeEqual(key, expected));
+      },
+    );
+  });
+}
+
+const MAX_FAILURES = 5;
+const LOCKOUT_MS = 60_000;
+
+export class PinAttempts {
+  private readonly failures = new Map<string, { count: number; lockedUntil: number }>();
+
+  /** Milliseconds the caller must still wait, or 0. */
+  lockedFor(key: string, now = Date.now()): number {
+    return Math.max(0, (this.failures.get(key)?.lockedUntil ?? 0) - now);
+  }
+
+  failed(key: string, now = Date.now()): void {
+    const entry = this.failures.get(key) ?? { count: 0, lockedUntil: 0 };
+    entry.count += 1;
+    if (entry.count >= MAX_FAILURES) {
+      entry.count = 0;
+      entry.lockedUntil = now + LOCKOUT_MS;
+    }
+    this.failures.set(key, entry);
+  }
+
+  succeeded(key: string): void {
+    this.failures.delete(key);
+  }
+}

@@ -1,0 +1,70 @@
+import { pbkdf2, randomBytes } from 'node:crypto';
+import { generateDemoData } from '../../src/demo';
+import type { DemoStaff } from '../../src/demo';
+import type { PinHash, StaffDoc } from '../../src/documents';
+import { storeDatabaseName, storeDatabaseNames } from '../storage/database-layout';
+import type { DocumentStore } from '../storage/document-store';
+import { toCouchDoc } from '../storage/couch-doc';
+
+/** Matches PinHash in src/documents/staff.ts and what the register checks a PIN against. */
+export const PIN_ITERATIONS = 100_000;
+
+export function hashPin(pin: string): Promise<PinHash> {
+  const salt = randomBytes(16);
+  return new Promise((resolve, reject) => {
+    pbkdf2(pin, salt, PIN_ITERATIONS, 32, 'sha256', (error, key) => {
+      if (error) reject(error);
+      else {
+        resolve({
+          algorithm: 'pbkdf2-sha256',
+          iterations: PIN_ITERATIONS,
+          salt: salt.toString('base64'),
+          hash: key.toString('base64'),
+        });
+      }
+    });
+  });
+}
+
+async function staffDoc(staff: DemoStaff): Promise<StaffDoc> {
+  return { ...staff, pin: await hashPin(staff.pin) };
+}
+
+async function writeAll(store: DocumentStore, db: string, docs: readonly { id: string }[]) {
+  for (let start = 0; start < docs.length; start += 500) {
+    const chunk = docs.slice(start, start + 500).map((doc) => toCouchDoc(doc));
+    const rows = await store.bulkDocs(db, chunk, true);
+    const failed = rows.filter((row) => !row.ok && row.error !== 'conflict');
+    if (failed.length) throw new Error(`Seeding ${db} failed: ${JSON.stringify(failed[0])}`);
+  }
+}
+
+/**
+ * Writes the demo store (src/demo) on first start: settings of the demo stores, staff with
+ * hashed PINs, the catalog, customers with their loyalty points, and web orders to collect. Only when the products database is empty, so a
+ * restart with --seed-demo never writes over real data. Returns whether it seeded.
+ */
+export async function seedDemoData(
+  store: DocumentStore,
+  log: (line: string) => void,
+): Promise<boolean> {
+  const existing = await store.allDocs('products');
+  if (existing.length > 0) return false;
+  const demo = generateDemoData({ now: new Date().toISOString() });
+  for (const settings of demo.stores) {
+    for (const db of storeDatabaseNames(settings.storeId)) await store.ensureDatabase(db);
+  }
+  await writeAll(store, 'settings', demo.stores);
+  await writeAll(store, 'staff', await Promise.all(demo.staff.map(staffDoc)));
+  await writeAll(store, 'customers', demo.customers);
+  await writeAll(store, 'loyalty', demo.loyaltyEntries);
+  for (const order of demo.webOrders) {
+    await writeAll(store, storeDatabaseName('orders', order.pickupStoreId), [order]);
+  }
+  // Products last: an interrupted seed leaves products empty and is simply redone next start.
+  await writeAll(store, 'products', demo.products);
+  log(
+    `omnitill-sync-server: seeded the demo data (${demo.stores.length} stores, ${demo.staff.length} staff, ${demo.products.length} products, ${demo.customers.length} customers, ${demo.loyaltyEntries.length} loyalty entries, ${demo.webOrders.length} web orders)`,
+  );
+  return true;
+}
