@@ -82,6 +82,7 @@ async function main(): Promise<void> {
   console.log(
     `Electron cannot start here (${electron.reason}); serving the app in the browser instead.`,
   );
+  // The address carries a per-run key: the bare port serves no page (docs/SECURITY.md).
   console.log(`Omnitill is ready: open ${browserHost.url}`);
 }
 
