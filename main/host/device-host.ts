@@ -18,7 +18,8 @@ import { isDeviceCommand } from '../../src/ipc/contract';
 import { isScreenRole, roleMayInvoke } from '../../src/ipc/device-roles';
 import type { ScreenRole } from '../../src/ipc/device-roles';
 import { buildTestReceipt } from '../../src/receipt/builders';
-import { createReceiptPrinter } from '../devices/printer';
+import { createReceiptPrinter, parsePrinterUrl } from '../devices/printer';
+import { checkFilePrinterPath } from '../devices/printer/printer-device-path';
 import { openHostDevices } from './host-devices';
 import type { HostDevices } from './host-devices';
 import { readRegisterConfig, writeRegisterConfig } from './host-options';
@@ -134,6 +135,9 @@ export async function createDeviceHost(options: DeviceHostOptions): Promise<Devi
         // Refuse an address the driver cannot use before anything is saved or closed.
         const check = createReceiptPrinter({ url: next.printer.url, type: next.printer.type });
         if (!check.ok) return check;
+        const address = parsePrinterUrl(next.printer.url);
+        const problem = address.kind === 'file' ? await checkFilePrinterPath(address.path) : null;
+        if (problem) return { ok: false, code: 'bad-request', message: problem, canRetry: false };
       }
       await closeDevices();
       config = { ...config, ...next };
