@@ -1,7 +1,8 @@
 /**
  * The embedded defaults of a register with no central server configured: a local sync-server
- * with the demo store, in the app's data folder, and this register enrolled with it. Used by
- * `npm start` and by the packaged Electron app alike.
+ * in the app's data folder, and this register enrolled with it. Used by `npm start` and by the
+ * packaged Electron app alike. The demo store (staff with well-known PINs) is seeded only when the
+ * caller asks: `npm start` does, a packaged app only with `--demo` (readShellOptions).
  */
 import { writeRegisterConfig } from '../host/host-options';
 import type { HostOptions } from '../host/host-options';
@@ -20,11 +21,18 @@ export async function withEmbeddedDefaults(
   command: SyncServerCommand,
   port: number,
   log: (line: string) => void,
+  seeding: { seedDemo: boolean },
 ): Promise<EmbeddedDefaults> {
   if (options.config.serverUrl) {
     return { options, localServerUrl: null, stop: () => Promise.resolve() };
   }
-  const server = await startLocalSyncServer({ command, dataDir: options.dataDir, port, log });
+  const server = await startLocalSyncServer({
+    command,
+    dataDir: options.dataDir,
+    port,
+    log,
+    seedDemo: seeding.seedDemo,
+  });
   try {
     const enrolled = await ensureEnrolled(server.url, server.adminToken, options.config);
     // Saved without the URL: the local server's port may differ on the next start.

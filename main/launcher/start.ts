@@ -35,6 +35,8 @@ async function main(): Promise<void> {
     (line) => {
       if (process.env.OMNITILL_VERBOSE) console.log(line);
     },
+    // The dev quick start is the demo store (README); a packaged app asks with --demo.
+    { seedDemo: true },
   );
   cleanups.push(() => embedded.stop());
   if (embedded.localServerUrl)

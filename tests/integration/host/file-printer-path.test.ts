@@ -90,7 +90,7 @@ describe('a file printer set from the page', () => {
     const received: Buffer[] = [];
     const reader = createReadStream(fifo);
     reader.on('data', (chunk) => received.push(chunk as Buffer));
-    const ended = new Promise((resolve) => reader.once('end', resolve));
+    const ended = new Promise<void>((resolve) => reader.once('end', () => resolve()));
     const queued = await host.invoke(
       'printer/print',
       {

@@ -41,6 +41,8 @@ vi.mock('electron', () => ({
     return electron.current?.session;
   },
   dialog: { showErrorBox: vi.fn() },
+  // Only used with no central server configured; these tests always configure one.
+  utilityProcess: { fork: vi.fn() },
 }));
 
 type Listener = (...args: unknown[]) => unknown;
@@ -127,7 +129,12 @@ function fakeElectron(displays: { id: number; bounds: object }[] = [{ id: 1, bou
   return { api, electron: api as unknown as ElectronMainApi, calls, windows, appListeners };
 }
 
-const options: ShellOptions = { kiosk: false, customerDisplay: 'auto', devTools: false };
+const options: ShellOptions = {
+  kiosk: false,
+  customerDisplay: 'auto',
+  devTools: false,
+  demoStore: false,
+};
 
 // The host keeps its print queue in its data folder: one temporary folder for the whole file.
 const hostDataDir = mkdtempSync(path.join(tmpdir(), 'omnitill-shell-host-'));
@@ -291,16 +298,20 @@ describe('shell options', () => {
   it.each([
     [['--kiosk'], {}, { kiosk: true }],
     [[], { OMNITILL_KIOSK: '1' }, { kiosk: true }],
-    [[], {}, { kiosk: false, customerDisplay: 'auto', devTools: false }],
+    [[], {}, { kiosk: false, customerDisplay: 'auto', devTools: false, demoStore: false }],
     [['--customer-display'], {}, { customerDisplay: 'always' }],
     [[], { OMNITILL_CUSTOMER_DISPLAY: '0' }, { customerDisplay: 'never' }],
-    [['--devtools'], {}, { devTools: true }],
-  ])('argv %j, env %j → %j', (argv, env, expected) => {
+    // A packaged till never opens DevTools: they would let anyone at the counter script the page.
+    [['--devtools'], { OMNITILL_DEVTOOLS: '1' }, { devTools: false }],
+    // A packaged app seeds the demo staff (well-known PINs) only when asked.
+    [['--demo'], {}, { demoStore: true }],
+    [[], { OMNITILL_DEMO: '1' }, { demoStore: true }],
+  ])('packaged: argv %j, env %j → %j', (argv, env, expected) => {
     expect(readShellOptions(argv, env, true)).toMatchObject(expected);
   });
 
-  it('developer tools are on when running unpackaged', () => {
-    expect(readShellOptions([], {}, false).devTools).toBe(true);
+  it('developer tools and the demo store are on when running unpackaged (npm start)', () => {
+    expect(readShellOptions([], {}, false)).toMatchObject({ devTools: true, demoStore: true });
   });
 });
 
