@@ -45,6 +45,7 @@ startShell({
     return {
       invoke: (command, request, role) => host.invoke(command, request, role),
       subscribe: (listener) => host.subscribe(listener),
+      serverAccess: host.serverAccess,
       close: async () => {
         await host.close();
         await embedded.stop();

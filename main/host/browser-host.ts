@@ -21,10 +21,12 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { WebSocketServer } from 'ws';
 import type { WebSocket } from 'ws';
-import type { HostFrame } from '../../src/ipc/contract';
+import type { AppConfig, DeviceResult, HostFrame } from '../../src/ipc/contract';
 import { roleMayHear, SCREEN_ROLES } from '../../src/ipc/device-roles';
 import type { ScreenRole } from '../../src/ipc/device-roles';
 import type { DeviceHost } from './device-host';
+import { pageServerUrls } from './server-access';
+import { proxyToServer, SYNC_PROXY_PREFIX } from './sync-proxy';
 
 export interface BrowserHostOptions {
   host: string;
@@ -144,6 +146,13 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       'Referrer-Policy': 'no-referrer',
       'Cache-Control': 'no-store',
     };
+    const target = new URL(request.url ?? '/', origin);
+    if (target.pathname.startsWith(`${SYNC_PROXY_PREFIX}/`)) {
+      // Signed by the page with its page secret; the device secret never leaves this process.
+      const rest = target.pathname.slice(SYNC_PROXY_PREFIX.length) + target.search;
+      proxyToServer(options.deviceHost.serverAccess, rest, request, response);
+      return;
+    }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405, { ...security, Allow: 'GET, HEAD' }).end();
       return;
@@ -157,7 +166,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
         );
       return;
     }
-    const requested = decodeURIComponent(new URL(request.url ?? '/', origin).pathname);
+    const requested = decodeURIComponent(target.pathname);
     if (requested === pagePrefix) {
       // The page's files are relative to it: the address needs its trailing slash.
       response.writeHead(308, { ...security, Location: `${pagePrefix}/` }).end();
@@ -228,6 +237,13 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     sockets.handleUpgrade(request, socket, head, (ws) => attach(ws, role));
   });
 
+  /** The page reaches the sync-server through this host's proxy, never directly. */
+  function throughProxy(command: unknown, result: DeviceResult<unknown>): DeviceResult<unknown> {
+    if (command !== 'app/config' || !result.ok) return result;
+    const config = result.value as AppConfig;
+    return { ok: true, value: { ...config, ...pageServerUrls(`${origin}${SYNC_PROXY_PREFIX}`) } };
+  }
+
   function attach(ws: WebSocket, role: ScreenRole): void {
     const send = (frame: HostFrame): void => {
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame));
@@ -253,7 +269,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       if (type !== 'invoke' || typeof id !== 'number') return;
       void options.deviceHost
         .invoke(String(command), request, role)
-        .then((result) => send({ type: 'result', id, result }));
+        .then((result) => send({ type: 'result', id, result: throughProxy(command, result) }));
     });
   }
 

@@ -25,6 +25,8 @@ import type { HostDevices } from './host-devices';
 import { readRegisterConfig, writeRegisterConfig } from './host-options';
 import type { HostOptions } from './host-options';
 import { validateRequest } from './request-validation';
+import { createServerAccess, pageServerUrls } from './server-access';
+import type { ServerAccess } from './server-access';
 
 export interface DeviceHost {
   /**
@@ -33,6 +35,8 @@ export interface DeviceHost {
    */
   invoke(command: string, request: unknown, role: ScreenRole): Promise<DeviceResult<unknown>>;
   subscribe(listener: (event: DeviceEvent, payload: unknown) => void): () => void;
+  /** How the shells let the page reach the sync-server without the device secret. */
+  readonly serverAccess: ServerAccess;
   close(): Promise<void>;
 }
 
@@ -94,7 +98,7 @@ export async function createDeviceHost(options: DeviceHostOptions): Promise<Devi
     poleDisplay: config.poleDisplay,
   });
 
-  const serverUrl = config.serverUrl.replace(/\/+$/, '');
+  const serverAccess = createServerAccess(config);
   const handlers: Handlers = {
     'app/config': (_request, role) =>
       Promise.resolve(
@@ -103,9 +107,9 @@ export async function createDeviceHost(options: DeviceHostOptions): Promise<Devi
           storeId: config.storeId,
           registerId: config.registerId,
           deviceId: config.deviceId,
-          deviceSecret: config.deviceSecret,
-          syncUrl: `${serverUrl}/db`,
-          apiUrl: `${serverUrl}/api/v1`,
+          // Never the device's own secret: the host signs with that (server-access.ts).
+          deviceSecret: serverAccess.pageSecret,
+          ...pageServerUrls(serverAccess.serverUrl),
           locale: config.locale,
           // A kiosk tab of a register's host shows the kiosk, whatever its URL says.
           kiosk: options.host.kiosk || role === 'kiosk',
@@ -196,6 +200,7 @@ export async function createDeviceHost(options: DeviceHostOptions): Promise<Devi
         };
       }
     },
+    serverAccess,
     subscribe(listener) {
       listeners.add(listener);
       // A customer display that opens mid-sale shows the current state at once.

@@ -123,6 +123,7 @@ function fakeElectron(displays: { id: number; bounds: object }[] = [{ id: 1, bou
         setPermissionRequestHandler: vi.fn(),
         setPermissionCheckHandler: vi.fn(),
         setDevicePermissionHandler: vi.fn(),
+        webRequest: { onBeforeSendHeaders: vi.fn() },
       },
     },
   };
@@ -413,5 +414,44 @@ describe('main.ts, the entry', () => {
       response.headers.get('content-security-policy') ?? '',
     );
     expect(policy.get('connect-src')).toEqual(["'self'", 'https://sync.omnitill.example']);
+  });
+
+  it("re-signs the page's server requests with the device secret, which the page never gets", async () => {
+    vi.stubEnv('OMNITILL_DEVICE_ID', 'dev_1');
+    vi.stubEnv('OMNITILL_DEVICE_SECRET', 'device-secret');
+    const fake = fakeElectron();
+    electron.current = fake.electron;
+    await import('../../../main/electron/main');
+    await vi.waitFor(() => expect(fake.windows).toHaveLength(1));
+    const [, onHeaders] = fake.api.session.defaultSession.webRequest.onBeforeSendHeaders.mock
+      .calls[0] as [unknown, (details: unknown, callback: (answer: unknown) => void) => void];
+    const basic = (secret: string) => `Basic ${btoa(`dev_1:${secret}`)}`;
+    const headersFor = (url: string, authorization: string) =>
+      new Promise<Record<string, string>>((resolve) =>
+        onHeaders(
+          { url, requestHeaders: { Authorization: authorization, Accept: 'application/json' } },
+          (answer) =>
+            resolve((answer as { requestHeaders: Record<string, string> }).requestHeaders),
+        ),
+      );
+    // What the page learns from app/config, through the bridge its window uses.
+    const [, bridge] = fake.api.ipcMain.handle.mock.calls[0] as [string, Listener];
+    const config = (await bridge(
+      { sender: fake.windows[0]?.webContents, senderFrame: { url: 'app://omnitill/index.html' } },
+      'app/config',
+      null,
+    )) as DeviceResult<{ deviceId: string; deviceSecret: string }>;
+    if (!config.ok) throw new Error(config.message);
+    expect(config.value.deviceId).toBe('dev_1');
+    expect(config.value.deviceSecret).not.toBe('device-secret');
+    const signed = await headersFor(
+      'https://sync.omnitill.example/db/products/_changes?feed=longpoll',
+      basic(config.value.deviceSecret),
+    );
+    expect(signed).toEqual({ Accept: 'application/json', Authorization: basic('device-secret') });
+    const guessed = await headersFor('https://sync.omnitill.example/db/products', basic('guess'));
+    expect(guessed).toEqual({ Accept: 'application/json' });
+    const elsewhere = await headersFor('https://example.org/', basic('guess'));
+    expect(elsewhere.Authorization).toBe(basic('guess'));
   });
 });
