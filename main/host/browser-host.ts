@@ -146,6 +146,15 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       'Referrer-Policy': 'no-referrer',
       'Cache-Control': 'no-store',
     };
+    if (!ownHost(request)) {
+      response
+        .writeHead(403, { ...security, 'Content-Type': 'text/plain; charset=utf-8' })
+        .end(
+          `Omnitill answers only at ${origin} on this computer: ` +
+            'open the address it printed when it started.',
+        );
+      return;
+    }
     const target = new URL(request.url ?? '/', origin);
     if (target.pathname.startsWith(`${SYNC_PROXY_PREFIX}/`)) {
       // Signed by the page with its page secret; the device secret never leaves this process.
@@ -155,15 +164,6 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405, { ...security, Allow: 'GET, HEAD' }).end();
-      return;
-    }
-    if (!ownHost(request)) {
-      response
-        .writeHead(403, { ...security, 'Content-Type': 'text/plain; charset=utf-8' })
-        .end(
-          `Omnitill answers only at ${origin} on this computer: ` +
-            'open the address it printed when it started.',
-        );
       return;
     }
     const requested = decodeURIComponent(target.pathname);

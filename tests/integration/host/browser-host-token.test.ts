@@ -87,7 +87,13 @@ describe('the browser shell hands its token only to its own page', () => {
   it('answers 403 and no token to a request for another host name (DNS rebinding)', async () => {
     const port = new URL(browser.url).port;
     for (const host of [`attacker.example:${port}`, `localhost:${port}`, '127.0.0.1']) {
-      for (const page of [browser.url, `${browser.url}/`, `${browser.url}/kiosk`]) {
+      const origin = new URL(browser.url).origin;
+      for (const page of [
+        browser.url,
+        `${browser.url}/`,
+        `${browser.url}/kiosk`,
+        `${origin}/sync/db`,
+      ]) {
         const answer = await get(page, { Host: host });
         expect(answer.status).toBe(403);
         expect(answer.body).not.toContain('omnitill-host-token');
