@@ -20,8 +20,9 @@ import { createDeviceHost } from '../../../main/host/device-host';
 import type { DeviceHost } from '../../../main/host/device-host';
 import { DEFAULT_REGISTER_CONFIG } from '../../../main/host/host-options';
 import { checkFilePrinterPath } from '../../../main/devices/printer/printer-device-path';
-import type { DeviceSetup } from '../../../src/ipc/contract';
+import type { DeviceSetup, PrintJobInfo } from '../../../src/ipc/contract';
 import { buildTestReceipt } from '../../../src/receipt/builders';
+import { waitFor } from '../../helpers/wait-for';
 
 const setupFor = (url: string): DeviceSetup => ({
   printer: {
@@ -81,6 +82,24 @@ describe('a file printer set from the page', () => {
   it('refuses a character device that is not a printer port', async () => {
     expect(await checkFilePrinterPath('/dev/null')).toMatch(/"\/dev\/null".*not a printer device/);
     expect(await checkFilePrinterPath('/dev/tty')).toMatch(/not a printer device/);
+  });
+
+  it('reports a named pipe nobody reads as a printer that is not connected, without hanging', async () => {
+    const lonely = join(dataDir, 'nobody-reads.fifo');
+    execFileSync('mkfifo', [lonely]);
+    expect(
+      await host.invoke('config/set-devices', setupFor(`file:${lonely}`), 'cashier'),
+    ).toMatchObject({ ok: true });
+    const jobs: PrintJobInfo[] = [];
+    const unsubscribe = host.subscribe((event, payload) => {
+      if (event === 'printer/job') jobs.push(payload as PrintJobInfo);
+    });
+    await host.invoke('printer/test', { storeName: 'X', locale: 'en-US' }, 'cashier');
+    const failed = await waitFor(() => jobs.find((job) => job.state === 'failed'), {
+      timeoutMs: 5_000,
+    });
+    unsubscribe();
+    expect(failed.lastError).toMatch(/not connected|nobody-reads/);
   });
 
   it('accepts a named pipe and the test print arrives through it', async () => {
