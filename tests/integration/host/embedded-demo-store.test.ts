@@ -3,7 +3,7 @@
  * store (staff with well-known PINs, one a manager of every store) only when asked: `npm start`
  * asks, a packaged app asks only with `--demo`. Runs the real launcher path and server.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -20,6 +20,8 @@ const folders: string[] = [];
 async function staffOnLocalServer(seedDemo: boolean): Promise<string[]> {
   const dataDir = mkdtempSync(join(tmpdir(), 'omnitill-embedded-demo-'));
   folders.push(dataDir);
+  // A local server's folder that exists already (set up earlier, e.g. by `npm run admin -- migrate`).
+  if (!seedDemo) mkdirSync(join(dataDir, 'sync-server'));
   const embedded = await withEmbeddedDefaults(
     { dataDir, config: { ...DEFAULT_REGISTER_CONFIG }, kiosk: false },
     developmentSyncServerCommand(REPO_ROOT),
@@ -45,8 +47,26 @@ describe('the demo store on the embedded sync-server', () => {
     for (const folder of folders) rmSync(folder, { recursive: true, force: true });
   });
 
-  it('has no staff at all unless the demo store is asked for', async () => {
+  it('has no staff at all unless the demo store is asked for (on an existing local server)', async () => {
     expect(await staffOnLocalServer(false)).toEqual([]);
+  });
+
+  it('on a first start with neither a server nor the demo, says what to do and starts nothing', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'omnitill-embedded-first-'));
+    folders.push(dataDir);
+    let started = false;
+    const attempt = withEmbeddedDefaults(
+      { dataDir, config: { ...DEFAULT_REGISTER_CONFIG }, kiosk: false },
+      () => {
+        started = true;
+        throw new Error('must not start');
+      },
+      0,
+      () => undefined,
+      { seedDemo: false },
+    );
+    await expect(attempt).rejects.toThrow(/OMNITILL_SERVER_URL[\s\S]*--demo/);
+    expect(started).toBe(false);
   });
 
   it('has the demo staff when asked (npm start, or a packaged app with --demo)', async () => {
