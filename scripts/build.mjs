@@ -3,8 +3,8 @@
 //   dist/electron/main.cjs    the Electron main process (esbuild)
 //   dist/electron/preload.cjs the preload, one self-contained file (sandboxed preloads can only
 //                             require 'electron')
-//   dist/sync-server/cli.cjs  the sync-server, so a packaged till can run one locally with
-//                             ELECTRON_RUN_AS_NODE=1
+//   dist/sync-server/cli.cjs  the sync-server, so a packaged till can run one locally in an
+//                             Electron utility process (runAsNode stays off)
 // Usage: node scripts/build.mjs [--renderer-only]
 import { cp, readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -42,7 +42,7 @@ const NODE_EXTERNALS = [
   'node-thermal-printer',
 ];
 
-// Our Node sources are ESM; the bundles are CommonJS (Electron's main and ELECTRON_RUN_AS_NODE
+// Our Node sources are ESM; the bundles are CommonJS (Electron's main and its utility process
 // load them with require). Give import.meta.url and friends their CommonJS values.
 const importMetaShim = {
   banner: {

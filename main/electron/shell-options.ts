@@ -10,8 +10,13 @@ export interface ShellOptions {
   kiosk: boolean;
   /** auto: open the customer display when a second screen is attached. */
   customerDisplay: CustomerDisplayMode;
-  /** Developer tools: on in development, opt-in on a packaged till. */
+  /** Developer tools: only in development; a packaged till never opens them. */
   devTools: boolean;
+  /**
+   * Seed the demo store (staff with well-known PINs) on a local sync-server: always in
+   * development (`npm start`), on a packaged app only with `--demo` or OMNITILL_DEMO=1.
+   */
+  demoStore: boolean;
 }
 
 export type Environment = Readonly<Record<string, string | undefined>>;
@@ -41,6 +46,8 @@ export function readShellOptions(
   return {
     kiosk: argv.includes('--kiosk') || isOn(env.OMNITILL_KIOSK),
     customerDisplay: customerDisplayMode(argv, env),
-    devTools: !isPackaged || argv.includes('--devtools') || isOn(env.OMNITILL_DEVTOOLS),
+    // DevTools on a till would let anyone at the counter script the page and its device API.
+    devTools: !isPackaged,
+    demoStore: !isPackaged || argv.includes('--demo') || isOn(env.OMNITILL_DEMO),
   };
 }

@@ -9,7 +9,9 @@ import { APP_SCHEME, APP_SCHEME_PRIVILEGES, rendererUrl, serveAppRequest } from 
 import { buildContentSecurityPolicy } from './content-security-policy';
 import type { BridgeWindow, DeviceHostPort } from './ipc-bridge';
 import { registerIpcBridge } from './ipc-bridge';
+import type { ServerAccess } from '../host/server-access';
 import { hardenSession, hardenWebContents } from './navigation-policy';
+import { signServerRequests } from './server-signing';
 import type { ShellOptions } from './shell-options';
 import type { WindowRole } from './window-options';
 import { WINDOW_ROUTES, createWindowOptions, pickCustomerDisplay } from './window-options';
@@ -25,6 +27,8 @@ export interface ElectronMainApi {
 }
 
 export interface ShellHost extends DeviceHostPort {
+  /** When given, the page's sync-server requests are re-signed with the device's credentials. */
+  serverAccess?: ServerAccess;
   close(): Promise<void>;
 }
 
@@ -81,6 +85,7 @@ export async function startShell(deps: ShellDependencies): Promise<RunningShell 
   const contentSecurityPolicy = buildContentSecurityPolicy({ connectUrls: urls });
 
   hardenSession(session.defaultSession);
+  if (host.serverAccess) signServerRequests(session.defaultSession, host.serverAccess);
   const rendererRoot = path.join(deps.bundleDir, '..', 'renderer');
   protocol.handle(APP_SCHEME, (request) =>
     serveAppRequest(request, { rendererRoot, contentSecurityPolicy, readFile: deps.readFile }),

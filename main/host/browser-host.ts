@@ -3,6 +3,11 @@
  * WebSocket. Only this process's own page may connect: the socket needs a per-run token that is
  * written into the served index.html, and an Origin equal to the page's.
  *
+ * Any local process can reach a loopback port, and a web page can point its own DNS name at
+ * 127.0.0.1 (DNS rebinding), so the page with its token is served only to a request whose Host
+ * names this host exactly and whose path starts with a per-run random key (`/s/<key>/`): the
+ * address the launcher prints and opens. The bare address answers 403 with no token.
+ *
  * Each screen role has its own token, and the socket's session keeps the role of the token it
  * came with, so the device host refuses what that screen may not do (src/ipc/device-roles.ts):
  * `/` is the cashier's page (the kiosk's on a `--kiosk` host, which never hands out a cashier
@@ -16,10 +21,12 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { WebSocketServer } from 'ws';
 import type { WebSocket } from 'ws';
-import type { HostFrame } from '../../src/ipc/contract';
+import type { AppConfig, DeviceResult, HostFrame } from '../../src/ipc/contract';
 import { roleMayHear, SCREEN_ROLES } from '../../src/ipc/device-roles';
 import type { ScreenRole } from '../../src/ipc/device-roles';
 import type { DeviceHost } from './device-host';
+import { pageServerUrls } from './server-access';
+import { proxyToServer, SYNC_PROXY_PREFIX } from './sync-proxy';
 
 export interface BrowserHostOptions {
   host: string;
@@ -34,7 +41,10 @@ export interface BrowserHostOptions {
 }
 
 export interface BrowserHost {
+  /** The page's address with its per-run key (`http://127.0.0.1:5180/s/<key>`); open this. */
   url: string;
+  /** `http://host:port`: what the page's Origin and the Host header must be. */
+  origin: string;
   /** The token of the page at `/`. */
   token: string;
   /** The token served with each screen's page; a kiosk host has no cashier token. */
@@ -103,6 +113,9 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     tokens[role] = randomBytes(24).toString('base64url');
   }
   const token = tokens[kioskHost ? 'kiosk' : 'cashier'] ?? '';
+  // Only whoever started the host (and the window it opens) knows this; it changes every run.
+  const pageKey = randomBytes(18).toString('base64url');
+  const pagePrefix = `/s/${pageKey}`;
   function roleOfToken(given: string): ScreenRole | undefined {
     return SCREEN_ROLES.find((role) => {
       const candidate = tokens[role];
@@ -118,7 +131,13 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     );
   }
   let origin = '';
+  let expectedHost = '';
   let csp = '';
+
+  /** The request names this host exactly: a rebound DNS name or another port is not us. */
+  function ownHost(request: IncomingMessage): boolean {
+    return request.headers.host === expectedHost;
+  }
 
   async function serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const security = {
@@ -127,11 +146,42 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       'Referrer-Policy': 'no-referrer',
       'Cache-Control': 'no-store',
     };
+    if (!ownHost(request)) {
+      response
+        .writeHead(403, { ...security, 'Content-Type': 'text/plain; charset=utf-8' })
+        .end(
+          `Omnitill answers only at ${origin} on this computer: ` +
+            'open the address it printed when it started.',
+        );
+      return;
+    }
+    const target = new URL(request.url ?? '/', origin);
+    if (target.pathname.startsWith(`${SYNC_PROXY_PREFIX}/`)) {
+      // Signed by the page with its page secret; the device secret never leaves this process.
+      const rest = target.pathname.slice(SYNC_PROXY_PREFIX.length) + target.search;
+      proxyToServer(options.deviceHost.serverAccess, rest, request, response);
+      return;
+    }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405, { ...security, Allow: 'GET, HEAD' }).end();
       return;
     }
-    const pathname = decodeURIComponent(new URL(request.url ?? '/', origin).pathname);
+    const requested = decodeURIComponent(target.pathname);
+    if (requested === pagePrefix) {
+      // The page's files are relative to it: the address needs its trailing slash.
+      response.writeHead(308, { ...security, Location: `${pagePrefix}/` }).end();
+      return;
+    }
+    if (!requested.startsWith(`${pagePrefix}/`)) {
+      response
+        .writeHead(403, { ...security, 'Content-Type': 'text/plain; charset=utf-8' })
+        .end(
+          'Mở địa chỉ Omnitill in ra khi khởi động (nó đổi mỗi lần chạy). / ' +
+            'Open the address Omnitill printed when it started (it changes on every run).',
+        );
+      return;
+    }
+    const pathname = requested.slice(pagePrefix.length);
     const role = pageRole(pathname, kioskHost);
     if (role !== undefined) {
       if (!isNavigation(request)) {
@@ -175,12 +225,24 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   server.on('upgrade', (request, socket, head) => {
     const url = new URL(request.url ?? '/', origin);
     const role = roleOfToken(url.searchParams.get('token') ?? '');
-    if (url.pathname !== '/host' || request.headers.origin !== origin || role === undefined) {
+    if (
+      url.pathname !== '/host' ||
+      !ownHost(request) ||
+      request.headers.origin !== origin ||
+      role === undefined
+    ) {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       return;
     }
     sockets.handleUpgrade(request, socket, head, (ws) => attach(ws, role));
   });
+
+  /** The page reaches the sync-server through this host's proxy, never directly. */
+  function throughProxy(command: unknown, result: DeviceResult<unknown>): DeviceResult<unknown> {
+    if (command !== 'app/config' || !result.ok) return result;
+    const config = result.value as AppConfig;
+    return { ok: true, value: { ...config, ...pageServerUrls(`${origin}${SYNC_PROXY_PREFIX}`) } };
+  }
 
   function attach(ws: WebSocket, role: ScreenRole): void {
     const send = (frame: HostFrame): void => {
@@ -207,7 +269,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       if (type !== 'invoke' || typeof id !== 'number') return;
       void options.deviceHost
         .invoke(String(command), request, role)
-        .then((result) => send({ type: 'result', id, result }));
+        .then((result) => send({ type: 'result', id, result: throughProxy(command, result) }));
     });
   }
 
@@ -216,11 +278,13 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     server.listen(options.port, options.host, () => resolvePromise());
   });
   const address = server.address() as AddressInfo;
-  origin = `http://${options.host}:${address.port}`;
+  expectedHost = `${options.host}:${address.port}`;
+  origin = `http://${expectedHost}`;
   csp = contentSecurityPolicy(origin, options.connectOrigins);
 
   return {
-    url: origin,
+    url: `${origin}${pagePrefix}`,
+    origin,
     token,
     tokens,
     close: () =>

@@ -18,12 +18,15 @@ import { isDeviceCommand } from '../../src/ipc/contract';
 import { isScreenRole, roleMayInvoke } from '../../src/ipc/device-roles';
 import type { ScreenRole } from '../../src/ipc/device-roles';
 import { buildTestReceipt } from '../../src/receipt/builders';
-import { createReceiptPrinter } from '../devices/printer';
+import { createReceiptPrinter, parsePrinterUrl } from '../devices/printer';
+import { checkFilePrinterPath } from '../devices/printer/printer-device-path';
 import { openHostDevices } from './host-devices';
 import type { HostDevices } from './host-devices';
 import { readRegisterConfig, writeRegisterConfig } from './host-options';
 import type { HostOptions } from './host-options';
 import { validateRequest } from './request-validation';
+import { createServerAccess, pageServerUrls } from './server-access';
+import type { ServerAccess } from './server-access';
 
 export interface DeviceHost {
   /**
@@ -32,6 +35,8 @@ export interface DeviceHost {
    */
   invoke(command: string, request: unknown, role: ScreenRole): Promise<DeviceResult<unknown>>;
   subscribe(listener: (event: DeviceEvent, payload: unknown) => void): () => void;
+  /** How the shells let the page reach the sync-server without the device secret. */
+  readonly serverAccess: ServerAccess;
   close(): Promise<void>;
 }
 
@@ -93,7 +98,7 @@ export async function createDeviceHost(options: DeviceHostOptions): Promise<Devi
     poleDisplay: config.poleDisplay,
   });
 
-  const serverUrl = config.serverUrl.replace(/\/+$/, '');
+  const serverAccess = createServerAccess(config);
   const handlers: Handlers = {
     'app/config': (_request, role) =>
       Promise.resolve(
@@ -102,9 +107,9 @@ export async function createDeviceHost(options: DeviceHostOptions): Promise<Devi
           storeId: config.storeId,
           registerId: config.registerId,
           deviceId: config.deviceId,
-          deviceSecret: config.deviceSecret,
-          syncUrl: `${serverUrl}/db`,
-          apiUrl: `${serverUrl}/api/v1`,
+          // Never the device's own secret: the host signs with that (server-access.ts).
+          deviceSecret: serverAccess.pageSecret,
+          ...pageServerUrls(serverAccess.serverUrl),
           locale: config.locale,
           // A kiosk tab of a register's host shows the kiosk, whatever its URL says.
           kiosk: options.host.kiosk || role === 'kiosk',
@@ -134,6 +139,9 @@ export async function createDeviceHost(options: DeviceHostOptions): Promise<Devi
         // Refuse an address the driver cannot use before anything is saved or closed.
         const check = createReceiptPrinter({ url: next.printer.url, type: next.printer.type });
         if (!check.ok) return check;
+        const address = parsePrinterUrl(next.printer.url);
+        const problem = address.kind === 'file' ? await checkFilePrinterPath(address.path) : null;
+        if (problem) return { ok: false, code: 'bad-request', message: problem, canRetry: false };
       }
       await closeDevices();
       config = { ...config, ...next };
@@ -192,6 +200,7 @@ export async function createDeviceHost(options: DeviceHostOptions): Promise<Devi
         };
       }
     },
+    serverAccess,
     subscribe(listener) {
       listeners.add(listener);
       // A customer display that opens mid-sale shows the current state at once.

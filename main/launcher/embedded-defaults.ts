@@ -1,9 +1,12 @@
 /**
  * The embedded defaults of a register with no central server configured: a local sync-server
- * with the demo store, in the app's data folder, and this register enrolled with it. Used by
- * `npm start` and by the packaged Electron app alike.
+ * in the app's data folder, and this register enrolled with it. Used by `npm start` and by the
+ * packaged Electron app alike. The demo store (staff with well-known PINs) is seeded only when the
+ * caller asks: `npm start` does, a packaged app only with `--demo` (readShellOptions).
  */
-import { writeRegisterConfig } from '../host/host-options';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { HostConfigError, writeRegisterConfig } from '../host/host-options';
 import type { HostOptions } from '../host/host-options';
 import { ensureEnrolled, startLocalSyncServer } from './local-sync-server';
 import type { SyncServerCommand } from './local-sync-server';
@@ -20,11 +23,28 @@ export async function withEmbeddedDefaults(
   command: SyncServerCommand,
   port: number,
   log: (line: string) => void,
+  seeding: { seedDemo: boolean },
 ): Promise<EmbeddedDefaults> {
   if (options.config.serverUrl) {
     return { options, localServerUrl: null, stop: () => Promise.resolve() };
   }
-  const server = await startLocalSyncServer({ command, dataDir: options.dataDir, port, log });
+  if (!seeding.seedDemo && !existsSync(join(options.dataDir, 'sync-server'))) {
+    // A new local server without the demo store has no staff and no catalog: nobody could sign
+    // in. Until a first-run setup exists, say how to go on instead of opening a dead till.
+    throw new HostConfigError(
+      'Chưa có máy chủ đồng bộ: đặt OMNITILL_SERVER_URL (hoặc serverUrl trong register.json) ' +
+        'tới máy chủ của cửa hàng, hoặc chạy với --demo để dùng thử cửa hàng mẫu. / ' +
+        'No sync-server is set up: set OMNITILL_SERVER_URL (or serverUrl in register.json) to ' +
+        "your store's server, or start with --demo to try the demo store.",
+    );
+  }
+  const server = await startLocalSyncServer({
+    command,
+    dataDir: options.dataDir,
+    port,
+    log,
+    seedDemo: seeding.seedDemo,
+  });
   try {
     const enrolled = await ensureEnrolled(server.url, server.adminToken, options.config);
     // Saved without the URL: the local server's port may differ on the next start.

@@ -1,10 +1,9 @@
 /**
  * With no central server configured, `npm start` runs a local sync-server (on-disk data in the
- * app's data folder, seeded with the demo store) as a child process and enrols this register
- * with it. The child is stopped with the launcher.
+ * app's data folder, seeded with the demo store when asked) as a child process and enrols this
+ * register with it. The child is stopped with the launcher.
  */
 import { spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,7 +12,6 @@ import type { RegisterConfig } from '../host/host-options';
 export interface LocalSyncServer {
   url: string;
   adminToken: string;
-  process: ChildProcess;
   stop(): Promise<void>;
 }
 
@@ -28,18 +26,38 @@ export function adminTokenFor(dataDir: string): string {
   return token;
 }
 
-/** How to run the sync-server: `tsx sync-server/cli.ts` in development, the bundled
- * `dist/sync-server/cli.cjs` under Electron's own Node (ELECTRON_RUN_AS_NODE) when packaged. */
-export interface SyncServerCommand {
-  file: string;
-  args: string[];
-  env?: Record<string, string>;
+/** The running sync-server process, whichever way it was started. */
+export interface SyncServerChild {
+  stdout: NodeJS.ReadableStream;
+  stderr: NodeJS.ReadableStream;
+  /** Called once, when the process has ended. */
+  onExit(listener: (code: number | null) => void): void;
+  hasExited(): boolean;
+  /** Asks it to stop (SIGTERM: it closes its databases first). */
+  terminate(): void;
 }
 
+/**
+ * Starts the sync-server with these arguments and environment: `tsx sync-server/cli.ts` in
+ * development, Electron's utilityProcess on the bundled cli.cjs when packaged
+ * (main/electron/utility-sync-server.ts), so the app needs no ELECTRON_RUN_AS_NODE.
+ */
+export type SyncServerCommand = (args: string[], env: NodeJS.ProcessEnv) => SyncServerChild;
+
 export function developmentSyncServerCommand(projectRoot: string): SyncServerCommand {
-  return {
-    file: join(projectRoot, 'node_modules', '.bin', 'tsx'),
-    args: [join(projectRoot, 'sync-server', 'cli.ts')],
+  return (args, env) => {
+    const child = spawn(
+      join(projectRoot, 'node_modules', '.bin', 'tsx'),
+      [join(projectRoot, 'sync-server', 'cli.ts'), ...args],
+      { env, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    return {
+      stdout: child.stdout,
+      stderr: child.stderr,
+      onExit: (listener) => child.once('exit', (code) => listener(code)),
+      hasExited: () => child.exitCode !== null || child.signalCode !== null,
+      terminate: () => child.kill('SIGTERM'),
+    };
   };
 }
 
@@ -48,24 +66,21 @@ export async function startLocalSyncServer(options: {
   dataDir: string;
   port: number;
   log: (line: string) => void;
+  /** Write the demo store (staff with well-known PINs) on first start. */
+  seedDemo: boolean;
 }): Promise<LocalSyncServer> {
   const adminToken = adminTokenFor(options.dataDir);
-  const child = spawn(
-    options.command.file,
+  const child = options.command(
     [
-      ...options.command.args,
       '--port',
       String(options.port),
       '--host',
       '127.0.0.1',
       '--data',
       join(options.dataDir, 'sync-server'),
-      '--seed-demo',
+      ...(options.seedDemo ? ['--seed-demo'] : []),
     ],
-    {
-      env: { ...process.env, OMNITILL_ADMIN_TOKEN: adminToken },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
+    { ...process.env, OMNITILL_ADMIN_TOKEN: adminToken },
   );
   const url = await new Promise<string>((resolve, reject) => {
     let output = '';
@@ -78,7 +93,7 @@ export async function startLocalSyncServer(options: {
     child.stderr.on('data', (chunk: Buffer) => {
       output += chunk.toString();
     });
-    child.once('exit', (code) => {
+    child.onExit((code) => {
       reject(
         new Error(
           `The local sync-server stopped (exit ${code}) before it was ready:\n${output.trim()}\n` +
@@ -94,12 +109,11 @@ export async function startLocalSyncServer(options: {
   return {
     url,
     adminToken,
-    process: child,
     stop: () =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
+        if (child.hasExited()) return resolve();
+        child.onExit(() => resolve());
+        child.terminate();
       }),
   };
 }

@@ -35,6 +35,8 @@ async function main(): Promise<void> {
     (line) => {
       if (process.env.OMNITILL_VERBOSE) console.log(line);
     },
+    // The dev quick start is the demo store (README); a packaged app asks with --demo.
+    { seedDemo: true },
   );
   cleanups.push(() => embedded.stop());
   if (embedded.localServerUrl)
@@ -82,6 +84,7 @@ async function main(): Promise<void> {
   console.log(
     `Electron cannot start here (${electron.reason}); serving the app in the browser instead.`,
   );
+  // The address carries a per-run key: the bare port serves no page (docs/SECURITY.md).
   console.log(`Omnitill is ready: open ${browserHost.url}`);
 }
 

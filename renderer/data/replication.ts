@@ -172,6 +172,7 @@ export function startReplication(
   onChange: (update: Partial<SyncSnapshot>) => void,
   options: ReplicationOptions = {},
 ): ReplicationHandle {
+  // The page's secret, not the device's: the host re-signs each request (docs/SECURITY.md).
   const fetchWithAuth = shortPolling(
     failOnErrorStatus(getFetchWithCouchDBAuthorization(config.deviceId, config.deviceSecret)),
     options.pollIntervalMs,

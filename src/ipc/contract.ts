@@ -27,7 +27,10 @@ export interface AppConfig {
   storeId: string;
   registerId: string;
   deviceId: string;
-  /** The register's secret for HTTP Basic auth against the sync-server. */
+  /**
+   * The page's per-run secret for HTTP Basic auth (with deviceId) on its sync and API requests.
+   * Not the device's own secret: the host swaps one for the other (main/host/server-access.ts).
+   */
   deviceSecret: string;
   /** Root of the CouchDB-protocol endpoint, e.g. http://127.0.0.1:7070/db */
   syncUrl: string;

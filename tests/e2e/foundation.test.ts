@@ -30,7 +30,7 @@ describe('npm start in the browser shell', () => {
     expect(app.output()).toMatch(
       /Electron cannot start here \(.+\); serving the app in the browser instead\./,
     );
-    expect(app.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(app.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/s\/[\w-]+$/);
   });
 
   it('signs in with a demo PIN and rings up a wedge-scanned product in VND', async () => {

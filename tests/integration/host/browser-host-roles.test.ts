@@ -37,8 +37,8 @@ async function tokenOf(page: string): Promise<string> {
 }
 
 async function connect(browser: BrowserHost, token: string): Promise<Session> {
-  const url = `${browser.url.replace(/^http/, 'ws')}/host?token=${encodeURIComponent(token)}`;
-  const socket = new WebSocket(url, { origin: browser.url });
+  const url = `${browser.origin.replace(/^http/, 'ws')}/host?token=${encodeURIComponent(token)}`;
+  const socket = new WebSocket(url, { origin: browser.origin });
   await new Promise<void>((resolve, reject) => {
     socket.once('open', () => resolve());
     socket.once('error', reject);

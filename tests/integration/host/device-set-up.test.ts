@@ -1,9 +1,12 @@
 /**
  * A manager sets up the register's printer from Settings: the device host refuses an address it
  * cannot use (and keeps the old set-up), saves a good one to register.json, reopens the devices
- * with it, and the test print reaches the printer with its Vietnamese line intact.
+ * with it, and the test print reaches the printer with its Vietnamese line intact. The printer is
+ * a named pipe: a `file:` printer set from the page must be a device or a FIFO.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { constants, existsSync, mkdtempSync, openSync, rmSync } from 'node:fs';
+import { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,10 +22,19 @@ describe('setting up the devices from the manager screen', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'omnitill-device-setup-'));
   const printerFile = join(dataDir, 'lp0');
   const jobs: PrintJobInfo[] = [];
+  const printed: Buffer[] = [];
   let host: DeviceHost;
+  let printerEnd: Socket;
 
   beforeAll(async () => {
-    writeFileSync(printerFile, '');
+    execFileSync('mkfifo', [printerFile]);
+    // Read and write: the pipe never reports end-of-file between jobs, and never blocks a thread.
+    printerEnd = new Socket({
+      fd: openSync(printerFile, constants.O_RDWR | constants.O_NONBLOCK),
+      readable: true,
+      writable: false,
+    });
+    printerEnd.on('data', (chunk: Buffer) => printed.push(chunk));
     host = await createDeviceHost({
       host: {
         dataDir,
@@ -37,6 +49,7 @@ describe('setting up the devices from the manager screen', () => {
   });
 
   afterAll(async () => {
+    printerEnd?.destroy();
     await host?.close();
     rmSync(dataDir, { recursive: true, force: true });
   });
@@ -115,7 +128,7 @@ describe('setting up the devices from the manager screen', () => {
     );
     expect(queued.ok).toBe(true);
     await waitFor(() => jobs.find((job) => job.state === 'printed'), { timeoutMs: 10_000 });
-    const lines = printedLines(decodeEscPos(readFileSync(printerFile)));
+    const lines = printedLines(decodeEscPos(Buffer.concat(printed)));
     expect(lines.some((line) => line.includes(VIETNAMESE_SAMPLE))).toBe(true);
     expect(lines.some((line) => line.includes('Omnitill Quận 1'))).toBe(true);
   });

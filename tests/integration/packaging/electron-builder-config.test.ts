@@ -121,9 +121,9 @@ describe('electron-builder.yml', () => {
     expect(config.mac?.target).toEqual(['dmg']);
   });
 
-  it('flips the hardening fuses but keeps run-as-node for the local sync-server', () => {
+  it('flips the hardening fuses, run-as-node off (the sync-server is a utility process)', () => {
     expect(config.electronFuses).toMatchObject({
-      runAsNode: true,
+      runAsNode: false,
       enableNodeOptionsEnvironmentVariable: false,
       enableNodeCliInspectArguments: false,
       onlyLoadAppFromAsar: true,

@@ -151,7 +151,7 @@ describe('the packaged Linux app (electron-builder --linux dir)', () => {
     const wire = await getCurrentFuseWire(executable);
     const on = '1'.charCodeAt(0);
     const off = '0'.charCodeAt(0);
-    expect(wire[FuseV1Options.RunAsNode]).toBe(on);
+    expect(wire[FuseV1Options.RunAsNode]).toBe(off);
     expect(wire[FuseV1Options.EnableNodeOptionsEnvironmentVariable]).toBe(off);
     expect(wire[FuseV1Options.EnableNodeCliInspectArguments]).toBe(off);
     expect(wire[FuseV1Options.OnlyLoadAppFromAsar]).toBe(on);
@@ -216,7 +216,7 @@ describe('the packaged Linux app (electron-builder --linux dir)', () => {
     }
   });
 
-  it('starts the packaged sync-server with plain Node, as ELECTRON_RUN_AS_NODE=1 would', async () => {
+  it('starts the packaged sync-server with plain Node, as the Electron utility process does', async () => {
     // Node cannot read an asar, so run it from an extracted copy (unpacked natives included).
     const extracted = path.join(work, 'extracted');
     extractAll(asar, extracted);

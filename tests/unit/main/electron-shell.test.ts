@@ -41,6 +41,8 @@ vi.mock('electron', () => ({
     return electron.current?.session;
   },
   dialog: { showErrorBox: vi.fn() },
+  // Only used with no central server configured; these tests always configure one.
+  utilityProcess: { fork: vi.fn() },
 }));
 
 type Listener = (...args: unknown[]) => unknown;
@@ -121,13 +123,19 @@ function fakeElectron(displays: { id: number; bounds: object }[] = [{ id: 1, bou
         setPermissionRequestHandler: vi.fn(),
         setPermissionCheckHandler: vi.fn(),
         setDevicePermissionHandler: vi.fn(),
+        webRequest: { onBeforeSendHeaders: vi.fn() },
       },
     },
   };
   return { api, electron: api as unknown as ElectronMainApi, calls, windows, appListeners };
 }
 
-const options: ShellOptions = { kiosk: false, customerDisplay: 'auto', devTools: false };
+const options: ShellOptions = {
+  kiosk: false,
+  customerDisplay: 'auto',
+  devTools: false,
+  demoStore: false,
+};
 
 // The host keeps its print queue in its data folder: one temporary folder for the whole file.
 const hostDataDir = mkdtempSync(path.join(tmpdir(), 'omnitill-shell-host-'));
@@ -291,16 +299,20 @@ describe('shell options', () => {
   it.each([
     [['--kiosk'], {}, { kiosk: true }],
     [[], { OMNITILL_KIOSK: '1' }, { kiosk: true }],
-    [[], {}, { kiosk: false, customerDisplay: 'auto', devTools: false }],
+    [[], {}, { kiosk: false, customerDisplay: 'auto', devTools: false, demoStore: false }],
     [['--customer-display'], {}, { customerDisplay: 'always' }],
     [[], { OMNITILL_CUSTOMER_DISPLAY: '0' }, { customerDisplay: 'never' }],
-    [['--devtools'], {}, { devTools: true }],
-  ])('argv %j, env %j → %j', (argv, env, expected) => {
+    // A packaged till never opens DevTools: they would let anyone at the counter script the page.
+    [['--devtools'], { OMNITILL_DEVTOOLS: '1' }, { devTools: false }],
+    // A packaged app seeds the demo staff (well-known PINs) only when asked.
+    [['--demo'], {}, { demoStore: true }],
+    [[], { OMNITILL_DEMO: '1' }, { demoStore: true }],
+  ])('packaged: argv %j, env %j → %j', (argv, env, expected) => {
     expect(readShellOptions(argv, env, true)).toMatchObject(expected);
   });
 
-  it('developer tools are on when running unpackaged', () => {
-    expect(readShellOptions([], {}, false).devTools).toBe(true);
+  it('developer tools and the demo store are on when running unpackaged (npm start)', () => {
+    expect(readShellOptions([], {}, false)).toMatchObject({ devTools: true, demoStore: true });
   });
 });
 
@@ -402,5 +414,44 @@ describe('main.ts, the entry', () => {
       response.headers.get('content-security-policy') ?? '',
     );
     expect(policy.get('connect-src')).toEqual(["'self'", 'https://sync.omnitill.example']);
+  });
+
+  it("re-signs the page's server requests with the device secret, which the page never gets", async () => {
+    vi.stubEnv('OMNITILL_DEVICE_ID', 'dev_1');
+    vi.stubEnv('OMNITILL_DEVICE_SECRET', 'device-secret');
+    const fake = fakeElectron();
+    electron.current = fake.electron;
+    await import('../../../main/electron/main');
+    await vi.waitFor(() => expect(fake.windows).toHaveLength(1));
+    const [, onHeaders] = fake.api.session.defaultSession.webRequest.onBeforeSendHeaders.mock
+      .calls[0] as [unknown, (details: unknown, callback: (answer: unknown) => void) => void];
+    const basic = (secret: string) => `Basic ${btoa(`dev_1:${secret}`)}`;
+    const headersFor = (url: string, authorization: string) =>
+      new Promise<Record<string, string>>((resolve) =>
+        onHeaders(
+          { url, requestHeaders: { Authorization: authorization, Accept: 'application/json' } },
+          (answer) =>
+            resolve((answer as { requestHeaders: Record<string, string> }).requestHeaders),
+        ),
+      );
+    // What the page learns from app/config, through the bridge its window uses.
+    const [, bridge] = fake.api.ipcMain.handle.mock.calls[0] as [string, Listener];
+    const config = (await bridge(
+      { sender: fake.windows[0]?.webContents, senderFrame: { url: 'app://omnitill/index.html' } },
+      'app/config',
+      null,
+    )) as DeviceResult<{ deviceId: string; deviceSecret: string }>;
+    if (!config.ok) throw new Error(config.message);
+    expect(config.value.deviceId).toBe('dev_1');
+    expect(config.value.deviceSecret).not.toBe('device-secret');
+    const signed = await headersFor(
+      'https://sync.omnitill.example/db/products/_changes?feed=longpoll',
+      basic(config.value.deviceSecret),
+    );
+    expect(signed).toEqual({ Accept: 'application/json', Authorization: basic('device-secret') });
+    const guessed = await headersFor('https://sync.omnitill.example/db/products', basic('guess'));
+    expect(guessed).toEqual({ Accept: 'application/json' });
+    const elsewhere = await headersFor('https://example.org/', basic('guess'));
+    expect(elsewhere.Authorization).toBe(basic('guess'));
   });
 });

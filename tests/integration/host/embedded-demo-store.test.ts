@@ -1,0 +1,75 @@
+/**
+ * The local sync-server a register starts when no central server is configured seeds the demo
+ * store (staff with well-known PINs, one a manager of every store) only when asked: `npm start`
+ * asks, a packaged app asks only with `--demo`. Runs the real launcher path and server.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { DEFAULT_REGISTER_CONFIG } from '../../../main/host/host-options';
+import { withEmbeddedDefaults } from '../../../main/launcher/embedded-defaults';
+import {
+  adminTokenFor,
+  developmentSyncServerCommand,
+} from '../../../main/launcher/local-sync-server';
+import { REPO_ROOT } from '../../helpers/sync-server-process';
+
+const folders: string[] = [];
+
+async function staffOnLocalServer(seedDemo: boolean): Promise<string[]> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'omnitill-embedded-demo-'));
+  folders.push(dataDir);
+  // A local server's folder that exists already (set up earlier, e.g. by `npm run admin -- migrate`).
+  if (!seedDemo) mkdirSync(join(dataDir, 'sync-server'));
+  const embedded = await withEmbeddedDefaults(
+    { dataDir, config: { ...DEFAULT_REGISTER_CONFIG }, kiosk: false },
+    developmentSyncServerCommand(REPO_ROOT),
+    0,
+    () => undefined,
+    { seedDemo },
+  );
+  try {
+    expect(embedded.options.config.deviceSecret).not.toBe('');
+    const admin = `Basic ${Buffer.from(`admin:${adminTokenFor(dataDir)}`).toString('base64')}`;
+    const response = await fetch(`${embedded.localServerUrl ?? ''}/db/staff/_all_docs`, {
+      headers: { Authorization: admin },
+    });
+    const body = (await response.json()) as { rows?: { id: string }[] };
+    return (body.rows ?? []).map((row) => row.id).filter((id) => !id.startsWith('_design/'));
+  } finally {
+    await embedded.stop();
+  }
+}
+
+describe('the demo store on the embedded sync-server', () => {
+  afterAll(() => {
+    for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('has no staff at all unless the demo store is asked for (on an existing local server)', async () => {
+    expect(await staffOnLocalServer(false)).toEqual([]);
+  });
+
+  it('on a first start with neither a server nor the demo, says what to do and starts nothing', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'omnitill-embedded-first-'));
+    folders.push(dataDir);
+    let started = false;
+    const attempt = withEmbeddedDefaults(
+      { dataDir, config: { ...DEFAULT_REGISTER_CONFIG }, kiosk: false },
+      () => {
+        started = true;
+        throw new Error('must not start');
+      },
+      0,
+      () => undefined,
+      { seedDemo: false },
+    );
+    await expect(attempt).rejects.toThrow(/OMNITILL_SERVER_URL[\s\S]*--demo/);
+    expect(started).toBe(false);
+  });
+
+  it('has the demo staff when asked (npm start, or a packaged app with --demo)', async () => {
+    expect((await staffOnLocalServer(true)).length).toBeGreaterThanOrEqual(4);
+  });
+});
