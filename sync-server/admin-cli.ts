@@ -6,6 +6,7 @@
  *   flags                                lists reconciliation flags
  *   migrate --data DIR --to URL [--prefix P]     embedded store → CouchDB (sync-server stopped)
  *   migrate --from URL [--prefix P] --data DIR   CouchDB → embedded store
+ *   vietqr --bin B --account N --amount VND --ref R   prints a VietQR payload (docs/PAYMENTS.md)
  * Options: --server URL (default http://127.0.0.1:7070); the admin token comes from
  * OMNITILL_ADMIN_TOKEN (migrate works on the stores themselves and needs none).
  */
@@ -15,6 +16,7 @@ import { parseArgs } from 'node:util';
 import { buildCatalog, parseCsv } from './catalog-import';
 import type { CatalogRow } from './catalog-import';
 import { migrate, MigrationError } from './migrate';
+import { VIETQR_USAGE, vietQrCommandLines } from './payments/vietqr-command';
 
 const USAGE = `Usage: npm run admin -- <command> [--server URL]
   enroll-device --store STORE --name NAME
@@ -23,8 +25,10 @@ const USAGE = `Usage: npm run admin -- <command> [--server URL]
   flags
   migrate --data DIR --to COUCHDB_URL [--prefix P]     copy the embedded store to a CouchDB
   migrate --from COUCHDB_URL [--prefix P] --data DIR   copy a CouchDB back to an embedded store
+  ${VIETQR_USAGE}   print a VietQR payload to try
 Needs OMNITILL_ADMIN_TOKEN (printed by the sync-server on its first start), except migrate,
-which reads and writes the stores directly: stop the sync-server first (docs/DEPLOYMENT.md).`;
+which reads and writes the stores directly: stop the sync-server first (docs/DEPLOYMENT.md),
+and vietqr, which only computes.`;
 
 const CHUNK = 1000;
 
@@ -105,6 +109,12 @@ async function main(): Promise<void> {
       to: { type: 'string' },
       from: { type: 'string' },
       prefix: { type: 'string', default: '' },
+      bin: { type: 'string' },
+      account: { type: 'string' },
+      amount: { type: 'string' },
+      ref: { type: 'string' },
+      note: { type: 'string' },
+      card: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -115,6 +125,10 @@ async function main(): Promise<void> {
   }
   if (command === 'migrate') {
     await runMigration(values);
+    return;
+  }
+  if (command === 'vietqr') {
+    for (const line of vietQrCommandLines(values)) console.log(line);
     return;
   }
   const token = process.env.OMNITILL_ADMIN_TOKEN;

@@ -27,7 +27,13 @@ export type FlagKind =
   | 'stored-value-unknown'
   /** Raised by the push checks (push-checks/) beside a document accepted for review. */
   | 'offline-redemption'
-  | 'unverified-price';
+  | 'unverified-price'
+  /** Bank transfers (sync-server/payments): each one needs a person to refund or match it. */
+  | 'payment-unmatched'
+  | 'payment-amount-mismatch'
+  | 'payment-paid-twice'
+  | 'payment-sale-paid-otherwise'
+  | 'payment-not-arrived';
 
 export interface FlagDoc {
   _id: string;

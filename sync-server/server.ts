@@ -29,6 +29,9 @@ import { PriceHistory } from './price-history';
 import { secureDataFolder } from './data-folder';
 import { LocalDocQuota } from './local-doc-quota';
 import { jsonErrors } from './json-errors';
+import { bankWebhookRouter, checkWebhookSecret } from './payments/bank-webhook';
+import { PaymentLedger } from './payments/payment-ledger';
+import { overduePaymentFlags } from './payments/overdue-payments';
 
 export interface SyncServerOptions {
   /** 0 picks a free port. Default 7070. */
@@ -49,6 +52,8 @@ export interface SyncServerOptions {
   holdTtlMs?: number;
   /** Reconciliation runs this long after the last accepted write batch. Default 300 ms. */
   reconcileDelayMs?: number;
+  /** The retailer's bank-notification secret; default OMNITILL_BANK_WEBHOOK_SECRET (docs/PAYMENTS.md). */
+  bankWebhookSecret?: string;
   log?: (line: string) => void;
 }
 
@@ -80,6 +85,9 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
   const dataDir = resolve(options.dataDir);
   secureDataFolder(dataDir);
   if (options.adminToken) checkAdminToken(options.adminToken, 'the adminToken option');
+  const bankWebhookSecret = checkWebhookSecret(
+    options.bankWebhookSecret ?? process.env.OMNITILL_BANK_WEBHOOK_SECRET,
+  );
   const token = options.adminToken
     ? { token: options.adminToken, source: 'option' as const }
     : loadAdminToken(dataDir, process.env.OMNITILL_ADMIN_TOKEN);
@@ -181,6 +189,12 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
   app.disable('x-powered-by');
   app.use(withoutWwwAuthenticate, cors);
   const holds = new LoyaltyHolds(context);
+  const payments = new PaymentLedger(store, (flags) => reconciler.raise(flags));
+  await payments.init();
+  app.use(
+    '/api/v1/payments/bank-notifications',
+    bankWebhookRouter(payments, bankWebhookSecret, log),
+  );
   app.use('/api/v1', apiRouter(context, reconciler, holds));
   // Unconfirmed holds lapse: release them on a timer (a crashed register never will).
   const sweep = setInterval(
@@ -194,6 +208,15 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
     Math.max(1000, Math.min(context.holdTtlMs / 2, 30_000)),
   );
   sweep.unref();
+  // Transfers confirmed by hand that the bank never reported: flagged for a manager.
+  const overdue = setInterval(() => {
+    overduePaymentFlags(payments, Date.now())
+      .then((flags) => reconciler.raise(flags))
+      .catch((error: unknown) =>
+        log(`omnitill-sync-server: checking overdue transfers failed: ${String(error)}`),
+      );
+  }, 60_000);
+  overdue.unref();
   app.use('/db', gate.middleware, backend);
   app.use((req, res) =>
     sendError(
@@ -243,6 +266,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
     closing ??= (async () => {
       reconciler.stop();
       clearInterval(sweep);
+      clearInterval(overdue);
       // Long-polling registers hold connections open: end them so close() returns promptly.
       const closed = new Promise<void>((done) => server.close(() => done()));
       for (const socket of sockets) socket.destroy();

@@ -114,3 +114,22 @@ export function confirmByHand(
   if (intent.status === 'confirmed') return intent;
   return { ...intent, status: 'confirmed', confirmedAt: now, manual: { approverId, at: now } };
 }
+
+/**
+ * How long a confirmation by hand may wait for the bank's notification before it is flagged:
+ * NAPAS 247 transfers land in seconds, notification services retry for about half an hour.
+ */
+export const MANUAL_CONFIRMATION_GRACE_MS = 60 * 60_000;
+
+/** A supervisor confirmed it, and no transfer has matched it within the grace period. */
+export function transferOverdue(
+  intent: PaymentIntent,
+  nowMs: number,
+  graceMs = MANUAL_CONFIRMATION_GRACE_MS,
+): boolean {
+  return (
+    intent.manual !== undefined &&
+    intent.transactionId === undefined &&
+    nowMs - Date.parse(intent.manual.at) > graceMs
+  );
+}

@@ -7,7 +7,6 @@ import { dataObject, VietQrError, withCrc } from './emv-tlv';
 import { asciiTransferText, fitTransferText } from './payment-text';
 import { isPaymentReference } from './payment-reference';
 
-
 /** NAPAS's application id in the merchant account information template (tag 38, sub-tag 00). */
 export const NAPAS_GUID = 'A000000727';
 /** Transfer to an account number, or to a card number. */
