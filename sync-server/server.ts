@@ -54,6 +54,8 @@ export interface SyncServerOptions {
   reconcileDelayMs?: number;
   /** The retailer's bank-notification secret; default OMNITILL_BANK_WEBHOOK_SECRET (docs/PAYMENTS.md). */
   bankWebhookSecret?: string;
+  /** payOS's checksum key, to accept its own signature; default OMNITILL_PAYOS_CHECKSUM_KEY. */
+  payosChecksumKey?: string;
   log?: (line: string) => void;
 }
 
@@ -193,7 +195,15 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
   await payments.init();
   app.use(
     '/api/v1/payments/bank-notifications',
-    bankWebhookRouter(payments, bankWebhookSecret, log),
+    bankWebhookRouter(
+      payments,
+      {
+        secret: bankWebhookSecret,
+        payosChecksumKey:
+          options.payosChecksumKey ?? (process.env.OMNITILL_PAYOS_CHECKSUM_KEY || undefined),
+      },
+      log,
+    ),
   );
   app.use('/api/v1', apiRouter(context, reconciler, holds));
   // Unconfirmed holds lapse: release them on a timer (a crashed register never will).

@@ -8,7 +8,8 @@
  * transfer is flagged for a person, not refused, or the service would retry it forever); 200
  * with `"duplicate": true` for a transaction already recorded (a retry or a replay: nothing is
  * confirmed twice); 401 for a missing, forged or stale signature; 400 for a body that is not
- * the adapter's shape; 404 for an unknown adapter; 503 when no secret is configured.
+ * the adapter's shape; 404 for an unknown adapter; 503 when no secret is configured. payOS may
+ * instead sign in its own way (payos-signature.ts) when its checksum key is configured.
  */
 import { Router } from 'express';
 import type { IncomingMessage } from 'node:http';
@@ -17,6 +18,7 @@ import { asyncRoute } from '../api/async-route';
 import { decodeUtf8, parseJsonText } from '../read-json-body';
 import { NOTIFICATION_ADAPTERS } from './notification-adapters';
 import type { PaymentLedger } from './payment-ledger';
+import { payosSignatureProblem } from './payos-signature';
 import {
   MIN_SECRET_LENGTH,
   SIGNATURE_HEADER,
@@ -61,16 +63,47 @@ export function checkWebhookSecret(secret: string | undefined): string | undefin
   return secret;
 }
 
+export interface WebhookKeys {
+  /** OMNITILL_BANK_WEBHOOK_SECRET: signs every adapter's requests (webhook-signature.ts). */
+  secret?: string | undefined;
+  /** OMNITILL_PAYOS_CHECKSUM_KEY: payOS's own body signature is accepted too (payos-signature.ts). */
+  payosChecksumKey?: string | undefined;
+}
+
+/**
+ * Why the request is not genuine, or null. A request with our signature headers is judged by
+ * them; a payOS notification without them, by payOS's signature when its key is configured.
+ */
+function authenticityProblem(
+  req: IncomingMessage,
+  adapter: string,
+  body: Buffer,
+  keys: WebhookKeys,
+): string | null {
+  const signature = header(req, SIGNATURE_HEADER);
+  if (adapter === 'payos' && signature === undefined && keys.payosChecksumKey) {
+    return payosSignatureProblem(parseJsonText(decodeUtf8(body), {}), keys.payosChecksumKey);
+  }
+  if (!keys.secret) {
+    return 'Set OMNITILL_BANK_WEBHOOK_SECRET on the sync-server and sign requests with it (docs/PAYMENTS.md).';
+  }
+  return signatureProblem(
+    keys.secret,
+    { timestamp: header(req, TIMESTAMP_HEADER), signature },
+    body,
+  );
+}
+
 export function bankWebhookRouter(
   ledger: PaymentLedger,
-  secret: string | undefined,
+  keys: WebhookKeys,
   log: (line: string) => void,
 ): Router {
   const router = Router();
   router.post(
     '/:adapter',
     asyncRoute(async (req, res) => {
-      if (!secret) {
+      if (!keys.secret && !keys.payosChecksumKey) {
         throw new ApiError(
           503,
           'not_configured',
@@ -84,11 +117,7 @@ export function bankWebhookRouter(
         );
       }
       const body = await rawBody(req);
-      const problem = signatureProblem(
-        secret,
-        { timestamp: header(req, TIMESTAMP_HEADER), signature: header(req, SIGNATURE_HEADER) },
-        body,
-      );
+      const problem = authenticityProblem(req, req.params.adapter ?? '', body, keys);
       if (problem) {
         log(`omnitill-sync-server: bank notification refused from ${req.ip}: ${problem}`);
         throw new ApiError(401, 'unauthorized', problem);
