@@ -13,6 +13,7 @@ import { startSyncServerProcess } from '../../../helpers/sync-server-process';
 import type { EnrolledDevice, SyncServerProcess } from '../../../helpers/sync-server-process';
 
 const SECRET = 'test-bank-webhook-secret-0123456789abcdef';
+const PAYOS_KEY = 'test-payos-checksum-key-0123456789';
 
 interface Intent {
   reference: string;
@@ -85,7 +86,7 @@ describe('bank transfer notifications', () => {
   beforeAll(async () => {
     server = await startSyncServerProcess({
       seedDemo: true,
-      env: { OMNITILL_BANK_WEBHOOK_SECRET: SECRET },
+      env: { OMNITILL_BANK_WEBHOOK_SECRET: SECRET, OMNITILL_PAYOS_CHECKSUM_KEY: PAYOS_KEY },
     });
     register = await server.enrollDevice('hcm-q1', 'reg-01');
     otherStore = await server.enrollDevice('hn-hk', 'reg-hn');
@@ -231,6 +232,32 @@ describe('bank transfer notifications', () => {
     const moneyOut = JSON.stringify({ ...JSON.parse(sepay), id: 92705, transferType: 'out' });
     expect((await notify('sepay', moneyOut)).body).toMatchObject({ outcome: 'ignored' });
     expect((await notify('nope', generic('X', viaPayos))).status).toBe(404);
+  });
+
+  it("takes payOS's own signature when its checksum key is configured", async () => {
+    const reference = nextReference();
+    await open(reference, 50_000);
+    const data = {
+      orderCode: 7,
+      amount: 50_000,
+      description: reference,
+      reference: 'TF26337000010',
+      code: '00',
+      currency: 'VND',
+    };
+    // payOS's documented scheme, written here: data fields sorted, key=value joined by &.
+    const text = Object.entries(data)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([key, value]) => `${key}=${value}`)
+      .join('&');
+    const signature = createHmac('sha256', PAYOS_KEY).update(text).digest('hex');
+    const json = { 'Content-Type': 'application/json' };
+    const forged = JSON.stringify({ code: '00', data: { ...data, amount: 5_000 }, signature });
+    expect((await notify('payos', forged, json)).status).toBe(401);
+    const genuine = JSON.stringify({ code: '00', desc: 'success', data, signature });
+    expect((await notify('payos', genuine, json)).body).toMatchObject({ outcome: 'settles' });
+    // Another adapter never takes payOS's signature in place of ours.
+    expect((await notify('generic', generic('FT26337000011', reference), json)).status).toBe(401);
   });
 
   it("records a supervisor's confirmation by hand and matches the bank's notification later", async () => {
