@@ -54,7 +54,7 @@ const transfer = (transactionId: string): BankNotification => ({
 
 describe('two server processes receiving bank notifications', () => {
   it('confirm one transfer once, however many deliveries race', async () => {
-    const { first, second } = await twoLedgers();
+    const { first, second, flags } = await twoLedgers();
     await first.open(intent);
     const now = '2026-12-03T09:01:00.000Z';
     const results = await Promise.all(
@@ -62,6 +62,9 @@ describe('two server processes receiving bank notifications', () => {
     );
     expect(results.filter((result) => !result.duplicate)).toHaveLength(1);
     expect(results.filter((result) => result.verdict.kind === 'settles')).toHaveLength(1);
+    // Every other delivery knows the transfer as the one that paid: nothing to refund.
+    expect(results.filter((result) => result.verdict.kind === 'already')).toHaveLength(5);
+    expect(flags).toEqual([]);
     expect(await second.intent(intent.reference)).toMatchObject({
       status: 'confirmed',
       transactionId: 'FT1',
