@@ -96,6 +96,31 @@ describe('bank transfer notifications', () => {
     await server?.stop();
   });
 
+  it("takes the store's bank account in its settings from the administrator, checked", async () => {
+    const url = `${server.url}/db/settings/store_hcm-q1`;
+    const admin = { Authorization: server.adminAuth, 'Content-Type': 'application/json' };
+    const settings = (await (await fetch(url, { headers: admin })).json()) as Record<
+      string,
+      unknown
+    >;
+    const put = (bankTransfer: unknown) =>
+      fetch(url, {
+        method: 'PUT',
+        headers: admin,
+        body: JSON.stringify({ ...settings, bankTransfer }),
+      });
+    const badBin = await put({
+      bankBin: '97043',
+      accountNumber: '0011000123456',
+      accountName: 'X',
+    });
+    expect(badBin.status).toBeGreaterThanOrEqual(400);
+    const good = { bankBin: '970436', accountNumber: '0011000123456', accountName: 'OMNITILL Q1' };
+    expect((await put(good)).status).toBe(201);
+    const stored = (await (await fetch(url, { headers: admin })).json()) as Record<string, unknown>;
+    expect(stored.bankTransfer).toEqual(good);
+  });
+
   it('confirms a pending payment on a signed notification; a replay confirms nothing twice', async () => {
     const reference = nextReference();
     await open(reference);
