@@ -7,7 +7,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { confirmByHand } from '../../../../src/payments';
 import type { BankNotification, PaymentIntent } from '../../../../src/payments';
+import { overduePaymentFlags } from '../../../../sync-server/payments/overdue-payments';
 import { PaymentLedger } from '../../../../sync-server/payments/payment-ledger';
 import { PouchDocumentStore } from '../../../../sync-server/pouch-document-store';
 import type { FlagDraft } from '../../../../sync-server/push-checks/push-check';
@@ -90,5 +92,25 @@ describe('two server processes receiving bank notifications', () => {
     expect((await first.open(intent)).created).toBe(true);
     expect((await second.open(intent)).created).toBe(false);
     await expect(second.open({ ...intent, saleId: 'sale_02' })).rejects.toThrow(/already used/);
+  });
+});
+
+describe('a transfer confirmed by hand that never arrives', () => {
+  it('is flagged after the grace hour, and not once the bank matched it', async () => {
+    const { first } = await twoLedgers();
+    await first.open(intent);
+    await first.open({ ...intent, reference: 'OT22222222', saleId: 'sale_02' });
+    const at = '2026-12-03T09:00:00.000Z';
+    for (const reference of [intent.reference, 'OT22222222']) {
+      await first.update(reference, (current) => confirmByHand(current, 'staff_minh', at));
+    }
+    await first.receive({ ...transfer('FT9'), content: 'OT22222222' }, '2026-12-03T09:10:00.000Z');
+    const soon = await overduePaymentFlags(first, Date.parse('2026-12-03T09:59:00Z'));
+    expect(soon).toEqual([]);
+    const later = await overduePaymentFlags(first, Date.parse('2026-12-03T10:01:00Z'));
+    expect(later.map((flag) => [flag.kind, flag.key])).toEqual([
+      ['payment-not-arrived', intent.reference],
+    ]);
+    expect(later[0]?.summary).toMatch(/staff_minh/);
   });
 });
