@@ -7,6 +7,7 @@
  *   migrate --data DIR --to URL [--prefix P]     embedded store → CouchDB (sync-server stopped)
  *   migrate --from URL [--prefix P] --data DIR   CouchDB → embedded store
  *   vietqr --bin B --account N --amount VND --ref R   prints a VietQR payload (docs/PAYMENTS.md)
+ *   bank-account --store S --bin B --account N --name NAME   the store's account for transfers
  * Options: --server URL (default http://127.0.0.1:7070); the admin token comes from
  * OMNITILL_ADMIN_TOKEN (migrate works on the stores themselves and needs none).
  */
@@ -16,6 +17,7 @@ import { parseArgs } from 'node:util';
 import { buildCatalog, parseCsv } from './catalog-import';
 import type { CatalogRow } from './catalog-import';
 import { migrate, MigrationError } from './migrate';
+import { BANK_ACCOUNT_USAGE, setBankAccount } from './payments/bank-account-command';
 import { VIETQR_USAGE, vietQrCommandLines } from './payments/vietqr-command';
 
 const USAGE = `Usage: npm run admin -- <command> [--server URL]
@@ -26,6 +28,7 @@ const USAGE = `Usage: npm run admin -- <command> [--server URL]
   migrate --data DIR --to COUCHDB_URL [--prefix P]     copy the embedded store to a CouchDB
   migrate --from COUCHDB_URL [--prefix P] --data DIR   copy a CouchDB back to an embedded store
   ${VIETQR_USAGE}   print a VietQR payload to try
+  ${BANK_ACCOUNT_USAGE}
 Needs OMNITILL_ADMIN_TOKEN (printed by the sync-server on its first start), except migrate,
 which reads and writes the stores directly: stop the sync-server first (docs/DEPLOYMENT.md),
 and vietqr, which only computes.`;
@@ -137,6 +140,10 @@ async function main(): Promise<void> {
   const server = values.server.replace(/\/+$/, '');
 
   switch (command) {
+    case 'bank-account': {
+      console.log(await setBankAccount(server, token, values));
+      return;
+    }
     case 'enroll-device': {
       if (!values.store || !values.name) fail('enroll-device needs --store STORE and --name NAME.');
       const device = await api(server, token, 'POST', '/admin/devices', {

@@ -5,6 +5,7 @@ import type { LoyaltySettings } from '../loyalty/loyalty-settings';
 import type { CurrencyCode, RoundingMode } from '../money';
 import { currencyField, idField, isoTimeField, storeIdField } from './json-schema';
 import type { DocumentSchema, JsonSchema } from './json-schema';
+import { ACCOUNT_DIGITS } from '../payments/vietqr';
 import { promotionsSchema } from '../pricing/promotion';
 import type { Promotion } from '../pricing/promotion';
 import { returnPolicySchema } from '../returns/return-policy';
@@ -183,7 +184,10 @@ export const storeSettingsSchema: DocumentSchema = {
       type: 'object',
       properties: {
         bankBin: { type: 'string', pattern: '^[0-9]{6}$' },
-        accountNumber: { type: 'string', pattern: '^[0-9]{6,19}$' },
+        accountNumber: {
+          type: 'string',
+          pattern: `^[0-9]{${ACCOUNT_DIGITS.min},${ACCOUNT_DIGITS.max}}$`,
+        },
         accountName: { type: 'string', minLength: 1, maxLength: 70 },
       },
       required: ['bankBin', 'accountNumber', 'accountName'],

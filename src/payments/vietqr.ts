@@ -22,6 +22,38 @@ export const MAX_PURPOSE_LENGTH = 25;
 /** The bill number (62/01): EMVCo's limit for it is 25 characters. */
 export const MAX_BILL_NUMBER_LENGTH = 25;
 
+/** Digits of an account number (the NAPAS tables allow up to 19) and of a card number. */
+export const ACCOUNT_DIGITS = { min: 6, max: 19 } as const;
+export const CARD_DIGITS = { min: 16, max: 19 } as const;
+
+/**
+ * What is wrong with a bank BIN and account (or card) number, as a VietQrError, or null: the one
+ * check for the QR and the admin command (the settings schema's patterns are built from the
+ * same limits).
+ */
+export function bankAccountProblem(
+  bankBin: string,
+  accountNumber: string,
+  toCard = false,
+): VietQrError | null {
+  if (!/^\d{6}$/.test(bankBin)) {
+    return new VietQrError(
+      'bankBin',
+      `The bank BIN must be the bank's six-digit NAPAS code (e.g. 970436), not "${bankBin}".`,
+    );
+  }
+  const { min, max } = toCard ? CARD_DIGITS : ACCOUNT_DIGITS;
+  if (!new RegExp(`^\\d{${min},${max}}$`).test(accountNumber)) {
+    return new VietQrError(
+      'accountNumber',
+      toCard
+        ? `A card number is ${min} to ${max} digits, without spaces.`
+        : `The account number must be ${min} to ${max} digits, without spaces or dots.`,
+    );
+  }
+  return null;
+}
+
 export interface VietQrInput {
   /** The bank's NAPAS BIN, six digits (e.g. 970436 for Vietcombank). */
   bankBin: string;
@@ -39,21 +71,8 @@ export interface VietQrInput {
 }
 
 function checkInput(input: VietQrInput): void {
-  if (!/^\d{6}$/.test(input.bankBin)) {
-    throw new VietQrError(
-      'bankBin',
-      `The bank BIN must be the bank's six-digit NAPAS code (e.g. 970436), not "${input.bankBin}".`,
-    );
-  }
-  const [min, max] = input.toCard ? [16, 19] : [6, 19];
-  if (!new RegExp(`^\\d{${min},${max}}$`).test(input.accountNumber)) {
-    throw new VietQrError(
-      'accountNumber',
-      input.toCard
-        ? 'A card number is 16 to 19 digits, without spaces.'
-        : `The account number must be ${min} to ${max} digits, without spaces or dots.`,
-    );
-  }
+  const accountProblem = bankAccountProblem(input.bankBin, input.accountNumber, input.toCard);
+  if (accountProblem) throw accountProblem;
   if (
     !Number.isSafeInteger(input.amount) ||
     input.amount <= 0 ||

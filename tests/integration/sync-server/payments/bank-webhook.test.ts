@@ -6,10 +6,13 @@
  * amount, a second payment and a payment for a sale paid otherwise are flagged; a supervisor's
  * confirmation by hand is matched when the bank catches up.
  */
+import { execFile } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newPaymentReference } from '../../../../src/payments';
-import { startSyncServerProcess } from '../../../helpers/sync-server-process';
+import { REPO_ROOT, startSyncServerProcess } from '../../../helpers/sync-server-process';
 import type { EnrolledDevice, SyncServerProcess } from '../../../helpers/sync-server-process';
 
 const SECRET = 'test-bank-webhook-secret-0123456789abcdef';
@@ -120,6 +123,38 @@ describe('bank transfer notifications', () => {
     const stored = (await (await fetch(url, { headers: admin })).json()) as Record<string, unknown>;
     expect(stored.bankTransfer).toEqual(good);
   });
+
+  it('sets the bank account with the admin command', async () => {
+    const { stdout } = await promisify(execFile)(
+      join(REPO_ROOT, 'node_modules/.bin/tsx'),
+      [
+        join(REPO_ROOT, 'sync-server/admin-cli.ts'),
+        'bank-account',
+        '--server',
+        server.url,
+        '--store',
+        'hn-hk',
+        '--bin',
+        '970415',
+        '--account',
+        '113366668888',
+        '--name',
+        'OMNITILL HOAN KIEM',
+      ],
+      { env: { ...process.env, OMNITILL_ADMIN_TOKEN: server.adminToken } },
+    );
+    expect(stdout).toMatch(/hn-hk now takes bank transfers into 970415 113366668888/);
+    const stored = (await (
+      await fetch(`${server.url}/db/settings/store_hn-hk`, {
+        headers: { Authorization: server.adminAuth },
+      })
+    ).json()) as Record<string, unknown>;
+    expect(stored.bankTransfer).toEqual({
+      bankBin: '970415',
+      accountNumber: '113366668888',
+      accountName: 'OMNITILL HOAN KIEM',
+    });
+  }, 30_000);
 
   it('confirms a pending payment on a signed notification; a replay confirms nothing twice', async () => {
     const reference = nextReference();
