@@ -16,7 +16,13 @@ export const PAYMENTS_DB = 'omnitill-payments';
 
 const intentId = (reference: string) => `intent_${reference}`;
 const transactionDocId = (source: string, transactionId: string) =>
-  `txn_${source}_${transactionId.replace(/[^0-9A-Za-z_.-]/g, '-')}`;
+  `txn_${source}_${encodeURIComponent(transactionId)}`;
+
+/** The notification as first recorded (a repeat is judged on what arrived first). */
+function recordedNotification(doc: StoredDoc): BankNotification {
+  const { _id: _i, _rev: _r, receivedAt: _at, ...notification } = doc;
+  return notification as unknown as BankNotification;
+}
 
 /** What happened to a notification, as the webhook answers it. */
 export interface ReceiveResult {
@@ -119,8 +125,14 @@ export class PaymentLedger {
       throw new Error(`Recording ${txnId} failed: ${row?.reason}`);
     }
     const duplicate = !row.ok;
-    const verdict = await this.settle(notification, now);
-    await this.raiseFlags(flagsFor(verdict, notification, txnId, await this.storeOf(verdict)));
+    // A repeat whose body differs from the first delivery is judged on the first: the record is
+    // what was accepted, and one transaction id never means two transfers.
+    const recorded = duplicate
+      ? (await this.store.getCurrent(PAYMENTS_DB, [txnId])).get(txnId)
+      : undefined;
+    const accepted = recorded ? recordedNotification(recorded) : notification;
+    const verdict = await this.settle(accepted, now);
+    await this.raiseFlags(flagsFor(verdict, accepted, txnId, await this.storeOf(verdict)));
     return { duplicate, verdict };
   }
 

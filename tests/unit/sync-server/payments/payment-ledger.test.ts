@@ -73,6 +73,19 @@ describe('two server processes receiving bank notifications', () => {
     });
   });
 
+  it('judge a repeat on the first delivery, even when its body differs', async () => {
+    const { first, second, flags } = await twoLedgers();
+    await first.open(intent);
+    const now = '2026-12-03T09:01:00.000Z';
+    expect((await first.receive({ ...transfer('FT1'), amount: 1_000 }, now)).verdict.kind).toBe(
+      'amount-mismatch',
+    );
+    const repeat = await second.receive(transfer('FT1'), now);
+    expect(repeat).toMatchObject({ duplicate: true, verdict: { kind: 'amount-mismatch' } });
+    expect((await first.intent(intent.reference))?.status).toBe('pending');
+    expect(new Set(flags.map((flag) => flag.key))).toEqual(new Set(['generic-FT1']));
+  });
+
   it('let exactly one of two different transfers pay, and flag the other', async () => {
     const { first, second, flags } = await twoLedgers();
     await first.open(intent);
