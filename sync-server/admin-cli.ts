@@ -6,6 +6,8 @@
  *   flags                                lists reconciliation flags
  *   migrate --data DIR --to URL [--prefix P]     embedded store → CouchDB (sync-server stopped)
  *   migrate --from URL [--prefix P] --data DIR   CouchDB → embedded store
+ *   vietqr --bin B --account N --amount VND --ref R   prints a VietQR payload (docs/PAYMENTS.md)
+ *   bank-account --store S --bin B --account N --name NAME   the store's account for transfers
  * Options: --server URL (default http://127.0.0.1:7070); the admin token comes from
  * OMNITILL_ADMIN_TOKEN (migrate works on the stores themselves and needs none).
  */
@@ -15,6 +17,8 @@ import { parseArgs } from 'node:util';
 import { buildCatalog, parseCsv } from './services/catalog-import';
 import type { CatalogRow } from './services/catalog-import';
 import { migrate, MigrationError } from './storage/migrate';
+import { BANK_ACCOUNT_USAGE, setBankAccount } from './payments/bank-account-command';
+import { VIETQR_USAGE, vietQrCommandLines } from './payments/vietqr-command';
 
 const USAGE = `Usage: npm run admin -- <command> [--server URL]
   enroll-device --store STORE --name NAME
@@ -23,8 +27,11 @@ const USAGE = `Usage: npm run admin -- <command> [--server URL]
   flags
   migrate --data DIR --to COUCHDB_URL [--prefix P]     copy the embedded store to a CouchDB
   migrate --from COUCHDB_URL [--prefix P] --data DIR   copy a CouchDB back to an embedded store
+  ${VIETQR_USAGE}   print a VietQR payload to try
+  ${BANK_ACCOUNT_USAGE}
 Needs OMNITILL_ADMIN_TOKEN (printed by the sync-server on its first start), except migrate,
-which reads and writes the stores directly: stop the sync-server first (docs/DEPLOYMENT.md).`;
+which reads and writes the stores directly: stop the sync-server first (docs/DEPLOYMENT.md),
+and vietqr, which only computes.`;
 
 const CHUNK = 1000;
 
@@ -105,6 +112,12 @@ async function main(): Promise<void> {
       to: { type: 'string' },
       from: { type: 'string' },
       prefix: { type: 'string', default: '' },
+      bin: { type: 'string' },
+      account: { type: 'string' },
+      amount: { type: 'string' },
+      ref: { type: 'string' },
+      note: { type: 'string' },
+      card: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -117,12 +130,20 @@ async function main(): Promise<void> {
     await runMigration(values);
     return;
   }
+  if (command === 'vietqr') {
+    for (const line of vietQrCommandLines(values)) console.log(line);
+    return;
+  }
   const token = process.env.OMNITILL_ADMIN_TOKEN;
   if (!token)
     fail('set OMNITILL_ADMIN_TOKEN to the admin token the sync-server printed on its first start.');
   const server = values.server.replace(/\/+$/, '');
 
   switch (command) {
+    case 'bank-account': {
+      console.log(await setBankAccount(server, token, values));
+      return;
+    }
     case 'enroll-device': {
       if (!values.store || !values.name) fail('enroll-device needs --store STORE and --name NAME.');
       const device = await api(server, token, 'POST', '/admin/devices', {

@@ -32,6 +32,9 @@ import { PriceHistory } from './history/price-history';
 import { secureDataFolder } from './storage/data-folder';
 import { LocalDocQuota } from './gate/local-doc-quota';
 import { jsonErrors } from './http/json-errors';
+import { bankWebhookRouter, checkWebhookSecret } from './api/bank-webhook';
+import { PaymentLedger } from './payments/payment-ledger';
+import { overduePaymentFlags } from './payments/overdue-payments';
 
 export interface SyncServerOptions {
   /** 0 picks a free port. Default 7070. */
@@ -57,6 +60,10 @@ export interface SyncServerOptions {
   holdTtlMs?: number;
   /** Reconciliation runs this long after the last accepted write batch. Default 300 ms. */
   reconcileDelayMs?: number;
+  /** The retailer's bank-notification secret; default OMNITILL_BANK_WEBHOOK_SECRET (docs/PAYMENTS.md). */
+  bankWebhookSecret?: string;
+  /** payOS's checksum key, to accept its own signature; default OMNITILL_PAYOS_CHECKSUM_KEY. */
+  payosChecksumKey?: string;
   log?: (line: string) => void;
 }
 
@@ -88,6 +95,9 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
   const dataDir = resolve(options.dataDir);
   secureDataFolder(dataDir);
   if (options.adminToken) checkAdminToken(options.adminToken, 'the adminToken option');
+  const bankWebhookSecret = checkWebhookSecret(
+    options.bankWebhookSecret ?? process.env.OMNITILL_BANK_WEBHOOK_SECRET,
+  );
   const token = options.adminToken
     ? { token: options.adminToken, source: 'option' as const }
     : loadAdminToken(dataDir, process.env.OMNITILL_ADMIN_TOKEN);
@@ -189,6 +199,20 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
   app.disable('x-powered-by');
   app.use(withoutWwwAuthenticate, cors);
   const holds = new LoyaltyHolds(context);
+  const payments = new PaymentLedger(store, (flags) => reconciler.raise(flags));
+  await payments.init();
+  app.use(
+    '/api/v1/payments/bank-notifications',
+    bankWebhookRouter(
+      payments,
+      {
+        secret: bankWebhookSecret,
+        payosChecksumKey:
+          options.payosChecksumKey ?? (process.env.OMNITILL_PAYOS_CHECKSUM_KEY || undefined),
+      },
+      log,
+    ),
+  );
   app.use('/api/v1', apiRouter(context, reconciler, holds));
   // Unconfirmed holds lapse: release them on a timer (a crashed register never will).
   const sweep = setInterval(
@@ -202,6 +226,15 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
     Math.max(1000, Math.min(context.holdTtlMs / 2, 30_000)),
   );
   sweep.unref();
+  // Transfers confirmed by hand that the bank never reported: flagged for a manager.
+  const overdue = setInterval(() => {
+    overduePaymentFlags(payments, Date.now())
+      .then((flags) => reconciler.raise(flags))
+      .catch((error: unknown) =>
+        log(`omnitill-sync-server: checking overdue transfers failed: ${String(error)}`),
+      );
+  }, 60_000);
+  overdue.unref();
   app.use('/db', gate.middleware, backend);
   app.use((req, res) =>
     sendError(
@@ -255,6 +288,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
     closing ??= (async () => {
       reconciler.stop();
       clearInterval(sweep);
+      clearInterval(overdue);
       // Long-polling registers hold connections open: end them so close() returns promptly.
       const closed = new Promise<void>((done) => server.close(() => done()));
       for (const socket of sockets) socket.destroy();

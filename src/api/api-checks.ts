@@ -27,6 +27,11 @@ const STORED_VALUE_NUMBER = text({
   what: 'the credit note number (ret_…) or the gift card number',
 });
 const QUERY_TEXT = optional(text({ max: 200 }));
+const PAYMENT_REFERENCE = text({
+  max: 16,
+  pattern: /^[A-Z0-9]{4,16}$/,
+  what: 'the payment reference in the QR (4 to 16 capital letters or digits, e.g. OT7KQ2M9XA)',
+});
 const NOTHING: RequestCheck = fields({});
 
 export const API_CHECKS: Readonly<Record<ApiName, RequestCheck>> = {
@@ -106,6 +111,23 @@ export const API_CHECKS: Readonly<Record<ApiName, RequestCheck>> = {
   }),
   'rejections/list': fields({ mine: QUERY_TEXT, limit: QUERY_TEXT, before: QUERY_TEXT }),
   'flags/list': NOTHING,
+  'payments/open': fields({
+    reference: PAYMENT_REFERENCE,
+    saleId: ID,
+    amount: positiveInteger('the amount in dong'),
+    registerId: text({
+      max: 64,
+      pattern: /^[A-Za-z0-9._-]+$/,
+      what: 'this register (letters, digits, . _ -)',
+    }),
+  }),
+  'payments/status': fields({ reference: PAYMENT_REFERENCE }),
+  'payments/cancel': fields({ reference: PAYMENT_REFERENCE }),
+  'payments/confirm-by-hand': fields({
+    reference: PAYMENT_REFERENCE,
+    staffId: text({ max: 128, what: 'the supervisor confirming' }),
+    pin: text({ max: 32, what: "the supervisor's PIN" }),
+  }),
   'admin/import-catalog': (request) =>
     Array.isArray(request)
       ? null

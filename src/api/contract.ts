@@ -8,6 +8,7 @@
  */
 import type { CustomerDoc, ProductDoc, ReturnDoc, WebOrderDoc } from '../documents';
 import type { CurrencyCode, Minor } from '../money';
+import type { PaymentIntent } from '../payments';
 import type {
   ClientView,
   CustomerProfileReply,
@@ -109,6 +110,20 @@ export interface ServerApiContract {
     reply: { rejections: RejectionView[]; next?: string };
   };
   'flags/list': { request: Record<string, never>; reply: { flags: ServerFlag[] } };
+  /** A VietQR payment the register shows a QR for; the same request again is a retry. */
+  'payments/open': {
+    request: { reference: string; saleId: string; amount: Minor; registerId: string };
+    reply: { intent: PaymentIntent; created: boolean };
+  };
+  /** Polled about every second while the QR is shown: `status` turns `confirmed` when paid. */
+  'payments/status': { request: { reference: string }; reply: { intent: PaymentIntent } };
+  /** The sale is paid another way or abandoned: a transfer arriving later is flagged for refund. */
+  'payments/cancel': { request: { reference: string }; reply: { intent: PaymentIntent } };
+  /** A supervisor saw the transfer in the bank app; matched when the notification comes. */
+  'payments/confirm-by-hand': {
+    request: { reference: string; staffId: string; pin: string };
+    reply: { intent: PaymentIntent };
+  };
   'admin/import-catalog': { request: ProductDoc[]; reply: ImportReply };
   'admin/issue-gift-card': {
     request: {
@@ -170,6 +185,10 @@ export const API_ENTRIES: Readonly<Record<ApiName, ApiEntry>> = {
   'reports/get': { method: 'GET', path: '/reports' },
   'rejections/list': { method: 'GET', path: '/rejections' },
   'flags/list': { method: 'GET', path: '/flags' },
+  'payments/open': { method: 'POST', path: '/payments/intents' },
+  'payments/status': { method: 'GET', path: '/payments/intents/:reference' },
+  'payments/cancel': { method: 'POST', path: '/payments/intents/:reference/cancel' },
+  'payments/confirm-by-hand': { method: 'POST', path: '/payments/intents/:reference/confirm' },
   'admin/import-catalog': { method: 'POST', path: '/admin/catalog', wholeBody: true },
   'admin/issue-gift-card': { method: 'POST', path: '/admin/gift-cards' },
   'admin/enrol-device': { method: 'POST', path: '/admin/devices' },

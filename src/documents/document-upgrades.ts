@@ -31,7 +31,8 @@ export const DOCUMENT_UPGRADES: Readonly<Record<string, DocumentUpgrades>> = {
   // without them uses the default threshold and the catalog's quick keys.
   // 2: the store's optional `timeZone`; absent, src/store-clock reads Asia/Ho_Chi_Minh, so old
   // documents stay as the server wrote them (the server alone writes settings).
-  'store settings': { 1: (doc) => doc, 2: (doc) => doc },
+  // 3: the optional `bankTransfer` account (VietQR); absent, the store takes no bank transfers.
+  'store settings': { 1: (doc) => doc, 2: (doc) => doc, 3: (doc) => doc },
   // 1: the pickup's optional `shiftId` and `tenders` (how the balance was paid, for the shift).
   pickup: { 1: (doc) => doc },
 };

@@ -5,6 +5,7 @@ import type { LoyaltySettings } from '../loyalty/loyalty-settings';
 import type { CurrencyCode, RoundingMode } from '../money';
 import { currencyField, idField, isoTimeField, storeIdField } from './json-schema';
 import type { DocumentSchema, JsonSchema } from './json-schema';
+import { ACCOUNT_DIGITS } from '../payments/vietqr';
 import { promotionsSchema } from '../pricing/promotion';
 import type { Promotion } from '../pricing/promotion';
 import { returnPolicySchema } from '../returns/return-policy';
@@ -85,7 +86,20 @@ export interface StoreSettingsDoc {
    * dates, report days and hours. Absent means Asia/Ho_Chi_Minh (src/store-clock).
    */
   timeZone?: string;
+  /**
+   * The account customers pay into by VietQR bank transfer (since schema version 3); absent
+   * means the store takes no bank transfers (docs/PAYMENTS.md).
+   */
+  bankTransfer?: BankTransferSettings;
   updatedAt: string;
+}
+
+export interface BankTransferSettings {
+  /** The bank's six-digit NAPAS BIN. */
+  bankBin: string;
+  accountNumber: string;
+  /** As the bank holds it, shown beside the QR so the customer sees whom they pay. */
+  accountName: string;
 }
 
 const localized: JsonSchema = {
@@ -108,7 +122,7 @@ const stringList = (maxItems: number, maxLength: number): JsonSchema => ({
 
 export const storeSettingsSchema: DocumentSchema = {
   title: 'store settings',
-  version: 2,
+  version: 3,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -166,6 +180,19 @@ export const storeSettingsSchema: DocumentSchema = {
     stock: stockSettingsSchema,
     quickKeys: stringList(MAX_QUICK_KEYS, 64),
     timeZone: { type: 'string', minLength: 1, maxLength: 64 },
+    bankTransfer: {
+      type: 'object',
+      properties: {
+        bankBin: { type: 'string', pattern: '^[0-9]{6}$' },
+        accountNumber: {
+          type: 'string',
+          pattern: `^[0-9]{${ACCOUNT_DIGITS.min},${ACCOUNT_DIGITS.max}}$`,
+        },
+        accountName: { type: 'string', minLength: 1, maxLength: 70 },
+      },
+      required: ['bankBin', 'accountNumber', 'accountName'],
+      additionalProperties: false,
+    },
     updatedAt: isoTimeField,
   },
   required: [

@@ -7,6 +7,7 @@ import { catalogRoutes } from './catalog-routes';
 import { answer, contractRoute } from './contract-route';
 import { deviceRoutes } from './device-routes';
 import { domainRoutes } from './domain-routes';
+import { paymentRoutes } from './payment-routes';
 import { rejectionRoutes } from './rejection-routes';
 
 /** Anyone may ask whether the server is up (a load balancer, the admin CLI). */
@@ -34,5 +35,6 @@ export function apiRouter(
   );
   router.use(deviceRoutes(context), catalogRoutes(context), rejectionRoutes(context));
   router.use(domainRoutes(context, reconciler, holds));
+  router.use(paymentRoutes(context, reconciler));
   return router;
 }

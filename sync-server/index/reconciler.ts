@@ -26,7 +26,13 @@ export type FlagKind =
   | 'stored-value-unknown'
   /** Raised by the push checks (push-checks/) beside a document accepted for review. */
   | 'offline-redemption'
-  | 'unverified-price';
+  | 'unverified-price'
+  /** Bank transfers (sync-server/payments): each one needs a person to refund or match it. */
+  | 'payment-unmatched'
+  | 'payment-amount-mismatch'
+  | 'payment-paid-twice'
+  | 'payment-sale-paid-otherwise'
+  | 'payment-not-arrived';
 
 /** A flag raised beside an accepted document; its id is derived from `kind` and `key`. */
 export interface FlagDraft {

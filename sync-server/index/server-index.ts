@@ -21,12 +21,7 @@
 import { INTERNAL_DATABASES } from '../storage/database-layout';
 import type { ChangeSeq, DocumentStore, StoredDoc } from '../storage/document-store';
 import { revOver } from '../storage/document-store';
-import {
-  indexKey,
-  kindOf,
-  projectDocument,
-  RECONCILED_KINDS,
-} from './index-projections';
+import { indexKey, kindOf, projectDocument, RECONCILED_KINDS } from './index-projections';
 import type { IndexKind, SoldLine } from './index-projections';
 import { sameContent } from '../storage/same-content';
 import { IndexedDatabases } from './indexed-databases';

@@ -14,9 +14,14 @@ import { pickupSchema, storeSettingsSchema } from '../../../src/documents';
 import type { DocumentSchema, StoreSettingsDoc } from '../../../src/documents';
 import { storeSettings } from '../../unit/renderer/sale-fixtures';
 
-/** Store settings as version 0 shipped them: no `stock` (nor the later `timeZone`). */
+/** Store settings as version 0 shipped them: no `stock` (nor the later `timeZone`, `bankTransfer`). */
 function settingsVersion0(): DocumentSchema {
-  const { stock: _stock, timeZone: _timeZone, ...properties } = storeSettingsSchema.properties;
+  const {
+    stock: _stock,
+    timeZone: _timeZone,
+    bankTransfer: _bankTransfer,
+    ...properties
+  } = storeSettingsSchema.properties;
   return { ...storeSettingsSchema, version: 0, properties };
 }
 

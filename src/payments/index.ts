@@ -1,0 +1,5 @@
+export * from './emv-tlv';
+export * from './payment-reference';
+export * from './payment-text';
+export * from './transfer-matching';
+export * from './vietqr';

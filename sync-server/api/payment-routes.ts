@@ -1,0 +1,127 @@
+/**
+ * The register's side of a VietQR payment (src/api/contract.ts, `payments/*`): it records the
+ * payment when it shows the QR, polls its status while the QR is up, cancels it when the sale is
+ * paid another way, and may have a supervisor confirm it by hand. Bank notifications arrive
+ * through bank-webhook.ts and settle the same documents (payment-ledger.ts).
+ */
+import { Router } from 'express';
+import type { Response } from 'express';
+import type { StaffDoc } from '../../src/documents';
+import { confirmByHand } from '../../src/payments';
+import type { PaymentIntent } from '../../src/payments';
+import { ApiError, forbidden, notFound } from '../http/api-error';
+import { principalOf } from '../access/auth';
+import { readCollection } from '../storage/collection-reader';
+import type { Reconciler } from '../index/reconciler';
+import type { ServerContext } from '../server-context';
+import { PinAttempts, pinMatches } from '../access/staff-pin';
+import { answer, contractRoute } from './contract-route';
+import { IntentConflict, PaymentLedger } from '../payments/payment-ledger';
+
+const conflict = (reason: string) => new ApiError(409, 'conflict', reason);
+
+/** The intent, when the caller may see it: the admin, or a device of the intent's store. */
+async function visibleIntent(
+  ledger: PaymentLedger,
+  res: Response,
+  reference: string,
+): Promise<PaymentIntent> {
+  const intent = await ledger.intent(reference);
+  const principal = principalOf(res);
+  if (!intent || (principal.kind === 'device' && principal.storeId !== intent.storeId)) {
+    throw notFound(`No payment ${reference} at this store; show the QR again to record it.`);
+  }
+  return intent;
+}
+
+export function paymentRoutes(context: ServerContext, reconciler: Reconciler): Router {
+  const router = Router();
+  const ledger = new PaymentLedger(context.store, (flags) => reconciler.raise(flags));
+  const devices = context.auth.require('device');
+  const attempts = new PinAttempts();
+
+  contractRoute(router, 'payments/open', devices, async (request, res) => {
+    const principal = principalOf(res);
+    if (principal.kind !== 'device') throw forbidden('Only a register may record a payment.');
+    try {
+      const { intent, created } = await ledger.open({
+        reference: request.reference,
+        storeId: principal.storeId,
+        registerId: request.registerId,
+        saleId: request.saleId,
+        amount: request.amount,
+        status: 'pending',
+        createdAt: new Date().toISOString(),
+      });
+      return answer({ intent, created }, created ? 201 : 200);
+    } catch (error) {
+      if (error instanceof IntentConflict) throw conflict(error.message);
+      throw error;
+    }
+  });
+
+  contractRoute(
+    router,
+    'payments/status',
+    context.auth.require('admin', 'device'),
+    async ({ reference }, res) => answer({ intent: await visibleIntent(ledger, res, reference) }),
+  );
+
+  contractRoute(router, 'payments/cancel', devices, async ({ reference }, res) => {
+    await visibleIntent(ledger, res, reference);
+    const intent = await ledger.update(reference, (current) =>
+      current.status === 'pending' ? { ...current, status: 'cancelled' } : undefined,
+    );
+    if (intent?.status === 'confirmed') {
+      throw conflict(
+        `Payment ${reference} is already confirmed; complete the sale with the transfer, or refund it.`,
+      );
+    }
+    return answer({ intent: intent as PaymentIntent });
+  });
+
+  contractRoute(router, 'payments/confirm-by-hand', devices, async (request, res) => {
+    const principal = principalOf(res);
+    if (principal.kind !== 'device') throw forbidden('Only a register may ask.');
+    const intent = await visibleIntent(ledger, res, request.reference);
+    const waitMs = attempts.lockedFor(principal.id);
+    if (waitMs > 0) {
+      throw new ApiError(
+        429,
+        'locked',
+        `Too many wrong PINs from this register; try again in ${Math.ceil(waitMs / 1000)} s.`,
+      );
+    }
+    const staff = (await readCollection<StaffDoc>(context.store, 'staff')).find(
+      (entry) => entry.doc.id === request.staffId,
+    )?.doc;
+    const worksHere =
+      staff?.active === true &&
+      (staff.storeIds.includes(intent.storeId) || staff.storeIds.includes('*'));
+    if (!staff || !worksHere || !(await pinMatches(request.pin, staff.pin))) {
+      attempts.failed(principal.id);
+      throw forbidden(
+        'The PIN does not match a member of staff of this store; check it and try again.',
+      );
+    }
+    attempts.succeeded(principal.id);
+    if (staff.role === 'cashier') {
+      throw forbidden(
+        `${staff.name} is a cashier; a supervisor or manager confirms transfers by hand.`,
+      );
+    }
+    if (intent.status === 'cancelled') {
+      throw conflict(`Payment ${request.reference} was cancelled; show a new QR for this sale.`);
+    }
+    const now = new Date().toISOString();
+    const confirmed = await ledger.update(request.reference, (current) =>
+      current.status === 'pending' ? confirmByHand(current, staff.id, now) : undefined,
+    );
+    console.log(
+      `omnitill-sync-server: ${staff.name} (${staff.id}) confirmed transfer ${request.reference} by hand`,
+    );
+    return answer({ intent: confirmed as PaymentIntent });
+  });
+
+  return router;
+}
