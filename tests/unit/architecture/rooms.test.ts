@@ -145,7 +145,10 @@ describe('rooms', () => {
 
     it('places every folder as shared, a feature or a shell', () => {
       const unplaced = [...rooms].filter((room) => !placed.has(room));
-      expect(unplaced).toEqual([]);
+      expect(
+        unplaced,
+        'place a new renderer folder in RENDERER_SHARED, _FEATURES or _SHELL',
+      ).toEqual([]);
       const gone = [...placed].filter((room) => !rooms.has(room));
       expect(gone).toEqual([]);
     });
@@ -178,7 +181,10 @@ describe('rooms', () => {
           .map((file) => roomOf(file.path))
           .filter((room) => !room.endsWith('.ts')),
       );
-      expect([...rooms].sort()).toEqual([...SYNC_SERVER_ROOMS].sort());
+      expect(
+        [...rooms].sort(),
+        'a new sync-server room goes into SYNC_SERVER_ROOMS at its level (docs/ARCHITECTURE.md)',
+      ).toEqual([...SYNC_SERVER_ROOMS].sort());
     });
 
     it('each room imports only the rooms below it', () => {
