@@ -28,8 +28,7 @@ import { services } from '../services';
 import { useAppStore } from '../state/app-store';
 import { ledgerFor } from '../lookup/customer-ledger';
 import { lookupDocument, serverApi } from '../lookup/document-lookup';
-import { sourceOf } from '../returns/return-flow';
-import { useReturnsStore } from '../returns/returns-store';
+import type { FoundDocument } from '../lookup/document-lookup';
 import { useOmniTranslate } from '../i18n/use-omni-translate';
 
 interface Profile {
@@ -86,7 +85,10 @@ async function loadProfile(customer: CustomerDoc): Promise<Profile> {
   };
 }
 
-export function CustomerHistoryScreen() {
+/** `startReturn` opens the returns screen on a found document (returns/, handed in by the shell). */
+export function CustomerHistoryScreen(props: {
+  startReturn: (found: FoundDocument) => Promise<void>;
+}) {
   const t = useOmniTranslate();
   const locale = useAppStore((state) => state.locale);
   const currency = useAppStore((state) => state.settings?.currency ?? 'VND');
@@ -115,9 +117,7 @@ export function CustomerHistoryScreen() {
       setError(t('lookup.notFound', { text: item.id }));
       return;
     }
-    const { source, pickedUp } = await sourceOf(result.found);
-    useReturnsStore.getState().start(result.found, source, pickedUp);
-    navigate('/returns');
+    await props.startReturn(result.found);
   }
 
   const summary = profile ? customerSummary(profile.history) : null;

@@ -21,6 +21,8 @@ import { serverApi } from '../lookup/document-lookup';
 import { newId } from '../platform/new-id';
 import { buildReturnDocuments, returnableLines } from '../lookup/return-documents';
 import type { ReturnsState } from './returns-store';
+import { useReturnsStore } from './returns-store';
+import { navigate } from '../platform/use-hash-route';
 import { returnPolicyOf } from '../../src/returns';
 import type { OmniTranslate } from '../i18n/use-omni-translate';
 import { returnSourceFromWebOrder } from './web-order-return-source';
@@ -44,6 +46,13 @@ export async function sourceOf(
     pointsEarned: earn?.points ?? 0,
   });
   return { source, pickedUp: Object.fromEntries(pickedUpByLine(order, found.pickups)) };
+}
+
+/** A return started elsewhere (a customer's history, through the staff shell): the returns screen. */
+export async function startReturnOf(found: FoundDocument): Promise<void> {
+  const { source, pickedUp } = await sourceOf(found);
+  useReturnsStore.getState().start(found, source, pickedUp);
+  navigate('/returns');
 }
 
 /** Plans the refund; errors are in the cashier's words (src/returns writes them so). */

@@ -9,8 +9,6 @@ import type { Minor } from '../../src/money';
 import type { ReturnDoc } from '../../src/documents';
 import type { RefundTender } from '../../src/tenders';
 import { navigate } from '../platform/use-hash-route';
-import { useCartStore } from '../sell/cart-store';
-import { startExchangeSale } from '../sell/exchange-sale';
 import { useAppStore } from '../state/app-store';
 import { DocumentLookupForm } from '../lookup/document-lookup-form';
 import type { FoundDocument } from '../lookup/document-lookup';
@@ -34,7 +32,16 @@ function tenderText(tender: RefundTender, t: OmniTranslate): string {
   }
 }
 
-export function ReturnsScreen() {
+/**
+ * Opens the sell screen's sale for an exchange with the return's credit, and greets the cashier
+ * there with `notice` (sell/exchange-sale.ts, handed in by the staff shell).
+ */
+export type OpenExchange = (
+  returnDoc: ReturnDoc,
+  notice: (credit: Minor) => string,
+) => { ok: true } | { ok: false; reason: 'not-an-exchange' | 'sale-open' };
+
+export function ReturnsScreen(props: { openExchange: OpenExchange }) {
   const t = useOmniTranslate();
   const locale = useAppStore((state) => state.locale);
   const settings = useAppStore((state) => state.settings);
@@ -75,7 +82,12 @@ export function ReturnsScreen() {
 
   /** The exchange's new sale: the sell screen opens with its reserved id and the credit. */
   function sellExchangeGoods(returnDoc: ReturnDoc): void {
-    const started = startExchangeSale(returnDoc);
+    const started = props.openExchange(returnDoc, (credit) =>
+      t('returns.exchangeStarted', {
+        id: returnDoc.id,
+        amount: formatMoney(credit, returnDoc.currency, locale),
+      }),
+    );
     if (!started.ok) {
       state.setNotice({
         kind: 'error',
@@ -86,13 +98,6 @@ export function ReturnsScreen() {
       });
       return;
     }
-    useCartStore.getState().setNotice({
-      kind: 'info',
-      text: t('returns.exchangeStarted', {
-        id: returnDoc.id,
-        amount: formatMoney(started.credit, returnDoc.currency, locale),
-      }),
-    });
     state.reset();
     navigate('/');
   }

@@ -33,3 +33,16 @@ export function startExchangeSale(returnDoc: ReturnDoc): ExchangeStart {
   useCreditNoteOfferStore.getState().setOffer({ number: returnDoc.id, amount: credit, saleId });
   return { ok: true, saleId, credit };
 }
+
+/**
+ * The exchange's sale opened from the returns screen, which gets this from the staff shell (it
+ * imports no sell code): on success the sell screen greets the cashier with `notice`.
+ */
+export function openExchangeSale(
+  returnDoc: ReturnDoc,
+  notice: (credit: Minor) => string,
+): ExchangeStart {
+  const started = startExchangeSale(returnDoc);
+  if (started.ok) useCartStore.getState().setNotice({ kind: 'info', text: notice(started.credit) });
+  return started;
+}

@@ -154,5 +154,10 @@ describe('a web order returned in a store', () => {
       'Lifetime spend: ₫25,000',
     );
     await page.screenshot({ path: 'docs/screenshots/omnichannel-customer-history.png' });
+    // A return started from the history opens the returns screen on that order (the staff shell
+    // hands this screen the returns feature's startReturnOf).
+    await page.locator('[data-kind="order"]').getByRole('button').click();
+    await page.getByTestId('return-panel').waitFor();
+    await expect(page.getByTestId('return-line').count()).resolves.toBeGreaterThan(0);
   });
 });
