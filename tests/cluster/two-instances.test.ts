@@ -36,6 +36,26 @@ async function call(
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
+/** A web order of one coffee collected at hcm-q1 (the intake re-prices it from the catalog). */
+function webOrder(externalId: string, name: string, phone: string) {
+  return {
+    externalId,
+    customer: { name, phone },
+    pickupStoreId: 'hcm-q1',
+    currency: 'VND',
+    lines: [
+      {
+        lineId: 'l1',
+        sku: 'SKU000001',
+        name: 'Cà phê',
+        quantity: 1,
+        unitPrice: 25_000,
+        taxRateBp: 800,
+      },
+    ],
+  };
+}
+
 /** The demo customer with the most points available (the demo gives some none). */
 async function richestCustomer(): Promise<{ customerId: string; available: number }> {
   let best = { customerId: '', available: 0 };
@@ -219,22 +239,7 @@ describe('two sync-server instances on one CouchDB cluster', () => {
     };
     const before = await countOrders();
     for (let round = 0; round < 10; round++) {
-      const order = {
-        externalId: `SHOP-TWO-${round}`,
-        customer: { name: 'Khách hai máy', phone: '0912345678' },
-        pickupStoreId: 'hcm-q1',
-        currency: 'VND',
-        lines: [
-          {
-            lineId: 'l1',
-            sku: 'SKU000001',
-            name: 'Cà phê',
-            quantity: 1,
-            unitPrice: 25_000,
-            taxRateBp: 800,
-          },
-        ],
-      };
+      const order = webOrder(`SHOP-TWO-${round}`, 'Khách hai máy', '0912345678');
       const replies = await Promise.all([
         call(a, '/api/v1/orders', a.adminAuth, order),
         call(b, '/api/v1/orders', b.adminAuth, order),
@@ -248,22 +253,12 @@ describe('two sync-server instances on one CouchDB cluster', () => {
 
   it('marks an order ready once when both instances are asked at once', async () => {
     for (let round = 0; round < 10; round++) {
-      const placed = await call(a, '/api/v1/orders', a.adminAuth, {
-        externalId: `SHOP-READY-${round}`,
-        customer: { name: 'Khách hai máy', phone: '0912345678' },
-        pickupStoreId: 'hcm-q1',
-        currency: 'VND',
-        lines: [
-          {
-            lineId: 'l1',
-            sku: 'SKU000001',
-            name: 'Cà phê',
-            quantity: 1,
-            unitPrice: 25_000,
-            taxRateBp: 800,
-          },
-        ],
-      });
+      const placed = await call(
+        a,
+        '/api/v1/orders',
+        a.adminAuth,
+        webOrder(`SHOP-READY-${round}`, 'Khách hai máy', '0912345678'),
+      );
       expect([200, 201], JSON.stringify(placed.body)).toContain(placed.status);
       const orderId = String(placed.body.orderId);
       const replies = await Promise.all([
@@ -332,22 +327,7 @@ describe('two sync-server instances on one CouchDB cluster', () => {
   it('records one customer when the first two orders of a new customer reach both instances at once', async () => {
     for (let round = 0; round < 5; round++) {
       const phone = `09187${String(Date.now()).slice(-4)}${round}`;
-      const order = (externalId: string) => ({
-        externalId,
-        customer: { name: 'Khách mới', phone },
-        pickupStoreId: 'hcm-q1',
-        currency: 'VND',
-        lines: [
-          {
-            lineId: 'l1',
-            sku: 'SKU000001',
-            name: 'Cà phê',
-            quantity: 1,
-            unitPrice: 25_000,
-            taxRateBp: 800,
-          },
-        ],
-      });
+      const order = (externalId: string) => webOrder(externalId, 'Khách mới', phone);
       const replies = await Promise.all([
         call(a, '/api/v1/orders', a.adminAuth, order(`SHOP-NEW-${phone}-A`)),
         call(b, '/api/v1/orders', b.adminAuth, order(`SHOP-NEW-${phone}-B`)),
