@@ -22,6 +22,8 @@ export interface RegisterConfig {
   printer: PrinterConfig | null;
   scanners: ScannerConfig[];
   poleDisplay: { path: string; baudRate: number } | null;
+  /** Allow plain HTTP to a sync-server beyond this machine (a lab; never a store LAN). */
+  allowPlainHttp?: boolean;
 }
 
 export interface HostOptions {
@@ -92,6 +94,29 @@ export function writeRegisterConfig(dataDir: string, config: RegisterConfig): vo
   });
 }
 
+const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
+
+/**
+ * Why the register must not talk to this sync-server, or null. The register sends its device
+ * secret with every request, so plain HTTP is refused unless the server is on this machine or the
+ * configuration allows it on purpose (docs/SECURITY.md).
+ */
+export function serverUrlProblem(serverUrl: string, allowPlainHttp: boolean): string | null {
+  if (!serverUrl) return null;
+  let url: URL;
+  try {
+    url = new URL(serverUrl);
+  } catch {
+    return `The sync-server address "${serverUrl}" is not a URL; write it like https://pos.example.vn:7070. / Địa chỉ máy chủ đồng bộ "${serverUrl}" không hợp lệ; hãy ghi dạng https://pos.example.vn:7070.`;
+  }
+  if (url.protocol === 'https:') return null;
+  if (url.protocol !== 'http:') {
+    return `The sync-server address must start with https:// (or http:// on this machine), not ${url.protocol}. / Địa chỉ máy chủ đồng bộ phải bắt đầu bằng https://.`;
+  }
+  if (LOOPBACK.test(url.hostname) || allowPlainHttp) return null;
+  return `The sync-server ${url.host} is reached over plain HTTP, so this register's secret would cross the network in clear. Use its https:// address (the server's --tls-cert, or a TLS proxy), or set OMNITILL_ALLOW_PLAIN_HTTP=1 for a test lab. / Máy chủ đồng bộ ${url.host} dùng HTTP không mã hoá, mật khẩu của máy bán hàng sẽ đi qua mạng ở dạng rõ. Hãy dùng địa chỉ https:// hoặc đặt OMNITILL_ALLOW_PLAIN_HTTP=1 khi thử nghiệm.`;
+}
+
 /** Options from `--data DIR`, `--kiosk`, OMNITILL_* variables and register.json. */
 export function loadHostOptions(env: NodeJS.ProcessEnv, argv: readonly string[]): HostOptions {
   const dataDir = resolve(argValue(argv, '--data') ?? env.OMNITILL_DATA ?? defaultDataDir(env));
@@ -121,6 +146,11 @@ export function loadHostOptions(env: NodeJS.ProcessEnv, argv: readonly string[])
         return { id: `scanner-${index + 1}`, path, baudRate: baud ? Number(baud) : 9600 };
       });
   }
+  const problem = serverUrlProblem(
+    config.serverUrl,
+    config.allowPlainHttp === true || env.OMNITILL_ALLOW_PLAIN_HTTP === '1',
+  );
+  if (problem) throw new HostConfigError(problem);
   const kiosk = argv.includes('--kiosk') || env.OMNITILL_KIOSK === '1';
   return { dataDir, config, kiosk };
 }
