@@ -3,7 +3,7 @@
  * (src/documents/staff.ts), for actions a device may only take with a manager's approval.
  * Repeated wrong PINs from one device lock it out for a while.
  */
-import { pbkdf2, timingSafeEqual } from 'node:crypto';
+import { pbkdf2, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { PinHash } from '../../src/documents';
 
 export function pinMatches(pin: string, hash: PinHash): Promise<boolean> {
@@ -47,4 +47,25 @@ export class PinAttempts {
   succeeded(key: string): void {
     this.failures.delete(key);
   }
+}
+
+/** PBKDF2 rounds of a PIN hash the server makes (src/documents/staff.ts allows 10,000 and up). */
+export const PIN_ITERATIONS = 100_000;
+
+/** Hashes a PIN as the registers check it (renderer/auth/pin.ts), with a fresh salt. */
+export function hashPin(pin: string): Promise<PinHash> {
+  const salt = randomBytes(16);
+  return new Promise((resolve, reject) => {
+    pbkdf2(pin, salt, PIN_ITERATIONS, 32, 'sha256', (error, key) => {
+      if (error) reject(error);
+      else {
+        resolve({
+          algorithm: 'pbkdf2-sha256',
+          iterations: PIN_ITERATIONS,
+          salt: salt.toString('base64'),
+          hash: key.toString('base64'),
+        });
+      }
+    });
+  });
 }
