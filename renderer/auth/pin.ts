@@ -3,6 +3,7 @@
  * (src/documents/staff.ts). Repeated failures lock the keypad for a while.
  */
 import type { PinHash, StaffDoc } from '../../src/documents';
+import type { ReplicaDatabase } from '../data/database';
 
 function fromBase64(text: string): Uint8Array<ArrayBuffer> {
   const binary = atob(text);
@@ -45,46 +46,77 @@ export async function findStaffByPin(
 export const MAX_PIN_ATTEMPTS = 5;
 export const LOCKOUT_MS = 60_000;
 
-/** Failed attempts and lockout, kept per register in memory and in localStorage across reloads. */
-export class PinLockout {
-  private failures: number;
-  private lockedUntil: number;
+export interface LockoutState {
+  failures: number;
+  lockedUntil: number;
+}
 
-  constructor(private readonly storage: Pick<Storage, 'getItem' | 'setItem'> | null) {
-    const saved = storage?.getItem('omnitill.pinLockout');
-    const parsed = saved ? (JSON.parse(saved) as { failures: number; lockedUntil: number }) : null;
-    this.failures = parsed?.failures ?? 0;
-    this.lockedUntil = parsed?.lockedUntil ?? 0;
+/** Where the lockout is kept between reloads. */
+export interface LockoutStore {
+  read(): Promise<LockoutState | null>;
+  write(state: LockoutState): Promise<void>;
+}
+
+const LOCKOUT_DOC = 'pin-lockout';
+
+/**
+ * The lockout in a local document of the register's replica (IndexedDB): clearing localStorage,
+ * or reloading, does not reset it (issue #15); only wiping the whole replica does, which also
+ * loses the staff list and needs the register to sync again.
+ */
+export function replicaLockoutStore(
+  db: Pick<ReplicaDatabase, 'getLocal' | 'upsertLocal'>,
+): LockoutStore {
+  return {
+    async read() {
+      const doc = await db.getLocal<LockoutState>(LOCKOUT_DOC);
+      const failures: unknown = doc?.get('failures');
+      const lockedUntil: unknown = doc?.get('lockedUntil');
+      return typeof failures === 'number' && typeof lockedUntil === 'number'
+        ? { failures, lockedUntil }
+        : null;
+    },
+    async write(state) {
+      await db.upsertLocal<LockoutState>(LOCKOUT_DOC, state);
+    },
+  };
+}
+
+/**
+ * Failed attempts and lockout of this register's keypad, kept in a LockoutStore. An attempt is
+ * counted as failed before its PIN is checked and cleared when it matches, so reloading the page
+ * during the (slow) check does not take it back.
+ */
+export class PinLockout {
+  private constructor(
+    private readonly store: LockoutStore,
+    private state: LockoutState,
+  ) {}
+
+  static async open(store: LockoutStore): Promise<PinLockout> {
+    return new PinLockout(store, (await store.read()) ?? { failures: 0, lockedUntil: 0 });
   }
 
   /** Milliseconds left of a lockout, or 0. */
   remaining(now: number): number {
-    return Math.max(0, this.lockedUntil - now);
+    return Math.max(0, this.state.lockedUntil - now);
   }
 
   attemptsLeft(): number {
-    return MAX_PIN_ATTEMPTS - this.failures;
+    return MAX_PIN_ATTEMPTS - this.state.failures;
   }
 
-  recordFailure(now: number): void {
-    this.failures += 1;
-    if (this.failures >= MAX_PIN_ATTEMPTS) {
-      this.lockedUntil = now + LOCKOUT_MS;
-      this.failures = 0;
-    }
-    this.save();
+  async recordFailure(now: number): Promise<void> {
+    const failures = this.state.failures + 1;
+    this.state =
+      failures >= MAX_PIN_ATTEMPTS
+        ? { failures: 0, lockedUntil: now + LOCKOUT_MS }
+        : { failures, lockedUntil: this.state.lockedUntil };
+    await this.store.write(this.state);
   }
 
-  recordSuccess(): void {
-    this.failures = 0;
-    this.lockedUntil = 0;
-    this.save();
-  }
-
-  private save(): void {
-    this.storage?.setItem(
-      'omnitill.pinLockout',
-      JSON.stringify({ failures: this.failures, lockedUntil: this.lockedUntil }),
-    );
+  async recordSuccess(): Promise<void> {
+    this.state = { failures: 0, lockedUntil: 0 };
+    await this.store.write(this.state);
   }
 }

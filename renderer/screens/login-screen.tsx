@@ -1,14 +1,17 @@
 import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
-import { findStaffByPin, PinLockout } from '../auth/pin';
+import { findStaffByPin, PinLockout, replicaLockoutStore } from '../auth/pin';
 import { useTranslate } from '../i18n/use-translate';
-import { storeStaff } from '../services';
+import { services, storeStaff } from '../services';
 import { useAppStore } from '../state/app-store';
 import { useCartStore } from '../sell/cart-store';
 
 /** The clock, read in event handlers only (kept out of render on purpose). */
 const now = (): number => Date.now();
-const lockout = new PinLockout(typeof localStorage === 'undefined' ? null : localStorage);
+let opened: Promise<PinLockout> | null = null;
+/** The keypad's lockout, read once from the replica (it survives reloads and cleared storage). */
+const pinLockout = (): Promise<PinLockout> =>
+  (opened ??= PinLockout.open(replicaLockoutStore(services().db)));
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', 'clear', '0', 'ok'] as const;
 
 /** PIN sign-in, offline: the PIN is checked against the hashes in the local replica. */
@@ -27,6 +30,7 @@ export function LoginScreen() {
 
   async function submit(event?: FormEvent): Promise<void> {
     event?.preventDefault();
+    const lockout = await pinLockout();
     const remaining = lockout.remaining(now());
     if (remaining > 0) {
       setMessage(t('login.lockedOut', { seconds: Math.ceil(remaining / 1000) }));
@@ -34,15 +38,16 @@ export function LoginScreen() {
     }
     if (!pin) return;
     setChecking(true);
+    // Counted before the check, cleared if it matches: a reload mid-check cannot undo it.
+    await lockout.recordFailure(now());
     const member = await findStaffByPin(pin, await storeStaff());
     setChecking(false);
     setPin('');
     if (member) {
-      lockout.recordSuccess();
+      await lockout.recordSuccess();
       signIn(member);
       return;
     }
-    lockout.recordFailure(now());
     const locked = lockout.remaining(now());
     setMessage(
       locked > 0

@@ -143,4 +143,15 @@ export const API_CHECKS: Readonly<Record<ApiName, RequestCheck>> = {
   'admin/list-devices': NOTHING,
   'admin/revoke-device': fields({ id: ID }),
   'admin/enrol-shop': fields({ name: text({ max: 120 }) }),
+  'admin/set-staff': fields({
+    id: text({ max: 64, pattern: /^staff_[A-Za-z0-9_-]+$/, what: 'staff_<code>' }),
+    name: text({ max: 120 }),
+    role: text({
+      pattern: /^(cashier|supervisor|manager)$/,
+      what: 'cashier, supervisor or manager',
+    }),
+    storeIds: list({ max: 500, item: text({ max: 64 }), what: 'the stores, or ["*"] for all' }),
+    pin: optional(text({ max: 16, what: 'the new PIN, digits only' })),
+    badge: optional(text({ max: 64 })),
+  }),
 };

@@ -6,7 +6,7 @@
  * and gets the reply type. A request is one object: path parameters (`:id`) by name, and the
  * query (GET) or JSON body (POST, DELETE) fields beside them.
  */
-import type { CustomerDoc, ProductDoc, ReturnDoc, WebOrderDoc } from '../documents';
+import type { CustomerDoc, ProductDoc, ReturnDoc, StaffRole, WebOrderDoc } from '../documents';
 import type { CurrencyCode, Minor } from '../money';
 import type { PaymentIntent } from '../payments';
 import type {
@@ -145,6 +145,19 @@ export interface ServerApiContract {
     request: { name: string };
     reply: { shopId: string; token: string; name: string };
   };
+  /** Creates or changes a member of staff; `pin` (digits) is hashed by the server. */
+  'admin/set-staff': {
+    request: {
+      id: string;
+      name: string;
+      role: StaffRole;
+      storeIds: string[];
+      pin?: string;
+      active?: boolean;
+      badge?: string;
+    };
+    reply: { ok: true; id: string; rev: string; pinChanged: boolean };
+  };
 }
 
 export type ApiName = keyof ServerApiContract;
@@ -195,6 +208,7 @@ export const API_ENTRIES: Readonly<Record<ApiName, ApiEntry>> = {
   'admin/list-devices': { method: 'GET', path: '/admin/devices' },
   'admin/revoke-device': { method: 'DELETE', path: '/admin/devices/:id' },
   'admin/enrol-shop': { method: 'POST', path: '/admin/shops' },
+  'admin/set-staff': { method: 'POST', path: '/admin/staff/:id' },
 };
 
 export const API_NAMES = Object.keys(API_ENTRIES) as ApiName[];

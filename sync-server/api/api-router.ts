@@ -9,6 +9,7 @@ import { deviceRoutes } from './device-routes';
 import { domainRoutes } from './domain-routes';
 import { paymentRoutes } from './payment-routes';
 import { rejectionRoutes } from './rejection-routes';
+import { staffRoutes } from './staff-routes';
 
 /** Anyone may ask whether the server is up (a load balancer, the admin CLI). */
 const open: RequestHandler = (_req, _res, next) => next();
@@ -34,6 +35,7 @@ export function apiRouter(
     ),
   );
   router.use(deviceRoutes(context), catalogRoutes(context), rejectionRoutes(context));
+  router.use(staffRoutes(context));
   router.use(domainRoutes(context, reconciler, holds));
   router.use(paymentRoutes(context, reconciler));
   return router;

@@ -8,6 +8,7 @@ import { sinceForStore } from './foreign-checkpoint';
 import type { LocalDocQuota } from './local-doc-quota';
 import { guardDeviceRead, refuseRegex } from './request-bounds';
 import { classifyReplicationRequest, readProblem } from './replication-access';
+import { filterStaffRead } from './staff-read-filter';
 import type { DecisionDeps } from './gate-decisions';
 import { GateDecider } from './gate-decisions';
 import type { WriteDeps } from './gate-writer';
@@ -85,6 +86,9 @@ export class ReplicationGate {
         const guard = await guardDeviceRead(req, principal, route.database, body, this.deps.index);
         if (guard.kind === 'answer') return sendJson(res, guard.status, guard.body);
         this.readSinceForThisStore(req);
+        if (principal.kind === 'device' && route.database.collection === 'staff') {
+          await filterStaffRead(req, res, principal.storeId, body, this.deps.store);
+        }
         return next();
       }
       case 'local-write': {

@@ -1,30 +1,12 @@
-import { pbkdf2, randomBytes } from 'node:crypto';
+import { hashPin } from '../access/staff-pin';
 import { generateDemoData } from '../../src/demo';
 import type { DemoStaff } from '../../src/demo';
-import type { PinHash, StaffDoc } from '../../src/documents';
+import type { StaffDoc } from '../../src/documents';
 import { storeDatabaseName, storeDatabaseNames } from '../storage/database-layout';
 import type { DocumentStore } from '../storage/document-store';
 import { toCouchDoc } from '../storage/couch-doc';
 
-/** Matches PinHash in src/documents/staff.ts and what the register checks a PIN against. */
-export const PIN_ITERATIONS = 100_000;
-
-export function hashPin(pin: string): Promise<PinHash> {
-  const salt = randomBytes(16);
-  return new Promise((resolve, reject) => {
-    pbkdf2(pin, salt, PIN_ITERATIONS, 32, 'sha256', (error, key) => {
-      if (error) reject(error);
-      else {
-        resolve({
-          algorithm: 'pbkdf2-sha256',
-          iterations: PIN_ITERATIONS,
-          salt: salt.toString('base64'),
-          hash: key.toString('base64'),
-        });
-      }
-    });
-  });
-}
+export { hashPin, PIN_ITERATIONS } from '../access/staff-pin';
 
 async function staffDoc(staff: DemoStaff): Promise<StaffDoc> {
   return { ...staff, pin: await hashPin(staff.pin) };
