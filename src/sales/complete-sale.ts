@@ -28,7 +28,7 @@ import { saleImpliedDocuments } from './sale-implied-documents';
 
 export type SaleSettings = Pick<
   StoreSettingsDoc,
-  'currency' | 'tax' | 'cashRounding' | 'promotions' | 'loyalty'
+  'currency' | 'tax' | 'cashRounding' | 'promotions' | 'loyalty' | 'timeZone'
 >;
 
 export interface SaleCustomer {
@@ -42,8 +42,9 @@ export interface SaleCustomer {
 export interface CompleteSaleInput {
   /** Made once, when the sale starts (`timeOrderedId('sale', ...)`), reused on every retry. */
   saleId: string;
-  /** When the sale started: the cart is priced at this instant, as the server re-prices it. */
+  /** When the sale started: promotions are those running then, as the server re-prices it. */
   createdAt: string;
+  /** When it is paid: tax rates are those in force then on the store's calendar (docs/TAX.md). */
   completedAt: string;
   storeId: string;
   registerId: string;
@@ -105,7 +106,11 @@ export function completeSale(input: CompleteSaleInput): CompleteSaleResult {
   }
   let priced: PricedCart;
   try {
-    priced = priceCart(input.cart, pricingContextFromSettings(input.settings, input.createdAt));
+    // Taxed at completion: a cart started before a rate change and paid after it pays the new rate.
+    priced = priceCart(
+      input.cart,
+      pricingContextFromSettings(input.settings, input.createdAt, input.completedAt),
+    );
   } catch (error) {
     if (error instanceof PricingError) return fail({ code: 'pricing', message: error.message });
     throw error;

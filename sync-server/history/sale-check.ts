@@ -28,6 +28,7 @@ function verifyWith(sale: SaleDoc, version: SettingsVersion): VerifyResult {
     tax: settings.tax,
     cashRounding: settings.cashRounding,
     ...(settings.promotions ? { promotions: settings.promotions } : {}),
+    ...(settings.timeZone ? { timeZone: settings.timeZone } : {}),
   });
 }
 
