@@ -20,6 +20,7 @@ import type { Minor } from '../money';
 import { priceCart } from '../pricing/price-cart';
 import { pricingContextFromSettings } from '../pricing/pricing-context';
 import { PricingError } from '../pricing/pricing-error';
+import { TaxError } from '../tax/tax-error';
 import type { CartInput, PricedCart } from '../pricing/cart';
 import { settle } from '../tenders/settle';
 import { salePointsEarned } from './sale-points';
@@ -112,7 +113,10 @@ export function completeSale(input: CompleteSaleInput): CompleteSaleResult {
       pricingContextFromSettings(input.settings, input.createdAt, input.completedAt),
     );
   } catch (error) {
-    if (error instanceof PricingError) return fail({ code: 'pricing', message: error.message });
+    // A tax category the settings got wrong (a schedule out of order) is said, not thrown.
+    if (error instanceof PricingError || error instanceof TaxError) {
+      return fail({ code: 'pricing', message: error.message });
+    }
     throw error;
   }
 

@@ -142,6 +142,27 @@ describe('a sale is taxed at its completion', () => {
     );
   });
 
+  it('a schedule the settings got wrong stops the sale with a message, not a crash', () => {
+    const broken = settings();
+    broken.tax.rates = broken.tax.rates.map((rate) =>
+      rate.id === 'vat8' ? { ...rate, changes: [{ from: '31/12/2026', rateBp: 1000 }] } : rate,
+    );
+    const result = completeSale({
+      saleId: 'sale_01TAXBAD',
+      createdAt: LAST_SECOND_2026,
+      completedAt: LAST_SECOND_2026,
+      storeId: 'hcm-q1',
+      registerId: 'reg-01',
+      deviceId: 'dev_1',
+      staffId: 'staff_lan',
+      settings: broken,
+      cart: coffees,
+      tenders: [{ kind: 'card', tenderId: 't1', amount: minor(50_000), approvalCode: 'OK' }],
+    });
+    expect(result).toMatchObject({ ok: false, error: { code: 'pricing' } });
+    expect(!result.ok && result.error.message).toContain('write the day as yyyy-mm-dd');
+  });
+
   it('the register and the server build the same context for the same instants', () => {
     const store = settings();
     const context = pricingContextFromSettings(store, BEFORE_MIDNIGHT, FIRST_SECOND_2027);
