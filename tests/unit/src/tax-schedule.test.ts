@@ -10,6 +10,7 @@ import { minor } from '../../../src/money';
 import { pricingContextFromSettings, priceCart, verifySaleTotals } from '../../../src/pricing';
 import type { CartInput } from '../../../src/pricing';
 import { completeSale } from '../../../src/sales';
+import { salesReport } from '../../../src/reports';
 import { TaxError, findTaxRate, taxCategoryProblems, taxRateAt } from '../../../src/tax';
 
 /** 23:59:59 on 31 Dec 2026 and 00:00:01 on 1 Jan 2027 in Asia/Ho_Chi_Minh (UTC+7). */
@@ -43,9 +44,14 @@ const coffees: CartInput = {
   ],
 };
 
-function sale(createdAt: string, completedAt: string, store = settings()): SaleDoc {
+function sale(
+  createdAt: string,
+  completedAt: string,
+  store = settings(),
+  saleId = 'sale_01TAX',
+): SaleDoc {
   const result = completeSale({
-    saleId: 'sale_01TAX',
+    saleId,
     createdAt,
     completedAt,
     storeId: 'hcm-q1',
@@ -173,5 +179,26 @@ describe('a sale is taxed at its completion', () => {
       label: reduced().label,
     });
     expect(priceCart(coffees, context)).toEqual(sale(BEFORE_MIDNIGHT, FIRST_SECOND_2027).priced);
+  });
+});
+
+describe('the sales report across the change', () => {
+  it('has a VAT row per category and rate charged, adding up to the sales’ tax', () => {
+    const sales = [
+      sale(LAST_SECOND_2026, LAST_SECOND_2026, settings(), 'sale_01TAXA'),
+      sale(BEFORE_MIDNIGHT, FIRST_SECOND_2027, settings(), 'sale_01TAXB'),
+      sale(FIRST_SECOND_2027, FIRST_SECOND_2027, settings(), 'sale_01TAXC'),
+    ];
+    const report = salesReport({
+      sales,
+      period: { from: '2026-12-31T00:00:00.000Z', to: '2027-01-01T00:00:00.000Z' },
+      timeZone: 'Asia/Ho_Chi_Minh',
+    });
+    expect(report.byTaxRate).toEqual([
+      { taxRateId: 'vat8', rateBp: 800, count: 1, taxable: 46_296, tax: 3_704, total: 50_000 },
+      { taxRateId: 'vat8', rateBp: 1000, count: 2, taxable: 90_910, tax: 9_090, total: 100_000 },
+    ]);
+    const tax = report.byTaxRate.reduce((total, row) => total + row.tax, 0);
+    expect(tax).toBe(sales.reduce((total, doc) => total + doc.priced.totals.tax, 0));
   });
 });
