@@ -11,6 +11,7 @@ import { buildSaleReceipt } from '../../src/receipt';
 import { services } from '../services';
 import { useAppStore } from '../state/app-store';
 import { storeTimeZone } from '../../src/store-clock';
+import { taxKindsById } from '../../src/tax';
 
 export type PrintState =
   | { state: 'sending' }
@@ -91,12 +92,7 @@ export async function printSaleReceipt(
     timeZone: storeTimeZone(settings),
     header: settings?.receipt.header ?? [],
     footer: settings?.receipt.footer ?? [],
-    taxLabels: Object.fromEntries(
-      (settings?.tax.rates ?? []).map((rate) => [
-        rate.id,
-        locale === 'vi-VN' ? rate.label.vi : rate.label.en,
-      ]),
-    ),
+    taxKinds: taxKindsById(settings?.tax.rates ?? []),
     ...(name ? { staffName: name } : {}),
     ...(customer
       ? {

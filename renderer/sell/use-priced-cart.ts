@@ -5,8 +5,9 @@ import { useAppStore } from '../state/app-store';
 import { cartInput, useCartStore } from './cart-store';
 
 /**
- * The open sale, priced by src/pricing with this store's tax settings and promotions, at the
- * instant the sale started (the server re-prices it at that instant too).
+ * The open sale, priced by src/pricing with this store's tax settings and promotions: promotions
+ * at the instant the sale started, tax rates at the last change to the cart (the sale itself is
+ * taxed at completion, docs/TAX.md; the server re-prices it at those instants too).
  */
 export function usePricedCart(): PricedCart | null {
   const settings = useAppStore((state) => state.settings);
@@ -19,7 +20,7 @@ export function usePricedCart(): PricedCart | null {
     try {
       return priceCart(
         cartInput({ lines, orderDiscount }),
-        pricingContextFromSettings(settings, at),
+        pricingContextFromSettings(settings, at, new Date().toISOString()),
       );
     } catch (error) {
       // Every input is checked before it goes in the cart; a failure here is a bug, shown not hidden.

@@ -3,6 +3,9 @@
  * (so balances are there to redeem) and web orders waiting at the stores, one prepaid and
  * one to be paid at pickup.
  */
+import { DEFAULT_STORE_TIME_ZONE } from '../store-clock';
+import { taxRateAt } from '../tax';
+import { DEMO_TAX_RATES } from './demo-tax';
 import type { CustomerDoc } from '../documents/customer';
 import type { LoyaltyEntryDoc } from '../documents/loyalty-entry';
 import type { ProductDoc } from '../documents/product';
@@ -78,8 +81,10 @@ export function generateDemoWebOrders(
   const [first, second, third] = customers.slice(20, 23);
   const [coffee, bread, water, milk] = unitProducts;
   if (!first || !second || !third || !coffee || !bread || !water || !milk) return [];
-  const rate = (product: ProductDoc) =>
-    ({ vat0: 0, vat5: 500, vat8: 800, vat10: 1000 })[product.taxRateId] ?? 0;
+  const rate = (product: ProductDoc): number => {
+    const category = DEMO_TAX_RATES.find((candidate) => candidate.id === product.taxRateId);
+    return category ? taxRateAt(category, now, DEFAULT_STORE_TIME_ZONE) : 0;
+  };
 
   const prepaidLines = [line('1', coffee, 6, rate(coffee)), line('2', bread, 2, rate(bread))];
   const prepaid = placeOrder({

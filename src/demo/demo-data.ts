@@ -14,6 +14,7 @@ import { productSearchText } from '../search';
 import { BRANDS, PRODUCT_KINDS, SIZES } from './catalog-words';
 import { FAMILY_NAMES, GIVEN_NAMES, MIDDLE_NAMES } from './person-names';
 import { generateDemoLoyalty, generateDemoWebOrders } from './demo-activity';
+import { DEMO_TAX_RATES } from './demo-tax';
 import { DEMO_OTHER_STORE_ID, DEMO_STORE_ID } from './demo-ids';
 import { DEMO_LOYALTY, DEMO_PROMOTIONS, DEMO_RETURN_POLICY } from './demo-programs';
 import { SeededRandom } from './random';
@@ -123,12 +124,10 @@ export function demoStoreSettings(
     defaultLocale: 'vi-VN',
     tax: {
       pricesIncludeTax: true,
-      rates: [
-        { id: 'vat0', rateBp: 0, label: { vi: 'Không chịu thuế', en: 'Zero-rated' } },
-        { id: 'vat5', rateBp: 500, label: { vi: 'VAT 5%', en: 'VAT 5%' } },
-        { id: 'vat8', rateBp: 800, label: { vi: 'VAT 8%', en: 'VAT 8%' } },
-        { id: 'vat10', rateBp: 1000, label: { vi: 'VAT 10%', en: 'VAT 10%' } },
-      ],
+      rates: DEMO_TAX_RATES.map((rate) => ({
+        ...rate,
+        ...(rate.changes ? { changes: rate.changes.map((change) => ({ ...change })) } : {}),
+      })),
       rounding: 'line',
       roundingMode: 'half-up',
     },

@@ -32,7 +32,9 @@ export const DOCUMENT_UPGRADES: Readonly<Record<string, DocumentUpgrades>> = {
   // 2: the store's optional `timeZone`; absent, src/store-clock reads Asia/Ho_Chi_Minh, so old
   // documents stay as the server wrote them (the server alone writes settings).
   // 3: the optional `bankTransfer` account (VietQR); absent, the store takes no bank transfers.
-  'store settings': { 1: (doc) => doc, 2: (doc) => doc, 3: (doc) => doc },
+  // 4: a tax category's optional `kind` and dated `changes`; absent, it is a rate that never
+  // changes, which is what every older category was (docs/TAX.md).
+  'store settings': { 1: (doc) => doc, 2: (doc) => doc, 3: (doc) => doc, 4: (doc) => doc },
   // 1: the pickup's optional `shiftId` and `tenders` (how the balance was paid, for the shift).
   pickup: { 1: (doc) => doc },
 };

@@ -14,11 +14,33 @@ import { stockSettingsSchema } from '../stock/stock-settings';
 import type { StockSettings } from '../stock/stock-settings';
 import type { StaffRole } from './staff';
 
-/** A VAT rate in basis points (10 % = 1000), so tax math stays in integers. */
+/**
+ * How Vietnamese VAT treats a category (Law on VAT 48/2024/QH15, docs/TAX.md): taxed at a rate
+ * (0 %, 5 %, 8 %, 10 %), not subject to VAT ("KCT"), or not declared ("KKKNT"). The last two
+ * carry no tax and print their own label, never "0%".
+ */
+export type TaxKind = 'rate' | 'not-subject' | 'not-declared';
+
+/** From `from` (yyyy-mm-dd, the store's calendar day, src/store-clock) the rate is `rateBp`. */
+export interface TaxRateChange {
+  from: string;
+  rateBp: number;
+}
+
+/**
+ * A tax category (since schema version 4 it may change rate on dates): the rate in basis points
+ * (10 % = 1000, so tax math stays in integers) until the first of `changes`, then each change's
+ * rate from its day on. src/tax `taxRateAt` is the one place that reads it.
+ */
 export interface TaxRate {
   id: string;
   rateBp: number;
+  /** The category's name in the back office; receipts print the rate or the kind (src/tax). */
   label: { vi: string; en: string };
+  /** Absent means 'rate' (every category before schema version 4). */
+  kind?: TaxKind;
+  /** Days in ascending order, at most one per day; absent or empty means the rate never changes. */
+  changes?: TaxRateChange[];
 }
 
 export interface TaxSettings {
@@ -122,7 +144,7 @@ const stringList = (maxItems: number, maxLength: number): JsonSchema => ({
 
 export const storeSettingsSchema: DocumentSchema = {
   title: 'store settings',
-  version: 3,
+  version: 4,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -145,6 +167,19 @@ export const storeSettingsSchema: DocumentSchema = {
               id: { type: 'string', maxLength: 32 },
               rateBp: { type: 'integer', minimum: 0, maximum: 10000 },
               label: localized,
+              kind: { type: 'string', enum: ['rate', 'not-subject', 'not-declared'] },
+              changes: {
+                type: 'array',
+                maxItems: 20,
+                items: {
+                  type: 'object',
+                  properties: {
+                    from: { type: 'string', pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' },
+                    rateBp: { type: 'integer', minimum: 0, maximum: 10000 },
+                  },
+                  required: ['from', 'rateBp'],
+                },
+              },
             },
             required: ['id', 'rateBp', 'label'],
           },

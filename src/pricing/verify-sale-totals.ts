@@ -1,17 +1,19 @@
 /**
  * The sync-server's check on a pushed sale: re-price its cart with priceCart, re-settle its
  * tenders, and compare with what the register stored. Pass the store settings that were in force
- * when the sale was made: promotions are looked up at the sale's createdAt.
+ * when the sale was made: promotions are looked up at the sale's createdAt, tax rates at its
+ * completedAt in the store's time zone (docs/TAX.md).
  */
 import type { CashRounding, StoreSettingsDoc } from '../documents/store-settings';
 import type { SaleDoc } from '../documents/sale';
+import { businessDate, storeTimeZone } from '../store-clock';
 import { settle } from '../tenders/settle';
 import type { AppliedTender, TenderInput } from '../tenders/tender';
 import { priceCart } from './price-cart';
 import { pricingContextFromSettings } from './pricing-context';
 import type { Promotion } from './promotion';
 
-export type VerifySettings = Pick<StoreSettingsDoc, 'currency' | 'tax'> & {
+export type VerifySettings = Pick<StoreSettingsDoc, 'currency' | 'tax' | 'timeZone'> & {
   cashRounding: CashRounding | null;
   promotions?: readonly Promotion[];
 };
@@ -43,6 +45,25 @@ function firstDifference(stored: unknown, computed: unknown, path: string): stri
   return `${path}: stored ${JSON.stringify(stored)}, recomputed ${JSON.stringify(computed)}`;
 }
 
+/**
+ * A line taxed at another rate than its category's at the sale's completion, said in words: the
+ * usual cause is a register still on a rate that has since changed (8 % after 31 Dec 2026).
+ */
+function taxRateDifference(
+  sale: SaleDoc,
+  recomputed: readonly { lineId: string; taxRateId: string; rateBp: number }[],
+  settings: VerifySettings,
+): string | undefined {
+  for (const line of recomputed) {
+    const stored = sale.priced.lines.find((candidate) => candidate.lineId === line.lineId);
+    if (stored && stored.taxRateId === line.taxRateId && stored.rateBp !== line.rateBp) {
+      const zone = storeTimeZone(settings);
+      return `Line ${line.lineId} is taxed at ${stored.rateBp / 100}% but tax category "${line.taxRateId}" is ${line.rateBp / 100}% when the sale completed (${sale.completedAt}, ${businessDate(sale.completedAt, zone)} in ${zone}). The register's tax rates are out of date: let it pull the store settings, then ring the sale up again.`;
+    }
+  }
+  return undefined;
+}
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
@@ -61,10 +82,15 @@ export function verifySaleTotals(sale: SaleDoc, settings: VerifySettings): Verif
   }
   let priced;
   try {
-    priced = priceCart(sale.cart, pricingContextFromSettings(settings, sale.createdAt));
+    priced = priceCart(
+      sale.cart,
+      pricingContextFromSettings(settings, sale.createdAt, sale.completedAt),
+    );
   } catch (error) {
     return { ok: false, reason: `The cart cannot be priced: ${(error as Error).message}` };
   }
+  const rateDifference = taxRateDifference(sale, priced.lines, settings);
+  if (rateDifference) return { ok: false, reason: rateDifference };
   const priceDifference = firstDifference(sale.priced, priced, 'priced');
   if (priceDifference) return { ok: false, reason: `Totals differ at ${priceDifference}.` };
 

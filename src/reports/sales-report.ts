@@ -9,6 +9,7 @@ import { add, minor } from '../money';
 import type { Minor } from '../money';
 import { keptAmount } from './tender-movements';
 import { businessHour } from '../store-clock';
+import { compareText } from '../tax';
 import { addTo, inPeriod, sortedRows } from './report-period';
 import type { ReportPeriod, ReportRow } from './report-period';
 
@@ -35,6 +36,22 @@ export interface SalesReport {
   byCategory: ReportRow[];
   /** All 24 hours of the day in order ("00" … "23"), empty hours included, for the chart. */
   byHour: ReportRow[];
+  /**
+   * Till sales only: VAT per category and rate charged, from each sale's own tax summary, so a
+   * category whose rate changed in the period has a row per rate (8 % and 10 % around 1 Jan
+   * 2027). Ordered by rate, then category; name a row with src/tax `taxCategoryLabel`.
+   */
+  byTaxRate: TaxReportRow[];
+}
+
+export interface TaxReportRow {
+  taxRateId: string;
+  rateBp: number;
+  /** Sales with a line in this category at this rate. */
+  count: number;
+  taxable: Minor;
+  tax: Minor;
+  total: Minor;
 }
 
 export function salesReport(input: SalesReportInput): SalesReport {
@@ -43,6 +60,7 @@ export function salesReport(input: SalesReportInput): SalesReport {
   const byCashier = new Map<string, ReportRow>();
   const byCategory = new Map<string, ReportRow>();
   const byHour = new Map<string, ReportRow>();
+  const byTaxRate = new Map<string, TaxReportRow>();
   for (let hour = 0; hour < 24; hour++) addTo(byHour, String(hour).padStart(2, '0'), minor(0), 0);
   let count = 0;
   let total = minor(0);
@@ -63,6 +81,22 @@ export function salesReport(input: SalesReportInput): SalesReport {
     const categories = new Map(sale.cart.lines.map((line) => [line.lineId, line.categoryId]));
     for (const line of sale.priced.lines) {
       addTo(byCategory, categories.get(line.lineId) ?? '?', line.total);
+    }
+    for (const entry of sale.priced.taxBreakdown) {
+      const key = `${entry.taxRateId}@${entry.rateBp}`;
+      const row = byTaxRate.get(key) ?? {
+        taxRateId: entry.taxRateId,
+        rateBp: entry.rateBp,
+        count: 0,
+        taxable: minor(0),
+        tax: minor(0),
+        total: minor(0),
+      };
+      row.count += 1;
+      row.taxable = add(row.taxable, entry.taxable);
+      row.tax = add(row.tax, entry.tax);
+      row.total = add(row.total, entry.total);
+      byTaxRate.set(key, row);
     }
   }
   for (const order of input.orders ?? []) {
@@ -87,5 +121,8 @@ export function salesReport(input: SalesReportInput): SalesReport {
     byCashier: sortedRows(byCashier),
     byCategory: sortedRows(byCategory),
     byHour: [...byHour.values()],
+    byTaxRate: [...byTaxRate.values()].sort((a, b) =>
+      a.rateBp === b.rateBp ? compareText(a.taxRateId, b.taxRateId) : a.rateBp - b.rateBp,
+    ),
   };
 }

@@ -20,6 +20,7 @@ import type { Minor } from '../money';
 import { priceCart } from '../pricing/price-cart';
 import { pricingContextFromSettings } from '../pricing/pricing-context';
 import { PricingError } from '../pricing/pricing-error';
+import { TaxError } from '../tax/tax-error';
 import type { CartInput, PricedCart } from '../pricing/cart';
 import { settle } from '../tenders/settle';
 import { salePointsEarned } from './sale-points';
@@ -28,7 +29,7 @@ import { saleImpliedDocuments } from './sale-implied-documents';
 
 export type SaleSettings = Pick<
   StoreSettingsDoc,
-  'currency' | 'tax' | 'cashRounding' | 'promotions' | 'loyalty'
+  'currency' | 'tax' | 'cashRounding' | 'promotions' | 'loyalty' | 'timeZone'
 >;
 
 export interface SaleCustomer {
@@ -42,8 +43,9 @@ export interface SaleCustomer {
 export interface CompleteSaleInput {
   /** Made once, when the sale starts (`timeOrderedId('sale', ...)`), reused on every retry. */
   saleId: string;
-  /** When the sale started: the cart is priced at this instant, as the server re-prices it. */
+  /** When the sale started: promotions are those running then, as the server re-prices it. */
   createdAt: string;
+  /** When it is paid: tax rates are those in force then on the store's calendar (docs/TAX.md). */
   completedAt: string;
   storeId: string;
   registerId: string;
@@ -105,9 +107,16 @@ export function completeSale(input: CompleteSaleInput): CompleteSaleResult {
   }
   let priced: PricedCart;
   try {
-    priced = priceCart(input.cart, pricingContextFromSettings(input.settings, input.createdAt));
+    // Taxed at completion: a cart started before a rate change and paid after it pays the new rate.
+    priced = priceCart(
+      input.cart,
+      pricingContextFromSettings(input.settings, input.createdAt, input.completedAt),
+    );
   } catch (error) {
-    if (error instanceof PricingError) return fail({ code: 'pricing', message: error.message });
+    // A tax category the settings got wrong (a schedule out of order) is said, not thrown.
+    if (error instanceof PricingError || error instanceof TaxError) {
+      return fail({ code: 'pricing', message: error.message });
+    }
     throw error;
   }
 

@@ -9,6 +9,7 @@ import type { TaxRate, TaxSettings } from '../documents/store-settings';
 import { splitWithTax, taxOfAmount } from './amount-tax';
 import type { TaxSplit } from './amount-tax';
 import { TaxError } from './tax-error';
+import { taxCategoryProblems } from './tax-schedule';
 
 export interface TaxableLine {
   /** The line's amount after every discount, in the store's pricing mode. */
@@ -40,12 +41,15 @@ export function findTaxRate(rates: readonly TaxRate[], taxRateId: string): TaxRa
       `Tax rate "${taxRateId}" is not in the store settings. Add it to the settings or fix the product's taxRateId.`,
     );
   }
-  if (!Number.isSafeInteger(rate.rateBp) || rate.rateBp < 0 || rate.rateBp > 10_000) {
+  if (rate.changes?.length) {
+    // A scheduled rate read without its instant would tax at the base rate forever.
     throw new TaxError(
-      'invalid-tax-rate',
-      `Tax rate "${taxRateId}" is ${rate.rateBp} bp; it must be a whole number from 0 to 10000.`,
+      'unresolved-tax-schedule',
+      `Tax rate "${taxRateId}" changes on dates; price with pricingContextFromSettings (or taxSettingsAt) so it is read at the sale's time.`,
     );
   }
+  const problems = taxCategoryProblems(rate);
+  if (problems.length > 0) throw new TaxError('invalid-tax-rate', problems.join(' '));
   return rate;
 }
 

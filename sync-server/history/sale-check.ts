@@ -21,13 +21,24 @@ export type SaleSettingsMatch =
     }
   | { ok: false; reason: string };
 
-function verifyWith(sale: SaleDoc, version: SettingsVersion): VerifyResult {
+/**
+ * Prices with `version`, but taxes with `taxVersion` when given: VAT rates are the law's at the
+ * sale's completion, so an older version's rates never excuse a sale taxed at a rate that had
+ * already changed (8 % after 31 Dec 2026, docs/TAX.md); its prices and promotions still may.
+ */
+function verifyWith(
+  sale: SaleDoc,
+  version: SettingsVersion,
+  taxVersion: SettingsVersion = version,
+): VerifyResult {
   const { settings } = version;
+  const taxSettings = taxVersion.settings;
   return verifySaleTotals(sale, {
     currency: settings.currency,
-    tax: settings.tax,
+    tax: taxSettings.tax,
     cashRounding: settings.cashRounding,
     ...(settings.promotions ? { promotions: settings.promotions } : {}),
+    ...(taxSettings.timeZone ? { timeZone: taxSettings.timeZone } : {}),
   });
 }
 
@@ -53,6 +64,7 @@ export function matchSaleToSettings(
     };
   }
   const current = inForceIndex(versions, sale.completedAt);
+  const inForce = versions[current];
   const order = [
     ...(current >= 0 ? [current] : []),
     ...versions.map((_version, index) => versions.length - 1 - index).filter((i) => i !== current),
@@ -65,7 +77,7 @@ export function matchSaleToSettings(
     if (!version) continue;
     let verdict = verdicts.get(version.pricingKey);
     if (!verdict) {
-      verdict = verifyWith(sale, version);
+      verdict = verifyWith(sale, version, inForce);
       verdicts.set(version.pricingKey, verdict);
     }
     if (verdict.ok) {

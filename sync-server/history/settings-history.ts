@@ -48,6 +48,8 @@ export function pricingKeyOf(settings: StoreSettingsDoc): string {
     tax: settings.tax,
     cashRounding: settings.cashRounding,
     promotions: settings.promotions ?? [],
+    // Dated tax changes are read on the store's calendar.
+    timeZone: settings.timeZone ?? null,
   });
 }
 

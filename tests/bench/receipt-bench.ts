@@ -11,6 +11,7 @@ import { buildSaleReceipt, layoutReceipt } from '../../src/receipt';
 import type { Receipt } from '../../src/receipt';
 import type { BenchData } from './bench-data';
 import { benchSale } from './sale-factory';
+import { taxKindsById } from '../../src/tax';
 
 export interface ReceiptBenchResult {
   /** Receipt model → layout → ESC/POS bytes, per receipt. */
@@ -43,13 +44,13 @@ export async function runReceiptBench(
     lineCount: 30,
     customerShare: 1,
   });
-  const taxLabels = Object.fromEntries(store.tax.rates.map((rate) => [rate.id, rate.label.vi]));
+  const taxKinds = taxKindsById(store.tax.rates);
   const receiptFor = (): Receipt =>
     buildSaleReceipt({
       sale: completed.sale,
       header: store.receipt.header,
       footer: store.receipt.footer,
-      taxLabels,
+      taxKinds,
       staffName: 'Nguyễn Thị Lan',
       customer: { name: 'Trần Thị Bích Ngọc', cardNumber: 'LC00000042' },
       pointsBalance: completed.pointsAfter,

@@ -187,6 +187,11 @@ describe('a shift on the register, float to Z report', () => {
     const csv = readFileSync(path, 'utf8');
     expect(csv).toContain('sales-by-tender,Tiền mặt,1,50000');
     expect(csv).toContain('sales-by-cashier,Nguyễn Thị Lan,2,72000');
+    // VAT per rate charged (docs/TAX.md): both sales are of the 8 % goods.
+    expect(csv).toMatch(/sales-vat-by-rate,vat8 8%,2,\d+/);
+    await expect(page.getByTestId('reports-vat').textContent()).resolves.toMatch(
+      /8%[\d.]+\s₫[\d.]+\s₫/,
+    );
     await page.screenshot({ path: 'docs/screenshots/manager-reports.png', fullPage: true });
 
     // All stores need the server; this test's server is up, so the figures come from it.

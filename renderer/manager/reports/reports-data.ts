@@ -88,6 +88,9 @@ export function reportsCsv(reports: ReportSet, label: (section: string, key: str
   add('sales-by-cashier', reports.sales.byCashier);
   add('sales-by-category', reports.sales.byCategory);
   add('sales-by-hour', reports.sales.byHour);
+  for (const row of reports.sales.byTaxRate) {
+    rows.push(['sales-vat-by-rate', `${row.taxRateId} ${row.rateBp / 100}%`, row.count, row.tax]);
+  }
   add('returns-by-channel', reports.returns.byChannel);
   add('returns-by-reason', reports.returns.byReason);
   add('loyalty-issued-by-channel', reports.loyalty.issuedByChannel);

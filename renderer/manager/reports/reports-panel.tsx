@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { ReportRow } from '../../../src/reports';
+import { taxCategoryLabel, taxKindsById } from '../../../src/tax';
 import { storeStaff } from '../../services';
 import { useAppStore } from '../../state/app-store';
 import { money } from '../manager-format';
@@ -18,6 +19,8 @@ export function ReportsPanel() {
   const t = useManagerTranslate();
   const locale = useAppStore((state) => state.locale);
   const currency = useAppStore((state) => state.settings?.currency ?? 'VND');
+  const taxRates = useAppStore((state) => state.settings?.tax.rates);
+  const taxKinds = taxKindsById(taxRates ?? []);
   const [from, setFrom] = useState(today());
   const [to, setTo] = useState(today());
   const [scope, setScope] = useState<Scope>('store');
@@ -181,6 +184,31 @@ export function ReportsPanel() {
             {chart('reports.returnsByChannel', reports.returns.byChannel, 'returns-by-channel')}
             {chart('reports.returnsByReason', reports.returns.byReason, 'returns-by-reason')}
           </div>
+          {reports.sales.byTaxRate.length > 0 && (
+            <section className="manager-card">
+              <h3>{t('reports.vat')}</h3>
+              <table className="manager-table" data-testid="reports-vat">
+                <thead>
+                  <tr>
+                    <th>{t('reports.vatRate')}</th>
+                    <th>{t('reports.vatTaxable')}</th>
+                    <th>{t('reports.vatTax')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {reports.sales.byTaxRate.map((row) => (
+                    <tr key={`${row.taxRateId}@${row.rateBp}`}>
+                      <td>
+                        {taxCategoryLabel(taxKinds[row.taxRateId] ?? 'rate', row.rateBp, locale)}
+                      </td>
+                      <td>{show(row.taxable)}</td>
+                      <td>{show(row.tax)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </section>
+          )}
           <section className="manager-card">
             <h3>{t('reports.loyalty')}</h3>
             <dl className="report-figures">

@@ -8,6 +8,8 @@
  */
 import { omnitillCodeText } from '../../barcodes/document-reference';
 import type { SaleDoc } from '../../documents/sale';
+import type { TaxKind } from '../../documents/store-settings';
+import { taxCategoryLabel } from '../../tax/tax-labels';
 import { formatAmount, minor } from '../../money';
 import type { Locale, Minor } from '../../money';
 import type { AppliedTender } from '../../tenders/tender';
@@ -20,8 +22,12 @@ export interface SaleReceiptInput extends ReceiptContext {
   /** StoreSettingsDoc.receipt: printed as given, header on top, footer at the end. */
   header: readonly string[];
   footer: readonly string[];
-  /** Tax rate labels by rate id, in the receipt's language (StoreSettingsDoc.tax.rates). */
-  taxLabels?: Readonly<Record<string, string>>;
+  /**
+   * Each tax category's kind by id (src/tax taxKindsById of StoreSettingsDoc.tax.rates): a row
+   * prints the rate the sale was taxed at ("0%", "8%"), or "Không chịu thuế GTGT" / KKKNT's words.
+   * A category not listed prints as a rate.
+   */
+  taxKinds?: Readonly<Record<string, TaxKind>>;
   staffName?: string;
   customer?: { name: string; cardNumber?: string };
   /** The customer's points balance after the sale, when known. */
@@ -224,11 +230,15 @@ export function buildSaleReceipt(input: SaleReceiptInput): Receipt {
       line(sale.priced.pricesIncludeTax ? labels.taxTitle : labels.taxTitleExclusive),
     );
     for (const entry of sale.priced.taxBreakdown) {
-      const label = input.taxLabels?.[entry.taxRateId] ?? entry.taxRateId;
+      const kind = input.taxKinds?.[entry.taxRateId] ?? 'rate';
+      const label = taxCategoryLabel(kind, entry.rateBp, input.locale);
+      // A category's words get their own line: cut to a column, "Không chịu thuế GTGT" would
+      // read as a different category on a 58 mm roll.
+      if (kind !== 'rate') blocks.push(line(label));
       blocks.push({
         kind: 'columns',
         columns: [
-          { text: label, weight: 2 },
+          { text: kind === 'rate' ? label : '', weight: 2, align: 'left' },
           { text: money(entry.taxable), weight: 2, align: 'right' },
           { text: money(entry.tax), weight: 2, align: 'right' },
         ],

@@ -11,10 +11,13 @@ import { COLLECTIONS } from '../../../renderer/data/collections';
 import { openReplica } from '../../../renderer/data/database';
 import { replicaSchemas } from '../../../renderer/data/migrations';
 import { pickupSchema, storeSettingsSchema } from '../../../src/documents';
-import type { DocumentSchema, StoreSettingsDoc } from '../../../src/documents';
+import type { DocumentSchema, JsonSchema, StoreSettingsDoc } from '../../../src/documents';
 import { storeSettings } from '../../unit/renderer/sale-fixtures';
 
-/** Store settings as version 0 shipped them: no `stock` (nor the later `timeZone`, `bankTransfer`). */
+/**
+ * Store settings as version 0 shipped them: no `stock` (nor the later `timeZone`, `bankTransfer`,
+ * nor a tax category's `kind` and dated `changes`).
+ */
 function settingsVersion0(): DocumentSchema {
   const {
     stock: _stock,
@@ -22,7 +25,19 @@ function settingsVersion0(): DocumentSchema {
     bankTransfer: _bankTransfer,
     ...properties
   } = storeSettingsSchema.properties;
-  return { ...storeSettingsSchema, version: 0, properties };
+  const tax = properties.tax as JsonSchema;
+  const rates = tax.properties?.rates as JsonSchema;
+  const rate = rates.items as JsonSchema;
+  const { kind: _kind, changes: _changes, ...rateFields } = rate.properties ?? {};
+  const ratesV0 = { ...rates, items: { ...rate, properties: rateFields } };
+  return {
+    ...storeSettingsSchema,
+    version: 0,
+    properties: {
+      ...properties,
+      tax: { ...tax, properties: { ...tax.properties, rates: ratesV0 } },
+    },
+  };
 }
 
 /** Pickups as version 0 shipped them (with the settings' version 0): no shift or tenders. */
@@ -52,7 +67,7 @@ describe('store settings version 0 → 1 on a register', () => {
 
     const after = await openReplica(name, storage);
     try {
-      // Through every upgrade since: 1 (thresholds), 2 (time zone).
+      // Through every upgrade since: 1 (thresholds), 2 (time zone), 3 (bank), 4 (tax schedule).
       expect(after.settings.schema.version).toBe(storeSettingsSchema.version);
       const stored = (await after.settings.findOne(settings.id).exec())?.toJSON();
       expect(stored).toEqual(settings);

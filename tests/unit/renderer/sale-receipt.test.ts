@@ -41,7 +41,7 @@ function receiptText(copy = false, customer = false): { text: string[]; blocks: 
     now: new Date(NOW),
     header: settings.receipt.header,
     footer: settings.receipt.footer,
-    taxLabels: { vat8: 'VAT 8%' },
+    taxKinds: { vat8: 'rate' },
     staffName: 'Nguyễn Thị Lan',
     ...(customer ? { customer: { name: 'Trần Thị Mai', cardNumber: 'LC00000001' } } : {}),
     pointsBalance: completed.pointsAfter,
@@ -64,7 +64,7 @@ describe('the sale receipt', () => {
     expect(all).toMatch(/Tiền mặt +100\.000/);
     // 48,400 left in cash, rounded to 48,500 by the store's 500 ₫ cash rounding.
     expect(all).toMatch(/Tiền thừa +51\.500/);
-    expect(all).toMatch(/VAT 8%/);
+    expect(all).toMatch(/Thuế GTGT \(đã gồm trong giá\) *\n8% +[\d.]+ +[\d.]+\n/);
     expect(all).toContain('Cảm ơn quý khách! Hẹn gặp lại.');
   });
 
