@@ -1,5 +1,7 @@
 import { minor } from '../../../src/money';
 import type { PricedCart } from '../../../src/pricing';
+import { taxCategoryLabel, taxKindsById } from '../../../src/tax';
+import { useAppStore } from '../../state/app-store';
 import { useTranslate } from '../../i18n/use-translate';
 import { useCartStore } from '../cart-store';
 import { useMoney } from '../use-money';
@@ -10,6 +12,9 @@ export function CartTotals(props: { priced: PricedCart }) {
   const money = useMoney();
   const orderDiscount = useCartStore((state) => state.orderDiscount);
   const { totals } = props.priced;
+  const locale = useAppStore((state) => state.locale);
+  const rates = useAppStore((state) => state.settings?.tax.rates);
+  const kinds = taxKindsById(rates ?? []);
   const discounts = minor(totals.lineDiscount + totals.orderDiscount);
   return (
     <dl className="totals">
@@ -36,7 +41,8 @@ export function CartTotals(props: { priced: PricedCart }) {
       {props.priced.taxBreakdown.map((entry) => (
         <div key={entry.taxRateId} className="tax-row">
           <dt className="muted">
-            {t('cart.tax')} {entry.rateBp / 100}%
+            {t('cart.tax')}{' '}
+            {taxCategoryLabel(kinds[entry.taxRateId] ?? 'rate', entry.rateBp, locale)}
           </dt>
           <dd className="muted">{money(entry.tax)}</dd>
         </div>
