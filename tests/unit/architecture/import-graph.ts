@@ -21,7 +21,8 @@ export interface SourceFile {
 }
 
 const SPECIFIER = [
-  /\bfrom\s*['"]([^'"\n]+)['"]/g,
+  // `from` after a space or brace, so a string like 'from' in a schema's `required` is no import.
+  /(?:^|[\s}])from\s*['"]([^'"\n]+)['"]/gm,
   /\bimport\s*['"]([^'"\n]+)['"]/g,
   /\bimport\s*\(\s*['"]([^'"\n]+)['"]\s*\)/g,
   /\brequire\s*\(\s*['"]([^'"\n]+)['"]\s*\)/g,

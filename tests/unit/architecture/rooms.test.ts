@@ -27,6 +27,9 @@ const KNOWN_SRC_CYCLE = [
   'src/returns',
   'src/shifts',
   'src/stock',
+  // The VAT schedule (src/tax) reads a change's day on the store's calendar (store-clock), whose
+  // scan context reads the settings type from documents/.
+  'src/store-clock',
   'src/tax',
   'src/tenders',
 ];
