@@ -1,6 +1,7 @@
 import type { Minor } from '../../../src/money';
 import type { PricedCart } from '../../../src/pricing';
 import type { TenderKind } from '../../../src/tenders';
+import { BankTransferView } from './bank-transfer-view';
 import { quickCashAmounts, TENDER_LABEL } from './payment-rules';
 import { usePayment } from './use-payment';
 
@@ -10,6 +11,7 @@ const KINDS: readonly TenderKind[] = [
   'gift-card',
   'store-credit',
   'loyalty-points',
+  'bank-transfer',
 ];
 
 /**
@@ -43,6 +45,7 @@ export function PaymentPanel(props: { priced: PricedCart }) {
     addCash,
     submit,
     complete,
+    bankTransfer,
   } = usePayment(props.priced);
 
   const dueInCash = settlement?.remainingInCash ?? amountDue;
@@ -89,6 +92,7 @@ export function PaymentPanel(props: { priced: PricedCart }) {
                   </span>
                 )}
                 {tender.kind === 'loyalty-points' ? ` (${tender.points})` : ''}
+                {tender.kind === 'bank-transfer' ? ` ${tender.paymentReference}` : ''}
               </span>
               <span>{money(tender.amount)}</span>
               <button
@@ -104,19 +108,21 @@ export function PaymentPanel(props: { priced: PricedCart }) {
         </ul>
       )}
       <div className="tender-kinds" role="tablist">
-        {KINDS.map((candidate) => (
-          <button
-            key={candidate}
-            type="button"
-            role="tab"
-            aria-selected={kind === candidate}
-            className={kind === candidate ? 'button-primary' : 'button-secondary'}
-            data-testid={`tender-${candidate}`}
-            onClick={() => chooseKind(candidate)}
-          >
-            {t(TENDER_LABEL[candidate])}
-          </button>
-        ))}
+        {KINDS.filter((candidate) => candidate !== 'bank-transfer' || bankTransfer.available).map(
+          (candidate) => (
+            <button
+              key={candidate}
+              type="button"
+              role="tab"
+              aria-selected={kind === candidate}
+              className={kind === candidate ? 'button-primary' : 'button-secondary'}
+              data-testid={`tender-${candidate}`}
+              onClick={() => chooseKind(candidate)}
+            >
+              {t(TENDER_LABEL[candidate])}
+            </button>
+          ),
+        )}
       </div>
       {kind === 'cash' && !settlement?.complete && (
         <div className="quick-cash">
@@ -133,7 +139,8 @@ export function PaymentPanel(props: { priced: PricedCart }) {
           ))}
         </div>
       )}
-      <form className="tender-form" onSubmit={submit}>
+      <BankTransferView t={t} money={money} transfer={bankTransfer} />
+      <form className="tender-form" onSubmit={submit} hidden={bankTransfer.transfer !== null}>
         <label>
           {kind === 'loyalty-points' ? t('payment.pointsToUse') : t('payment.amount')}
           <input
@@ -149,7 +156,7 @@ export function PaymentPanel(props: { priced: PricedCart }) {
             onChange={(event) => setAmountText(event.target.value.replace(/[^\d.,]/g, ''))}
           />
         </label>
-        {kind !== 'cash' && kind !== 'loyalty-points' && (
+        {kind !== 'cash' && kind !== 'loyalty-points' && kind !== 'bank-transfer' && (
           <label>
             {kind === 'card'
               ? t('payment.approvalCode')
@@ -186,7 +193,7 @@ export function PaymentPanel(props: { priced: PricedCart }) {
           </p>
         )}
         <button type="submit" className="button-secondary" data-testid="tender-add">
-          {t('payment.add')}
+          {kind === 'bank-transfer' ? t('payment.transfer.show') : t('payment.add')}
         </button>
       </form>
       {error && (
