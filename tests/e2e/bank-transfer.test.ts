@@ -3,11 +3,13 @@
  * the register shows the code (its payload decodes to the amount and the reference) in the
  * payment panel and on the customer display, records the payment, and completes the sale by
  * itself once a signed bank notification reaches the webhook. A cancelled transfer is released
- * on the server; a supervisor's PIN confirms one by hand (a cashier's does not).
+ * on the server; a supervisor's PIN confirms one by hand (a cashier's does not), also while the
+ * payment routes are unreachable, and the payment is recorded once they answer again.
  */
 import { createHmac, randomBytes } from 'node:crypto';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { SaleDoc } from '../../src/documents';
 import { decodeVietQr } from '../unit/payments/emv-reader';
 import { openBrowser, unexpectedErrors } from './helpers/browser';
 import type { TestBrowser } from './helpers/browser';
@@ -66,10 +68,14 @@ async function notifyTransfer(server: DemoServer, amount: number, content: strin
   });
 }
 
-async function intentOf(server: DemoServer, reference: string) {
-  const response = await fetch(`${server.url}/api/v1/payments/intents/${reference}`, {
+function intentResponse(server: DemoServer, reference: string) {
+  return fetch(`${server.url}/api/v1/payments/intents/${reference}`, {
     headers: { Authorization: server.auth },
   });
+}
+
+async function intentOf(server: DemoServer, reference: string) {
+  const response = await intentResponse(server, reference);
   return (
     (await response.json()) as { intent: { status: string; manual?: { approverId: string } } }
   ).intent;
@@ -188,7 +194,61 @@ describe('paying by VietQR bank transfer', () => {
     expect(intent.manual?.approverId).toMatch(/./);
   });
 
-  it('logs no errors in the page', () => {
-    expect(unexpectedErrors(browser.consoleErrors)).toEqual([]);
+  it('offline, a supervisor confirms by hand; the payment is recorded when the server answers', async () => {
+    const { page } = browser;
+    // The payment routes unreachable from the register: the rest of the sync goes on.
+    await page.route('**/payments/intents**', (route) => route.abort('internetdisconnected'));
+    await sellScreen.scanUntilTotal(page, DEMO.coffee.barcode, '25.000 ₫');
+    await paymentScreen.open(page);
+    await page.getByTestId('tender-bank-transfer').click();
+    await page.getByTestId('tender-add').click();
+    await page.getByTestId('transfer-status').filter({ hasText: 'Chưa kết nối' }).waitFor();
+    const reference = (await page.getByTestId('transfer-qr').getAttribute('data-reference')) ?? '';
+    await saveScreenshot(page, 'payment-bank-transfer-offline');
+    const before = await lastSaleId(page);
+    await page.getByTestId('transfer-by-hand').click();
+    await page.getByTestId('transfer-pin').fill('2222');
+    await page.getByTestId('transfer-pin-submit').click();
+    await waitForNewSale(page, before, 5_000);
+    const saleId = (await lastSaleId(page)) ?? '';
+
+    // The sale syncs with the approver on its tender.
+    await vi.waitFor(
+      async () => {
+        const response = await fetch(`${server.url}/db/sales-hcm-q1/${saleId}`, {
+          headers: { Authorization: server.auth },
+        });
+        expect(response.status).toBe(200);
+        const sale = (await response.json()) as SaleDoc;
+        expect(sale.payment.tenders).toHaveLength(1);
+        expect(sale.payment.tenders[0]).toMatchObject({
+          kind: 'bank-transfer',
+          paymentReference: reference,
+          confirmedOffline: true,
+        });
+        expect(sale.payment.tenders[0]).toHaveProperty('confirmedBy');
+      },
+      { timeout: 20_000, interval: 500 },
+    );
+    expect((await intentResponse(server, reference)).status).toBe(404);
+
+    // Back online: the next time payment opens, the register records the payment...
+    await page.unroute('**/payments/intents**');
+    await sellScreen.scanUntilTotal(page, DEMO.coffee.barcode, '25.000 ₫');
+    await paymentScreen.open(page);
+    await vi.waitFor(
+      async () => expect((await intentResponse(server, reference)).status).toBe(200),
+      { timeout: 10_000, interval: 500 },
+    );
+    await paymentScreen.cashNote(page, 'exact');
+    await paymentScreen.complete(page);
+    // ...so the bank's notification settles it instead of arriving unmatched.
+    expect((await notifyTransfer(server, 25_000, reference)).status).toBe(200);
+    expect((await intentOf(server, reference)).status).toBe('confirmed');
+  });
+
+  it('logs no errors in the page but the requests this test cut off', () => {
+    const cutOff = (error: string) => error.includes('net::ERR_INTERNET_DISCONNECTED');
+    expect(unexpectedErrors(browser.consoleErrors).filter((error) => !cutOff(error))).toEqual([]);
   });
 });

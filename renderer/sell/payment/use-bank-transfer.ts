@@ -18,9 +18,12 @@ import { useAppStore } from '../../state/app-store';
 import { newId } from '../cart-store';
 import { makeTransferCode, transferTender, useShownTransferStore } from './bank-transfer';
 import type { TransferCode, TransferConfirmation } from './bank-transfer';
+import { createTransferOutbox } from './transfer-outbox';
 
 /** How often the register asks whether the transfer arrived. */
 export const TRANSFER_POLL_MS = 1000;
+/** How often payments confirmed by hand offline are offered to the server while paying. */
+const OUTBOX_RETRY_MS = 15_000;
 
 export interface TransferState {
   code: TransferCode;
@@ -33,6 +36,13 @@ export interface TransferState {
 function api() {
   return createServerApi(services().config);
 }
+
+function outbox() {
+  return createTransferOutbox({ api: api(), storage: localStorage });
+}
+
+/** One flush at a time: a slow server must not have the same payment sent twice at once. */
+let flushing = false;
 
 export function useBankTransfer(input: {
   saleId: string | null;
@@ -59,6 +69,21 @@ export function useBankTransfer(input: {
     useShownTransferStore.setState({ code: transfer?.code ?? null });
   }, [transfer]);
   useEffect(() => () => useShownTransferStore.setState({ code: null }), []);
+
+  // While the payment panel is open, payments confirmed by hand offline are recorded on the
+  // server as soon as it answers again.
+  useEffect(() => {
+    const flush = (): void => {
+      if (flushing || outbox().pending().length === 0) return;
+      flushing = true;
+      void outbox()
+        .flush()
+        .finally(() => (flushing = false));
+    };
+    flush();
+    const timer = setInterval(flush, OUTBOX_RETRY_MS);
+    return () => clearInterval(timer);
+  }, []);
 
   function settle(code: TransferCode, confirmation: TransferConfirmation): void {
     setTransfer(null);
@@ -175,6 +200,14 @@ export function useBankTransfer(input: {
         }
         settle(code, { by: 'hand', approverId: approver.id, offline: !reply.ok });
       } else {
+        if (saleId) {
+          outbox().add({
+            reference: code.reference,
+            saleId,
+            amount: code.amount,
+            registerId: services().config.registerId,
+          });
+        }
         settle(code, { by: 'hand', approverId: approver.id, offline: true });
       }
       setError(null);
