@@ -163,9 +163,16 @@ describe('paying by VietQR bank transfer', () => {
     await display.locator('[data-testid="customer-display"][data-mode="thank-you"]').waitFor();
   });
 
-  it('cancel releases the payment on the server, and the sale is paid another way', async () => {
+  it('cancel (or leaving payment) releases the payment on the server; the sale is paid another way', async () => {
     const { page } = browser;
     await sellScreen.scanUntilTotal(page, DEMO.coffee.barcode, '25.000 ₫');
+    await paymentScreen.open(page);
+    const first = await showTransferCode(page);
+    await page.getByRole('button', { name: 'Quay lại bán hàng' }).click();
+    await page.getByTestId('payment-panel').waitFor({ state: 'detached' });
+    await expect
+      .poll(async () => (await intentOf(server, first.reference)).status)
+      .toBe('cancelled');
     await paymentScreen.open(page);
     const { reference } = await showTransferCode(page);
     await page.getByTestId('transfer-cancel').click();

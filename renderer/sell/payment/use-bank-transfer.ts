@@ -65,10 +65,21 @@ export function useBankTransfer(input: {
   const recorded = transfer?.recorded ?? false;
 
   // The customer display shows the code while it is up, and drops it when the panel goes.
+  const shown = useRef<TransferState | null>(null);
   useEffect(() => {
+    shown.current = transfer;
     useShownTransferStore.setState({ code: transfer?.code ?? null });
   }, [transfer]);
-  useEffect(() => () => useShownTransferStore.setState({ code: null }), []);
+  useEffect(
+    () => () => {
+      useShownTransferStore.setState({ code: null });
+      // Leaving payment with the code up: the sale is not paid by it, so the server is told,
+      // and a transfer that still arrives is flagged for refund.
+      const left = shown.current;
+      if (left?.recorded) void api().call('payments/cancel', { reference: left.code.reference });
+    },
+    [],
+  );
 
   // While the payment panel is open, payments confirmed by hand offline are recorded on the
   // server as soon as it answers again.
