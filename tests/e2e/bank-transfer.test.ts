@@ -193,6 +193,7 @@ describe('paying by VietQR bank transfer', () => {
     await page.getByTestId('transfer-pin-submit').click();
     await expect(paymentScreen.error(page)).resolves.toMatch(/thu ngân/);
     await page.getByTestId('transfer-pin').fill('2222');
+    await page.getByTestId('transfer-pin-submit').scrollIntoViewIfNeeded();
     await saveScreenshot(page, 'payment-bank-transfer-by-hand');
     await page.getByTestId('transfer-pin-submit').click();
     await waitForNewSale(page, before, 5_000);
@@ -211,6 +212,7 @@ describe('paying by VietQR bank transfer', () => {
     await page.getByTestId('tender-add').click();
     await page.getByTestId('transfer-status').filter({ hasText: 'Chưa kết nối' }).waitFor();
     const reference = (await page.getByTestId('transfer-qr').getAttribute('data-reference')) ?? '';
+    await page.getByTestId('transfer-by-hand').scrollIntoViewIfNeeded();
     await saveScreenshot(page, 'payment-bank-transfer-offline');
     const before = await lastSaleId(page);
     await page.getByTestId('transfer-by-hand').click();

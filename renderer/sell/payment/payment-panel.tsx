@@ -124,7 +124,7 @@ export function PaymentPanel(props: { priced: PricedCart }) {
           ),
         )}
       </div>
-      {kind === 'cash' && !settlement?.complete && (
+      {kind === 'cash' && !settlement?.complete && bankTransfer.transfer === null && (
         <div className="quick-cash">
           {quickCashAmounts(dueInCash).map((amount, index) => (
             <button
@@ -140,62 +140,65 @@ export function PaymentPanel(props: { priced: PricedCart }) {
         </div>
       )}
       <BankTransferView t={t} money={money} transfer={bankTransfer} />
-      <form className="tender-form" onSubmit={submit} hidden={bankTransfer.transfer !== null}>
-        <label>
-          {kind === 'loyalty-points' ? t('payment.pointsToUse') : t('payment.amount')}
-          <input
-            data-testid="tender-amount"
-            inputMode="numeric"
-            autoComplete="off"
-            value={amountText}
-            placeholder={
-              kind === 'cash' || kind === 'loyalty-points'
-                ? ''
-                : money(settlement?.remaining ?? amountDue)
-            }
-            onChange={(event) => setAmountText(event.target.value.replace(/[^\d.,]/g, ''))}
-          />
-        </label>
-        {kind !== 'cash' && kind !== 'loyalty-points' && kind !== 'bank-transfer' && (
+      {/* While a transfer code is up, the cashier cancels it or confirms it; nothing else goes in. */}
+      {bankTransfer.transfer === null && (
+        <form className="tender-form" onSubmit={submit}>
           <label>
-            {kind === 'card'
-              ? t('payment.approvalCode')
-              : kind === 'gift-card'
-                ? t('payment.cardNumber')
-                : t('payment.creditReference')}
+            {kind === 'loyalty-points' ? t('payment.pointsToUse') : t('payment.amount')}
             <input
-              data-testid="tender-reference"
-              autoComplete="off"
-              value={reference}
-              onChange={(event) => setReference(event.target.value)}
-            />
-          </label>
-        )}
-        {kind === 'card' && (
-          <label>
-            {t('payment.last4')}
-            <input
+              data-testid="tender-amount"
               inputMode="numeric"
-              maxLength={4}
               autoComplete="off"
-              value={last4}
-              onChange={(event) => setLast4(event.target.value.replace(/\D/g, ''))}
+              value={amountText}
+              placeholder={
+                kind === 'cash' || kind === 'loyalty-points'
+                  ? ''
+                  : money(settlement?.remaining ?? amountDue)
+              }
+              onChange={(event) => setAmountText(event.target.value.replace(/[^\d.,]/g, ''))}
             />
           </label>
-        )}
-        {kind === 'loyalty-points' && program && (
-          <p className="muted" data-testid="points-info">
-            {t('payment.pointsInfo', {
-              balance: points.available,
-              max: points.cap,
-              value: money(program.pointValue),
-            })}
-          </p>
-        )}
-        <button type="submit" className="button-secondary" data-testid="tender-add">
-          {kind === 'bank-transfer' ? t('payment.transfer.show') : t('payment.add')}
-        </button>
-      </form>
+          {kind !== 'cash' && kind !== 'loyalty-points' && kind !== 'bank-transfer' && (
+            <label>
+              {kind === 'card'
+                ? t('payment.approvalCode')
+                : kind === 'gift-card'
+                  ? t('payment.cardNumber')
+                  : t('payment.creditReference')}
+              <input
+                data-testid="tender-reference"
+                autoComplete="off"
+                value={reference}
+                onChange={(event) => setReference(event.target.value)}
+              />
+            </label>
+          )}
+          {kind === 'card' && (
+            <label>
+              {t('payment.last4')}
+              <input
+                inputMode="numeric"
+                maxLength={4}
+                autoComplete="off"
+                value={last4}
+                onChange={(event) => setLast4(event.target.value.replace(/\D/g, ''))}
+              />
+            </label>
+          )}
+          {kind === 'loyalty-points' && program && (
+            <p className="muted" data-testid="points-info">
+              {t('payment.pointsInfo', {
+                balance: points.available,
+                max: points.cap,
+                value: money(program.pointValue),
+              })}
+            </p>
+          )}
+          <button type="submit" className="button-secondary" data-testid="tender-add">
+            {kind === 'bank-transfer' ? t('payment.transfer.show') : t('payment.add')}
+          </button>
+        </form>
+      )}
       {error && (
         <p className="error" role="alert" data-testid="payment-error">
           {error}
