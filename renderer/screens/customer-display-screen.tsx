@@ -65,6 +65,33 @@ export function CustomerDisplayScreen() {
       </main>
     );
   }
+  if (state.transfer) {
+    const transfer = state.transfer;
+    // Paying by bank transfer: the code fills the screen, with whom and how much they pay.
+    return (
+      <main
+        className="customer-display centered"
+        data-testid="customer-display"
+        data-mode="transfer"
+      >
+        <h1>{t('payment.transfer.scan')}</h1>
+        <div
+          className="qr-image display-qr"
+          data-testid="display-qr"
+          dangerouslySetInnerHTML={{ __html: transfer.svg }}
+        />
+        <p className="display-total" data-testid="display-transfer-amount">
+          {transfer.amount}
+        </p>
+        <p>
+          {transfer.accountName} · {transfer.accountNumber} · BIN {transfer.bankBin}
+        </p>
+        <p className="muted">
+          {t('payment.transfer.reference')}: {transfer.reference}
+        </p>
+      </main>
+    );
+  }
   return (
     <main className="customer-display" data-testid="customer-display" data-mode="sale">
       <ul className="display-lines">

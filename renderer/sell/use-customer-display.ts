@@ -13,6 +13,7 @@ import { services } from '../services';
 import { useAppStore } from '../state/app-store';
 import { useCartStore } from './cart-store';
 import { useLastSaleStore } from './finish-sale';
+import { useShownTransferStore } from './payment/bank-transfer';
 
 const THANK_YOU_MS = 20_000;
 
@@ -23,6 +24,7 @@ export function useCustomerDisplay(priced: PricedCart | null): void {
   const lastLineId = useCartStore((state) => state.lastLineId);
   const balance = useCustomerStore((state) => state.balance);
   const last = useLastSaleStore((state) => state.last);
+  const transfer = useShownTransferStore((state) => state.code);
   // The sale whose thank-you has been shown long enough: the display goes idle after it.
   const [doneThanking, setDoneThanking] = useState<string | null>(null);
 
@@ -65,6 +67,18 @@ export function useCustomerDisplay(priced: PricedCart | null): void {
               },
             }
           : {}),
+        ...(transfer
+          ? {
+              transfer: {
+                svg: transfer.svg,
+                amount: money(transfer.amount),
+                bankBin: transfer.bankBin,
+                accountNumber: transfer.accountNumber,
+                accountName: transfer.accountName,
+                reference: transfer.reference,
+              },
+            }
+          : {}),
       };
     } else if (thanking && last) {
       const earned = last.sale.loyalty?.pointsEarned ?? 0;
@@ -87,5 +101,5 @@ export function useCustomerDisplay(priced: PricedCart | null): void {
       state = { mode: 'idle', locale, lines: [], total: money(0 as Minor) };
     }
     void services().api.invoke('display/show', state);
-  }, [lines, lastLineId, priced, balance, thanking, last, locale, currency]);
+  }, [lines, lastLineId, priced, balance, thanking, last, locale, currency, transfer]);
 }

@@ -37,6 +37,8 @@ export const DOCUMENT_UPGRADES: Readonly<Record<string, DocumentUpgrades>> = {
   'store settings': { 1: (doc) => doc, 2: (doc) => doc, 3: (doc) => doc, 4: (doc) => doc },
   // 1: the pickup's optional `shiftId` and `tenders` (how the balance was paid, for the shift).
   pickup: { 1: (doc) => doc },
+  // 1: the bank-transfer tender (VietQR) and its optional fields; older sales have none.
+  sale: { 1: (doc) => doc },
 };
 
 export function upgradesFor(

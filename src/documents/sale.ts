@@ -51,7 +51,7 @@ const points: JsonSchema = { type: 'integer', minimum: 0, maximum: 1e12 };
 
 export const saleSchema: DocumentSchema = {
   title: 'sale',
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {

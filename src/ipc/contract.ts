@@ -72,6 +72,16 @@ export interface CustomerDisplayState {
   total: string;
   lastItem?: { name: string; amount: string };
   loyalty?: { balanceBefore: number; pointsEarned: number; balanceAfter: number };
+  /** A VietQR code to scan, while the sale waits for a bank transfer (docs/PAYMENTS.md). */
+  transfer?: {
+    /** The QR as an SVG document. */
+    svg: string;
+    amount: string;
+    bankBin: string;
+    accountNumber: string;
+    accountName: string;
+    reference: string;
+  };
 }
 
 /** A register's receipt printer as a manager sets it up (docs/HARDWARE.md). */

@@ -12,7 +12,7 @@ import { roundCash } from './settle';
 import type { AppliedTender, TenderKind } from './tender';
 
 export interface RefundTender {
-  kind: TenderKind;
+  kind: Exclude<TenderKind, 'bank-transfer'>;
   /** The sale tender this refund goes back to; absent for a fallback refund. */
   originalTenderId?: string;
   /** The part of the refund's value this tender carries, before cash rounding. */
@@ -46,8 +46,15 @@ function kept(tender: AppliedTender): Minor {
   return minor(tender.applied + tender.rounding);
 }
 
+/** A bank transfer cannot be sent back from the counter: its refund goes to the fallback. */
+type RefundableTender = Exclude<AppliedTender, { kind: 'bank-transfer' }>;
+
+function refundable(tender: AppliedTender): tender is RefundableTender {
+  return tender.kind !== 'bank-transfer';
+}
+
 function refundTo(
-  tender: AppliedTender,
+  tender: RefundableTender,
   covers: Minor,
   earlier: readonly RefundTender[],
   cashRounding: CashRounding | null,
@@ -81,10 +88,10 @@ function refundTo(
 export function planRefundTenders(request: RefundTenderRequest): RefundTender[] {
   const previous = request.previousRefunds ?? [];
   const unavailable = new Set(request.unavailableTenderIds ?? []);
-  const originals = (request.originalTenders ?? []).filter(
-    (tender) => tender.applied > 0 && !unavailable.has(tender.tenderId),
-  );
-  const earlierFor = (tender: AppliedTender) =>
+  const originals = (request.originalTenders ?? [])
+    .filter(refundable)
+    .filter((tender) => tender.applied > 0 && !unavailable.has(tender.tenderId));
+  const earlierFor = (tender: RefundableTender) =>
     previous.filter((refund) => refund.originalTenderId === tender.tenderId);
   const left = originals.map((tender) =>
     Math.max(0, tender.applied - sum(earlierFor(tender).map((refund) => refund.covers))),

@@ -25,6 +25,7 @@ const KIND_NAMES: Record<TenderInput['kind'], string> = {
   'store-credit': 'Store credit',
   'gift-card': 'Gift card',
   'loyalty-points': 'Loyalty points',
+  'bank-transfer': 'Bank transfer',
 };
 
 /** Rounds an amount to pay or refund in cash; exact when the store does not round cash. */

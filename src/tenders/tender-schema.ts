@@ -6,7 +6,10 @@ const kinds = ['cash', 'card', 'store-credit', 'gift-card', 'loyalty-points'];
 const text = (maxLength: number): JsonSchema => ({ type: 'string', maxLength });
 const points: JsonSchema = { type: 'integer', minimum: 0, maximum: 1e12 };
 
-/** One settled tender; kind-specific fields are optional here, `kind` says which apply. */
+/**
+ * One settled tender; kind-specific fields are optional here, `kind` says which apply. Pickups
+ * take the kinds without bank transfer (their schema did not change when sales gained it).
+ */
 export const appliedTenderSchema: JsonSchema = {
   type: 'object',
   properties: {
@@ -42,6 +45,18 @@ export const refundTenderSchema: JsonSchema = {
   additionalProperties: false,
 };
 
+/** A sale's tender: the kinds above and a VietQR bank transfer (sale schema version 1). */
+const saleTenderSchema: JsonSchema = {
+  ...appliedTenderSchema,
+  properties: {
+    ...appliedTenderSchema.properties,
+    kind: { type: 'string', enum: [...kinds, 'bank-transfer'] },
+    paymentReference: text(16),
+    confirmedBy: text(128),
+    confirmedOffline: { type: 'boolean' },
+  },
+};
+
 const settlementAmounts = [
   'amountDue',
   'cashRoundingAdjustment',
@@ -56,7 +71,7 @@ export const salePaymentSchema: JsonSchema = {
   type: 'object',
   properties: {
     ...Object.fromEntries(settlementAmounts.map((name) => [name, minorField])),
-    tenders: { type: 'array', items: appliedTenderSchema, maxItems: 50 },
+    tenders: { type: 'array', items: saleTenderSchema, maxItems: 50 },
   },
   required: [...settlementAmounts, 'tenders'],
   additionalProperties: false,

@@ -4,7 +4,8 @@
  */
 import type { Minor } from '../money';
 
-export type TenderKind = 'cash' | 'card' | 'store-credit' | 'gift-card' | 'loyalty-points';
+export type TenderKind =
+  'cash' | 'card' | 'store-credit' | 'gift-card' | 'loyalty-points' | 'bank-transfer';
 
 interface TenderBase {
   /** Unique within the sale; refunds point back at it. */
@@ -39,8 +40,27 @@ export interface LoyaltyPointsTender extends TenderBase {
   points: number;
 }
 
+/** A VietQR bank transfer into the store's account (docs/PAYMENTS.md). */
+export interface BankTransferTender extends TenderBase {
+  kind: 'bank-transfer';
+  /** The payment reference in the QR, which the bank's notification is matched by. */
+  paymentReference: string;
+  /**
+   * The supervisor who confirmed it by hand, having seen the money in the bank app; absent when
+   * the bank's notification confirmed it.
+   */
+  confirmedBy?: string;
+  /** Confirmed by hand while the server could not be reached: the server learns of it at sync. */
+  confirmedOffline?: boolean;
+}
+
 export type TenderInput =
-  CashTender | CardTender | StoreCreditTender | GiftCardTender | LoyaltyPointsTender;
+  | CashTender
+  | CardTender
+  | StoreCreditTender
+  | GiftCardTender
+  | LoyaltyPointsTender
+  | BankTransferTender;
 
 /** A tender once the sale is settled: how much of the price it covered. */
 export type AppliedTender = TenderInput & {

@@ -44,6 +44,7 @@ export function tenderView(tender: AppliedTender): TenderView {
     case 'loyalty-points':
       return { ...view, points: tender.points };
     case 'cash':
+    case 'bank-transfer':
       return view;
   }
 }

@@ -1,6 +1,7 @@
 import type { Minor } from '../../../src/money';
 import type { PricedCart } from '../../../src/pricing';
 import type { TenderKind } from '../../../src/tenders';
+import { BankTransferView } from './bank-transfer-view';
 import { quickCashAmounts, TENDER_LABEL } from './payment-rules';
 import { usePayment } from './use-payment';
 
@@ -10,6 +11,7 @@ const KINDS: readonly TenderKind[] = [
   'gift-card',
   'store-credit',
   'loyalty-points',
+  'bank-transfer',
 ];
 
 /**
@@ -43,6 +45,7 @@ export function PaymentPanel(props: { priced: PricedCart }) {
     addCash,
     submit,
     complete,
+    bankTransfer,
   } = usePayment(props.priced);
 
   const dueInCash = settlement?.remainingInCash ?? amountDue;
@@ -89,6 +92,7 @@ export function PaymentPanel(props: { priced: PricedCart }) {
                   </span>
                 )}
                 {tender.kind === 'loyalty-points' ? ` (${tender.points})` : ''}
+                {tender.kind === 'bank-transfer' ? ` ${tender.paymentReference}` : ''}
               </span>
               <span>{money(tender.amount)}</span>
               <button
@@ -104,21 +108,23 @@ export function PaymentPanel(props: { priced: PricedCart }) {
         </ul>
       )}
       <div className="tender-kinds" role="tablist">
-        {KINDS.map((candidate) => (
-          <button
-            key={candidate}
-            type="button"
-            role="tab"
-            aria-selected={kind === candidate}
-            className={kind === candidate ? 'button-primary' : 'button-secondary'}
-            data-testid={`tender-${candidate}`}
-            onClick={() => chooseKind(candidate)}
-          >
-            {t(TENDER_LABEL[candidate])}
-          </button>
-        ))}
+        {KINDS.filter((candidate) => candidate !== 'bank-transfer' || bankTransfer.available).map(
+          (candidate) => (
+            <button
+              key={candidate}
+              type="button"
+              role="tab"
+              aria-selected={kind === candidate}
+              className={kind === candidate ? 'button-primary' : 'button-secondary'}
+              data-testid={`tender-${candidate}`}
+              onClick={() => chooseKind(candidate)}
+            >
+              {t(TENDER_LABEL[candidate])}
+            </button>
+          ),
+        )}
       </div>
-      {kind === 'cash' && !settlement?.complete && (
+      {kind === 'cash' && !settlement?.complete && bankTransfer.transfer === null && (
         <div className="quick-cash">
           {quickCashAmounts(dueInCash).map((amount, index) => (
             <button
@@ -133,62 +139,66 @@ export function PaymentPanel(props: { priced: PricedCart }) {
           ))}
         </div>
       )}
-      <form className="tender-form" onSubmit={submit}>
-        <label>
-          {kind === 'loyalty-points' ? t('payment.pointsToUse') : t('payment.amount')}
-          <input
-            data-testid="tender-amount"
-            inputMode="numeric"
-            autoComplete="off"
-            value={amountText}
-            placeholder={
-              kind === 'cash' || kind === 'loyalty-points'
-                ? ''
-                : money(settlement?.remaining ?? amountDue)
-            }
-            onChange={(event) => setAmountText(event.target.value.replace(/[^\d.,]/g, ''))}
-          />
-        </label>
-        {kind !== 'cash' && kind !== 'loyalty-points' && (
+      <BankTransferView t={t} money={money} transfer={bankTransfer} />
+      {/* While a transfer code is up, the cashier cancels it or confirms it; nothing else goes in. */}
+      {bankTransfer.transfer === null && (
+        <form className="tender-form" onSubmit={submit}>
           <label>
-            {kind === 'card'
-              ? t('payment.approvalCode')
-              : kind === 'gift-card'
-                ? t('payment.cardNumber')
-                : t('payment.creditReference')}
+            {kind === 'loyalty-points' ? t('payment.pointsToUse') : t('payment.amount')}
             <input
-              data-testid="tender-reference"
-              autoComplete="off"
-              value={reference}
-              onChange={(event) => setReference(event.target.value)}
-            />
-          </label>
-        )}
-        {kind === 'card' && (
-          <label>
-            {t('payment.last4')}
-            <input
+              data-testid="tender-amount"
               inputMode="numeric"
-              maxLength={4}
               autoComplete="off"
-              value={last4}
-              onChange={(event) => setLast4(event.target.value.replace(/\D/g, ''))}
+              value={amountText}
+              placeholder={
+                kind === 'cash' || kind === 'loyalty-points'
+                  ? ''
+                  : money(settlement?.remaining ?? amountDue)
+              }
+              onChange={(event) => setAmountText(event.target.value.replace(/[^\d.,]/g, ''))}
             />
           </label>
-        )}
-        {kind === 'loyalty-points' && program && (
-          <p className="muted" data-testid="points-info">
-            {t('payment.pointsInfo', {
-              balance: points.available,
-              max: points.cap,
-              value: money(program.pointValue),
-            })}
-          </p>
-        )}
-        <button type="submit" className="button-secondary" data-testid="tender-add">
-          {t('payment.add')}
-        </button>
-      </form>
+          {kind !== 'cash' && kind !== 'loyalty-points' && kind !== 'bank-transfer' && (
+            <label>
+              {kind === 'card'
+                ? t('payment.approvalCode')
+                : kind === 'gift-card'
+                  ? t('payment.cardNumber')
+                  : t('payment.creditReference')}
+              <input
+                data-testid="tender-reference"
+                autoComplete="off"
+                value={reference}
+                onChange={(event) => setReference(event.target.value)}
+              />
+            </label>
+          )}
+          {kind === 'card' && (
+            <label>
+              {t('payment.last4')}
+              <input
+                inputMode="numeric"
+                maxLength={4}
+                autoComplete="off"
+                value={last4}
+                onChange={(event) => setLast4(event.target.value.replace(/\D/g, ''))}
+              />
+            </label>
+          )}
+          {kind === 'loyalty-points' && program && (
+            <p className="muted" data-testid="points-info">
+              {t('payment.pointsInfo', {
+                balance: points.available,
+                max: points.cap,
+                value: money(program.pointValue),
+              })}
+            </p>
+          )}
+          <button type="submit" className="button-secondary" data-testid="tender-add">
+            {kind === 'bank-transfer' ? t('payment.transfer.show') : t('payment.add')}
+          </button>
+        </form>
+      )}
       {error && (
         <p className="error" role="alert" data-testid="payment-error">
           {error}

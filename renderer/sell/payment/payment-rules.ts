@@ -30,6 +30,7 @@ export const TENDER_LABEL: Readonly<Record<TenderKind, MessageKey>> = {
   'gift-card': 'payment.giftCard',
   'store-credit': 'payment.storeCredit',
   'loyalty-points': 'payment.points',
+  'bank-transfer': 'payment.bankTransfer',
 };
 
 export type PaymentCheck = { ok: true; settlement: Settlement } | { ok: false; message: string };

@@ -22,6 +22,7 @@ import { useCustomerStore } from '../customer-store';
 import { finishSale, useLastSaleStore } from '../finish-sale';
 import { useMoney } from '../use-money';
 import { checkPoints, checkTenders, storedValueMessage } from './payment-rules';
+import { useBankTransfer } from './use-bank-transfer';
 import { releasePoints, reservePoints } from './points-holds';
 import { releaseStoredValue, reserveStoredValue, useStoredValueStore } from './stored-value-holds';
 import { usePointsCap } from './use-points-cap';
@@ -85,6 +86,19 @@ export function usePayment(priced: PricedCart) {
     return true;
   }
 
+  const bankTransfer = useBankTransfer({
+    saleId,
+    t,
+    setError,
+    // The bank (or a supervisor) confirmed it: the tender goes in, and a paid sale completes.
+    onPaid: (tender) => {
+      if (!tryAdd(tender)) return false;
+      const after = checkTenders(amountDue, useCartStore.getState().tenders, options, t, money);
+      if (after.ok && after.settlement.complete) void finishSale(t);
+      return true;
+    },
+  });
+
   function submit(event: FormEvent): void {
     event.preventDefault();
     const tenderId = newId('tender');
@@ -144,6 +158,14 @@ export function usePayment(priced: PricedCart) {
           ...(/^\d{4}$/.test(last4) ? { cardLast4: last4 } : {}),
         });
         return;
+      case 'bank-transfer': {
+        // No code for more than is due; the tender goes in once the money is confirmed.
+        const tender: TenderInput = { tenderId, kind, amount, paymentReference: '' };
+        const precheck = checkTenders(amountDue, [...tenders, tender], options, t, money);
+        if (!precheck.ok) setError(precheck.message);
+        else void bankTransfer.start(amount);
+        return;
+      }
       case 'gift-card':
       case 'store-credit': {
         // A return receipt's QR text typed or pasted in the field reads as its note number.
@@ -257,5 +279,6 @@ export function usePayment(priced: PricedCart) {
     addCash: (amount: Minor) => tryAdd({ tenderId: newId('tender'), kind: 'cash', amount }),
     submit,
     complete: () => void finishSale(t),
+    bankTransfer,
   };
 }

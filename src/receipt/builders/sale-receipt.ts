@@ -61,6 +61,7 @@ const LABELS = {
     approval: 'mã duyệt',
     storeCredit: 'Phiếu mua hàng',
     giftCard: 'Thẻ quà tặng',
+    bankTransfer: 'Chuyển khoản',
     points: 'Điểm thưởng',
     pointsUnit: 'điểm',
     change: 'Tiền thừa',
@@ -93,6 +94,7 @@ const LABELS = {
     approval: 'approval',
     storeCredit: 'Store credit',
     giftCard: 'Gift card',
+    bankTransfer: 'Bank transfer',
     points: 'Loyalty points',
     pointsUnit: 'points',
     change: 'Change',
@@ -119,6 +121,9 @@ function tenderLabel(tender: AppliedTender, labels: Labels): string {
       return `${labels.giftCard} ${tender.cardNumber}`;
     case 'loyalty-points':
       return `${labels.points} (${tender.points} ${labels.pointsUnit})`;
+    case 'bank-transfer':
+      // The reference is what the bank statement shows: the receipt ties the two together.
+      return `${labels.bankTransfer} ${tender.paymentReference}`;
   }
 }
 

@@ -14,6 +14,7 @@ import { openReplica } from '../../../renderer/data/database';
 import type { ReplicaDatabase } from '../../../renderer/data/database';
 import { ReplicaMigrationError } from '../../../renderer/data/migrations';
 import type { ParkedSaleDoc, SaleDoc, ShiftDoc } from '../../../src/documents';
+import { saleSchema } from '../../../src/documents';
 import { minor } from '../../../src/money';
 import { completeSale } from '../../../src/sales';
 import { openShift } from '../../../src/shifts';
@@ -150,8 +151,9 @@ describe.each([
       (caught: unknown) => caught,
     );
     expect(error).toBeInstanceOf(ReplicaMigrationError);
-    expect(error).toMatchObject({ collection: 'sales', fromVersion: 0, toVersion: 1 });
-    expect((error as Error).message).toMatch(/version 0 → 1/);
+    const from = saleSchema.version;
+    expect(error).toMatchObject({ collection: 'sales', fromVersion: from, toVersion: from + 1 });
+    expect((error as Error).message).toContain(`version ${from} → ${from + 1}`);
     expect((error as Error).message).toMatch(/no receipt e-mail for this sale/);
     expect((error as Error).message).toMatch(/Không nâng cấp được dữ liệu/);
 

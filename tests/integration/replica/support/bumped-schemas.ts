@@ -1,6 +1,6 @@
 /**
  * A "next app version" of the replica for the schema-migration tests: the shift and sale
- * schemas at version 1, each with one new optional field and its upgrade, the rest as shipped.
+ * schemas one version past the shipped ones, each with one new optional field and its upgrade, the rest as shipped.
  * Test-only: the shipped schemas stay at their own versions.
  */
 import { COLLECTIONS } from '../../../../renderer/data/collections';
@@ -33,8 +33,14 @@ export function nextVersionSchemas(
   ]);
   const table: Record<string, DocumentUpgrades> = {
     ...DOCUMENT_UPGRADES,
-    [shiftSchema.title]: { 1: upgrades.shift ?? fillDrawerId },
-    [saleSchema.title]: { 1: upgrades.sale ?? unchanged },
+    [shiftSchema.title]: {
+      ...DOCUMENT_UPGRADES[shiftSchema.title],
+      [shiftSchema.version + 1]: upgrades.shift ?? fillDrawerId,
+    },
+    [saleSchema.title]: {
+      ...DOCUMENT_UPGRADES[saleSchema.title],
+      [saleSchema.version + 1]: upgrades.sale ?? unchanged,
+    },
   };
   return replicaSchemas(
     COLLECTIONS.map((spec) => ({ name: spec.name, schema: bumped.get(spec.name) ?? spec.schema })),
