@@ -123,7 +123,7 @@ describe('the bank-transfer tender', () => {
       now: new Date(NOW),
       header: settings.receipt.header,
       footer: settings.receipt.footer,
-      taxLabels: {},
+      taxKinds: {},
       staffName: 'Nguyễn Thị Lan',
       pointsBalance: null,
       copy: false,
