@@ -205,7 +205,10 @@ export async function claimReturn(
         `The claim was not written: ${row?.reason ?? 'no reply'}; retry.`,
       );
     }
-    // Another register's claim on the same original landed first: read it and decide again.
+    // Another register's claim on the same original landed first: read it and decide again,
+    // after a short pause that grows: on a loaded cluster the copy read next may not hold the
+    // winner yet, and retrying at once only meets the same old revision.
+    await new Promise((resolve) => setTimeout(resolve, attempt * 15 + Math.random() * 15));
   }
   throw new ApiError(
     503,
