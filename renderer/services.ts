@@ -6,6 +6,7 @@ import type { AppConfig, DeviceApi } from '../src/ipc/contract';
 import { CatalogIndex } from '../src/search';
 import type { ReplicaDatabase } from './data/database';
 import type { ReplicationHandle } from './data/replication';
+import { worksInStore } from '../src/staff/staff-rules';
 
 export interface Services {
   api: DeviceApi;
@@ -32,11 +33,7 @@ export async function storeStaff(): Promise<StaffDoc[]> {
   const docs = await db.staff.find().exec();
   return docs
     .map((doc) => doc.toJSON() as StaffDoc)
-    .filter(
-      (member) =>
-        member.active &&
-        (member.storeIds.includes(config.storeId) || member.storeIds.includes('*')),
-    );
+    .filter((member) => member.active && worksInStore(member, config.storeId));
 }
 
 export { CatalogIndex };

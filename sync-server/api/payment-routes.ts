@@ -17,6 +17,7 @@ import type { ServerContext } from '../server-context';
 import { PinAttempts, pinMatches } from '../access/staff-pin';
 import { answer, contractRoute } from './contract-route';
 import { IntentConflict, PaymentLedger } from '../payments/payment-ledger';
+import { worksInStore } from '../../src/staff/staff-rules';
 
 const conflict = (reason: string) => new ApiError(409, 'conflict', reason);
 
@@ -95,9 +96,7 @@ export function paymentRoutes(context: ServerContext, reconciler: Reconciler): R
     const staff = (await readCollection<StaffDoc>(context.store, 'staff')).find(
       (entry) => entry.doc.id === request.staffId,
     )?.doc;
-    const worksHere =
-      staff?.active === true &&
-      (staff.storeIds.includes(intent.storeId) || staff.storeIds.includes('*'));
+    const worksHere = staff?.active === true && worksInStore(staff, intent.storeId);
     if (!staff || !worksHere || !(await pinMatches(request.pin, staff.pin))) {
       attempts.failed(principal.id);
       throw forbidden(

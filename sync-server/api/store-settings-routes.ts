@@ -18,6 +18,7 @@ import type { ServerContext } from '../server-context';
 import { upsertDocs } from '../services/server-writes';
 import { PinAttempts, pinMatches } from '../access/staff-pin';
 import { answer, contractRoute } from './contract-route';
+import { worksInStore } from '../../src/staff/staff-rules';
 
 const MAX_LINES = 10;
 const MAX_LINE = 64;
@@ -117,9 +118,7 @@ export function storeSettingsRoutes(context: ServerContext): Router {
       const staff = (await readCollection<StaffDoc>(context.store, 'staff')).find(
         (entry) => entry.doc.id === body.staffId,
       )?.doc;
-      const worksHere =
-        staff?.active === true &&
-        (staff.storeIds.includes(storeId) || staff.storeIds.includes('*'));
+      const worksHere = staff?.active === true && worksInStore(staff, storeId);
       if (!staff || !worksHere || !(await pinMatches(body.pin, staff.pin))) {
         attempts.failed(principal.id);
         throw forbidden(

@@ -14,6 +14,7 @@ import { DocumentValidator } from '../document-validator';
 import type { PushCheck, PushCheckContext } from './push-check';
 import { ACCEPT, pending, reject } from './push-check';
 import { staffMember } from './sale-lookups';
+import { worksInStore } from '../../../src/staff/staff-rules';
 
 /** Every other pickup of the order the server holds, plus those accepted earlier in this request. */
 async function earlierPickups(
@@ -41,9 +42,7 @@ export const checkPickupPush: PushCheck = async (doc, context) => {
     );
   }
   const staff = await staffMember(context, pickup.staffId);
-  const works =
-    staff?.active === true &&
-    (staff.storeIds.includes('*') || staff.storeIds.includes(pickup.storeId));
+  const works = staff?.active === true && worksInStore(staff, pickup.storeId);
   if (!works) {
     return reject(
       'forged_identity',

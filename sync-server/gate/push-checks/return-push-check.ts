@@ -38,6 +38,7 @@ import { ACCEPT, pending, reject } from './push-check';
 import { claimOf } from './return-claims';
 import { loadOriginal, productsBySku, settingsAt, storedReturnsAgainst } from './return-sources';
 import type { OriginalOfReturn } from './return-sources';
+import { worksInStore } from '../../../src/staff/staff-rules';
 
 const CODES: Record<Extract<ReturnVerification, { ok: false }>['code'], PushRejectionCode> = {
   'over-return': 'over_return',
@@ -65,7 +66,7 @@ async function identityProblem(doc: ReturnDoc, context: PushCheckContext): Promi
     return `the return names device ${doc.deviceId} of store ${doc.storeId}, but was pushed by device ${principal.id} of ${principal.storeId}`;
   }
   const staff = await staffMember(context, doc.staffId);
-  if (!staff?.active || !(staff.storeIds.includes(doc.storeId) || staff.storeIds.includes('*'))) {
+  if (!staff?.active || !worksInStore(staff, doc.storeId)) {
     return `staff ${doc.staffId} is not active at store ${doc.storeId}`;
   }
   return null;

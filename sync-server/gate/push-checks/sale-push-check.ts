@@ -21,6 +21,7 @@ import { ACCEPT, reject } from './push-check';
 import { checkSaleCatalog } from './sale-catalog-check';
 import { shift, staffMember } from './sale-lookups';
 import { checkSaleApprovals, checkSaleLoyalty } from './sale-rules-check';
+import { worksInStore } from '../../../src/staff/staff-rules';
 
 async function checkIdentity(sale: SaleDoc, context: PushCheckContext): Promise<PushVerdict> {
   const device = context.principal;
@@ -31,9 +32,7 @@ async function checkIdentity(sale: SaleDoc, context: PushCheckContext): Promise<
     );
   }
   const cashier = await staffMember(context, sale.staffId);
-  const works =
-    cashier?.active === true &&
-    (cashier.storeIds.includes('*') || cashier.storeIds.includes(sale.storeId));
+  const works = cashier?.active === true && worksInStore(cashier, sale.storeId);
   if (!works) {
     return reject(
       'forged_identity',
