@@ -6,7 +6,7 @@
  * server; "confirm by hand" takes a supervisor's PIN: the server checks it when it can be
  * reached, otherwise the register does and the tender records who approved it, offline.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { StaffDoc } from '../../../src/documents';
 import type { Minor } from '../../../src/money';
 import type { BankTransferTender } from '../../../src/tenders';
@@ -57,8 +57,10 @@ export function useBankTransfer(input: {
   const [confirming, setConfirming] = useState(false);
   // The poll's callbacks read the latest ones without restarting the timer.
   const paid = useRef(onPaid);
+  const say = useRef({ t, setError });
   useEffect(() => {
     paid.current = onPaid;
+    say.current = { t, setError };
   });
 
   const reference = transfer?.code.reference ?? null;
@@ -96,14 +98,15 @@ export function useBankTransfer(input: {
     return () => clearInterval(timer);
   }, []);
 
-  function settle(code: TransferCode, confirmation: TransferConfirmation): void {
+  const settle = useCallback((code: TransferCode, confirmation: TransferConfirmation): void => {
     setTransfer(null);
     paid.current(transferTender(newId('tender'), code, confirmation));
-  }
+  }, []);
 
+  // A new code or a newly recorded payment restarts the poll; the rest is read through refs.
   useEffect(() => {
-    if (!transfer || !saleId) return undefined;
-    const code = transfer.code;
+    const code = shown.current?.code;
+    if (!reference || !code || !saleId) return undefined;
     const registerId = services().config.registerId;
     let live = true;
     let busy = false;
@@ -121,8 +124,11 @@ export function useBankTransfer(input: {
           if (!live) return;
           if (opened.ok) setTransfer((now) => now && { ...now, recorded: true, offline: false });
           else setTransfer((now) => now && { ...now, offline: opened.offline });
-          if (!opened.ok && !opened.offline)
-            setError(t('payment.transfer.refused', { reason: opened.reason }));
+          if (!opened.ok && !opened.offline) {
+            say.current.setError(
+              say.current.t('payment.transfer.refused', { reason: opened.reason }),
+            );
+          }
           return;
         }
         const status = await api().call('payments/status', { reference: code.reference });
@@ -150,9 +156,7 @@ export function useBankTransfer(input: {
       live = false;
       clearInterval(timer);
     };
-    // A new code or a newly recorded payment restarts the poll; the rest is read fresh.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [reference, recorded, saleId]);
+  }, [reference, recorded, saleId, settle]);
 
   async function start(amount: Minor): Promise<void> {
     const account = settings?.bankTransfer;
