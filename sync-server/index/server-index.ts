@@ -40,6 +40,8 @@ const checkpointId = (db: string) => `c|${db}`;
 
 /** Changes feeds probed at once in a pass (each probe is one small request). */
 const PROBES_AT_ONCE = 16;
+/** Tries at one database while another process writes the same index entries (a few seconds). */
+const CONFLICT_ATTEMPTS = 16;
 
 export interface Posting<T> {
   db: string;
@@ -160,8 +162,13 @@ export class ServerIndex {
           break;
         } catch (error) {
           // Another sync-server process in front of the same CouchDB indexed these changes
-          // first: take its checkpoint and go on from there.
-          if (!(error instanceof IndexConflict) || attempt >= 5) throw error;
+          // first: take its checkpoint and go on from there. Two processes catching up the same
+          // backlog collide page after page while in step, so wait a random, growing while
+          // before trying again: one gets ahead, and the other finds its work done.
+          if (!(error instanceof IndexConflict) || attempt >= CONFLICT_ATTEMPTS) throw error;
+          await new Promise((resolve) =>
+            setTimeout(resolve, Math.random() * Math.min(1000, 10 * 2 ** attempt)),
+          );
           await this.reloadCheckpoint(db);
         }
       }

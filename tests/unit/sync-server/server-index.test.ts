@@ -253,4 +253,41 @@ describe('the server index', () => {
       expect(postings.map(({ db, id }) => ({ db, id }))).toEqual(expected);
     }
   });
+  it('lets two server processes over one store catch up at once without failing', async () => {
+    // Two sync-server instances in front of one CouchDB share the index database: both index
+    // the same changes at once, and each meets the other's writes as conflicts.
+    const stores = ['q1', 'q2', 'hk'];
+    const dbs = stores.map((storeId) => `stock-${storeId}`);
+    const first = await openIndex(freshDir(), dbs, 3);
+    const { store } = first;
+    const second = new ServerIndex(store, () => undefined, 3);
+    await second.init();
+    const writers = stores.map(async (storeId) => {
+      for (let batch = 0; batch < 8; batch++) {
+        const docs = Array.from({ length: 5 }, (_, n) =>
+          move(`stk_${storeId}_${batch}_${n}`, storeId, `SKU${(batch + n) % 4}`, n - 2),
+        );
+        await store.bulkDocs(`stock-${storeId}`, docs, true);
+        await new Promise((done) => setTimeout(done, 1));
+      }
+    });
+    const readers = Array.from({ length: 16 }, async (_, n) => {
+      await new Promise((done) => setTimeout(done, n));
+      await (n % 2 ? second : first.index).catchUp();
+    });
+    await Promise.all([...writers, ...readers]);
+    await Promise.all([first.index.catchUp(), second.catchUp()]);
+
+    const all = (await Promise.all(dbs.map((db) => store.allDocs(db)))).flat();
+    for (let sku = 0; sku < 4; sku++) {
+      const expected = all
+        .filter((doc) => doc.sku === `SKU${sku}`)
+        .map((doc) => doc._id)
+        .sort();
+      for (const index of [first.index, second]) {
+        const postings = await index.postings('stk', `SKU${sku}`);
+        expect(postings.map((posting) => posting.id).sort()).toEqual(expected);
+      }
+    }
+  });
 });
