@@ -19,6 +19,8 @@ export interface ServerContext {
   index: ServerIndex;
   /** Unconfirmed loyalty holds lapse after this long. */
   holdTtlMs: number;
+  /** A register's PIN key, derived from the server's PIN secret (access/staff-pin.ts). */
+  pinKeyOf: (deviceId: string) => Uint8Array;
   /** Documents the server wrote itself (reconciliation listens like it does for devices). */
   onAccepted: (db: string, docs: readonly Record<string, unknown>[]) => void;
 }

@@ -17,6 +17,8 @@ import { couchdbProxy } from './storage/couchdb-proxy';
 import { INTERNAL_DATABASES, SHARED_COLLECTIONS } from './storage/database-layout';
 import { seedDemoData } from './services/demo-seed';
 import { DeviceRegistry } from './access/device-registry';
+import { loadPinSecret } from './access/pin-secret';
+import { devicePinKey } from './access/staff-pin';
 import type { DocumentStore } from './storage/document-store';
 import { idOf } from './storage/document-store';
 import { DocumentValidator } from './gate/document-validator';
@@ -119,6 +121,14 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
     await store.ensureDatabase(db);
   }
 
+  const pinSecret = await loadPinSecret(store);
+  const pinKeys = new Map<string, Uint8Array>();
+  const pinKeyOf = (deviceId: string): Uint8Array => {
+    const key = pinKeys.get(deviceId) ?? devicePinKey(pinSecret, deviceId);
+    pinKeys.set(deviceId, key);
+    return key;
+  };
+
   const registry = new DeviceRegistry(store);
   await registry.load();
   const rejections = new RejectionLog(store);
@@ -176,6 +186,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
     settingsHistory,
     index,
     holdTtlMs: options.holdTtlMs ?? 15 * 60_000,
+    pinKeyOf,
     onAccepted,
   };
   const seeded = options.seedDemo ? await seedDemoData(store, log) : false;
@@ -194,6 +205,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
     index,
     raiseFlags: (flags) => reconciler.raise(flags),
     localDocs,
+    pinKeyOf,
   });
   const app = express();
   app.disable('x-powered-by');

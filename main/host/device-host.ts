@@ -25,6 +25,7 @@ import type { HostDevices } from './host-devices';
 import { readRegisterConfig, writeRegisterConfig } from './host-options';
 import type { HostOptions } from './host-options';
 import { validateRequest } from './request-validation';
+import { createPinMac, pinKeyFile } from './pin-key';
 import { createServerAccess, pageServerUrls } from './server-access';
 import type { ServerAccess } from './server-access';
 
@@ -99,6 +100,12 @@ export async function createDeviceHost(options: DeviceHostOptions): Promise<Devi
   });
 
   const serverAccess = createServerAccess(config);
+  const pinMac = createPinMac({
+    serverUrl: serverAccess.serverUrl,
+    deviceId: config.deviceId,
+    deviceSecret: config.deviceSecret,
+    keyFile: pinKeyFile(options.host.dataDir),
+  });
   const handlers: Handlers = {
     'app/config': (_request, role) =>
       Promise.resolve(
@@ -116,6 +123,7 @@ export async function createDeviceHost(options: DeviceHostOptions): Promise<Devi
         }),
       ),
     'device/status': async () => ok(await devices.statuses()),
+    'auth/pin-mac': ({ hash }) => pinMac.mac(hash),
     // The job is on disk when this answers; printing goes on and reports through 'printer/job'.
     'printer/print': async ({ jobId, receipt }) => ok(await devices.queue.submit(jobId, receipt)),
     'printer/jobs': () => Promise.resolve(ok(devices.queue.jobs())),

@@ -101,6 +101,12 @@ export function validateRequest(command: DeviceCommand, request: unknown): strin
         : 'Opening the drawer needs the staffId of who opens it.';
     case 'config/set-devices':
       return deviceSetupProblem(request);
+    case 'auth/pin-mac':
+      return isObject(request) &&
+        typeof request.hash === 'string' &&
+        /^[A-Za-z0-9+/]{43}=$/.test(request.hash)
+        ? null
+        : 'A PIN check needs the 32-byte PBKDF2 hash, base64.';
     case 'printer/test':
       return isObject(request) &&
         isShortString(request.storeName) &&

@@ -1,47 +1,91 @@
 /**
- * PIN checks on the register, offline, with the same PBKDF2-SHA256 hash the server stores
+ * PIN checks on the register, offline: against the device-keyed verifier the server sends each
+ * register (pin-verifier.ts), or a PBKDF2 hash an older replica still holds
  * (src/documents/staff.ts). Repeated failures lock the keypad for a while.
  */
-import type { PinHash, StaffDoc } from '../../src/documents';
+import type { PinHash, PinVerifier, StaffDoc } from '../../src/documents';
+import type { DeviceApi } from '../../src/ipc/contract';
+import {
+  fromBase64,
+  pbkdf2,
+  PinKeyUnavailable,
+  sameBytes,
+  toBase64,
+  verifierMatches,
+} from './pin-verifier';
+import type { PinMac } from './pin-verifier';
 import type { ReplicaDatabase } from '../data/database';
 
-function fromBase64(text: string): Uint8Array<ArrayBuffer> {
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
+/**
+ * True when `pin` opens this member's PIN: a hash (what registers received before the device
+ * key), or a verifier, which needs `mac` (the device host's HMAC).
+ */
+export async function pinMatches(
+  pin: string,
+  stored: PinHash | PinVerifier,
+  mac?: PinMac,
+): Promise<boolean> {
+  if (stored.algorithm === 'pbkdf2-sha256-hmac') {
+    if (!mac) throw new PinKeyUnavailable(NO_HOST);
+    return verifierMatches(pin, stored, mac);
+  }
+  const expected = fromBase64(stored.hash);
+  return sameBytes(await pbkdf2(pin, stored.salt, stored.iterations, expected.length), expected);
 }
 
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  let difference = 0;
-  for (let i = 0; i < a.length; i++) difference |= (a[i] ?? 0) ^ (b[i] ?? 0);
-  return difference === 0;
-}
-
-export async function pinMatches(pin: string, hash: PinHash): Promise<boolean> {
-  const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(pin), 'PBKDF2', false, [
-    'deriveBits',
-  ]);
-  const expected = fromBase64(hash.hash);
-  const bits = await crypto.subtle.deriveBits(
-    { name: 'PBKDF2', hash: 'SHA-256', salt: fromBase64(hash.salt), iterations: hash.iterations },
-    key,
-    expected.length * 8,
-  );
-  return sameBytes(new Uint8Array(bits), expected);
-}
-
-/** The staff member whose PIN this is, among those who may work in this store. */
+/**
+ * The staff member whose PIN this is, among those who may work in this store. Throws
+ * PinKeyUnavailable when a member's verifier could not be checked (the register has no PIN key
+ * yet): that is not a wrong PIN, and the message says what to do.
+ */
 export async function findStaffByPin(
   pin: string,
   staff: readonly StaffDoc[],
+  mac?: PinMac,
 ): Promise<StaffDoc | null> {
+  let unchecked: PinKeyUnavailable | null = null;
   for (const member of staff) {
-    if (member.active && (await pinMatches(pin, member.pin))) return member;
+    if (!member.active) continue;
+    try {
+      if (await pinMatches(pin, member.pin, mac)) return member;
+    } catch (error) {
+      if (!(error instanceof PinKeyUnavailable)) throw error;
+      unchecked = error;
+    }
   }
+  if (unchecked) throw unchecked;
   return null;
 }
+
+/**
+ * findStaffByPin, with "this register cannot check PINs yet" as a message to show instead of a
+ * thrown error (it is not a wrong PIN).
+ */
+export async function staffByPin(
+  pin: string,
+  staff: readonly StaffDoc[],
+  mac?: PinMac,
+): Promise<{ member: StaffDoc | null; problem?: string }> {
+  try {
+    return { member: await findStaffByPin(pin, staff, mac) };
+  } catch (error) {
+    if (error instanceof PinKeyUnavailable) return { member: null, problem: error.message };
+    throw error;
+  }
+}
+
+/** The device host's HMAC for PIN verifiers (`auth/pin-mac`), as findStaffByPin takes it. */
+export function hostPinMac(api: Pick<DeviceApi, 'invoke'>): PinMac {
+  return async (hash) => {
+    const result = await api.invoke('auth/pin-mac', { hash: toBase64(hash) });
+    if (!result.ok) throw new PinKeyUnavailable(result.message);
+    return fromBase64(result.value.mac);
+  };
+}
+
+const NO_HOST =
+  'Không kiểm tra được mã PIN trên máy này (thiếu khoá của máy). / ' +
+  'This register cannot check PINs here (its PIN key is missing).';
 
 export const MAX_PIN_ATTEMPTS = 5;
 export const LOCKOUT_MS = 60_000;

@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { StaffDoc } from '../../src/documents';
-import { findStaffByPin } from '../auth/pin';
+import { hostPinMac, staffByPin } from '../auth/pin';
 import { finishOverride, mayApprove, useOverrideStore } from '../auth/override-store';
 import type { Approval } from '../auth/override-store';
 import { onScan } from '../devices/scan-router';
 import { useTranslate } from '../i18n/use-translate';
-import { storeStaff } from '../services';
+import { services, storeStaff } from '../services';
 
 /** Asks a supervisor or manager for their PIN or badge to allow one action. */
 export function OverridePrompt() {
@@ -50,10 +50,15 @@ function OverrideDialog() {
     event.preventDefault();
     if (!pending || !pin) return;
     setChecking(true);
-    const approver = await findStaffByPin(pin, await storeStaff());
+    const { member: approver, problem } = await staffByPin(
+      pin,
+      await storeStaff(),
+      hostPinMac(services().api),
+    );
     setChecking(false);
     setPin('');
-    if (!approver) setMessage(t('override.wrongPin'));
+    if (problem) setMessage(problem);
+    else if (!approver) setMessage(t('override.wrongPin'));
     else if (!mayApprove(approver, pending.action))
       setMessage(t('override.notAllowed', { name: approver.name }));
     else finishOverride({ approver, method: 'pin' });

@@ -10,7 +10,7 @@ import { pickedUpByLine } from '../../src/orders';
 import { buildReturnReceipt } from '../../src/receipt';
 import { planReturn, returnSourceFromSale } from '../../src/returns';
 import type { ReturnPlan, ReturnSource } from '../../src/returns';
-import { findStaffByPin } from '../auth/pin';
+import { hostPinMac, staffByPin } from '../auth/pin';
 import { services } from '../services';
 import { useAppStore } from '../state/app-store';
 import { printReceipt } from '../devices/print-receipt';
@@ -154,7 +154,12 @@ export async function completeReturn(
   let approvedBy: string | undefined;
   let approverName: string | undefined;
   if (state.needsApproval) {
-    const manager = await findStaffByPin(state.managerPin, await managers());
+    const { member: manager, problem } = await staffByPin(
+      state.managerPin,
+      await managers(),
+      hostPinMac(services().api),
+    );
+    if (problem) return { ok: false, message: problem };
     if (!manager) return { ok: false, message: t('returns.wrongManagerPin') };
     approvedBy = manager.id;
     approverName = manager.name;

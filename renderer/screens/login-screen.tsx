@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
-import { findStaffByPin, PinLockout, replicaLockoutStore } from '../auth/pin';
+import { hostPinMac, PinLockout, replicaLockoutStore, staffByPin } from '../auth/pin';
 import { useTranslate } from '../i18n/use-translate';
 import { services, storeStaff } from '../services';
 import { useAppStore } from '../state/app-store';
@@ -40,9 +40,18 @@ export function LoginScreen() {
     setChecking(true);
     // Counted before the check, cleared if it matches: a reload mid-check cannot undo it.
     await lockout.recordFailure(now());
-    const member = await findStaffByPin(pin, await storeStaff());
+    const { member, problem } = await staffByPin(
+      pin,
+      await storeStaff(),
+      hostPinMac(services().api),
+    );
     setChecking(false);
     setPin('');
+    if (problem) {
+      // Not a wrong PIN: nothing was checked. The attempt stays counted (it was counted first).
+      setMessage(problem);
+      return;
+    }
     if (member) {
       await lockout.recordSuccess();
       signIn(member);

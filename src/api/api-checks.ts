@@ -142,6 +142,7 @@ export const API_CHECKS: Readonly<Record<ApiName, RequestCheck>> = {
   'admin/enrol-device': fields({ storeId: ID, name: text({ max: 120 }) }),
   'admin/list-devices': NOTHING,
   'admin/revoke-device': fields({ id: ID }),
+  'device/pin-key': NOTHING,
   'admin/enrol-shop': fields({ name: text({ max: 120 }) }),
   'admin/set-staff': fields({
     id: text({ max: 64, pattern: /^staff_[A-Za-z0-9_-]+$/, what: 'staff_<code>' }),

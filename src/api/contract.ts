@@ -141,6 +141,11 @@ export interface ServerApiContract {
   };
   'admin/list-devices': { request: Record<string, never>; reply: { devices: ClientView[] } };
   'admin/revoke-device': { request: ById; reply: ClientView & { ok: true } };
+  /**
+   * The calling register's PIN key (base64, 32 bytes): its device host keeps it outside the
+   * replica and checks the staff PIN verifiers the register receives with it (docs/SECURITY.md).
+   */
+  'device/pin-key': { request: Record<string, never>; reply: { deviceId: string; key: string } };
   'admin/enrol-shop': {
     request: { name: string };
     reply: { shopId: string; token: string; name: string };
@@ -207,6 +212,7 @@ export const API_ENTRIES: Readonly<Record<ApiName, ApiEntry>> = {
   'admin/enrol-device': { method: 'POST', path: '/admin/devices' },
   'admin/list-devices': { method: 'GET', path: '/admin/devices' },
   'admin/revoke-device': { method: 'DELETE', path: '/admin/devices/:id' },
+  'device/pin-key': { method: 'GET', path: '/device/pin-key' },
   'admin/enrol-shop': { method: 'POST', path: '/admin/shops' },
   'admin/set-staff': { method: 'POST', path: '/admin/staff/:id' },
 };

@@ -39,6 +39,9 @@ export const DOCUMENT_UPGRADES: Readonly<Record<string, DocumentUpgrades>> = {
   pickup: { 1: (doc) => doc },
   // 1: the bank-transfer tender (VietQR) and its optional fields; older sales have none.
   sale: { 1: (doc) => doc },
+  // 1: a member's `pin` may be a device-keyed verifier (what registers now receive); a replica's
+  // older members keep their hash until the server sends the member again (docs/SECURITY.md).
+  staff: { 1: (doc) => doc },
 };
 
 export function upgradesFor(

@@ -13,6 +13,21 @@ export interface PinHash {
   hash: string;
 }
 
+/**
+ * What a register receives in place of the PIN hash (issue #15): `HMAC-SHA256(device key,
+ * PBKDF2(pin))`. Guessing a PIN from a copied replica then needs that register's device key,
+ * which its device host keeps outside the replica (docs/SECURITY.md "Staff PINs"). The server
+ * stores the hash and makes a verifier for each register as it reads the staff database.
+ */
+export interface PinVerifier {
+  algorithm: 'pbkdf2-sha256-hmac';
+  iterations: number;
+  /** base64, the PBKDF2 salt */
+  salt: string;
+  /** base64 of HMAC-SHA256(device key, PBKDF2 hash) */
+  verifier: string;
+}
+
 /** A member of staff. Written by the server; registers hold the staff of their store. */
 export interface StaffDoc {
   id: string; // `staff_<code>`
@@ -20,7 +35,8 @@ export interface StaffDoc {
   role: StaffRole;
   /** Stores this person works in; `*` for all (area managers). */
   storeIds: string[];
-  pin: PinHash;
+  /** The server holds the hash; a register holds its own verifier (the hash before #15). */
+  pin: PinHash | PinVerifier;
   /** Staff badge barcode value, when the person has one. */
   badge?: string;
   active: boolean;
@@ -29,7 +45,7 @@ export interface StaffDoc {
 
 export const staffSchema: DocumentSchema = {
   title: 'staff',
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -40,12 +56,13 @@ export const staffSchema: DocumentSchema = {
     pin: {
       type: 'object',
       properties: {
-        algorithm: { type: 'string', enum: ['pbkdf2-sha256'] },
+        algorithm: { type: 'string', enum: ['pbkdf2-sha256', 'pbkdf2-sha256-hmac'] },
         iterations: { type: 'integer', minimum: 10000, maximum: 10000000 },
         salt: { type: 'string', maxLength: 64 },
         hash: { type: 'string', maxLength: 128 },
+        verifier: { type: 'string', maxLength: 128 },
       },
-      required: ['algorithm', 'iterations', 'salt', 'hash'],
+      required: ['algorithm', 'iterations', 'salt'],
       additionalProperties: false,
     },
     badge: { type: 'string', maxLength: 64 },

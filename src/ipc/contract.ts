@@ -119,6 +119,11 @@ export interface DeviceCommands {
   'config/devices': { request: null; response: DeviceSetup };
   /** Saves the set-up and reopens the devices with it; a bad printer address is refused. */
   'config/set-devices': { request: DeviceSetup; response: DeviceSetup };
+  /**
+   * HMAC-SHA256, with the register's PIN key the host keeps, over a PBKDF2 hash of a typed PIN
+   * (base64): compared by the page with a staff member's verifier (main/host/pin-key.ts).
+   */
+  'auth/pin-mac': { request: { hash: string }; response: { mac: string } };
   /** Queues the test receipt (store name, Vietnamese sample, VND lines, barcode, QR, cut). */
   'printer/test': {
     request: { storeName: string; locale: 'vi-VN' | 'en-US' };
@@ -165,6 +170,7 @@ export const DEVICE_COMMANDS: readonly DeviceCommand[] = [
   'config/devices',
   'config/set-devices',
   'printer/test',
+  'auth/pin-mac',
 ];
 
 export function isDeviceCommand(value: unknown): value is DeviceCommand {

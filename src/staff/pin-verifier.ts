@@ -7,14 +7,7 @@
  * (sync-server/access/staff-pin.ts, `pinVerifier`), checked by the register
  * (renderer/auth/pin-verifier.ts).
  */
-export interface PinVerifier {
-  algorithm: 'pbkdf2-sha256-hmac';
-  iterations: number;
-  /** base64, the PBKDF2 salt */
-  salt: string;
-  /** base64 of HMAC-SHA256(device key, PBKDF2 hash) */
-  verifier: string;
-}
+export type { PinVerifier } from '../documents/staff';
 
 /** A device PIN key's length in bytes. */
 export const DEVICE_PIN_KEY_BYTES = 32;

@@ -8,7 +8,9 @@ import type { PinHash } from '../../src/documents';
 import { DEVICE_PIN_KEY_BYTES } from '../../src/staff/pin-verifier';
 import type { PinVerifier } from '../../src/staff/pin-verifier';
 
-export function pinMatches(pin: string, hash: PinHash): Promise<boolean> {
+/** The server stores hashes only: a member whose document carries a verifier never matches. */
+export function pinMatches(pin: string, hash: PinHash | PinVerifier): Promise<boolean> {
+  if (hash.algorithm !== 'pbkdf2-sha256') return Promise.resolve(false);
   const expected = Buffer.from(hash.hash, 'base64');
   return new Promise((resolve, reject) => {
     pbkdf2(
@@ -86,7 +88,7 @@ export function devicePinKey(
   return new Uint8Array(key);
 }
 
-/** What a register with this key would hold instead of the PIN hash. */
+/** What a register with this key holds instead of the PIN hash. */
 export function pinVerifier(deviceKey: Uint8Array, hash: PinHash): PinVerifier {
   if (deviceKey.length < DEVICE_PIN_KEY_BYTES) throw new Error('A device PIN key is 32 bytes.');
   const verifier = createHmac('sha256', deviceKey).update(Buffer.from(hash.hash, 'base64'));

@@ -2,6 +2,8 @@ import { Router } from 'express';
 import type { ClientView } from '../../src/api';
 import type { ClientRecord } from '../access/device-registry';
 import type { ServerContext } from '../server-context';
+import { principalOf } from '../access/auth';
+import { ApiError } from '../http/api-error';
 import { answer, contractRoute } from './contract-route';
 
 function publicRecord(record: ClientRecord): ClientView {
@@ -40,6 +42,14 @@ export function deviceRoutes(context: ServerContext): Router {
   contractRoute(router, 'admin/revoke-device', admin, async ({ id }) => {
     const record = await context.registry.revoke(id);
     return answer({ ok: true as const, ...publicRecord(record) });
+  });
+
+  // Only the register itself: the key opens the PIN verifiers of its replica, nobody else's.
+  contractRoute(router, 'device/pin-key', context.auth.require('device'), (_request, res) => {
+    const principal = principalOf(res);
+    if (principal.kind !== 'device') throw new ApiError(403, 'forbidden', 'Registers only.');
+    const key = Buffer.from(context.pinKeyOf(principal.id)).toString('base64');
+    return Promise.resolve(answer({ deviceId: principal.id, key }));
   });
 
   contractRoute(router, 'admin/enrol-shop', admin, async (request) => {

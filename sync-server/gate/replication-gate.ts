@@ -18,6 +18,8 @@ export interface ReplicationGateDeps extends DecisionDeps, WriteDeps {
   auth: Authenticator;
   /** Size and per-device count of `_local` documents (local-doc-quota.ts). */
   localDocs: LocalDocQuota;
+  /** The device's PIN key: staff documents leave with verifiers made with it. */
+  pinKeyOf: (deviceId: string) => Uint8Array;
 }
 
 /**
@@ -87,7 +89,8 @@ export class ReplicationGate {
         if (guard.kind === 'answer') return sendJson(res, guard.status, guard.body);
         this.readSinceForThisStore(req);
         if (principal.kind === 'device' && route.database.collection === 'staff') {
-          await filterStaffRead(req, res, principal.storeId, body, this.deps.store);
+          const pinKey = this.deps.pinKeyOf(principal.id);
+          await filterStaffRead(req, res, principal.storeId, body, this.deps.store, pinKey);
         }
         return next();
       }

@@ -3,6 +3,8 @@ import { ApiError } from '../http/api-error';
 import { isPlainObject } from '../http/read-json-body';
 import type { DocumentStore, StoredDoc } from '../storage/document-store';
 import { worksInStore } from '../../src/staff/staff-rules';
+import type { PinHash } from '../../src/documents';
+import { pinVerifier } from '../access/staff-pin';
 import { endpointOf } from './request-bounds';
 
 /**
@@ -15,6 +17,9 @@ import { endpointOf } from './request-bounds';
  * - `_all_docs`: left out (asked by `keys`: `not_found`); `_bulk_get`: `not_found`;
  * - one document (and its attachments, revisions): 404 before the backend is asked.
  * `_changes` is answered at once (`feed=normal`) with the documents, which the filter needs.
+ * Every member's document leaves with its PIN hash replaced by this device's verifier
+ * (`pinVerifier`, docs/SECURITY.md "Staff PINs"): a copied replica holds nothing a PIN can be
+ * guessed against without the register's device key.
  */
 
 type Json = Record<string, unknown>;
@@ -57,7 +62,9 @@ export async function filterStaffRead(
   storeId: string,
   body: unknown,
   store: DocumentStore,
+  pinKey: Uint8Array,
 ): Promise<void> {
+  const keyed = (doc: unknown): unknown => withVerifier(doc, pinKey);
   const endpoint = endpointOf(req.path);
   if (endpoint === undefined || endpoint === '_local' || endpoint === '_revs_diff') return;
   if (endpoint === '_missing_revs' || endpoint === '_design' || endpoint === '_index') return;
@@ -66,37 +73,42 @@ export async function filterStaffRead(
     setQuery(req, 'feed', 'normal');
     setQuery(req, 'include_docs', 'true');
     return filterAnswer(req, res, async (answer) => {
-      if (!Array.isArray(answer.results)) return answer;
+      if (!isPlainObject(answer) || !Array.isArray(answer.results)) return answer;
       const rows = answer.results.filter(isPlainObject);
       const allowed = await allowedIds(store, storeId, rows.map(idOf));
-      const results = rows.map((row) => changeRow(row, allowed.has(idOf(row)), askedDocs));
+      const results = rows.map((row) => changeRow(row, allowed.has(idOf(row)), askedDocs, keyed));
       return { ...answer, results };
     });
   }
   if (endpoint === '_all_docs') {
-    const keyed =
+    const byKeys =
       req.query.keys !== undefined ||
       req.query.key !== undefined ||
       (isPlainObject(body) && Array.isArray(body.keys));
     return filterAnswer(req, res, async (answer) => {
-      if (!Array.isArray(answer.rows)) return answer;
+      if (!isPlainObject(answer) || !Array.isArray(answer.rows)) return answer;
       const rows = answer.rows.filter(isPlainObject);
       const allowed = await allowedIds(store, storeId, rows.map(idOf));
       const kept = rows.flatMap((row) => {
-        if (typeof row.id !== 'string' || allowed.has(row.id)) return [row];
-        return keyed ? [{ key: row.key ?? row.id, error: 'not_found' }] : [];
+        if (typeof row.id !== 'string') return [row];
+        if (allowed.has(row.id))
+          return [row.doc === undefined ? row : { ...row, doc: keyed(row.doc) }];
+        return byKeys ? [{ key: row.key ?? row.id, error: 'not_found' }] : [];
       });
       return { ...answer, rows: kept };
     });
   }
   if (endpoint === '_bulk_get') {
     return filterAnswer(req, res, async (answer) => {
-      if (!Array.isArray(answer.results)) return answer;
+      if (!isPlainObject(answer) || !Array.isArray(answer.results)) return answer;
       const rows = answer.results.filter(isPlainObject);
       const allowed = await allowedIds(store, storeId, rows.map(idOf));
       const results = rows.map((row) =>
         allowed.has(idOf(row))
-          ? row
+          ? {
+              ...row,
+              docs: Array.isArray(row.docs) ? row.docs.map(keyedRevision(keyed)) : row.docs,
+            }
           : {
               id: row.id,
               docs: [{ error: { id: row.id, error: 'not_found', reason: 'missing' } }],
@@ -109,13 +121,36 @@ export async function filterStaffRead(
   // One document, its revisions or an attachment.
   const allowed = await allowedIds(store, storeId, [endpoint]);
   if (!allowed.has(endpoint)) throw notFound();
+  // `open_revs` answers an array of `{ ok: doc }`; an attachment is not JSON (fails closed).
+  return filterAnswer(req, res, (answer) =>
+    Promise.resolve(Array.isArray(answer) ? answer.map(keyedRevision(keyed)) : keyed(answer)),
+  );
 }
+
+/** A member's document with its PIN hash replaced by the device's verifier. */
+function withVerifier(doc: unknown, pinKey: Uint8Array): unknown {
+  if (!isPlainObject(doc) || !isPlainObject(doc.pin)) return doc;
+  const pin = doc.pin;
+  if (pin.algorithm !== 'pbkdf2-sha256' || typeof pin.hash !== 'string') return doc;
+  return { ...doc, pin: pinVerifier(pinKey, pin as unknown as PinHash) };
+}
+
+/** A `{ ok: doc }` (or `{ missing }`, `{ error }`) item of `_bulk_get` or `open_revs`. */
+const keyedRevision =
+  (keyed: (doc: unknown) => unknown) =>
+  (item: unknown): unknown =>
+    isPlainObject(item) && item.ok !== undefined ? { ...item, ok: keyed(item.ok) } : item;
 
 const idOf = (row: Json): string => (typeof row.id === 'string' ? row.id : '');
 
-function changeRow(row: Json, allowed: boolean, askedDocs: boolean): Json {
+function changeRow(
+  row: Json,
+  allowed: boolean,
+  askedDocs: boolean,
+  keyed: (doc: unknown) => unknown,
+): Json {
   if (allowed || row.deleted === true) {
-    if (askedDocs) return row;
+    if (askedDocs) return row.doc === undefined ? row : { ...row, doc: keyed(row.doc) };
     const { doc: _doc, ...rest } = row;
     return rest;
   }
@@ -134,7 +169,11 @@ function changeRow(row: Json, allowed: boolean, askedDocs: boolean): Json {
  * Holds the backend's answer, passes a successful JSON answer through `transform` and sends
  * that instead. Anything it cannot read is not sent (fail closed: a 502 saying so).
  */
-function filterAnswer(req: Request, res: Response, transform: (answer: Json) => Promise<Json>) {
+function filterAnswer(
+  req: Request,
+  res: Response,
+  transform: (answer: unknown) => Promise<unknown>,
+) {
   // A compressed answer could not be read here.
   delete req.headers['accept-encoding'];
   const chunks: Buffer[] = [];
@@ -185,7 +224,7 @@ function filterAnswer(req: Request, res: Response, transform: (answer: Json) => 
     if (res.statusCode < 200 || res.statusCode >= 300) return send(res.statusCode, raw);
     try {
       const answer: unknown = JSON.parse(raw.toString('utf8'));
-      if (!isPlainObject(answer)) throw new Error('not an object');
+      if (!isPlainObject(answer) && !Array.isArray(answer)) throw new Error('not JSON documents');
       send(res.statusCode, Buffer.from(JSON.stringify(await transform(answer))));
     } catch (error) {
       const reason = `The staff list could not be filtered for this register (${String(error)}); retry.`;

@@ -75,6 +75,8 @@ export const INTERNAL_DATABASES = {
   customerClaims: 'omnitill-customer-claims',
   /** One document per points or stored-value account: hold decisions, updated with `_rev`. */
   accounts: 'omnitill-accounts',
+  /** Secrets the server makes once and every instance shares (the PIN secret, pin-secret.ts). */
+  secrets: 'omnitill-secrets',
 } as const;
 
 const storeDatabasePatterns = STORE_COLLECTIONS.map((name) => `${name}-`).join(', ');

@@ -10,7 +10,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { StaffDoc } from '../../../src/documents';
 import type { Minor } from '../../../src/money';
 import type { BankTransferTender } from '../../../src/tenders';
-import { findStaffByPin } from '../../auth/pin';
+import { hostPinMac, staffByPin } from '../../auth/pin';
 import type { Translate } from '../../i18n/translate';
 import { createServerApi } from '../../platform/server-api';
 import { services, storeStaff } from '../../services';
@@ -193,7 +193,12 @@ export function useBankTransfer(input: {
     const code = transfer.code;
     setConfirming(true);
     try {
-      const approver: StaffDoc | null = await findStaffByPin(pin, await storeStaff());
+      const checked = await staffByPin(pin, await storeStaff(), hostPinMac(services().api));
+      const approver: StaffDoc | null = checked.member;
+      if (checked.problem) {
+        setError(checked.problem);
+        return;
+      }
       if (!approver) {
         setError(t('override.wrongPin'));
         return;

@@ -117,6 +117,9 @@ describe('device permissions per screen in the browser shell', () => {
     expect(print).toMatchObject({ ok: false, code: 'not-allowed' });
     const config = await kiosk.invoke('app/config', null);
     expect(config).toMatchObject({ ok: true, value: { kiosk: true } });
+    // Nor PIN checks with the register's key: a customer could try PINs from the kiosk.
+    const mac = await kiosk.invoke('auth/pin-mac', { hash: Buffer.alloc(32).toString('base64') });
+    expect(mac).toMatchObject({ ok: false, code: 'not-allowed' });
     kiosk.close();
     expect(readFileSync(printerFile).length).toBe(0);
   });
@@ -125,6 +128,8 @@ describe('device permissions per screen in the browser shell', () => {
     const display = await connect(browser, await tokenOf(`${browser.url}/customer-display`));
     expect(await display.invoke('config/devices', null)).toMatchObject({ code: 'not-allowed' });
     expect(await display.invoke('device/status', null)).toMatchObject({ ok: true });
+    const mac = await display.invoke('auth/pin-mac', { hash: Buffer.alloc(32).toString('base64') });
+    expect(mac).toMatchObject({ ok: false, code: 'not-allowed' });
     display.close();
   });
 
@@ -136,6 +141,10 @@ describe('device permissions per screen in the browser shell', () => {
       { ok: true, value: null },
     );
     expect(await register.invoke('printer/print', sale())).toMatchObject({ ok: true });
+    // The register's own tab may ask; a malformed hash is refused before anything is computed.
+    expect(await register.invoke('auth/pin-mac', { hash: 'not base64 of 32 bytes' })).toMatchObject(
+      { ok: false, code: 'bad-request' },
+    );
     register.close();
     expect(readFileSync(printerFile).length).toBeGreaterThan(0);
   });

@@ -56,8 +56,9 @@ describe('store settings version 0 → 1 on a register', () => {
           ? { name: spec.name, schema: settingsVersion0() }
           : spec.name === 'pickups'
             ? { name: spec.name, schema: pickupsVersion0() }
-            : spec.name === 'sales'
-              ? // Sales were at version 0 then too (version 1 adds the bank-transfer tender).
+            : spec.name === 'sales' || spec.name === 'staff'
+              ? // Sales and staff were at version 0 then too (sales 1 adds the bank-transfer
+                // tender, staff 1 the PIN verifier).
                 { name: spec.name, schema: { ...spec.schema, version: 0 } }
               : spec,
       ),

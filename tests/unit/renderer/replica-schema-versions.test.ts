@@ -13,7 +13,7 @@ import type { DocumentSchema } from '../../../src/documents';
 
 const PINNED: Readonly<Record<string, { version: number; sha256: string }>> = {
   products: { version: 0, sha256: '8cbd146b9f92aeeb' },
-  staff: { version: 0, sha256: '3005b50b4e1ba811' },
+  staff: { version: 1, sha256: 'ea65d4d7cd98848f' },
   settings: { version: 4, sha256: '576f8533213f93d4' },
   customers: { version: 0, sha256: 'd6ede95a341f4f07' },
   loyalty: { version: 0, sha256: '8484c97e91a46657' },

@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { pinMatches } from '../../../renderer/auth/pin';
-import { verifierMatches } from '../../../renderer/auth/pin-verifier';
+import { keyedMac, verifierMatches } from '../../../renderer/auth/pin-verifier';
 import { devicePinKey, hashPin, pinVerifier } from '../../../sync-server/access/staff-pin';
 import type { PinHash } from '../../../src/documents';
 
@@ -30,10 +30,12 @@ describe('PIN verifiers', () => {
     // Read as if it were a hash: the right PIN does not match.
     const asHash: PinHash = { ...held, algorithm: 'pbkdf2-sha256', hash: held.verifier };
     expect(await guessMatches(PIN, asHash)).toBe(false);
-    expect(await verifierMatches(PIN, held, devicePinKey(SERVER_SECRET, 'dev_hcm_1'))).toBe(false);
-    expect(await verifierMatches(PIN, held, new Uint8Array(randomBytes(32)))).toBe(false);
-    expect(await verifierMatches(PIN, held, key)).toBe(true);
-    expect(await verifierMatches('482916', held, key)).toBe(false);
+    expect(
+      await verifierMatches(PIN, held, keyedMac(devicePinKey(SERVER_SECRET, 'dev_hcm_1'))),
+    ).toBe(false);
+    expect(await verifierMatches(PIN, held, keyedMac(new Uint8Array(randomBytes(32))))).toBe(false);
+    expect(await verifierMatches(PIN, held, keyedMac(key))).toBe(true);
+    expect(await verifierMatches('482916', held, keyedMac(key))).toBe(false);
   });
 
   it('keys differ per device and refuse a short server secret', () => {
