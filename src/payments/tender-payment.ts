@@ -1,9 +1,9 @@
 /**
  * Does a bank-transfer tender on a sale name a payment that was paid? Pure: the server's push
  * check asks it with the payment (intent) it holds under the tender's reference, before it lets
- * the sale land (docs/PAYMENTS.md, "What the server checks of a sale"). The approver of a
- * confirmation by hand is checked by the caller (src/staff transfer-approver.ts), which reads
- * staff.
+ * the sale land (docs/PAYMENTS.md, "What the server checks of a sale paid by transfer"). The
+ * approver of a confirmation by hand is checked by the caller (src/staff/transfer-approver.ts),
+ * which reads staff.
  */
 import type { PaymentIntent } from './transfer-matching';
 

@@ -1,6 +1,6 @@
 /**
  * The bank-transfer tenders of a pushed sale (docs/PAYMENTS.md, "What the server checks of a
- * sale"): each must name a payment of the sale's store, recorded for this sale, of the tender's
+ * sale paid by transfer"): each must name a payment of the sale's store, recorded for this sale, of the tender's
  * amount, that the server holds as paid (by the bank's notification, or confirmed by hand on the
  * server): `judgeTenderPayment` (src/payments) decides. Otherwise refused (`unknown_payment`,
  * `payment_used`, `amount_mismatch`, `payment_unconfirmed`): a transfer the server does not know
@@ -11,8 +11,9 @@
  * so the sale is kept when the approver may confirm transfers at that store (src/staff
  * transfer-approver.ts; otherwise `not_approved`), and the payment is recorded here as confirmed by
  * hand with that approver, created when the server never heard of it. From then on
- * `payment-not-arrived` watches it until the bank's notification matches (payments/overdue-
- * payments.ts). It runs last of the sale's checks, as it is the one that writes.
+ * `payment-not-arrived` watches it until the bank's notification matches
+ * (sync-server/payments/overdue-payments.ts). It runs last of the sale's checks, as it is the
+ * one that writes.
  */
 import type { SaleDoc } from '../../../src/documents';
 import { confirmByHand, judgeTenderPayment } from '../../../src/payments';
