@@ -77,7 +77,7 @@ export function paymentRoutes(context: ServerContext, reconciler: Reconciler): R
       throw new ApiError(
         429,
         'too_many_requests',
-        `This register has ${MAX_OPEN_PAYMENTS_PER_DEVICE} bank transfers waiting; cancel the old ones no customer is paying (Cancel transfer) before showing a new QR. Ones older than a day no longer count.`,
+        `This register already has ${MAX_OPEN_PAYMENTS_PER_DEVICE} bank transfers waiting to be paid; cancel the old ones no customer is paying (Cancel transfer) and show the QR again, or take another payment. Payments older than a day no longer count.`,
       );
     }
     try {
