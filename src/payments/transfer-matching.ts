@@ -20,6 +20,12 @@ export interface BankNotification {
   accountNumber?: string;
   /** When the bank booked it (ISO 8601), when the service says. */
   bookedAt?: string;
+  /**
+   * The bank's own reference for the transfer (SePay `referenceCode`, payOS `reference`), when
+   * the service passes it on: unlike `transactionId`, which each service numbers its own way, it
+   * names the transfer whichever service reports it.
+   */
+  bankReference?: string;
 }
 
 export type IntentStatus = 'pending' | 'confirmed' | 'cancelled';
@@ -34,12 +40,16 @@ export interface PaymentIntent {
   reference: string;
   storeId: string;
   registerId: string;
+  /** The device that recorded it (absent on payments recorded before the per-device cap). */
+  deviceId?: string;
   saleId: string;
   amount: number;
   status: IntentStatus;
   createdAt: string;
   /** The transaction that paid it, once a notification matched. */
   transactionId?: string;
+  /** That transaction's bank reference, when its service gave one (`sameTransfer`). */
+  bankReference?: string;
   confirmedAt?: string;
   /** Set when a supervisor confirmed by hand; the notification is matched to it when it comes. */
   manual?: ManualConfirmation;
@@ -50,7 +60,10 @@ export type TransferVerdict =
   | { kind: 'settles'; reference: string }
   /** A supervisor already confirmed it: the bank now agrees; the transaction is recorded. */
   | { kind: 'matches-manual'; reference: string }
-  /** This very transaction already settled it (a retry by the service). */
+  /**
+   * This very transfer already settled it: a retry by the service, or a second service
+   * reporting the same bank transfer (`sameTransfer`).
+   */
   | { kind: 'already'; reference: string }
   | { kind: 'no-reference' }
   | { kind: 'unknown-reference'; references: string[] }
@@ -73,7 +86,9 @@ export function judgeTransfer(
   const reference = references.find((candidate) => intents.has(candidate));
   const intent = reference === undefined ? undefined : intents.get(reference);
   if (!intent || reference === undefined) return { kind: 'unknown-reference', references };
-  if (intent.transactionId === notification.transactionId) return { kind: 'already', reference };
+  if (intent.transactionId === notification.transactionId || sameTransfer(intent, notification)) {
+    return { kind: 'already', reference };
+  }
   if (intent.transactionId !== undefined) {
     return { kind: 'paid-twice', reference, firstTransactionId: intent.transactionId };
   }
@@ -89,6 +104,24 @@ export function judgeTransfer(
   return intent.manual ? { kind: 'matches-manual', reference } : { kind: 'settles', reference };
 }
 
+const bankCode = (text: string): string => text.trim().toUpperCase();
+
+/**
+ * Whether `notification` reports the transfer that already paid `intent`, under another
+ * service's transaction id (two services watching one account: SePay and a relay, say). Only
+ * when both carry the bank's own reference and it is the same, for the same amount: without it
+ * two transfers of one amount for one reference are indistinguishable, and the second stays
+ * `paid-twice` for a person to check against the bank statement.
+ */
+export function sameTransfer(intent: PaymentIntent, notification: BankNotification): boolean {
+  return (
+    intent.bankReference !== undefined &&
+    notification.bankReference !== undefined &&
+    bankCode(intent.bankReference) === bankCode(notification.bankReference) &&
+    notification.amount === intent.amount
+  );
+}
+
 /** The intent after a verdict that changes it; undefined when it stays as it is. */
 export function intentAfter(
   intent: PaymentIntent,
@@ -101,6 +134,7 @@ export function intentAfter(
     ...intent,
     status: 'confirmed',
     transactionId: notification.transactionId,
+    ...(notification.bankReference ? { bankReference: notification.bankReference } : {}),
     confirmedAt: intent.confirmedAt ?? now,
   };
 }

@@ -17,9 +17,32 @@ import type { ServerContext } from '../server-context';
 import { PinAttempts, pinMatches } from '../access/staff-pin';
 import { answer, contractRoute } from './contract-route';
 import { IntentConflict, PaymentLedger } from '../payments/payment-ledger';
+import { transferApproverProblem } from '../../src/staff/transfer-approver';
 import { worksInStore } from '../../src/staff/staff-rules';
 
 const conflict = (reason: string) => new ApiError(409, 'conflict', reason);
+
+/**
+ * Pending payments one device may hold at once. A register shows one QR at a time and cancels
+ * it when the sale is paid another way, so a handful is already a lot; the cap stops one device
+ * (a tampered one, or a loop) from filling the server's disk with payments.
+ */
+export const MAX_OPEN_PAYMENTS_PER_DEVICE = 20;
+/**
+ * A pending payment older than this no longer counts towards the cap: no customer pays a QR a
+ * day later, and a register that crashed with codes up must not stay locked out for good.
+ */
+export const OPEN_PAYMENT_COUNTS_FOR_MS = 24 * 60 * 60_000;
+
+/** How many payments `deviceId` holds pending, recorded within the counting window. */
+async function openPaymentsOf(ledger: PaymentLedger, deviceId: string, nowMs: number) {
+  return (await ledger.intents()).filter(
+    (intent) =>
+      intent.deviceId === deviceId &&
+      intent.status === 'pending' &&
+      nowMs - Date.parse(intent.createdAt) < OPEN_PAYMENT_COUNTS_FOR_MS,
+  ).length;
+}
 
 /** The intent, when the caller may see it: the admin, or a device of the intent's store. */
 async function visibleIntent(
@@ -44,15 +67,29 @@ export function paymentRoutes(context: ServerContext, reconciler: Reconciler): R
   contractRoute(router, 'payments/open', devices, async (request, res) => {
     const principal = principalOf(res);
     if (principal.kind !== 'device') throw forbidden('Only a register may record a payment.');
+    const now = Date.now();
+    // A retry of a payment already recorded is answered whatever the count.
+    const retry = (await ledger.intent(request.reference)) !== undefined;
+    if (
+      !retry &&
+      (await openPaymentsOf(ledger, principal.id, now)) >= MAX_OPEN_PAYMENTS_PER_DEVICE
+    ) {
+      throw new ApiError(
+        429,
+        'too_many_requests',
+        `This register already has ${MAX_OPEN_PAYMENTS_PER_DEVICE} bank transfers waiting to be paid; cancel the old ones no customer is paying (Cancel transfer) and show the QR again, or take another payment. Payments older than a day no longer count.`,
+      );
+    }
     try {
       const { intent, created } = await ledger.open({
         reference: request.reference,
         storeId: principal.storeId,
         registerId: request.registerId,
+        deviceId: principal.id,
         saleId: request.saleId,
         amount: request.amount,
         status: 'pending',
-        createdAt: new Date().toISOString(),
+        createdAt: new Date(now).toISOString(),
       });
       return answer({ intent, created }, created ? 201 : 200);
     } catch (error) {
@@ -104,7 +141,8 @@ export function paymentRoutes(context: ServerContext, reconciler: Reconciler): R
       );
     }
     attempts.succeeded(principal.id);
-    if (staff.role === 'cashier') {
+    // The PIN is right; whether they may confirm is the rule the sale push check applies too.
+    if (transferApproverProblem(staff, intent.storeId)) {
       throw forbidden(
         `${staff.name} is a cashier; a supervisor or manager confirms transfers by hand.`,
       );

@@ -45,6 +45,7 @@ function notification(
     content: unknown;
     accountNumber?: unknown;
     bookedAt?: string | undefined;
+    bankReference?: unknown;
   },
 ): AdapterResult {
   const transactionId = idOf(fields.transactionId);
@@ -55,6 +56,8 @@ function notification(
     return invalid('The transfer content must be text of at most 1000 characters.');
   }
   const accountNumber = optionalText(fields.accountNumber, 32);
+  // Not required: a report without it is still a payment, only never merged with another report.
+  const bankReference = idOf(fields.bankReference) ?? undefined;
   return {
     kind: 'notification',
     notification: {
@@ -64,13 +67,15 @@ function notification(
       content: fields.content,
       ...(accountNumber ? { accountNumber } : {}),
       ...(fields.bookedAt ? { bookedAt: fields.bookedAt } : {}),
+      ...(bankReference ? { bankReference } : {}),
     },
   };
 }
 
 /**
  * Ours, for a bank or a relay we do not know: `{"transactionId", "amount", "content",
- * "accountNumber"?, "bookedAt"? (ISO 8601), "direction"? ("in" | "out")}`.
+ * "accountNumber"?, "bookedAt"? (ISO 8601), "bankReference"? (the bank's own reference of the
+ * transfer), "direction"? ("in" | "out")}`.
  */
 export const genericAdapter: NotificationAdapter = (body) => {
   if (!isPlainObject(body)) return invalid('Send a JSON object.');
@@ -85,13 +90,14 @@ export const genericAdapter: NotificationAdapter = (body) => {
     content: body.content,
     accountNumber: body.accountNumber,
     bookedAt,
+    bankReference: body.bankReference,
   });
 };
 
 /**
  * SePay: `{"id", "gateway", "transactionDate", "accountNumber", "code", "content",
  * "transferType": "in" | "out", "transferAmount", "accumulated", "subAccount", "referenceCode"}`;
- * SePay's `id` is the one its docs say to de-duplicate by.
+ * SePay's `id` is the one its docs say to de-duplicate by; `referenceCode` is the bank's.
  */
 export const sepayAdapter: NotificationAdapter = (body) => {
   if (!isPlainObject(body)) return invalid('Send the SePay webhook JSON object.');
@@ -102,6 +108,7 @@ export const sepayAdapter: NotificationAdapter = (body) => {
     content: body.content,
     accountNumber: body.accountNumber,
     bookedAt: vietnamTime(body.transactionDate),
+    bankReference: body.referenceCode,
   });
 };
 
@@ -125,6 +132,7 @@ export const payosAdapter: NotificationAdapter = (body) => {
     content: data.description,
     accountNumber: data.accountNumber,
     bookedAt: vietnamTime(data.transactionDateTime),
+    bankReference: data.reference,
   });
 };
 

@@ -10,11 +10,16 @@
 import { intentAfter, judgeTransfer, referencesIn } from '../../src/payments';
 import type { BankNotification, PaymentIntent, TransferVerdict } from '../../src/payments';
 import type { DocumentStore, StoredDoc } from '../storage/document-store';
+import {
+  intentDocId as intentId,
+  intentOf,
+  PAYMENTS_DB,
+  PaymentIntents,
+} from '../storage/payment-intents';
 import type { FlagDraft } from '../gate/push-checks/push-check';
 
-export const PAYMENTS_DB = 'omnitill-payments';
+export { IntentConflict, PAYMENTS_DB } from '../storage/payment-intents';
 
-const intentId = (reference: string) => `intent_${reference}`;
 const transactionDocId = (source: string, transactionId: string) =>
   `txn_${source}_${encodeURIComponent(transactionId)}`;
 
@@ -31,81 +36,15 @@ export interface ReceiveResult {
   verdict: TransferVerdict;
 }
 
-/** Another payment already holds the reference. */
-export class IntentConflict extends Error {}
-
-function intentOf(doc: StoredDoc | undefined): PaymentIntent | undefined {
-  if (!doc || doc._deleted) return undefined;
-  const { _id: _i, _rev: _r, ...intent } = doc;
-  return intent as unknown as PaymentIntent;
-}
-
 const MAX_ATTEMPTS = 8;
 
-export class PaymentLedger {
+/** The payments (storage/payment-intents.ts) and what the banks said about them. */
+export class PaymentLedger extends PaymentIntents {
   constructor(
-    private readonly store: DocumentStore,
+    store: DocumentStore,
     private readonly raiseFlags: (flags: readonly FlagDraft[]) => Promise<void>,
-  ) {}
-
-  async init(): Promise<void> {
-    await this.store.ensureDatabase(PAYMENTS_DB);
-  }
-
-  async intent(reference: string): Promise<PaymentIntent | undefined> {
-    const id = intentId(reference);
-    return intentOf((await this.store.getCurrent(PAYMENTS_DB, [id])).get(id));
-  }
-
-  /**
-   * Records a new pending payment. Create-only: the same intent again is a retry (answered with
-   * what is stored); another payment under a reference already used is refused.
-   */
-  async open(intent: PaymentIntent): Promise<{ intent: PaymentIntent; created: boolean }> {
-    const [row] = await this.store.bulkDocs(
-      PAYMENTS_DB,
-      [{ _id: intentId(intent.reference), ...intent }],
-      true,
-    );
-    if (row?.ok) return { intent, created: true };
-    const stored = await this.intent(intent.reference);
-    if (
-      stored &&
-      stored.storeId === intent.storeId &&
-      stored.saleId === intent.saleId &&
-      stored.amount === intent.amount
-    ) {
-      return { intent: stored, created: false };
-    }
-    throw new IntentConflict(
-      `Reference ${intent.reference} is already used for another payment; make a new reference and show a new QR.`,
-    );
-  }
-
-  /**
-   * Changes one intent with `change` (pure: the current intent in, the next one out, or
-   * undefined to leave it), retrying on a revision conflict with another writer.
-   */
-  async update(
-    reference: string,
-    change: (current: PaymentIntent) => PaymentIntent | undefined,
-  ): Promise<PaymentIntent | undefined> {
-    const id = intentId(reference);
-    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      const doc = (await this.store.getCurrent(PAYMENTS_DB, [id])).get(id);
-      const current = intentOf(doc);
-      if (!current || !doc) return undefined;
-      const next = change(current);
-      if (!next) return current;
-      const [row] = await this.store.bulkDocs(
-        PAYMENTS_DB,
-        [{ ...next, _id: id, _rev: doc._rev }],
-        true,
-      );
-      if (row?.ok) return next;
-      if (row?.error !== 'conflict') throw new Error(`Writing ${id} failed: ${row?.reason}`);
-    }
-    throw new Error(`${id} kept changing under us; the notification will be retried.`);
+  ) {
+    super(store);
   }
 
   /**
@@ -176,13 +115,6 @@ export class PaymentLedger {
 
   private async storeOf(verdict: TransferVerdict): Promise<string | undefined> {
     return 'reference' in verdict ? (await this.intent(verdict.reference))?.storeId : undefined;
-  }
-
-  /** Every intent, for the overdue sweep. */
-  async intents(): Promise<PaymentIntent[]> {
-    return (await this.store.allDocs(PAYMENTS_DB, 'intent_'))
-      .filter((doc) => doc._id.startsWith('intent_'))
-      .flatMap((doc) => intentOf(doc) ?? []);
   }
 }
 

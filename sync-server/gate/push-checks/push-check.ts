@@ -44,7 +44,10 @@ export type PushRejectionCode =
   | 'duplicate_key'
   | 'unbounded'
   | 'unmatched_transfer'
-  | 'duplicate_customer';
+  | 'duplicate_customer'
+  | 'unknown_payment'
+  | 'payment_unconfirmed'
+  | 'payment_used';
 
 // FlagDraft lives beside the reconciler that raises it, so the index room needs nothing of the gate.
 export type { FlagDraft } from '../../index/reconciler';

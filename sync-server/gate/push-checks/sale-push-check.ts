@@ -11,7 +11,9 @@
  * - manual prices and discounts beyond the cashier's limit name a real approver
  *   (src/sales/sale-approvals.ts; `not_approved`);
  * - the points earned are what the program gives (src/sales/sale-points.ts; `loyalty_mismatch`);
- * - it is completed: the register never pushes a voided sale (`voided_on_push`).
+ * - it is completed: the register never pushes a voided sale (`voided_on_push`);
+ * - its bank transfers were paid, or confirmed by hand offline by a supervisor
+ *   (sale-transfer-check.ts; last, as it records those payments).
  */
 import type { SaleDoc } from '../../../src/documents';
 import { saleTimeProblem } from '../../../src/sales';
@@ -21,6 +23,7 @@ import { ACCEPT, reject } from './push-check';
 import { checkSaleCatalog } from './sale-catalog-check';
 import { shift, staffMember } from './sale-lookups';
 import { checkSaleApprovals, checkSaleLoyalty } from './sale-rules-check';
+import { checkSaleTransfers } from './sale-transfer-check';
 import { worksInStore } from '../../../src/staff/staff-rules';
 
 async function checkIdentity(sale: SaleDoc, context: PushCheckContext): Promise<PushVerdict> {
@@ -65,6 +68,7 @@ export const checkSalePush: PushCheck = async (doc, context) => {
     () => checkSaleCatalog(sale, context),
     () => checkSaleApprovals(sale, context),
     () => checkSaleLoyalty(sale, context),
+    () => checkSaleTransfers(sale, context),
   ];
   for (const step of steps) {
     const verdict = await step();

@@ -110,6 +110,7 @@ describe('notification adapters', () => {
         accountNumber: '0123499999',
         // 14:02:37 in Vietnam (UTC+7).
         bookedAt: '2023-03-25T07:02:37.000Z',
+        bankReference: 'MBVCB.3278907687',
       },
     });
     expect(sepayAdapter({ ...sepay, transferType: 'out' }).kind).toBe('ignored');
@@ -119,7 +120,7 @@ describe('notification adapters', () => {
     const data = { amount: 3000, description: 'OT7KQ2M9XA', reference: 'TF1', code: '00' };
     expect(payosAdapter({ code: '00', data })).toMatchObject({
       kind: 'notification',
-      notification: { source: 'payos', transactionId: 'TF1', amount: 3000 },
+      notification: { source: 'payos', transactionId: 'TF1', amount: 3000, bankReference: 'TF1' },
     });
     expect(payosAdapter({ data: { ...data, code: '01' } }).kind).toBe('ignored');
   });
