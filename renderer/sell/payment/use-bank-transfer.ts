@@ -11,6 +11,7 @@ import type { StaffDoc } from '../../../src/documents';
 import type { Minor } from '../../../src/money';
 import type { BankTransferTender } from '../../../src/tenders';
 import { hostPinMac, staffByPin } from '../../auth/pin';
+import { transferApproverProblem } from '../../../src/staff/transfer-approver';
 import type { Translate } from '../../i18n/translate';
 import { createServerApi } from '../../platform/server-api';
 import { services, storeStaff } from '../../services';
@@ -203,8 +204,9 @@ export function useBankTransfer(input: {
         setError(t('override.wrongPin'));
         return;
       }
-      // The server's rule too (payment-routes.ts): cashiers do not confirm their own transfers.
-      if (approver.role === 'cashier') {
+      // The server's rule (src/staff/transfer-approver.ts): storeStaff already holds only
+      // active members of this store, so what is left to refuse here is a cashier.
+      if (transferApproverProblem(approver, services().config.storeId)) {
         setError(t('payment.transfer.notSupervisor', { name: approver.name }));
         return;
       }
