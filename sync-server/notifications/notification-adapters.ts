@@ -189,7 +189,7 @@ export function znsAdapter(config: ZnsConfig): NotificationAdapter {
       return {
         ok: false,
         retry: true,
-        reason: `ZNS error ${String(reply.error)}: ${String(reply.message ?? '')}`,
+        reason: `ZNS error ${JSON.stringify(reply.error)}: ${typeof reply.message === 'string' ? reply.message : ''}`,
       };
     },
   };
