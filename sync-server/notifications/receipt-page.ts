@@ -37,7 +37,7 @@ const STYLE = [
   'main{max-width:30rem;margin:0 auto;padding:1rem}',
   'h1{font-size:1.1rem;margin:0 0 .75rem}',
   '.paper{background:#fff;padding:.75rem;box-shadow:0 1px 3px rgba(0,0,0,.2);overflow-x:auto}',
-  'pre{margin:0;font:min(3.3vw,14px)/1.35 ui-monospace,"DejaVu Sans Mono",monospace;white-space:pre}',
+  'pre{margin:0;font:min(3.3vw,14px)/1.35 ui-monospace,Menlo,Consolas,"Noto Sans Mono","Liberation Mono",monospace;white-space:pre}',
   '.big{font-size:1.4em;font-weight:700}',
   'p{font-size:.8rem;color:#555}',
 ].join('');

@@ -63,6 +63,15 @@ const EN: Record<keyof typeof VI, string> = {
   badEmail: 'That is not an e-mail address. Check it, e.g. name@example.com.',
 };
 
+/** Its own row under the print buttons (inline: renderer/styles.css stays with its owners). */
+const ROW = {
+  flexBasis: '100%',
+  display: 'flex',
+  flexWrap: 'wrap',
+  alignItems: 'center',
+  gap: '8px 12px',
+} as const;
+
 type Translate = ReturnType<typeof tableTranslator<keyof typeof VI>>;
 
 function statusText(state: EReceiptState, t: Translate): { text: string; error: boolean } {
@@ -162,7 +171,7 @@ export function EReceiptForm(props: { sale: SaleDoc; customer: CustomerDoc | nul
 
   const status = state ? statusText(state, t) : null;
   return (
-    <div className="e-receipt" data-testid="e-receipt">
+    <div className="e-receipt" data-testid="e-receipt" style={ROW}>
       {!open && (
         <button
           type="button"
@@ -174,8 +183,8 @@ export function EReceiptForm(props: { sale: SaleDoc; customer: CustomerDoc | nul
         </button>
       )}
       {open && (
-        <form onSubmit={submit} data-testid="e-receipt-form">
-          <div role="radiogroup" aria-label={t('open')}>
+        <form onSubmit={submit} data-testid="e-receipt-form" style={ROW}>
+          <div role="radiogroup" aria-label={t('open')} style={{ display: 'flex', gap: 4 }}>
             {(['zalo', 'sms', 'email'] as const).map((candidate) => (
               <button
                 key={candidate}
@@ -190,7 +199,7 @@ export function EReceiptForm(props: { sale: SaleDoc; customer: CustomerDoc | nul
               </button>
             ))}
           </div>
-          <label>
+          <label style={{ display: 'flex', alignItems: 'center', gap: 8 }}>
             {channel === 'email' ? t('address') : t('phone')}
             <input
               data-testid="e-receipt-to"
