@@ -9,7 +9,10 @@ import { startLocalNotifyProvider } from '../../helpers/local-notify-provider-pr
 import type { LocalNotifyProvider } from '../../helpers/local-notify-provider-process';
 import { startSyncServerProcess } from '../../helpers/sync-server-process';
 import type { EnrolledDevice, SyncServerProcess } from '../../helpers/sync-server-process';
-import { coffeeSale, putDoc } from './sale-fixtures';
+import { demoStoreSettings } from '../../../src/demo';
+import { minor } from '../../../src/money';
+import { completeSale } from '../../../src/sales';
+import { cashierOf, coffeeSale, putDoc } from './sale-fixtures';
 
 let server: SyncServerProcess;
 let provider: LocalNotifyProvider;
@@ -54,6 +57,46 @@ async function pushSale(id: string, device: EnrolledDevice, name = 'Cà phê') {
   ) as typeof sale;
   const { status: code } = await putDoc(server, device.auth, `sales-${device.storeId}`, named);
   expect(code).toBe(201);
+}
+
+/** A coffee sold to demo customer 1 (its phone +84900000001), paid in cash. */
+async function pushCustomerSale(id: string, device: EnrolledDevice) {
+  const at = new Date(Date.now() - 3_600_000).toISOString();
+  const result = completeSale({
+    saleId: id,
+    createdAt: at,
+    completedAt: at,
+    storeId: device.storeId,
+    registerId: 'reg-01',
+    deviceId: device.deviceId,
+    staffId: cashierOf(device.storeId),
+    settings: demoStoreSettings(device.storeId, 'S', 'A', '2026-01-01T00:00:00.000Z'),
+    cart: {
+      lines: [
+        {
+          lineId: 'l1',
+          productId: 'prod_SKU000001',
+          sku: 'SKU000001',
+          name: 'Cà phê',
+          categoryId: 'drinks',
+          pricing: 'unit',
+          unitPrice: minor(25_000),
+          quantity: 1,
+          taxRateId: 'vat8',
+        },
+      ],
+    },
+    tenders: [{ kind: 'cash', tenderId: 't1', amount: minor(25_000) }],
+    customer: { id: 'cust_demo0000001', tier: null, availablePoints: 0 },
+  });
+  if (!result.ok) throw new Error(result.error.message);
+  const pushed = await putDoc(
+    server,
+    device.auth,
+    `sales-${device.storeId}`,
+    result.completed.sale,
+  );
+  expect(pushed).toMatchObject({ status: 201 });
 }
 
 const linkIn = (text: string) => /https?:\/\/\S+\/r\/[A-Za-z0-9_-]+/.exec(text)?.[0] ?? '';
@@ -222,6 +265,38 @@ describe('e-receipts', () => {
     } finally {
       await later.stop();
     }
+  });
+
+  it('remembers the customer’s consent when asked to, for the next sale', async () => {
+    await pushCustomerSale('sale_ER2', q1);
+    const preference = async () =>
+      (await (
+        await fetch(`${server.url}/api/v1/receipts/preferences/cust_demo0000001`, {
+          headers: { Authorization: q1.auth },
+        })
+      ).json()) as { preference: unknown };
+    const plain = await send(q1, 'sale_ER2', {
+      channel: 'sms',
+      to: '0900000001',
+      idempotencyKey: 'er2-a',
+    });
+    expect(plain.status).toBe(201);
+    expect(await preference()).toEqual({ preference: null });
+    const remembered = await send(q1, 'sale_ER2', {
+      channel: 'sms',
+      to: '0900000001',
+      idempotencyKey: 'er2-b',
+      remember: true,
+    });
+    expect(remembered.status).toBe(201);
+    expect(await preference()).toMatchObject({
+      preference: {
+        customerId: 'cust_demo0000001',
+        channel: 'sms',
+        to: '+84900000001',
+        storeId: 'hcm-q1',
+      },
+    });
   });
 
   it('a revoked link answers 404; too many wrong links from one address are refused', async () => {
