@@ -14,6 +14,7 @@ import { createServerApi } from '../platform/server-api';
 import type { ServerApi } from '../platform/server-api';
 import { services } from '../services';
 import { newId } from './cart-store';
+import { useLastSaleStore } from './finish-sale';
 
 export interface EReceiptRequest {
   saleId: string;
@@ -104,12 +105,18 @@ function outbox() {
 let retryTimer: ReturnType<typeof setInterval> | undefined;
 const polling = new Set<string>();
 
-/** Follows a message until it is sent or failed (while the app runs). */
+/** Follows a message until it is sent or failed, while its sale is the one on screen. */
 function follow(saleId: string, message: EReceiptMessage): void {
   setState(saleId, { phase: 'tracking', message });
   if (message.status === 'sent' || message.status === 'failed' || polling.has(message.id)) return;
   polling.add(message.id);
   const timer = setInterval(() => {
+    // Followed while its sale is on the last-sale panel; the server goes on either way.
+    if (useLastSaleStore.getState().last?.sale.id !== saleId) {
+      clearInterval(timer);
+      polling.delete(message.id);
+      return;
+    }
     void api()
       .call('receipts/send-status', { saleId, id: message.id })
       .then((reply) => {
