@@ -1,5 +1,5 @@
 /**
- * "Gửi hoá đơn điện tử / Send e-receipt" on the sale just completed: Zalo, SMS or e-mail,
+ * "Gửi hóa đơn điện tử / Send e-receipt" on the sale just completed: Zalo, SMS or e-mail,
  * prefilled from the customer (what they agreed to last time, else their phone or e-mail),
  * then the delivery status as the server reports it. The texts are this form's own table, so
  * the cashier message files stay with their owners.
@@ -17,24 +17,24 @@ import { resumeEReceiptOutbox, sendEReceipt, useEReceiptStore } from '../e-recei
 import type { EReceiptState } from '../e-receipt-send';
 
 const VI = {
-  open: 'Gửi hoá đơn điện tử',
+  open: 'Gửi hóa đơn điện tử',
   zalo: 'Zalo',
   sms: 'SMS',
   email: 'E-mail',
   phone: 'Số điện thoại',
   address: 'Địa chỉ e-mail',
-  remember: 'Khách đồng ý nhận hoá đơn qua kênh này lần sau',
+  remember: 'Khách đồng ý nhận hóa đơn qua kênh này lần sau',
   send: 'Gửi',
   cancel: 'Đóng',
   sending: 'Đang gửi yêu cầu…',
   waiting:
     'Chưa kết nối được máy chủ: yêu cầu được giữ trên máy này và tự gửi khi có kết nối. Không cần làm gì thêm.',
   queued: 'Đã xếp hàng gửi tới {to}…',
-  sent: 'Đã gửi hoá đơn tới {to}.',
-  failed: 'Không gửi được tới {to} ({reason}). Kiểm tra địa chỉ rồi gửi lại, hoặc in hoá đơn.',
+  sent: 'Đã gửi hóa đơn tới {to}.',
+  failed: 'Không gửi được tới {to} ({reason}). Kiểm tra địa chỉ rồi gửi lại, hoặc in hóa đơn.',
   retrying: 'Đang thử lại (lần {attempts}/{max})…',
   refused: 'Không gửi được: {reason}',
-  notConfigured: 'Máy chủ chưa được cài đặt để gửi qua kênh này. Chọn kênh khác hoặc in hoá đơn.',
+  notConfigured: 'Máy chủ chưa được cài đặt để gửi qua kênh này. Chọn kênh khác hoặc in hóa đơn.',
   badPhone: 'Số điện thoại không đúng. Nhập như 0901 234 567 hoặc +84901234567.',
   badEmail: 'Địa chỉ e-mail không đúng. Kiểm tra lại, ví dụ ten@vi-du.vn.',
 } as const;
@@ -204,6 +204,7 @@ export function EReceiptForm(props: { sale: SaleDoc; customer: CustomerDoc | nul
             <input
               data-testid="e-receipt-to"
               type={channel === 'email' ? 'email' : 'tel'}
+              style={{ width: '14rem' }}
               value={to}
               onChange={(event) => setTo(event.target.value)}
             />
