@@ -134,9 +134,33 @@ const PAGE_POLICY: ThrottlePolicy = {
   forgetAfterMs: 30 * 60_000,
 };
 
+/** Page views per address per minute, good links included: a customer opens a receipt a few times. */
+const VIEWS_PER_MINUTE = 60;
+
+/** Counts views per address in one-minute windows; old windows are dropped as they pass. */
+function viewCounter(now: () => number = Date.now) {
+  const windows = new Map<string, { start: number; count: number }>();
+  return (address: string): boolean => {
+    const at = now();
+    for (const [key, window] of windows) {
+      if (at - window.start < 60_000) break;
+      windows.delete(key);
+    }
+    const current = windows.get(address);
+    if (!current || at - current.start >= 60_000) {
+      windows.delete(address);
+      windows.set(address, { start: at, count: 1 });
+      return true;
+    }
+    current.count++;
+    return current.count <= VIEWS_PER_MINUTE;
+  };
+}
+
 export function receiptPageRouter(context: ServerContext, receipts: EReceipts): Router {
   const router = Router();
   const throttle = new AuthThrottle(Date.now, { address: PAGE_POLICY, name: PAGE_POLICY });
+  const countView = viewCounter();
   router.get(
     '/:token',
     asyncRoute(async (req, res) => {
@@ -149,7 +173,7 @@ export function receiptPageRouter(context: ServerContext, receipts: EReceipts): 
         'X-Content-Type-Options': 'nosniff',
         'X-Robots-Tag': 'noindex',
       });
-      const lockedMs = throttle.lockedFor(address, `page|${address}`);
+      const lockedMs = countView(address) ? throttle.lockedFor(address, `page|${address}`) : 60_000;
       if (lockedMs > 0) {
         res.set('Retry-After', String(Math.ceil(lockedMs / 1000)));
         res.status(429).send(TOO_MANY_PAGE);

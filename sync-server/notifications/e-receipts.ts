@@ -24,6 +24,12 @@ export class EReceipts {
     this.ledger = new EReceiptLedger(context.store);
     this.adapters = adaptersFor(config);
     this.sender = new EReceiptSender(context, this.ledger, this.adapters, config, ownUrl, log);
+    const channels = Object.keys(this.adapters);
+    if (channels.length > 0 && !config.publicUrl) {
+      log(
+        `omnitill-sync-server: e-receipts by ${channels.join(', ')} link to this server's own address; set OMNITILL_PUBLIC_URL to the address customers can open (docs/E-RECEIPTS.md)`,
+      );
+    }
   }
 
   async init(): Promise<void> {
