@@ -3,6 +3,7 @@
  * local notification provider (a process of its own): the cashier rings up a sale, sends its
  * receipt by SMS from the last-sale panel and sees it delivered; the test takes the link from
  * what the provider received and opens it in Chromium, where the receipt page shows the sale.
+ * Offline, the request waits on the register and goes once the server answers.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalNotifyProvider } from '../helpers/local-notify-provider-process';
@@ -75,5 +76,41 @@ describe('e-receipts at the counter', () => {
     expect(text).toContain(DEMO.coffee.name.slice(0, 12));
     await saveScreenshot(receiptPage, 'e-receipt-page');
     await receiptPage.close();
+  });
+
+  it('offline, the request waits on the register and is sent once the server answers again', async () => {
+    const { page } = browser;
+    await sellScreen.scanUntilTotal(page, DEMO.water.barcode, '6.000 ₫');
+    await paymentScreen.open(page);
+    await paymentScreen.cashNote(page, 'exact');
+    const saleId = await paymentScreen.complete(page);
+    await page.route('**/api/v1/receipts/**', (route) => route.abort('internetdisconnected'));
+    await page.getByTestId('e-receipt-open').click();
+    await page.getByTestId('e-receipt-email').click();
+    await page.getByTestId('e-receipt-to').fill('khach@vi-du.vn');
+    await page.getByTestId('e-receipt-send').click();
+    await page.locator('[data-testid="e-receipt-status"][data-phase="waiting"]').waitFor();
+    await expect(page.getByTestId('e-receipt-status').textContent()).resolves.toMatch(
+      /giữ trên máy này/,
+    );
+    // Nothing configured for e-mail on this server: once online the refusal is final and says so.
+    await page.unroute('**/api/v1/receipts/**');
+    await page
+      .locator('[data-testid="e-receipt-status"][data-phase="refused"]')
+      .waitFor({ timeout: 15_000 });
+    await expect(page.getByTestId('e-receipt-status').textContent()).resolves.toMatch(
+      /chưa được cài đặt/,
+    );
+    await page.getByTestId('e-receipt-sms').click();
+    await page.getByTestId('e-receipt-to').fill('0907 654 321');
+    await page.route('**/api/v1/receipts/**', (route) => route.abort('internetdisconnected'));
+    await page.getByTestId('e-receipt-send').click();
+    await page.locator('[data-testid="e-receipt-status"][data-phase="waiting"]').waitFor();
+    await page.unroute('**/api/v1/receipts/**');
+    await page
+      .locator('[data-testid="e-receipt-status"][data-phase="sent"]')
+      .waitFor({ timeout: 30_000 });
+    const mine = (await provider.received()).filter((got) => got.body.saleId === saleId);
+    expect(mine.map((got) => got.body.to)).toEqual(['+84907654321']);
   });
 });
