@@ -37,6 +37,9 @@ import { jsonErrors } from './http/json-errors';
 import { bankWebhookRouter, checkWebhookSecret } from './api/bank-webhook';
 import { PaymentLedger } from './payments/payment-ledger';
 import { overduePaymentFlags } from './payments/overdue-payments';
+import { EReceipts } from './notifications/e-receipts';
+import { notificationConfigFromEnv } from './notifications/notification-adapters';
+import { receiptPageRouter } from './api/e-receipt-routes';
 
 export interface SyncServerOptions {
   /** 0 picks a free port. Default 7070. */
@@ -225,7 +228,17 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
       log,
     ),
   );
-  app.use('/api/v1', apiRouter(context, reconciler, holds));
+  // E-receipts: links point at OMNITILL_PUBLIC_URL, else at this server's own address.
+  let ownUrl = '';
+  const receipts = new EReceipts(
+    context,
+    notificationConfigFromEnv(process.env),
+    () => ownUrl,
+    log,
+  );
+  await receipts.init();
+  app.use('/r', receiptPageRouter(context, receipts));
+  app.use('/api/v1', apiRouter(context, reconciler, holds, receipts));
   // Unconfirmed holds lapse: release them on a timer (a crashed register never will).
   const sweep = setInterval(
     () => {
@@ -301,6 +314,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
       reconciler.stop();
       clearInterval(sweep);
       clearInterval(overdue);
+      await receipts.sender.stop();
       // Long-polling registers hold connections open: end them so close() returns promptly.
       const closed = new Promise<void>((done) => server.close(() => done()));
       for (const socket of sockets) socket.destroy();
@@ -309,8 +323,10 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
     })();
     return closing;
   };
+  ownUrl = `${options.tls ? 'https' : 'http'}://${urlHost}:${port}`;
+  receipts.sender.start();
   return {
-    url: `${options.tls ? 'https' : 'http'}://${urlHost}:${port}`,
+    url: ownUrl,
     port,
     host,
     adminToken: token.token,

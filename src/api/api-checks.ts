@@ -6,6 +6,7 @@
 import type { ApiName } from './contract';
 import {
   anything,
+  boolean,
   currencyCode,
   fields,
   isoTime,
@@ -128,6 +129,16 @@ export const API_CHECKS: Readonly<Record<ApiName, RequestCheck>> = {
     staffId: text({ max: 128, what: 'the supervisor confirming' }),
     pin: text({ max: 32, what: "the supervisor's PIN" }),
   }),
+  'receipts/send': fields({
+    saleId: ID,
+    channel: text({ max: 8, pattern: /^(zalo|sms|email)$/, what: 'zalo, sms or email' }),
+    to: text({ max: 254, what: 'the phone number or e-mail address' }),
+    idempotencyKey: IDEMPOTENCY_KEY,
+    remember: optional(boolean('true to remember the address on the customer')),
+  }),
+  'receipts/send-status': fields({ saleId: ID, id: ID }),
+  'receipts/preference': fields({ customerId: ID }),
+  'admin/revoke-receipt-link': fields({ saleId: ID }),
   'admin/import-catalog': (request) =>
     Array.isArray(request)
       ? null

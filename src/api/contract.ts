@@ -8,6 +8,7 @@
  */
 import type { CustomerDoc, ProductDoc, ReturnDoc, StaffRole, WebOrderDoc } from '../documents';
 import type { CurrencyCode, Minor } from '../money';
+import type { EReceiptChannel, EReceiptMessage, EReceiptPreference } from '../notifications';
 import type { PaymentIntent } from '../payments';
 import type {
   ClientView,
@@ -124,6 +125,31 @@ export interface ServerApiContract {
     request: { reference: string; staffId: string; pin: string };
     reply: { intent: PaymentIntent };
   };
+  /**
+   * Sends the sale's receipt page link (docs/E-RECEIPTS.md); the same idempotency key again is
+   * the same message. `remember` records the customer's consent to this channel and address.
+   */
+  'receipts/send': {
+    request: {
+      saleId: string;
+      channel: EReceiptChannel;
+      to: string;
+      idempotencyKey: string;
+      remember?: boolean;
+    };
+    reply: { message: EReceiptMessage; created: boolean };
+  };
+  'receipts/send-status': {
+    request: { saleId: string; id: string };
+    reply: { message: EReceiptMessage };
+  };
+  /** How the customer last agreed to get receipts; `null` when never. */
+  'receipts/preference': {
+    request: { customerId: string };
+    reply: { preference: EReceiptPreference | null };
+  };
+  /** The sale's receipt link stops working at once; a later send makes a new one. */
+  'admin/revoke-receipt-link': { request: { saleId: string }; reply: { revoked: boolean } };
   'admin/import-catalog': { request: ProductDoc[]; reply: ImportReply };
   'admin/issue-gift-card': {
     request: {
@@ -207,6 +233,10 @@ export const API_ENTRIES: Readonly<Record<ApiName, ApiEntry>> = {
   'payments/status': { method: 'GET', path: '/payments/intents/:reference' },
   'payments/cancel': { method: 'POST', path: '/payments/intents/:reference/cancel' },
   'payments/confirm-by-hand': { method: 'POST', path: '/payments/intents/:reference/confirm' },
+  'receipts/send': { method: 'POST', path: '/receipts/:saleId/send' },
+  'receipts/send-status': { method: 'GET', path: '/receipts/:saleId/send/:id' },
+  'receipts/preference': { method: 'GET', path: '/receipts/preferences/:customerId' },
+  'admin/revoke-receipt-link': { method: 'POST', path: '/admin/receipts/:saleId/revoke' },
   'admin/import-catalog': { method: 'POST', path: '/admin/catalog', wholeBody: true },
   'admin/issue-gift-card': { method: 'POST', path: '/admin/gift-cards' },
   'admin/enrol-device': { method: 'POST', path: '/admin/devices' },

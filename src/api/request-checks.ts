@@ -49,6 +49,11 @@ export function currencyCode(): FieldCheck {
       : { field, reason: `${field} must be a currency code the store uses, e.g. VND or USD.` };
 }
 
+export function boolean(what: string): FieldCheck {
+  return (value, field) =>
+    typeof value === 'boolean' ? null : { field, reason: `${field} must be ${what}.` };
+}
+
 /** A point in time as ISO 8601 text (`2026-12-03T07:00:00Z`). */
 export function isoTime(): FieldCheck {
   return (value, field) =>

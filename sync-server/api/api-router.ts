@@ -6,6 +6,8 @@ import type { ServerContext } from '../server-context';
 import { catalogRoutes } from './catalog-routes';
 import { answer, contractRoute } from './contract-route';
 import { deviceRoutes } from './device-routes';
+import { eReceiptRoutes } from './e-receipt-routes';
+import type { EReceipts } from '../notifications/e-receipts';
 import { domainRoutes } from './domain-routes';
 import { paymentRoutes } from './payment-routes';
 import { rejectionRoutes } from './rejection-routes';
@@ -22,6 +24,7 @@ export function apiRouter(
   context: ServerContext,
   reconciler: Reconciler,
   holds: LoyaltyHolds,
+  receipts: EReceipts,
 ): Router {
   const router = Router();
   contractRoute(router, 'server/health', open, () =>
@@ -38,5 +41,6 @@ export function apiRouter(
   router.use(staffRoutes(context));
   router.use(domainRoutes(context, reconciler, holds));
   router.use(paymentRoutes(context, reconciler));
+  router.use(eReceiptRoutes(context, receipts));
   return router;
 }

@@ -8,6 +8,7 @@ import { printSaleReceipt, retryPrint, usePrintStore } from '../receipt-printing
 import { useSellUiStore } from '../sell-ui-store';
 import { useMoney } from '../use-money';
 import { CloseActions, Dialog } from '../../components/dialog';
+import { EReceiptForm } from './e-receipt-form';
 
 /** The sale just completed: change, points, and how its receipt is printing (retry, copy). */
 export function LastSalePanel() {
@@ -62,6 +63,7 @@ export function LastSalePanel() {
       >
         {t('lastSale.reprint')}
       </button>
+      <EReceiptForm key={sale.id} sale={sale} customer={last.customer} />
     </section>
   );
 }

@@ -6,6 +6,7 @@ import type { Router } from 'express';
 import { describe, expect, it } from 'vitest';
 import { API_ENTRIES, API_NAMES } from '../../../src/api';
 import { apiRouter } from '../../../sync-server/api/api-router';
+import type { EReceipts } from '../../../sync-server/notifications/e-receipts';
 import type { LoyaltyHolds } from '../../../sync-server/services/loyalty-holds';
 import type { Reconciler } from '../../../sync-server/index/reconciler';
 import type { ServerContext } from '../../../sync-server/server-context';
@@ -40,7 +41,7 @@ function inertContext(): ServerContext {
 
 describe('the domain API contract', () => {
   const served = servedRoutes(
-    apiRouter(inertContext(), {} as Reconciler, {} as LoyaltyHolds),
+    apiRouter(inertContext(), {} as Reconciler, {} as LoyaltyHolds, {} as EReceipts),
   ).sort();
   const named = API_NAMES.map((name) => `${API_ENTRIES[name].method} ${API_ENTRIES[name].path}`);
 
