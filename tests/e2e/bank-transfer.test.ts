@@ -6,7 +6,7 @@
  * on the server; a supervisor's PIN confirms one by hand (a cashier's does not), also while the
  * payment routes are unreachable, and the payment is recorded once they answer again.
  */
-import { createHmac, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { SaleDoc } from '../../src/documents';
@@ -22,6 +22,7 @@ import { paymentScreen } from './helpers/payment-screen';
 import { saveScreenshot } from './helpers/screenshots';
 import { sellScreen } from './helpers/sell-screen';
 import { openTillFor } from './helpers/till';
+import { postBankNotification } from '../helpers/bank-notification';
 
 const SECRET = 'e2e-bank-webhook-secret-0123456789abcdef';
 const ACCOUNT = {
@@ -50,21 +51,10 @@ async function setBankAccount(server: DemoServer): Promise<void> {
 
 /** A notification service's request, signed from the documented scheme. */
 async function notifyTransfer(server: DemoServer, amount: number, content: string) {
-  const body = JSON.stringify({
+  return postBankNotification(server.url, SECRET, 'generic', {
     transactionId: `FT${randomBytes(6).toString('hex')}`,
     amount,
     content,
-  });
-  const timestamp = String(Math.floor(Date.now() / 1000));
-  const mac = createHmac('sha256', SECRET).update(`${timestamp}.${body}`).digest('hex');
-  return fetch(`${server.url}/api/v1/payments/bank-notifications/generic`, {
-    method: 'POST',
-    headers: {
-      'Content-Type': 'application/json',
-      'X-Omnitill-Timestamp': timestamp,
-      'X-Omnitill-Signature': `sha256=${mac}`,
-    },
-    body,
   });
 }
 

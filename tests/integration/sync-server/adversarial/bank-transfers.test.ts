@@ -4,7 +4,7 @@
  * refused with its reason code and not stored; the legitimate offline confirmation by hand is
  * kept, recorded on the server as manual with its approver, and watched until the bank agrees.
  */
-import { createHmac, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SaleDoc, StaffDoc, StoreSettingsDoc } from '../../../../src/documents';
 import { minor } from '../../../../src/money';
@@ -24,6 +24,7 @@ import {
   rejectionCodes,
   stored,
 } from './sale-attack-fixtures';
+import { postBankNotification } from '../../../helpers/bank-notification';
 
 const SECRET = 'test-bank-webhook-secret-0123456789abcdef';
 /** One coffee (SKU000001), what every sale here costs. */
@@ -117,17 +118,10 @@ async function open(
 
 /** A bank-notification service reports the transfer, signed with the retailer's secret. */
 async function bankPays(reference: string, transactionId: string, amount = PRICE) {
-  const body = JSON.stringify({ transactionId, amount, content: `CHUYEN TIEN ${reference}` });
-  const timestamp = String(Math.floor(Date.now() / 1000));
-  const mac = createHmac('sha256', SECRET).update(`${timestamp}.${body}`).digest('hex');
-  const response = await fetch(`${server.url}/api/v1/payments/bank-notifications/generic`, {
-    method: 'POST',
-    headers: {
-      'Content-Type': 'application/json',
-      'X-Omnitill-Timestamp': timestamp,
-      'X-Omnitill-Signature': `sha256=${mac}`,
-    },
-    body,
+  const response = await postBankNotification(server.url, SECRET, 'generic', {
+    transactionId,
+    amount,
+    content: `CHUYEN TIEN ${reference}`,
   });
   expect(response.status).toBe(200);
   return (await response.json()) as { outcome: string };

@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newPaymentReference } from '../../../../src/payments';
 import { REPO_ROOT, startSyncServerProcess } from '../../../helpers/sync-server-process';
 import type { EnrolledDevice, SyncServerProcess } from '../../../helpers/sync-server-process';
+import { signedHeaders } from '../../../helpers/bank-notification';
 
 const SECRET = 'test-bank-webhook-secret-0123456789abcdef';
 const PAYOS_KEY = 'test-payos-checksum-key-0123456789';
@@ -27,16 +28,9 @@ interface Intent {
   manual?: { approverId: string };
 }
 
-/** Signs like a sender would, written here from the documented scheme (not the server's code). */
-function signed(body: string, secret = SECRET, atMs = Date.now()): Record<string, string> {
-  const timestamp = String(Math.floor(atMs / 1000));
-  const mac = createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex');
-  return {
-    'Content-Type': 'application/json',
-    'X-Omnitill-Timestamp': timestamp,
-    'X-Omnitill-Signature': `sha256=${mac}`,
-  };
-}
+/** Signs like a sender would (tests/helpers/bank-notification.ts). */
+const signed = (body: string, secret = SECRET, atMs = Date.now()) =>
+  signedHeaders(body, secret, atMs);
 
 describe('bank transfer notifications', () => {
   let server: SyncServerProcess;

@@ -4,11 +4,12 @@
  * bank's same reference, so it is the same money and no "paid twice" flag asks a manager to
  * refund it. Two transfers with different bank references are still two payments.
  */
-import { createHmac, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newPaymentReference } from '../../../../src/payments';
 import { startSyncServerProcess } from '../../../helpers/sync-server-process';
 import type { EnrolledDevice, SyncServerProcess } from '../../../helpers/sync-server-process';
+import { postBankNotification } from '../../../helpers/bank-notification';
 
 const SECRET = 'test-bank-webhook-secret-0123456789abcdef';
 
@@ -39,18 +40,7 @@ async function openPayment(amount: number): Promise<string> {
 }
 
 async function notify(adapter: string, payload: unknown): Promise<{ outcome: string }> {
-  const body = JSON.stringify(payload);
-  const timestamp = String(Math.floor(Date.now() / 1000));
-  const mac = createHmac('sha256', SECRET).update(`${timestamp}.${body}`).digest('hex');
-  const response = await fetch(`${server.url}/api/v1/payments/bank-notifications/${adapter}`, {
-    method: 'POST',
-    headers: {
-      'Content-Type': 'application/json',
-      'X-Omnitill-Timestamp': timestamp,
-      'X-Omnitill-Signature': `sha256=${mac}`,
-    },
-    body,
-  });
+  const response = await postBankNotification(server.url, SECRET, adapter, payload);
   expect(response.status).toBe(200);
   return (await response.json()) as { outcome: string };
 }
