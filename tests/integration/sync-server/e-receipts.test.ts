@@ -9,10 +9,8 @@ import { startLocalNotifyProvider } from '../../helpers/local-notify-provider-pr
 import type { LocalNotifyProvider } from '../../helpers/local-notify-provider-process';
 import { startSyncServerProcess } from '../../helpers/sync-server-process';
 import type { EnrolledDevice, SyncServerProcess } from '../../helpers/sync-server-process';
-import { demoStoreSettings } from '../../../src/demo';
 import { minor } from '../../../src/money';
-import { completeSale } from '../../../src/sales';
-import { cashierOf, coffeeSale, putDoc } from './sale-fixtures';
+import { coffeeSale, putDoc } from './sale-fixtures';
 
 let server: SyncServerProcess;
 let provider: LocalNotifyProvider;
@@ -61,41 +59,11 @@ async function pushSale(id: string, device: EnrolledDevice, name = 'Cà phê') {
 
 /** A coffee sold to demo customer 1 (its phone +84900000001), paid in cash. */
 async function pushCustomerSale(id: string, device: EnrolledDevice) {
-  const at = new Date(Date.now() - 3_600_000).toISOString();
-  const result = completeSale({
-    saleId: id,
-    createdAt: at,
-    completedAt: at,
-    storeId: device.storeId,
-    registerId: 'reg-01',
-    deviceId: device.deviceId,
-    staffId: cashierOf(device.storeId),
-    settings: demoStoreSettings(device.storeId, 'S', 'A', '2026-01-01T00:00:00.000Z'),
-    cart: {
-      lines: [
-        {
-          lineId: 'l1',
-          productId: 'prod_SKU000001',
-          sku: 'SKU000001',
-          name: 'Cà phê',
-          categoryId: 'drinks',
-          pricing: 'unit',
-          unitPrice: minor(25_000),
-          quantity: 1,
-          taxRateId: 'vat8',
-        },
-      ],
-    },
+  const sale = coffeeSale(id, device, 25_000, {
     tenders: [{ kind: 'cash', tenderId: 't1', amount: minor(25_000) }],
-    customer: { id: 'cust_demo0000001', tier: null, availablePoints: 0 },
+    customerId: 'cust_demo0000001',
   });
-  if (!result.ok) throw new Error(result.error.message);
-  const pushed = await putDoc(
-    server,
-    device.auth,
-    `sales-${device.storeId}`,
-    result.completed.sale,
-  );
+  const pushed = await putDoc(server, device.auth, `sales-${device.storeId}`, sale);
   expect(pushed).toMatchObject({ status: 201 });
 }
 

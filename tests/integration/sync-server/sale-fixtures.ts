@@ -79,7 +79,7 @@ export function coffeeSale(
   id: string,
   device: EnrolledDevice,
   price: number,
-  options: { at?: string; tenders?: readonly TenderInput[] } = {},
+  options: { at?: string; tenders?: readonly TenderInput[]; customerId?: string } = {},
 ): SaleDoc {
   const at = options.at ?? new Date(Date.now() - 3_600_000).toISOString();
   const result = completeSale({
@@ -114,6 +114,9 @@ export function coffeeSale(
     tenders: options.tenders ?? [
       { kind: 'card', tenderId: 't1', amount: minor(price), approvalCode: 'OK' },
     ],
+    ...(options.customerId
+      ? { customer: { id: options.customerId, tier: null, availablePoints: 0 } }
+      : {}),
   });
   if (!result.ok) throw new Error(result.error.message);
   return result.completed.sale;
