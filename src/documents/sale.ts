@@ -9,6 +9,7 @@ import type { CartInput, PricedCart } from '../pricing/cart';
 import { cartInputSchema, pricedCartSchema } from '../pricing/cart-schema';
 import type { Settlement } from '../tenders/tender';
 import { salePaymentSchema } from '../tenders/tender-schema';
+import { MAX_RECEIPT_SEQUENCE } from '../receipt/receipt-number';
 import { currencyField, idField, isoTimeField, storeIdField } from './json-schema';
 import type { DocumentSchema, JsonSchema } from './json-schema';
 
@@ -42,6 +43,13 @@ export interface SaleDoc {
   loyalty?: SaleLoyalty;
   createdAt: string;
   completedAt: string;
+  /**
+   * The number printed for people (`Q1-01-000123`, src/receipt/receipt-number.ts) and its
+   * sequence, given in the write that completes the sale (src/sales/receipt-sequence.ts). Both
+   * or neither: sales of registers from before receipt numbers have none.
+   */
+  receiptNumber?: string;
+  receiptSeq?: number;
   /** Set only when status is voided. */
   void?: { voidedAt: string; voidedBy: string; reason: string };
 }
@@ -51,7 +59,7 @@ const points: JsonSchema = { type: 'integer', minimum: 0, maximum: 1e12 };
 
 export const saleSchema: DocumentSchema = {
   title: 'sale',
-  version: 1,
+  version: 2,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -76,6 +84,9 @@ export const saleSchema: DocumentSchema = {
     },
     createdAt: isoTimeField,
     completedAt: isoTimeField,
+    receiptNumber: text(24),
+    // Bounded and whole, so RxDB can index it (the register's highest number is one read).
+    receiptSeq: { type: 'integer', minimum: 1, maximum: MAX_RECEIPT_SEQUENCE, multipleOf: 1 },
     void: {
       type: 'object',
       properties: { voidedAt: isoTimeField, voidedBy: text(128), reason: text(200) },
@@ -99,5 +110,5 @@ export const saleSchema: DocumentSchema = {
     'completedAt',
   ],
   additionalProperties: false,
-  indexes: ['createdAt'],
+  indexes: ['createdAt', ['registerId', 'receiptSeq']],
 };

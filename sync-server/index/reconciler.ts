@@ -27,6 +27,7 @@ export type FlagKind =
   /** Raised by the push checks (push-checks/) beside a document accepted for review. */
   | 'offline-redemption'
   | 'unverified-price'
+  | 'receipt-number-gap'
   /** Bank transfers (sync-server/payments): each one needs a person to refund or match it. */
   | 'payment-unmatched'
   | 'payment-amount-mismatch'

@@ -11,7 +11,8 @@
  * - manual prices and discounts beyond the cashier's limit name a real approver
  *   (src/sales/sale-approvals.ts; `not_approved`);
  * - the points earned are what the program gives (src/sales/sale-points.ts; `loyalty_mismatch`);
- * - it is completed: the register never pushes a voided sale (`voided_on_push`).
+ * - it is completed: the register never pushes a voided sale (`voided_on_push`);
+ * - its receipt number is its register's and not reused (receipt-number-check.ts).
  */
 import type { SaleDoc } from '../../../src/documents';
 import { saleTimeProblem } from '../../../src/sales';
@@ -19,6 +20,7 @@ import { DocumentValidator } from '../document-validator';
 import type { FlagDraft, PushCheck, PushCheckContext, PushVerdict } from './push-check';
 import { ACCEPT, reject } from './push-check';
 import { checkSaleCatalog } from './sale-catalog-check';
+import { checkReceiptNumber } from './receipt-number-check';
 import { shift, staffMember } from './sale-lookups';
 import { checkSaleApprovals, checkSaleLoyalty } from './sale-rules-check';
 import { worksInStore } from '../../../src/staff/staff-rules';
@@ -65,6 +67,8 @@ export const checkSalePush: PushCheck = async (doc, context) => {
     () => checkSaleCatalog(sale, context),
     () => checkSaleApprovals(sale, context),
     () => checkSaleLoyalty(sale, context),
+    // Last: it claims the number, which only a sale that passed the rest should hold.
+    () => checkReceiptNumber(sale, context),
   ];
   for (const step of steps) {
     const verdict = await step();
