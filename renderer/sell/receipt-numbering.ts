@@ -1,9 +1,12 @@
 /**
  * Gives a completed sale its receipt number in the write that stores it (the rule:
  * src/sales/receipt-sequence.ts; the design: docs/DATA.md, "Receipt numbers"). No counter is
- * kept beside the sales: the highest number is read from this register's stored sales through
- * the `[registerId, receiptSeq]` index, one read per sale, and a crash anywhere leaves either a
- * stored sale with its number or no sale and no number used.
+ * stored beside the sales: the highest number is read from this register's stored sales, and a
+ * crash anywhere leaves either a stored sale with its number or no sale and no number used.
+ * The read scans the store's sales once per app start (Dexie indexes only required fields, and
+ * `receiptSeq` stays optional); after that the highest is kept in memory and moves only once a
+ * sale is stored with the next number. A failed write forgets it, so the next sale reads the
+ * disk again. One sale finishes at a time (finishSale's `finishing`), one process per replica.
  *
  * A replica numbers nothing until it knows it holds every numbered sale of its register: the
  * local document `receipt-numbers-known` is written once its first full pull of the store's sales
@@ -13,7 +16,7 @@
 import type { RxCollection } from 'rxdb';
 import type { ReplicaDatabase } from '../data/database';
 import type { SaleDoc } from '../../src/documents';
-import { nextReceiptSequence } from '../../src/sales/receipt-sequence';
+import { highestReceiptSequence, nextReceiptSequence } from '../../src/sales/receipt-sequence';
 import type {
   NextReceiptSequence,
   ReceiptSequenceKnowledge,
@@ -39,15 +42,38 @@ export type NumberedSale =
   | { ok: true; sale: SaleDoc; stored: 'now' | 'before' }
   | { ok: false; reason: Extract<NextReceiptSequence, { ok: false }>['reason'] };
 
-/** The highest sequence this register's stored sales carry; 0 before the first. */
-export async function highestUsedSequence(
+/** What was read from disk, or stored since: only for the replica and register it names. */
+let highestKnown: { replica: string; registerId: string; highest: number } | null = null;
+/** Moves on every change to highestKnown by a sale, so a read begun before it is not kept. */
+let generation = 0;
+
+function setHighestKnown(value: typeof highestKnown): void {
+  highestKnown = value;
+  generation += 1;
+}
+
+/** The highest sequence this register's stored sales carry on disk; 0 before the first. */
+export async function readHighestSequence(
   sales: RxCollection<SaleDoc>,
   registerId: string,
 ): Promise<number> {
-  const top = await sales
-    .findOne({ selector: { registerId }, sort: [{ receiptSeq: 'desc' }] })
-    .exec();
-  return (top?.toJSON() as SaleDoc | undefined)?.receiptSeq ?? 0;
+  const docs = await sales.find({ selector: { registerId } }).exec();
+  return highestReceiptSequence(
+    docs.map((doc) => doc.toJSON() as SaleDoc),
+    registerId,
+  );
+}
+
+async function highestUsedSequence(db: NumberingReplica, registerId: string): Promise<number> {
+  const replica = db.sales.database.name;
+  if (highestKnown?.replica === replica && highestKnown.registerId === registerId) {
+    return highestKnown.highest;
+  }
+  const readFrom = generation;
+  const highest = await readHighestSequence(db.sales, registerId);
+  // A sale stored while the disk was read (the start-up read beside the first sale) wins.
+  if (generation === readFrom) highestKnown = { replica, registerId, highest };
+  return highest;
 }
 
 export async function receiptNumbersKnown(
@@ -77,7 +103,7 @@ export async function receiptKnowledge(
   register: NumberingRegister,
 ): Promise<ReceiptSequenceKnowledge> {
   if (!(await receiptNumbersKnown(db, register))) return { known: false };
-  return { known: true, highestUsed: await highestUsedSequence(db.sales, register.registerId) };
+  return { known: true, highestUsed: await highestUsedSequence(db, register.registerId) };
 }
 
 /**
@@ -96,6 +122,8 @@ export async function storeNumberedSale(
   const next = nextReceiptSequence(await receiptKnowledge(db, register));
   if (!next.ok) return { ok: false, reason: next.reason };
   const sale = build(next.sequence);
+  // Whatever happens now, the next sale reads the disk unless this one is known to be stored.
+  setHighestKnown(null);
   const result = await db.sales.bulkInsert([sale]);
   const failed = result.error.find((error) => error.status !== 409);
   if (failed) throw new Error(`sales: ${failed.status}`);
@@ -104,7 +132,13 @@ export async function storeNumberedSale(
     // number stands.
     const existing = await db.sales.findOne(saleId).exec();
     if (existing) return { ok: true, sale: existing.toJSON() as SaleDoc, stored: 'before' };
+    throw new Error(`sales: ${saleId} was refused as a conflict but is not stored`);
   }
+  setHighestKnown({
+    replica: db.sales.database.name,
+    registerId: register.registerId,
+    highest: next.sequence,
+  });
   return { ok: true, sale, stored: 'now' };
 }
 
@@ -124,11 +158,14 @@ export async function learnReceiptNumbers(
   replication: SalesReplication,
   register: NumberingRegister,
 ): Promise<void> {
-  if (await receiptNumbersKnown(db, register)) return;
-  const sales = replication.states.find((state) => state.collection.name === 'sales');
-  if (!sales) return;
-  await replication.initialPull(['sales']);
-  // A replication stopped before it caught up (the app closing) proves nothing.
-  if (sales.isStopped()) return;
-  await markReceiptNumbersKnown(db, register);
+  if (!(await receiptNumbersKnown(db, register))) {
+    const sales = replication.states.find((state) => state.collection.name === 'sales');
+    if (!sales) return;
+    await replication.initialPull(['sales']);
+    // A replication stopped before it caught up (the app closing) proves nothing.
+    if (sales.isStopped()) return;
+    await markReceiptNumbersKnown(db, register);
+  }
+  // The one read of the store's sales, done now rather than during the first sale.
+  await receiptKnowledge(db, register);
 }

@@ -85,8 +85,9 @@ export const saleSchema: DocumentSchema = {
     createdAt: isoTimeField,
     completedAt: isoTimeField,
     receiptNumber: text(24),
-    // Bounded and whole, so RxDB can index it (the register's highest number is one read).
-    receiptSeq: { type: 'integer', minimum: 1, maximum: MAX_RECEIPT_SEQUENCE, multipleOf: 1 },
+    // Not indexed: Dexie indexes required fields only, and the field stays optional (registers
+    // from before numbers push sales without it). renderer/sell/receipt-numbering.ts reads it.
+    receiptSeq: { type: 'integer', minimum: 1, maximum: MAX_RECEIPT_SEQUENCE },
     void: {
       type: 'object',
       properties: { voidedAt: isoTimeField, voidedBy: text(128), reason: text(200) },
@@ -110,5 +111,5 @@ export const saleSchema: DocumentSchema = {
     'completedAt',
   ],
   additionalProperties: false,
-  indexes: ['createdAt', ['registerId', 'receiptSeq']],
+  indexes: ['createdAt'],
 };
