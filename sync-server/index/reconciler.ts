@@ -1,6 +1,4 @@
-import type { LoyaltyEntryDoc } from '../../src/documents';
-import type { SaleDoc } from '../../src/documents';
-import type { StockMoveDoc } from '../../src/documents';
+import type { LoyaltyEntryDoc, SaleDoc, StockMoveDoc } from '../../src/documents';
 import { balancesByCustomer, uniqueEntries } from '../../src/loyalty';
 import { stockLevels } from '../../src/stock';
 import { fromCouchDoc } from '../storage/couch-doc';

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { saleSchema } from '../../../src/documents';
 import {
+  MAX_RECEIPT_SEQUENCE,
   formatReceiptNumber,
   parseReceiptNumber,
   receiptNumberFor,
@@ -40,6 +42,11 @@ describe('receipt numbers: format and parse', () => {
     expect(receiptNumberFor('hcm-q1', 'reg-01', 1)).toBe('Q1-01-000001');
     expect(receiptNumberFor('hcm-q1', 'reg-01', 999_999)).toBe('Q1-01-999999');
     expect(receiptNumberFor('hcm-q1', 'reg-01', 1_000_000)).toBe('Q1-01-1000000');
+  });
+
+  it('takes every sequence the sale schema takes, and no more', () => {
+    expect(saleSchema.properties.receiptSeq).toMatchObject({ maximum: MAX_RECEIPT_SEQUENCE });
+    expect(receiptNumberFor('hcm-q1', 'reg-01', MAX_RECEIPT_SEQUENCE)).toBe('Q1-01-999999999');
   });
 
   it('refuses a sequence that is not a whole number from 1', () => {
