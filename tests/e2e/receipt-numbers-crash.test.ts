@@ -4,8 +4,8 @@
  * replica on IndexedDB with strict durability, numbered by renderer/sell/receipt-numbering.ts)
  * completing sale after sale; the test kills the whole browser (SIGKILL to its process group) at
  * a random moment, starts it again on the same profile, and repeats until 1,000 sales are
- * stored. After every start and at the end, the register's numbers are exactly 1…N: no gap, no
- * number twice, each sale's number printed as src/receipt formats it.
+ * stored. Then the register's numbers are exactly 1…N: no gap, no number twice, each sale's
+ * number as src/receipt formats it (a gap or a twin made at any kill would still be there).
  *
  * The data layer rather than the sell screen: a sale through the UI takes a second or more, so
  * 1,000 of them with restarts would take far longer than the suite allows. The sell screen's
@@ -32,7 +32,7 @@ import type { CrashPageState } from './receipt-crash/crash-page';
 const TARGET = Number(process.env.RECEIPT_CRASH_SALES ?? 1000);
 /** Kills happen 0–this many ms after the page starts completing sales. */
 const KILL_WINDOW_MS = Number(process.env.RECEIPT_CRASH_WINDOW_MS ?? 800);
-const MAX_KILLS = Number(process.env.RECEIPT_CRASH_KILLS ?? 25);
+const MAX_KILLS = Number(process.env.RECEIPT_CRASH_KILLS ?? 20);
 const REPLICA = 'omnitill-hcm-q1-reg-01';
 
 /** A small seeded generator, so a failing sequence of kills can be replayed (CRASH_SEED). */
@@ -132,7 +132,6 @@ describe('receipt numbers with the register killed at random points', () => {
   it(`numbers ${TARGET} sales 1…${TARGET} across up to ${MAX_KILLS} kills`, async () => {
     console.info(`receipt-numbers-crash: CRASH_SEED=${seed}`);
     const random = mulberry32(seed);
-    const problems: string[] = [];
     const killedAt: number[] = [];
     let resumed = 0;
     const started = Date.now();
@@ -145,9 +144,9 @@ describe('receipt numbers with the register killed at random points', () => {
       });
       const state = await pageState(page);
       if (state.error) throw new Error(`start ${start}: ${state.error}`);
-      const check = await numberProblems(page, `start ${start}`);
-      problems.push(...check.problems);
-      if (killedAt.length < MAX_KILLS && check.n < TARGET * 0.95) {
+      // Numbers are never removed or given below the highest, so a gap or a twin made at any
+      // kill is still there at the end, where they are checked.
+      if (killedAt.length < MAX_KILLS && state.stored < TARGET * 0.9) {
         await sleep(random() * KILL_WINDOW_MS);
         const before = await pageState(page).catch(() => null);
         await browser.kill();
@@ -173,7 +172,7 @@ describe('receipt numbers with the register killed at random points', () => {
         `sales stored), ${resumed} sales found stored under the open id after a kill, ` +
         `${Math.round((Date.now() - started) / 1000)} s`,
     );
-    expect(problems.concat(final.problems)).toEqual([]);
+    expect(final.problems).toEqual([]);
     expect(final.n).toBe(TARGET);
     expect(killedAt.length).toBeGreaterThanOrEqual(Math.min(MAX_KILLS, 10));
   }, 300_000);
