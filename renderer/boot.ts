@@ -16,6 +16,7 @@ import { dispatchScan } from './devices/scan-router';
 import { startCartJournal } from './sell/cart-journal';
 import { followPrintJobs } from './sell/receipt-printing';
 import { recoverAtStart } from './sell/sale-repair';
+import { learnReceiptNumbers } from './sell/receipt-numbering';
 import { setServices } from './services';
 import { useAppStore } from './state/app-store';
 
@@ -49,6 +50,10 @@ export async function boot(): Promise<void> {
   });
   followPrintJobs();
   void pushAuditOutbox();
+  // Receipt numbers start once the store's sales have been pulled once (receipt-numbering.ts).
+  learnReceiptNumbers(db, replication, config).catch((error: unknown) =>
+    console.error('Receipt numbers: could not record that the sales are in:', error),
+  );
 
   // Keep the index current from the change stream; count progress during the first sync.
   // Changes that arrive while the catalog loads wait: those the load already read (at or

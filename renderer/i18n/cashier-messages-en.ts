@@ -43,6 +43,10 @@ export const cashierEn: Record<keyof typeof cashierVi, string> = {
   'sell.creditNoteNothingToPay':
     'Credit note {number}: scan the goods first, then scan the note at payment.',
   'sell.saveFailed': 'The sale could not be saved: {reason}. It is still open: try again.',
+  'sell.receiptNumberUnknown':
+    'This register does not know its last receipt number yet (newly installed or new data), so it cannot number this sale. Connect it to the network so it syncs with the server once, then complete the sale again: it is still open.',
+  'sell.receiptNumbersExhausted':
+    'This register has used every receipt number. Call support to give it a new register id; the sale is still open.',
   'sell.registerClosed':
     'The register has no open shift. Ask a supervisor to open it, then complete the sale; it is still here.',
   'sell.drawerFailed': 'The drawer did not open: {reason}',
@@ -204,6 +208,7 @@ export const cashierEn: Record<keyof typeof cashierVi, string> = {
   'payment.badPoints': 'Enter a whole number of points greater than 0.',
   'payment.error': 'The payment failed: {reason}',
   'lastSale.title': 'Sale complete',
+  'lastSale.number': 'Receipt {number}',
   'lastSale.change': 'Change: {amount}',
   'lastSale.points': 'Points earned: +{earned} · Balance: {balance}',
   'lastSale.printing': 'Sending the receipt to the printer…',

@@ -44,6 +44,10 @@ export const cashierVi = {
   'sell.creditNoteNothingToPay':
     'Phiếu mua hàng {number}: quét hàng trước, rồi quét phiếu khi thanh toán.',
   'sell.saveFailed': 'Không lưu được đơn hàng: {reason}. Đơn vẫn còn, hãy thử lại.',
+  'sell.receiptNumberUnknown':
+    'Quầy chưa biết số hóa đơn cuối cùng của mình (mới cài đặt hoặc dữ liệu mới), nên chưa đánh số được đơn này. Hãy kết nối mạng để quầy đồng bộ với máy chủ một lần, rồi hoàn tất lại: đơn vẫn còn.',
+  'sell.receiptNumbersExhausted':
+    'Quầy đã dùng hết số hóa đơn. Hãy gọi bộ phận hỗ trợ để đặt mã quầy mới; đơn vẫn còn.',
   'sell.registerClosed': 'Quầy chưa mở ca. Nhờ quản lý mở ca rồi hoàn tất đơn; đơn vẫn còn.',
   'sell.drawerFailed': 'Không mở được két: {reason}',
   'sell.drawerOpened': 'Đã mở két.',
@@ -204,6 +208,7 @@ export const cashierVi = {
   'payment.badPoints': 'Nhập số điểm là số nguyên lớn hơn 0.',
   'payment.error': 'Không thanh toán được: {reason}',
   'lastSale.title': 'Đã bán xong',
+  'lastSale.number': 'Số HĐ {number}',
   'lastSale.change': 'Tiền thừa: {amount}',
   'lastSale.points': 'Điểm cộng: +{earned} · Điểm hiện có: {balance}',
   'lastSale.printing': 'Đang gửi hóa đơn tới máy in…',

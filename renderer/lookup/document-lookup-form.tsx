@@ -59,7 +59,8 @@ export function DocumentLookupForm(props: {
     const result = await lookupDocument(query);
     setBusy(false);
     if (!result.ok) {
-      const shown = query.kind === 'order' ? query.key : query.id;
+      const shown =
+        query.kind === 'order' ? query.key : query.kind === 'sale' ? query.id : query.number;
       setError(
         result.reason === 'not-found-offline'
           ? t('lookup.notFoundOffline', { text: shown })

@@ -127,9 +127,27 @@ async function findSale(id: string, api: ServerApi): Promise<LookupResult> {
   return { ok: true, found: { kind: 'sale', sale, returns, serverChecked: remote.ok } };
 }
 
+/**
+ * A sale by its receipt number: this store's sales are all in the replica (the number's store
+ * code is this store's). Another store's receipt is found by scanning its barcode or QR code,
+ * which carry the sale's id: the server does not look numbers up yet (docs/DATA.md).
+ */
+async function findSaleByNumber(receiptNumber: string, api: ServerApi): Promise<LookupResult> {
+  const local = await services().db.sales.findOne({ selector: { receiptNumber } }).exec();
+  if (!local) return { ok: false, reason: 'not-found' };
+  return findSale(local.id, api);
+}
+
 export async function lookupDocument(
   query: Exclude<LookupQuery, { kind: 'invalid' }>,
   api: ServerApi = serverApi(),
 ): Promise<LookupResult> {
-  return query.kind === 'order' ? findOrder(query.key, api) : findSale(query.id, api);
+  switch (query.kind) {
+    case 'order':
+      return findOrder(query.key, api);
+    case 'sale':
+      return findSale(query.id, api);
+    case 'sale-number':
+      return findSaleByNumber(query.number, api);
+  }
 }

@@ -119,7 +119,7 @@ export function ReturnsScreen(props: { openExchange: OpenExchange }) {
           date: new Date(source?.soldAt ?? found.order.placedAt).toLocaleDateString(locale),
         })
       : t('returns.source.sale', {
-          id: found.sale.id,
+          id: found.sale.receiptNumber ?? found.sale.id,
           store: found.sale.storeId,
           date: new Date(found.sale.completedAt).toLocaleDateString(locale),
         });

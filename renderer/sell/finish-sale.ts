@@ -6,6 +6,7 @@
 import { create } from 'zustand';
 import type { CustomerDoc, SaleDoc } from '../../src/documents';
 import { completeSale } from '../../src/sales';
+import type { CompleteSaleInput } from '../../src/sales';
 import { openShiftNow } from '../state/open-shift-store';
 import { confirmPoints, pointsBeforeSale } from './payment/points-holds';
 import { confirmStoredValue } from './payment/stored-value-holds';
@@ -17,7 +18,8 @@ import { useAppStore } from '../state/app-store';
 import { cartInput, useCartStore } from './cart-store';
 import { printSaleReceipt } from './receipt-printing';
 import { saveCartJournalNow } from './cart-journal';
-import { insertIfAbsent } from './sale-repair';
+import { writeSaleImplied } from './sale-repair';
+import { storeNumberedSale } from './receipt-numbering';
 
 export interface FinishedSale {
   sale: SaleDoc;
@@ -68,7 +70,7 @@ export async function finishSale(t: Translate): Promise<boolean> {
     return false;
   }
   const customer = customerState.customer;
-  const result = completeSale({
+  const input: CompleteSaleInput = {
     saleId: cart.saleId,
     createdAt: cart.startedAt,
     completedAt: new Date().toISOString(),
@@ -90,25 +92,42 @@ export async function finishSale(t: Translate): Promise<boolean> {
           },
         }
       : {}),
-  });
+  };
+  const result = completeSale(input);
   if (!result.ok) {
     cart.setNotice({ kind: 'error', text: errorMessage(result.error, t) });
     return false;
   }
-  const { sale, stockMoves, loyaltyEntries, pointsAfter } = result.completed;
+  const { pointsAfter } = result.completed;
   const { db, replication, api } = services();
   useLastSaleStore.setState({ finishing: true });
+  let sale: SaleDoc;
   try {
     // Durable before visible, in an order a crash cannot break (sale-repair.ts): the journal
-    // names this sale, then the sale is written, then what it implies. A crash in between
-    // leaves a stored sale that start-up completes, never stock or points without their sale.
-    // A retry rewrites nothing (ids are derived from the sale id, conflicts are ignored).
+    // names this sale, then the sale is written with its receipt number (receipt-numbering.ts),
+    // then what it implies. A crash in between leaves a stored sale that start-up completes,
+    // never stock or points without their sale. A retry rewrites nothing and keeps the number
+    // the sale was stored with (ids are derived from the sale id, conflicts are ignored).
     await saveCartJournalNow(db, config);
-    await insertIfAbsent(db.sales, [sale]);
-    await Promise.all([
-      insertIfAbsent(db.stock, stockMoves),
-      insertIfAbsent(db.loyalty, loyaltyEntries),
-    ]);
+    const numbered = await storeNumberedSale(db, config, input.saleId, (receiptSequence) => {
+      const numberedSale = completeSale({ ...input, receiptSequence });
+      if (!numberedSale.ok) throw new Error(numberedSale.error.message);
+      return numberedSale.completed.sale;
+    });
+    if (!numbered.ok) {
+      useLastSaleStore.setState({ finishing: false });
+      cart.setNotice({
+        kind: 'error',
+        text: t(
+          numbered.reason === 'not-known'
+            ? 'sell.receiptNumberUnknown'
+            : 'sell.receiptNumbersExhausted',
+        ),
+      });
+      return false;
+    }
+    sale = numbered.sale;
+    await writeSaleImplied(db, sale, settings.loyalty?.program);
   } catch (error) {
     useLastSaleStore.setState({ finishing: false });
     cart.setNotice({

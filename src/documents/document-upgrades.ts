@@ -38,7 +38,9 @@ export const DOCUMENT_UPGRADES: Readonly<Record<string, DocumentUpgrades>> = {
   // 1: the pickup's optional `shiftId` and `tenders` (how the balance was paid, for the shift).
   pickup: { 1: (doc) => doc },
   // 1: the bank-transfer tender (VietQR) and its optional fields; older sales have none.
-  sale: { 1: (doc) => doc },
+  // 2: the optional receipt number (`receiptNumber`, `receiptSeq`): a sale made before it keeps
+  // none (numbers are never made up afterwards: they would not be those printed).
+  sale: { 1: (doc) => doc, 2: (doc) => doc },
   // 1: a member's `pin` may be a device-keyed verifier (what registers now receive); a replica's
   // older members keep their hash until the server sends the member again (docs/SECURITY.md).
   staff: { 1: (doc) => doc },

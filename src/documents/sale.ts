@@ -42,6 +42,13 @@ export interface SaleDoc {
   loyalty?: SaleLoyalty;
   createdAt: string;
   completedAt: string;
+  /**
+   * The number printed for people (`Q1-01-000123`, src/receipt/receipt-number.ts) and its
+   * sequence, given in the write that completes the sale (src/sales/receipt-sequence.ts). Both
+   * or neither: sales of registers from before receipt numbers have none.
+   */
+  receiptNumber?: string;
+  receiptSeq?: number;
   /** Set only when status is voided. */
   void?: { voidedAt: string; voidedBy: string; reason: string };
 }
@@ -51,7 +58,7 @@ const points: JsonSchema = { type: 'integer', minimum: 0, maximum: 1e12 };
 
 export const saleSchema: DocumentSchema = {
   title: 'sale',
-  version: 1,
+  version: 2,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -76,6 +83,12 @@ export const saleSchema: DocumentSchema = {
     },
     createdAt: isoTimeField,
     completedAt: isoTimeField,
+    receiptNumber: text(24),
+    // Not indexed: Dexie indexes required fields only, and the field stays optional (registers
+    // from before numbers push sales without it). renderer/sell/receipt-numbering.ts reads it.
+    // MAX_RECEIPT_SEQUENCE of src/receipt/receipt-number.ts (not imported: documents import no
+    // receipt module; a test checks the two agree).
+    receiptSeq: { type: 'integer', minimum: 1, maximum: 999_999_999 },
     void: {
       type: 'object',
       properties: { voidedAt: isoTimeField, voidedBy: text(128), reason: text(200) },

@@ -26,6 +26,7 @@ import { settle } from '../tenders/settle';
 import { salePointsEarned } from './sale-points';
 import type { TenderError, TenderInput } from '../tenders/tender';
 import { saleImpliedDocuments } from './sale-implied-documents';
+import { receiptNumberFor } from '../receipt/receipt-number';
 
 export type SaleSettings = Pick<
   StoreSettingsDoc,
@@ -56,6 +57,8 @@ export interface CompleteSaleInput {
   cart: CartInput;
   tenders: readonly TenderInput[];
   customer?: SaleCustomer;
+  /** This register's next receipt sequence (nextReceiptSequence); the sale carries its number. */
+  receiptSequence?: number;
 }
 
 export type CompleteSaleErrorCode =
@@ -213,6 +216,12 @@ export function completeSale(input: CompleteSaleInput): CompleteSaleResult {
     ...(loyalty ? { loyalty } : {}),
     createdAt: input.createdAt,
     completedAt: input.completedAt,
+    ...(input.receiptSequence === undefined
+      ? {}
+      : {
+          receiptNumber: receiptNumberFor(input.storeId, input.registerId, input.receiptSequence),
+          receiptSeq: input.receiptSequence,
+        }),
   };
 
   // The stock moves and ledger entries follow from the sale alone, as a repair rebuilds them.

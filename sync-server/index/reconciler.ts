@@ -1,6 +1,4 @@
-import type { LoyaltyEntryDoc } from '../../src/documents';
-import type { SaleDoc } from '../../src/documents';
-import type { StockMoveDoc } from '../../src/documents';
+import type { LoyaltyEntryDoc, SaleDoc, StockMoveDoc } from '../../src/documents';
 import { balancesByCustomer, uniqueEntries } from '../../src/loyalty';
 import { stockLevels } from '../../src/stock';
 import { fromCouchDoc } from '../storage/couch-doc';
@@ -27,6 +25,7 @@ export type FlagKind =
   /** Raised by the push checks (push-checks/) beside a document accepted for review. */
   | 'offline-redemption'
   | 'unverified-price'
+  | 'receipt-number-gap'
   /** Bank transfers (sync-server/payments): each one needs a person to refund or match it. */
   | 'payment-unmatched'
   | 'payment-amount-mismatch'

@@ -3,7 +3,7 @@
  * at a random moment 0–200 ms after the key, many times over on one profile, and started
  * again on the same IndexedDB. Each time: no sale is stored without its stock moves and ledger
  * entries, the cart of a sale that was not stored is back, and in the end the server holds
- * every sale exactly once, each with all it implies. One sync-server and app host for the
+ * every sale exactly once, each with all it implies, numbered 1…N (receipt numbers). One sync-server and app host for the
  * file; only the browser is started again.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -420,5 +420,11 @@ describe('the register killed 0–200 ms after F12, again and again', () => {
     expect(problems).toEqual([]);
     expect(local.sales).toHaveLength(RUNS);
     expect(registerSales).toHaveLength(RUNS);
+    // Receipt numbers: exactly 1…RUNS, each sale its own, as stored and as the server holds them.
+    const numbers = (sales: readonly { receiptSeq?: unknown }[]) =>
+      sales.map((sale) => Number(sale.receiptSeq)).sort((a, b) => a - b);
+    const oneToRuns = Array.from({ length: RUNS }, (_, index) => index + 1);
+    expect(numbers(local.sales)).toEqual(oneToRuns);
+    expect(numbers(registerSales)).toEqual(oneToRuns);
   }, 1_500_000);
 });

@@ -27,6 +27,11 @@ export function LastSalePanel() {
       aria-live="polite"
     >
       <strong>{t('lastSale.title')}</strong>
+      {sale.receiptNumber && (
+        <strong className="receipt-number" data-testid="last-sale-number">
+          {t('lastSale.number', { number: sale.receiptNumber })}
+        </strong>
+      )}
       <span data-testid="last-sale-change">
         {t('lastSale.change', { amount: money(sale.payment.change) })}
       </span>
@@ -91,7 +96,7 @@ export function ReceiptsDialog() {
               {t('receipts.row', {
                 time: new Date(sale.completedAt).toLocaleString(locale),
                 total: money(sale.priced.totals.total),
-                id: sale.id,
+                id: sale.receiptNumber ?? sale.id,
               })}
             </span>
             <button

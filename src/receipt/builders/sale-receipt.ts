@@ -2,7 +2,8 @@
  * The customer's receipt for a completed till sale: the store's header, every line with its
  * quantity, price and the reasons it costs less (promotions, discounts, a changed price), the
  * totals, VAT per rate, the tenders and change, the loyalty points, the footer, and the sale id
- * as a Code 128 and an OMNITILL QR code so a return can find the sale by scanning.
+ * as a Code 128 and an OMNITILL QR code so a return can find the sale by scanning. The receipt
+ * number (`Q1-01-000123`) is printed large under the title.
  *
  * Amounts come from the SaleDoc as priced by src/pricing: nothing is computed here but text.
  */
@@ -156,7 +157,11 @@ export function buildSaleReceipt(input: SaleReceiptInput): Receipt {
     { kind: 'separator', char: '=' },
     centered(labels.title, { bold: true }),
     centered(printedAt(input)),
-    line(`${labels.sale}: ${sale.id}`),
+    // The receipt number is what people read out and type (receipt-number.ts), so it is large;
+    // a sale from before numbers shows its id as it always did.
+    ...(sale.receiptNumber
+      ? [centered(labels.sale), centered(sale.receiptNumber, { bold: true, size: 2 })]
+      : [line(`${labels.sale}: ${sale.id}`)]),
     line(
       `${labels.register}: ${sale.registerId}${input.staffName ? `  ${labels.cashier}: ${input.staffName}` : ''}`,
     ),
@@ -272,7 +277,8 @@ export function buildSaleReceipt(input: SaleReceiptInput): Receipt {
   for (const text of input.footer) blocks.push(centered(text));
   blocks.push(
     { kind: 'feed', lines: 1 },
-    { kind: 'barcode', symbology: 'CODE128', value: sale.id, showText: true },
+    // Scanned to find the sale; its long id is printed under it only when there is no number.
+    { kind: 'barcode', symbology: 'CODE128', value: sale.id, showText: !sale.receiptNumber },
     { kind: 'qr', value: omnitillCodeText('sale', sale.id), cellSize: 4 },
     { kind: 'feed', lines: 2 },
     { kind: 'cut' },

@@ -34,6 +34,8 @@ export type PushRejectionCode =
   | 'implausible_time'
   | 'loyalty_mismatch'
   | 'voided_on_push'
+  | 'receipt_number_mismatch'
+  | 'reused_receipt_number'
   | 'no_source'
   | 'source_rejected'
   | 'not_derived'

@@ -13,7 +13,8 @@
  * - the points earned are what the program gives (src/sales/sale-points.ts; `loyalty_mismatch`);
  * - it is completed: the register never pushes a voided sale (`voided_on_push`);
  * - its bank transfers were paid, or confirmed by hand offline by a supervisor
- *   (sale-transfer-check.ts; last, as it records those payments).
+ *   (sale-transfer-check.ts; it records those payments);
+ * - its receipt number is its register's and not reused (receipt-number-check.ts; last).
  */
 import type { SaleDoc } from '../../../src/documents';
 import { saleTimeProblem } from '../../../src/sales';
@@ -21,6 +22,7 @@ import { DocumentValidator } from '../document-validator';
 import type { FlagDraft, PushCheck, PushCheckContext, PushVerdict } from './push-check';
 import { ACCEPT, reject } from './push-check';
 import { checkSaleCatalog } from './sale-catalog-check';
+import { checkReceiptNumber } from './receipt-number-check';
 import { shift, staffMember } from './sale-lookups';
 import { checkSaleApprovals, checkSaleLoyalty } from './sale-rules-check';
 import { checkSaleTransfers } from './sale-transfer-check';
@@ -69,6 +71,8 @@ export const checkSalePush: PushCheck = async (doc, context) => {
     () => checkSaleApprovals(sale, context),
     () => checkSaleLoyalty(sale, context),
     () => checkSaleTransfers(sale, context),
+    // Last: it claims the number, which only a sale that passed the rest should hold.
+    () => checkReceiptNumber(sale, context),
   ];
   for (const step of steps) {
     const verdict = await step();

@@ -18,7 +18,7 @@ const PINNED: Readonly<Record<string, { version: number; sha256: string }>> = {
   customers: { version: 0, sha256: 'd6ede95a341f4f07' },
   loyalty: { version: 0, sha256: '8484c97e91a46657' },
   orders: { version: 0, sha256: '5e63c4cd8ef18c85' },
-  sales: { version: 1, sha256: '9d2c7b2e120348f3' },
+  sales: { version: 2, sha256: '042c3833dcd70c8c' },
   returns: { version: 0, sha256: '0b80b3d05aa4ff5a' },
   stock: { version: 0, sha256: '3ac616c8e4e52d8b' },
   shifts: { version: 0, sha256: '9db5826984f2d9d0' },
