@@ -6,11 +6,11 @@
  */
 import type { StoreSettingsDoc, TaxKind } from '../documents/store-settings';
 import type { SaleDoc } from '../documents/sale';
-import { minor, mulDiv, sum } from '../money';
+import { minor, sum } from '../money';
 import type { Minor } from '../money';
 import type { PricedLine } from '../pricing/cart';
 import { businessDate, storeTimeZone } from '../store-clock';
-import { taxKindOf } from '../tax';
+import { taxCategoryLabel, taxKindOf, taxOfAmount } from '../tax';
 import { EInvoiceError } from './einvoice-error';
 import { formatInvoiceCode } from './invoice-code';
 import type { InvoiceForm } from './invoice-code';
@@ -97,16 +97,11 @@ export interface EInvoiceIssue {
   unitNames?: Readonly<Record<string, string>>;
 }
 
-const BASIS_POINTS = 10_000;
-
+/** `TSuat`: a rate as on receipts ("8%", point decimals), the other kinds by their code. */
 export function rateLabel(kind: TaxKind, rateBp: number): string {
   if (kind === 'not-subject') return 'KCT';
   if (kind === 'not-declared') return 'KKKNT';
-  const whole = Math.trunc(rateBp / 100);
-  const fraction = String(rateBp % 100)
-    .padStart(2, '0')
-    .replace(/0+$/, '');
-  return fraction ? `${whole}.${fraction}%` : `${whole}%`;
+  return taxCategoryLabel('rate', rateBp, 'en-US');
 }
 
 /** Grams as kilograms in decimal text: 750 → "0.75", 2000 → "2". */
@@ -131,9 +126,26 @@ function checkSale(sale: SaleDoc): void {
   if (sale.priced.lines.length === 0) refuse(`Sale ${sale.id} has no lines to invoice.`);
 }
 
+function checkIssueTime(sale: SaleDoc, issuedAt: string): void {
+  const at = Date.parse(issuedAt);
+  if (Number.isNaN(at)) {
+    throw new EInvoiceError(
+      'not-invoiceable',
+      `The time of issue "${issuedAt}" is not an ISO 8601 instant; pass the register clock's time.`,
+    );
+  }
+  if (at < Date.parse(sale.completedAt)) {
+    throw new EInvoiceError(
+      'not-invoiceable',
+      `The invoice would be issued at ${issuedAt}, before sale ${sale.id} completed (${sale.completedAt}); issue it at or after the sale.`,
+    );
+  }
+}
+
 export function buildEInvoiceRecord(issue: EInvoiceIssue): EInvoiceRecord {
   const { sale } = issue;
   checkSale(sale);
+  checkIssueTime(sale, issue.issuedAt);
   const seller = checkSeller(issue.seller);
   const buyer = checkBuyer(issue.buyer);
   const issueDate = businessDate(issue.issuedAt, storeTimeZone(issue.settings));
@@ -168,9 +180,13 @@ export function buildEInvoiceRecord(issue: EInvoiceIssue): EInvoiceRecord {
       );
     }
     const weighed = input.pricing === 'weight';
-    const unitPrice = sale.priced.pricesIncludeTax
-      ? mulDiv(priced.unitPrice, BASIS_POINTS, BASIS_POINTS + priced.rateBp, mode)
-      : priced.unitPrice;
+    // The price before VAT of one piece or kilogram, split by the same rule as the amounts.
+    const unitPrice = taxOfAmount(
+      priced.unitPrice,
+      priced.rateBp,
+      sale.priced.pricesIncludeTax,
+      mode,
+    ).taxable;
     return {
       position: index + 1,
       sku: input.sku,

@@ -142,6 +142,16 @@ describe('what is refused', () => {
     ).toContain("buyer's name");
   });
 
+  it('a time of issue that is not an instant, or is before the sale completed', () => {
+    expect(
+      refusal(() => buildEInvoiceRecord(issueOf(mixed, { issuedAt: '31/12/2026' }))).message,
+    ).toContain('not an ISO 8601 instant');
+    expect(
+      refusal(() => buildEInvoiceRecord(issueOf(mixed, { issuedAt: '2026-12-31T09:59:59.000Z' })))
+        .message,
+    ).toContain('before sale');
+  });
+
   it('a sale whose lines do not add up to its totals', () => {
     const damaged = {
       ...mixed,
@@ -184,9 +194,9 @@ describe('totals per rate, for any cart', () => {
         fc.array(
           fc.record({
             taxRateId: fc.constantFrom(...categories),
-            unitPrice: fc.integer({ min: 1, max: 3_000_000 }),
+            unitPrice: fc.integer({ min: 1_000, max: 3_000_000 }),
             quantity: fc.integer({ min: 1, max: 30 }),
-            grams: fc.option(fc.integer({ min: 1, max: 20_000 }), { nil: undefined }),
+            grams: fc.option(fc.integer({ min: 100, max: 20_000 }), { nil: undefined }),
           }),
           { minLength: 1, maxLength: 15 },
         ),
