@@ -7,11 +7,9 @@
 import { create } from 'zustand';
 import type { CustomerDoc, SaleDoc, StaffDoc } from '../../src/documents';
 import type { DeviceResult, PrintJobInfo } from '../../src/ipc/contract';
-import { buildSaleReceipt } from '../../src/receipt';
+import { storeSaleReceipt } from '../../src/receipt';
 import { services } from '../services';
 import { useAppStore } from '../state/app-store';
-import { storeTimeZone } from '../../src/store-clock';
-import { taxKindsById } from '../../src/tax';
 
 export type PrintState =
   | { state: 'sending' }
@@ -79,29 +77,12 @@ export async function printSaleReceipt(
   const jobId = receiptJobId(sale, copy);
   setJob(jobId, { state: 'sending' });
   const settings = useAppStore.getState().settings;
-  const locale = settings?.defaultLocale ?? 'vi-VN';
   const customer = extras.customer === undefined ? await customerOf(sale) : extras.customer;
   const name =
     extras.staff?.id === sale.staffId ? extras.staff.name : await staffName(sale.staffId);
-  const receipt = buildSaleReceipt({
-    sale,
-    storeName: settings?.name ?? sale.storeId,
-    locale,
-    currency: sale.currency,
-    now: new Date(sale.completedAt),
-    timeZone: storeTimeZone(settings),
-    header: settings?.receipt.header ?? [],
-    footer: settings?.receipt.footer ?? [],
-    taxKinds: taxKindsById(settings?.tax.rates ?? []),
+  const receipt = storeSaleReceipt(sale, settings, {
     ...(name ? { staffName: name } : {}),
-    ...(customer
-      ? {
-          customer: {
-            name: customer.name,
-            ...(customer.loyaltyCardNumber ? { cardNumber: customer.loyaltyCardNumber } : {}),
-          },
-        }
-      : {}),
+    customer: customer ?? null,
     ...(extras.pointsBalance === undefined ? {} : { pointsBalance: extras.pointsBalance }),
     copy,
   });

@@ -7,10 +7,9 @@
 import type { CustomerDoc, SaleDoc, StaffDoc, StoreSettingsDoc } from '../../src/documents';
 import { formatMoney } from '../../src/money';
 import type { Locale } from '../../src/money';
-import { buildSaleReceipt } from '../../src/receipt';
+import { storeSaleReceipt } from '../../src/receipt';
 import type { Receipt } from '../../src/receipt';
 import { storeTimeZone } from '../../src/store-clock';
-import { taxKindsById } from '../../src/tax';
 import { fromCouchDoc } from '../storage/couch-doc';
 import type { ServerContext } from '../server-context';
 
@@ -50,25 +49,9 @@ export async function receiptSource(context: ServerContext, sale: SaleDoc): Prom
   ]);
   const locale: Locale = settings?.defaultLocale ?? 'vi-VN';
   const storeName = settings?.name ?? sale.storeId;
-  const receipt = buildSaleReceipt({
-    sale,
-    storeName,
-    locale,
-    currency: sale.currency,
-    now: new Date(sale.completedAt),
-    timeZone: storeTimeZone(settings),
-    header: settings?.receipt.header ?? [],
-    footer: settings?.receipt.footer ?? [],
-    taxKinds: taxKindsById(settings?.tax.rates ?? []),
+  const receipt = storeSaleReceipt(sale, settings, {
     ...(staff ? { staffName: staff.name } : {}),
-    ...(customer
-      ? {
-          customer: {
-            name: customer.name,
-            ...(customer.loyaltyCardNumber ? { cardNumber: customer.loyaltyCardNumber } : {}),
-          },
-        }
-      : {}),
+    customer: customer ?? null,
   });
   return { sale, settings, locale, storeName, receipt };
 }

@@ -8,3 +8,4 @@ export * from './sale-receipt';
 export * from './shift-report-receipt';
 export * from './return-receipt';
 export * from './pickup-slip';
+export * from './store-sale-receipt';
