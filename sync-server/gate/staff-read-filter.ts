@@ -121,7 +121,10 @@ export async function filterStaffRead(
   // One document, its revisions or an attachment.
   const allowed = await allowedIds(store, storeId, [endpoint]);
   if (!allowed.has(endpoint)) throw notFound();
-  // `open_revs` answers an array of `{ ok: doc }`; an attachment is not JSON (fails closed).
+  // `open_revs` answers an array of `{ ok: doc }`. CouchDB sends it (and a document with
+  // attachments) as multipart unless asked for JSON, which the filter must read; an attachment
+  // itself is not JSON (fails closed).
+  req.headers.accept = 'application/json';
   return filterAnswer(req, res, (answer) =>
     Promise.resolve(Array.isArray(answer) ? answer.map(keyedRevision(keyed)) : keyed(answer)),
   );
