@@ -8,7 +8,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSyncServerProcess } from '../../helpers/sync-server-process';
+import {
+  TEST_COUCHDB_URL,
+  couchdbPrefixOf,
+  dropCouchDatabases,
+  startSyncServerProcess,
+} from '../../helpers/sync-server-process';
 import type { EnrolledDevice, SyncServerProcess } from '../../helpers/sync-server-process';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'omnitill-pin-lockout-'));
@@ -31,6 +36,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.stop();
   rmSync(dataDir, { recursive: true, force: true });
+  // The data dir was ours, so the helper leaves a CouchDB run's databases: drop them here.
+  if (TEST_COUCHDB_URL) await dropCouchDatabases(TEST_COUCHDB_URL, couchdbPrefixOf(dataDir));
 });
 
 describe("the server's PIN lockout", () => {
