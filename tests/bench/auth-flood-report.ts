@@ -33,6 +33,11 @@ export function renderAuthFloodSection(results: AuthFloodResults): string[] {
     '',
     `- The flood took ${results.floodSeconds} s and was answered ${statuses}: after a few failures the device id and the attacker's address are locked and answered 429 before any scrypt (access/auth-throttle.ts); the register's credentials, already verified, are never throttled.`,
     `- Reads of the register not answered 200: ${results.failedReads}.`,
+    ...(results.pass
+      ? []
+      : [
+          `- Missed on this run. The quiet median was already ${ms(results.quiet.median)} with a load average of ${machine.loadAverage} on ${machine.cores} cores (other work on the machine), and the flood multiplied it by ${round(results.duringFlood.median / results.quiet.median, 1)} times: every 429 is still an HTTP request the one event loop parses and answers, so the register's read waits behind the ones in flight. Whether the target holds on a quiet machine this run does not show: re-run \`npm run bench -- --auth-flood\` there before quoting it.`,
+        ]),
     '',
   ];
 }
