@@ -36,7 +36,7 @@ export function renderAuthFloodSection(results: AuthFloodResults): string[] {
     ...(results.pass
       ? []
       : [
-          `- Missed on this run. The quiet median was already ${ms(results.quiet.median)} with a load average of ${machine.loadAverage} on ${machine.cores} cores (other work on the machine), and the flood multiplied it by ${round(results.duringFlood.median / results.quiet.median, 1)} times: every 429 is still an HTTP request the one event loop parses and answers, so the register's read waits behind the ones in flight. Whether the target holds on a quiet machine this run does not show: re-run \`npm run bench -- --auth-flood\` there before quoting it.`,
+          `- Missed. The flood ran at ${Math.round(Number(setup['flood requests']) / results.floodSeconds).toLocaleString('en-US')} requests/s and multiplied the quiet median by ${round(results.duringFlood.median / results.quiet.median, 1)}: scrypt is no longer the cost, but every 429 is still a request the server's one event loop reads, authenticates and answers in turn, so the register's read most likely waits behind the ${String(setup['flood connections'])} in flight.${machine.loadAverage > machine.cores ? ` The load average was ${machine.loadAverage} on ${machine.cores} cores (other work on the machine): re-run on a quiet one before quoting the figure.` : ''} What is left to try: answer a locked address with fewer resources (close its connection with the 429, or hold at most a few of its requests at once), or take already verified credentials first.`,
         ]),
     '',
   ];
