@@ -2,14 +2,17 @@
  * `npm run bench -- --auth-flood` (issue #15, "Done when"): 2,000 requests with wrong secrets
  * against a register's device id that has not signed in since the server started (each would
  * cost a scrypt without the throttle), sent as fast as 50 connections allow from an attacker's
- * address, while a register that signed in reads a product over and over from its own address.
+ * address by a process of its own (auth-flood-attacker.ts), while a register that signed in reads
+ * a product over and over from its own address.
  * The figure is that register's read latency during the flood. Nothing here writes to docs/:
  * run.ts does.
  */
 import { Agent, request } from 'node:http';
-import { basicAuth, startSyncServerProcess } from '../helpers/sync-server-process';
+import { join } from 'node:path';
+import { REPO_ROOT, startSyncServerProcess } from '../helpers/sync-server-process';
 import type { SyncServerProcess } from '../helpers/sync-server-process';
 import { tempDir } from './bench-servers';
+import { startReadyProcess } from './child-process';
 import type { Cleanup } from './cleanup';
 import { machineInfo } from './machine-info';
 import type { MachineInfo } from './machine-info';
@@ -113,21 +116,13 @@ export async function runAuthFloodBench(
     timeoutMs: 120_000,
   });
   cleanup.add('stop the flood bench sync-server', () => server.stop());
-  // A register keeps its connection open, as its replication does; so may the attacker.
+  // A register keeps its connection open, as its replication does.
   const registerAgent = new Agent({
     keepAlive: true,
     maxSockets: 1,
     localAddress: REGISTER_ADDRESS,
   });
-  const attackerAgent = new Agent({
-    keepAlive: true,
-    maxSockets: scale.floodConcurrency,
-    localAddress: ATTACKER_ADDRESS,
-  });
-  cleanup.add('close the flood bench connections', () => {
-    registerAgent.destroy();
-    attackerAgent.destroy();
-  });
+  cleanup.add('close the register connection', () => registerAgent.destroy());
 
   const register = await server.enrollDevice('hcm-q1', 'reg-signed-in');
   const victim = await server.enrollDevice('hcm-q1', 'reg-not-signed-in-yet');
@@ -143,20 +138,30 @@ export async function runAuthFloodBench(
   }
 
   step(`${scale.floodRequests} requests with wrong secrets, ${scale.floodConcurrency} at a time…`);
-  const floodStatuses: Record<string, number> = {};
-  let sent = 0;
-  let flooding = true;
+  const attacker = await startReadyProcess({
+    name: 'the flood attacker',
+    command: join(REPO_ROOT, 'node_modules', '.bin', 'tsx'),
+    args: [
+      join(REPO_ROOT, 'tests', 'bench', 'auth-flood-attacker.ts'),
+      server.url,
+      victim.deviceId,
+      String(scale.floodRequests),
+      String(scale.floodConcurrency),
+      ATTACKER_ADDRESS,
+    ],
+    cwd: REPO_ROOT,
+    ready: /auth-flood attacker (started) /,
+    timeoutMs: 60_000,
+  });
+  // Counted from its first request: the process start is not the flood.
   const floodStarted = performance.now();
-  const attacker = async () => {
-    while (sent < scale.floodRequests) {
-      const guess = basicAuth(victim.deviceId, `wrong-secret-${sent++}`);
-      const status = await get(server, '/db/products', guess, attackerAgent);
-      floodStatuses[status] = (floodStatuses[status] ?? 0) + 1;
-    }
-  };
-  const flood = Promise.all(Array.from({ length: scale.floodConcurrency }, attacker)).finally(
-    () => (flooding = false),
-  );
+  cleanup.add('stop the flood attacker', () => attacker.stop());
+  const attackerDone = new Promise<void>((resolve) => {
+    if (attacker.child.exitCode !== null) resolve();
+    else attacker.child.once('exit', () => resolve());
+  });
+  let flooding = true;
+  void attackerDone.then(() => (flooding = false));
   const duringFlood: number[] = [];
   while (flooding) {
     const read = await timedRead(server, register.auth, registerAgent);
@@ -164,7 +169,10 @@ export async function runAuthFloodBench(
     duringFlood.push(read.ms);
     if (read.status !== 200) failedReads += 1;
   }
-  await flood;
+  await attackerDone;
+  const reported = /auth-flood statuses (\{.*\})/.exec(attacker.output())?.[1];
+  if (!reported) throw new Error(`The flood attacker reported nothing:\n${attacker.output()}`);
+  const floodStatuses = JSON.parse(reported) as Record<string, number>;
   const floodSeconds = (performance.now() - floodStarted) / 1000;
   step(`flood over in ${floodSeconds.toFixed(1)} s; ${duringFlood.length} reads during it`);
 
