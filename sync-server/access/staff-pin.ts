@@ -1,7 +1,7 @@
 /**
  * Checks a member of staff's PIN at the server, against the same PBKDF2 hash the registers use
  * (src/documents/staff.ts), for actions a device may only take with a manager's approval.
- * Repeated wrong PINs from one device lock it out for a while.
+ * Repeated wrong PINs from one device lock it out for a while (pin-attempts.ts).
  */
 import { createHmac, pbkdf2, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { PinHash } from '../../src/documents';
@@ -25,32 +25,6 @@ export function pinMatches(pin: string, hash: PinHash | PinVerifier): Promise<bo
       },
     );
   });
-}
-
-const MAX_FAILURES = 5;
-const LOCKOUT_MS = 60_000;
-
-export class PinAttempts {
-  private readonly failures = new Map<string, { count: number; lockedUntil: number }>();
-
-  /** Milliseconds the caller must still wait, or 0. */
-  lockedFor(key: string, now = Date.now()): number {
-    return Math.max(0, (this.failures.get(key)?.lockedUntil ?? 0) - now);
-  }
-
-  failed(key: string, now = Date.now()): void {
-    const entry = this.failures.get(key) ?? { count: 0, lockedUntil: 0 };
-    entry.count += 1;
-    if (entry.count >= MAX_FAILURES) {
-      entry.count = 0;
-      entry.lockedUntil = now + LOCKOUT_MS;
-    }
-    this.failures.set(key, entry);
-  }
-
-  succeeded(key: string): void {
-    this.failures.delete(key);
-  }
 }
 
 /** PBKDF2 rounds of a PIN hash the server makes (src/documents/staff.ts allows 10,000 and up). */

@@ -14,11 +14,10 @@ import { principalOf } from '../access/auth';
 import { readCollection } from '../storage/collection-reader';
 import type { Reconciler } from '../index/reconciler';
 import type { ServerContext } from '../server-context';
-import { PinAttempts, pinMatches } from '../access/staff-pin';
+import { PinAttempts, requireStaffPin } from '../access/pin-attempts';
 import { answer, contractRoute } from './contract-route';
 import { IntentConflict, PaymentLedger } from '../payments/payment-ledger';
 import { transferApproverProblem } from '../../src/staff/transfer-approver';
-import { worksInStore } from '../../src/staff/staff-rules';
 
 const conflict = (reason: string) => new ApiError(409, 'conflict', reason);
 
@@ -62,7 +61,7 @@ export function paymentRoutes(context: ServerContext, reconciler: Reconciler): R
   const router = Router();
   const ledger = new PaymentLedger(context.store, (flags) => reconciler.raise(flags));
   const devices = context.auth.require('device');
-  const attempts = new PinAttempts();
+  const attempts = new PinAttempts(context.store);
 
   contractRoute(router, 'payments/open', devices, async (request, res) => {
     const principal = principalOf(res);
@@ -122,25 +121,16 @@ export function paymentRoutes(context: ServerContext, reconciler: Reconciler): R
     const principal = principalOf(res);
     if (principal.kind !== 'device') throw forbidden('Only a register may ask.');
     const intent = await visibleIntent(ledger, res, request.reference);
-    const waitMs = attempts.lockedFor(principal.id);
-    if (waitMs > 0) {
-      throw new ApiError(
-        429,
-        'locked',
-        `Too many wrong PINs from this register; try again in ${Math.ceil(waitMs / 1000)} s.`,
-      );
-    }
-    const staff = (await readCollection<StaffDoc>(context.store, 'staff')).find(
+    const member = (await readCollection<StaffDoc>(context.store, 'staff')).find(
       (entry) => entry.doc.id === request.staffId,
     )?.doc;
-    const worksHere = staff?.active === true && worksInStore(staff, intent.storeId);
-    if (!staff || !worksHere || !(await pinMatches(request.pin, staff.pin))) {
-      attempts.failed(principal.id);
-      throw forbidden(
-        'The PIN does not match a member of staff of this store; check it and try again.',
-      );
-    }
-    attempts.succeeded(principal.id);
+    const staff = await requireStaffPin(
+      attempts,
+      principal.id,
+      member,
+      intent.storeId,
+      request.pin,
+    );
     // The PIN is right; whether they may confirm is the rule the sale push check applies too.
     if (transferApproverProblem(staff, intent.storeId)) {
       throw forbidden(

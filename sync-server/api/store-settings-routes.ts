@@ -9,16 +9,15 @@ import { MAX_QUICK_KEYS } from '../../src/documents';
 import type { StaffDoc, StoreSettingsDoc } from '../../src/documents';
 import { applyStockSettingsChange, StockSettingsError } from '../../src/stock';
 import type { StockSettings, StockSettingsChange } from '../../src/stock';
-import { ApiError, badRequest, forbidden, notFound } from '../http/api-error';
+import { badRequest, forbidden, notFound } from '../http/api-error';
 import { principalOf } from '../access/auth';
 import { readCollection } from '../storage/collection-reader';
 import { parsePromotions } from '../services/promotion-input';
 import { isPlainObject } from '../http/read-json-body';
 import type { ServerContext } from '../server-context';
 import { upsertDocs } from '../services/server-writes';
-import { PinAttempts, pinMatches } from '../access/staff-pin';
+import { PinAttempts, requireStaffPin } from '../access/pin-attempts';
 import { answer, contractRoute } from './contract-route';
-import { worksInStore } from '../../src/staff/staff-rules';
 
 const MAX_LINES = 10;
 const MAX_LINE = 64;
@@ -92,7 +91,7 @@ function lines(value: unknown, field: string): string[] {
 
 export function storeSettingsRoutes(context: ServerContext): Router {
   const router = Router();
-  const attempts = new PinAttempts();
+  const attempts = new PinAttempts(context.store);
 
   contractRoute(
     router,
@@ -101,31 +100,16 @@ export function storeSettingsRoutes(context: ServerContext): Router {
     async (body, res) => {
       const principal = principalOf(res);
       if (principal.kind !== 'device') throw forbidden('Only a register of the store may ask.');
-      const waitMs = attempts.lockedFor(principal.id);
-      if (waitMs > 0) {
-        throw new ApiError(
-          429,
-          'locked',
-          `Too many wrong PINs from this register; try again in ${Math.ceil(waitMs / 1000)} s.`,
-        );
-      }
       const storeId = principal.storeId;
       const [settingsEntry] = (
         await readCollection<StoreSettingsDoc>(context.store, 'settings')
       ).filter((entry) => entry.doc.storeId === storeId);
       if (!settingsEntry) throw notFound(`The server has no settings for store ${storeId}.`);
       const settings = settingsEntry.doc;
-      const staff = (await readCollection<StaffDoc>(context.store, 'staff')).find(
+      const member = (await readCollection<StaffDoc>(context.store, 'staff')).find(
         (entry) => entry.doc.id === body.staffId,
       )?.doc;
-      const worksHere = staff?.active === true && worksInStore(staff, storeId);
-      if (!staff || !worksHere || !(await pinMatches(body.pin, staff.pin))) {
-        attempts.failed(principal.id);
-        throw forbidden(
-          'The PIN does not match a member of staff of this store; check it and try again.',
-        );
-      }
-      attempts.succeeded(principal.id);
+      const staff = await requireStaffPin(attempts, principal.id, member, storeId, body.pin);
       if (!settings.permissions[staff.role].includes('manage-settings')) {
         throw forbidden(`${staff.name} may not change the store's settings; ask a manager.`);
       }

@@ -77,6 +77,8 @@ export const INTERNAL_DATABASES = {
   accounts: 'omnitill-accounts',
   /** Secrets the server makes once and every instance shares (the PIN secret, pin-secret.ts). */
   secrets: 'omnitill-secrets',
+  /** Wrong PINs the server checked, one document per register (access/pin-attempts.ts). */
+  pinAttempts: 'omnitill-pin-attempts',
 } as const;
 
 const storeDatabasePatterns = STORE_COLLECTIONS.map((name) => `${name}-`).join(', ');

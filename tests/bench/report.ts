@@ -4,6 +4,8 @@
  * and how every figure is taken. The raw samples stay in docs/bench-results.json.
  */
 import type { BenchResults, Metric } from './bench-results';
+import type { AuthFloodResults } from './auth-flood-bench';
+import { renderAuthFloodSection } from './auth-flood-report';
 import type { ClusterBenchResults } from './cluster-bench';
 import { renderClusterSection } from './cluster-report';
 import { findings, LIMITS, METHOD } from './report-text';
@@ -57,7 +59,11 @@ function detailLines(metric: Metric): string[] {
   return lines;
 }
 
-export function renderReport(results: BenchResults, cluster?: ClusterBenchResults): string {
+export function renderReport(
+  results: BenchResults,
+  cluster?: ClusterBenchResults,
+  authFlood?: AuthFloodResults,
+): string {
   const { machine } = results;
   const missed = results.metrics.filter((metric) => metric.pass === false);
   const passed = results.metrics.filter((metric) => metric.pass === true);
@@ -104,10 +110,11 @@ export function renderReport(results: BenchResults, cluster?: ClusterBenchResult
     sections.push(`### ${metric.title}`, '', METHOD[metric.id], '', ...detailLines(metric), '');
   }
   if (cluster) sections.push(...renderClusterSection(cluster));
+  if (authFlood) sections.push(...renderAuthFloodSection(authFlood));
   sections.push(
     '## Running it',
     '',
-    '`npm run bench` generates the data from src/demo’s seeded generators (the same on every machine), seeds a sync-server’s LevelDB directly (seeding is not measured), builds the renderer and the bench page (tests/bench/browser) with vite into a temp folder, and drives Debian’s Chromium with playwright-core (the flags of tests/e2e/helpers/browser.ts). Every process it starts is stopped by its process group and every temp folder removed at the end, on failure and on Ctrl-C. `npm run bench -- --smoke` runs the same code at a tiny scale without writing here; tests/integration/bench-smoke.test.ts does that as part of `npm test`. `npm run bench -- --cluster` starts a 3-node CouchDB cluster from ../shared/couchdb (or uses `OMNITILL_BENCH_COUCHDB_URLS`, comma-separated node URLs) and measures the section on several instances; tests/cluster/cluster-bench-smoke.test.ts runs it at a tiny scale in `npm run test:couchdb`.',
+    '`npm run bench` generates the data from src/demo’s seeded generators (the same on every machine), seeds a sync-server’s LevelDB directly (seeding is not measured), builds the renderer and the bench page (tests/bench/browser) with vite into a temp folder, and drives Debian’s Chromium with playwright-core (the flags of tests/e2e/helpers/browser.ts). Every process it starts is stopped by its process group and every temp folder removed at the end, on failure and on Ctrl-C. `npm run bench -- --smoke` runs the same code at a tiny scale without writing here; tests/integration/bench-smoke.test.ts does that as part of `npm test`. `npm run bench -- --cluster` starts a 3-node CouchDB cluster from ../shared/couchdb (or uses `OMNITILL_BENCH_COUCHDB_URLS`, comma-separated node URLs) and measures the section on several instances; tests/cluster/cluster-bench-smoke.test.ts runs it at a tiny scale in `npm run test:couchdb`. `npm run bench -- --auth-flood` measures only the bad-auth flood section (the full run measures it too, after the rest).',
     '',
     'Statistics are nearest-rank percentiles over every sample (never interpolated). Setup of this run:',
     '',

@@ -4,12 +4,20 @@
  * prints the results without touching docs/; `-- --report` re-renders the report from the kept
  * results; `-- --cold-start` measures only the cold start and prints it; `-- --cluster` measures
  * the push load on one embedded instance and on two instances on a CouchDB cluster (issue 14) and
- * writes docs/bench-cluster.json and its section of the report. Every process and temp folder it
+ * writes docs/bench-cluster.json and its section of the report; `-- --auth-flood` measures only a
+ * signed-in register's reads during a bad-auth flood (issue #15) and writes docs/bench-auth-flood.json
+ * and its section (the full run measures it too). Every process and temp folder it
  * makes is removed at the end, on failure and on Ctrl-C.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../helpers/sync-server-process';
+import type { AuthFloodResults } from './auth-flood-bench';
+import {
+  AUTH_FLOOD_FULL_SCALE,
+  AUTH_FLOOD_SMOKE_SCALE,
+  runAuthFloodBench,
+} from './auth-flood-bench';
 import type { BenchResults } from './bench-results';
 import { FULL_SCALE, SMOKE_SCALE } from './bench-scale';
 import { Cleanup } from './cleanup';
@@ -23,6 +31,22 @@ import { runBench } from './suite';
 const RESULTS = join(REPO_ROOT, 'docs', 'bench-results.json');
 const REPORT = join(REPO_ROOT, 'docs', 'BENCHMARKS.md');
 const CLUSTER_RESULTS = join(REPO_ROOT, 'docs', 'bench-cluster.json');
+const AUTH_FLOOD_RESULTS = join(REPO_ROOT, 'docs', 'bench-auth-flood.json');
+
+function keptAuthFlood(): AuthFloodResults | undefined {
+  if (!existsSync(AUTH_FLOOD_RESULTS)) return undefined;
+  return JSON.parse(readFileSync(AUTH_FLOOD_RESULTS, 'utf8')) as AuthFloodResults;
+}
+
+function printAuthFlood(flood: AuthFloodResults): void {
+  const verdict = flood.pass ? 'pass' : 'MISS';
+  console.log(
+    `bench: register read during the bad-auth flood: median ${flood.duringFlood.median.toFixed(1)} ms, p95 ${flood.duringFlood.p95.toFixed(1)} ms (${flood.duringFlood.count} reads; target median < ${flood.targetMs} ms)  ${verdict}`,
+  );
+  console.log(
+    `bench:   quiet: median ${flood.quiet.median.toFixed(1)} ms; flood ${flood.floodSeconds} s, ${JSON.stringify(flood.floodStatuses)}; failed reads ${flood.failedReads}`,
+  );
+}
 
 function keptCluster(): ClusterBenchResults | undefined {
   if (!existsSync(CLUSTER_RESULTS)) return undefined;
@@ -36,7 +60,7 @@ function keptResults(): BenchResults {
 async function main(): Promise<number> {
   if (process.argv.includes('--report')) {
     // Re-render the report from the kept results (after a change to its wording), measuring nothing.
-    writeFileSync(REPORT, renderReport(keptResults(), keptCluster()));
+    writeFileSync(REPORT, renderReport(keptResults(), keptCluster(), keptAuthFlood()));
     console.log('bench: rewrote docs/BENCHMARKS.md from docs/bench-results.json');
     return 0;
   }
@@ -76,10 +100,22 @@ async function main(): Promise<number> {
       log(`cluster: ${cluster.cluster.salesStored} stored of ${cluster.cluster.salesAcknowledged}`);
       if (!smoke) {
         writeFileSync(CLUSTER_RESULTS, `${JSON.stringify(cluster, null, 2)}\n`);
-        writeFileSync(REPORT, renderReport(keptResults(), cluster));
+        writeFileSync(REPORT, renderReport(keptResults(), cluster, keptAuthFlood()));
         log('wrote docs/bench-cluster.json and docs/BENCHMARKS.md');
       }
       return cluster.cluster.salesStored === cluster.cluster.salesAcknowledged ? 0 : 1;
+    }
+    const floodScale = smoke ? AUTH_FLOOD_SMOKE_SCALE : AUTH_FLOOD_FULL_SCALE;
+    const log = (line: string) => console.log(`bench: ${line}`);
+    if (process.argv.includes('--auth-flood')) {
+      const flood = await runAuthFloodBench(floodScale, cleanup, log);
+      printAuthFlood(flood);
+      if (!smoke) {
+        writeFileSync(AUTH_FLOOD_RESULTS, `${JSON.stringify(flood, null, 2)}\n`);
+        writeFileSync(REPORT, renderReport(keptResults(), keptCluster(), flood));
+        log('wrote docs/bench-auth-flood.json and docs/BENCHMARKS.md');
+      }
+      return 0;
     }
     if (process.argv.includes('--cold-start')) {
       const metric = await runColdStartBench(smoke ? SMOKE_SCALE : FULL_SCALE, cleanup, (line) =>
@@ -106,8 +142,16 @@ async function main(): Promise<number> {
     }
     if (!smoke) {
       writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
-      writeFileSync(REPORT, renderReport(results, keptCluster()));
+      writeFileSync(REPORT, renderReport(results, keptCluster(), keptAuthFlood()));
       console.log('bench: wrote docs/BENCHMARKS.md and docs/bench-results.json');
+    }
+    // Last, on its own server, so its CPU colours no other figure (and a failure here loses none).
+    const flood = await runAuthFloodBench(floodScale, cleanup, log);
+    printAuthFlood(flood);
+    if (!smoke) {
+      writeFileSync(AUTH_FLOOD_RESULTS, `${JSON.stringify(flood, null, 2)}\n`);
+      writeFileSync(REPORT, renderReport(results, keptCluster(), flood));
+      log('wrote docs/bench-auth-flood.json and its section of docs/BENCHMARKS.md');
     }
     return 0;
   } catch (error) {
