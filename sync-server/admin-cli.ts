@@ -7,7 +7,8 @@
  *   migrate --data DIR --to URL [--prefix P]     embedded store → CouchDB (sync-server stopped)
  *   migrate --from URL [--prefix P] --data DIR   CouchDB → embedded store
  *   vietqr --bin B --account N --amount VND --ref R   prints a VietQR payload (docs/PAYMENTS.md)
- *   bank-account --store S --bin B --account N --name NAME   the store's account for transfers
+ *   bank-account --store S --bin B --account N --name NAME [--bank-name BANK]   the store's
+ *                                        account for transfers
  * Options: --server URL (default http://127.0.0.1:7070); the admin token comes from
  * OMNITILL_ADMIN_TOKEN (migrate works on the stores themselves and needs none).
  */
@@ -118,6 +119,7 @@ async function main(): Promise<void> {
       ref: { type: 'string' },
       note: { type: 'string' },
       card: { type: 'boolean' },
+      'bank-name': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });

@@ -84,7 +84,10 @@ export function CustomerDisplayScreen() {
           {transfer.amount}
         </p>
         <p>
-          {transfer.accountName} · {transfer.accountNumber} · BIN {transfer.bankBin}
+          {transfer.accountName} · {transfer.accountNumber} ·{' '}
+          <span data-testid="display-transfer-bank">
+            {transfer.bankName ?? `BIN ${transfer.bankBin}`}
+          </span>
         </p>
         <p className="muted">
           {t('payment.transfer.reference')}: {transfer.reference}

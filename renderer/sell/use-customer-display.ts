@@ -73,6 +73,7 @@ export function useCustomerDisplay(priced: PricedCart | null): void {
                 svg: transfer.svg,
                 amount: money(transfer.amount),
                 bankBin: transfer.bankBin,
+                ...(transfer.bankName ? { bankName: transfer.bankName } : {}),
                 accountNumber: transfer.accountNumber,
                 accountName: transfer.accountName,
                 reference: transfer.reference,

@@ -34,7 +34,14 @@ export const DOCUMENT_UPGRADES: Readonly<Record<string, DocumentUpgrades>> = {
   // 3: the optional `bankTransfer` account (VietQR); absent, the store takes no bank transfers.
   // 4: a tax category's optional `kind` and dated `changes`; absent, it is a rate that never
   // changes, which is what every older category was (docs/TAX.md).
-  'store settings': { 1: (doc) => doc, 2: (doc) => doc, 3: (doc) => doc, 4: (doc) => doc },
+  // 5: the transfer account's optional `bankName`; absent, screens and bills show the BIN.
+  'store settings': {
+    1: (doc) => doc,
+    2: (doc) => doc,
+    3: (doc) => doc,
+    4: (doc) => doc,
+    5: (doc) => doc,
+  },
   // 1: the pickup's optional `shiftId` and `tenders` (how the balance was paid, for the shift).
   pickup: { 1: (doc) => doc },
   // 1: the bank-transfer tender (VietQR) and its optional fields; older sales have none.

@@ -122,6 +122,12 @@ export interface BankTransferSettings {
   accountNumber: string;
   /** As the bank holds it, shown beside the QR so the customer sees whom they pay. */
   accountName: string;
+  /**
+   * The bank's short name as the store owner types it, e.g. "Vietcombank" (since schema version
+   * 5); absent means screens and the provisional bill show the BIN. No BIN list is shipped: the
+   * public ones disagree with each other.
+   */
+  bankName?: string;
 }
 
 const localized: JsonSchema = {
@@ -133,6 +139,9 @@ const roundingMode: JsonSchema = {
   type: 'string',
   enum: ['half-up', 'half-even', 'half-down', 'up', 'down', 'ceiling', 'floor'],
 };
+/** The longest bank name the settings keep: a short name fits one line of a 58 mm bill. */
+export const BANK_NAME_MAX = 40;
+
 /** How many quick keys the sell screen's grid holds. */
 export const MAX_QUICK_KEYS = 48;
 
@@ -144,7 +153,7 @@ const stringList = (maxItems: number, maxLength: number): JsonSchema => ({
 
 export const storeSettingsSchema: DocumentSchema = {
   title: 'store settings',
-  version: 4,
+  version: 5,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -224,6 +233,7 @@ export const storeSettingsSchema: DocumentSchema = {
           pattern: `^[0-9]{${ACCOUNT_DIGITS.min},${ACCOUNT_DIGITS.max}}$`,
         },
         accountName: { type: 'string', minLength: 1, maxLength: 70 },
+        bankName: { type: 'string', minLength: 1, maxLength: BANK_NAME_MAX },
       },
       required: ['bankBin', 'accountNumber', 'accountName'],
       additionalProperties: false,

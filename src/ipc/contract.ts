@@ -78,6 +78,8 @@ export interface CustomerDisplayState {
     svg: string;
     amount: string;
     bankBin: string;
+    /** The store owner's short name for the bank, shown instead of the BIN when set. */
+    bankName?: string;
     accountNumber: string;
     accountName: string;
     reference: string;

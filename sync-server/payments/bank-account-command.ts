@@ -1,9 +1,11 @@
 /**
- * `npm run admin -- bank-account --store S --bin BIN --account NUMBER --name "ACCOUNT NAME"`:
+ * `npm run admin -- bank-account --store S --bin BIN --account NUMBER --name "ACCOUNT NAME"
+ * [--bank-name "Vietcombank"]`:
  * writes the account a store takes VietQR transfers into (`bankTransfer` in its settings, which
  * the server alone writes) over the admin's replication access; the registers pull it as any
  * settings change, and it counts as a new settings version from now.
  */
+import { BANK_NAME_MAX } from '../../src/documents';
 import { bankAccountProblem } from '../../src/payments';
 
 export interface BankAccountValues {
@@ -11,10 +13,12 @@ export interface BankAccountValues {
   bin?: string;
   account?: string;
   name?: string;
+  /** The bank's short name shown beside the code; absent, the BIN is shown. */
+  'bank-name'?: string;
 }
 
 export const BANK_ACCOUNT_USAGE =
-  'bank-account --store STORE --bin BIN --account NUMBER --name "ACCOUNT NAME"';
+  'bank-account --store STORE --bin BIN --account NUMBER --name "ACCOUNT NAME" [--bank-name BANK]';
 
 /** Sets the account; resolves to the line to print, rejects with what to fix. */
 export async function setBankAccount(
@@ -29,6 +33,13 @@ export async function setBankAccount(
   const problem = bankAccountProblem(bin, account);
   if (problem) throw problem;
   if (name.trim().length > 70) throw new Error('The account name is at most 70 characters.');
+  const bankName = values['bank-name']?.trim();
+  if (values['bank-name'] !== undefined && !bankName) {
+    throw new Error('--bank-name is empty: give the short name customers know, e.g. Vietcombank.');
+  }
+  if (bankName && bankName.length > BANK_NAME_MAX) {
+    throw new Error(`The bank name is at most ${BANK_NAME_MAX} characters: use its short name.`);
+  }
   const url = `${server}/db/settings/store_${encodeURIComponent(store)}`;
   const headers = {
     Authorization: 'Basic ' + Buffer.from(`admin:${adminToken}`).toString('base64'),
@@ -38,7 +49,12 @@ export async function setBankAccount(
   if (current.status === 404) throw new Error(`The server has no settings for store ${store}.`);
   if (!current.ok) throw new Error(`Reading the settings of ${store}: HTTP ${current.status}.`);
   const settings = (await current.json()) as Record<string, unknown>;
-  const bankTransfer = { bankBin: bin, accountNumber: account, accountName: name.trim() };
+  const bankTransfer = {
+    bankBin: bin,
+    accountNumber: account,
+    accountName: name.trim(),
+    ...(bankName ? { bankName } : {}),
+  };
   const written = await fetch(url, {
     method: 'PUT',
     headers,
@@ -48,5 +64,6 @@ export async function setBankAccount(
     const reply = (await written.json().catch(() => ({}))) as { reason?: string };
     throw new Error(`The server refused the settings: ${reply.reason ?? written.status}.`);
   }
-  return `${store} now takes bank transfers into ${bin} ${account} (${bankTransfer.accountName}).`;
+  const bank = bankName ? `${bankName} (${bin})` : bin;
+  return `${store} now takes bank transfers into ${bank} ${account} (${bankTransfer.accountName}).`;
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Minor } from '../../../src/money';
 import type { Translate } from '../../i18n/translate';
+import { bankLabel } from './bank-transfer';
 import type { useBankTransfer } from './use-bank-transfer';
 
 /**
@@ -40,7 +41,7 @@ export function BankTransferView(props: {
           {money(code.amount)}
         </dd>
         <dt>{t('payment.transfer.bank')}</dt>
-        <dd>{code.bankBin}</dd>
+        <dd data-testid="transfer-bank">{bankLabel(code)}</dd>
         <dt>{t('payment.transfer.account')}</dt>
         <dd>{code.accountNumber}</dd>
         <dt>{t('payment.transfer.accountName')}</dt>

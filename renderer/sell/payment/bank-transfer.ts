@@ -17,6 +17,8 @@ export interface TransferCode {
   /** The QR as an SVG document, drawn big in the panel and on the customer display. */
   svg: string;
   bankBin: string;
+  /** The store owner's short name for the bank; absent, screens show the BIN. */
+  bankName?: string;
   accountNumber: string;
   accountName: string;
 }
@@ -55,10 +57,16 @@ export async function makeTransferCode(
       payload,
       svg,
       bankBin: account.bankBin,
+      ...(account.bankName ? { bankName: account.bankName } : {}),
       accountNumber: account.accountNumber,
       accountName: account.accountName,
     },
   };
+}
+
+/** The bank as people know it: the owner's name for it, else its BIN (no BIN list is shipped). */
+export function bankLabel(code: Pick<TransferCode, 'bankBin' | 'bankName'>): string {
+  return code.bankName ?? `BIN ${code.bankBin}`;
 }
 
 /** How the transfer was confirmed, for the tender the sale keeps. */

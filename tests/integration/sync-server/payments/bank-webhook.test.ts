@@ -134,10 +134,14 @@ describe('bank transfer notifications', () => {
         '113366668888',
         '--name',
         'OMNITILL HOAN KIEM',
+        '--bank-name',
+        'Techcombank',
       ],
       { env: { ...process.env, OMNITILL_ADMIN_TOKEN: server.adminToken } },
     );
-    expect(stdout).toMatch(/hn-hk now takes bank transfers into 970415 113366668888/);
+    expect(stdout).toMatch(
+      /hn-hk now takes bank transfers into Techcombank \(970415\) 113366668888/,
+    );
     const stored = (await (
       await fetch(`${server.url}/db/settings/store_hn-hk`, {
         headers: { Authorization: server.adminAuth },
@@ -147,6 +151,7 @@ describe('bank transfer notifications', () => {
       bankBin: '970415',
       accountNumber: '113366668888',
       accountName: 'OMNITILL HOAN KIEM',
+      bankName: 'Techcombank',
     });
   }, 30_000);
 
