@@ -149,7 +149,7 @@ export const cashierEn: Record<keyof typeof cashierVi, string> = {
   'payment.transfer.show': 'Show QR code',
   'payment.transfer.scan': 'The customer scans the code with a banking app',
   'payment.transfer.amount': 'Amount',
-  'payment.transfer.bank': 'Bank (BIN)',
+  'payment.transfer.bank': 'Bank',
   'payment.transfer.account': 'Account number',
   'payment.transfer.accountName': 'Account name',
   'payment.transfer.reference': 'Reference',
@@ -157,6 +157,10 @@ export const cashierEn: Record<keyof typeof cashierVi, string> = {
   'payment.transfer.offline':
     'The server cannot be reached: the transfer will not be confirmed by itself. Once the money shows in the bank app, ask a supervisor to confirm by hand.',
   'payment.transfer.cancel': 'Cancel transfer',
+  'payment.transfer.printBill': 'Print bill',
+  'payment.transfer.billSent': 'The bill went to the printer.',
+  'payment.transfer.billFailed':
+    'The bill did not print: {reason}. Check the printer and press Print bill again.',
   'payment.transfer.byHand': 'Confirm by hand',
   'payment.transfer.byHandPin': 'Supervisor PIN (the money shows in the bank app)',
   'payment.transfer.byHandConfirm': 'Confirm money received',

@@ -150,7 +150,7 @@ export const cashierVi = {
   'payment.transfer.show': 'Hiện mã QR',
   'payment.transfer.scan': 'Khách quét mã bằng ứng dụng ngân hàng',
   'payment.transfer.amount': 'Số tiền',
-  'payment.transfer.bank': 'Ngân hàng (BIN)',
+  'payment.transfer.bank': 'Ngân hàng',
   'payment.transfer.account': 'Số tài khoản',
   'payment.transfer.accountName': 'Chủ tài khoản',
   'payment.transfer.reference': 'Nội dung',
@@ -158,6 +158,10 @@ export const cashierVi = {
   'payment.transfer.offline':
     'Chưa kết nối được máy chủ: tiền về sẽ không tự xác nhận. Khi đã thấy tiền trong ứng dụng ngân hàng, nhờ quản lý xác nhận tay.',
   'payment.transfer.cancel': 'Hủy chuyển khoản',
+  'payment.transfer.printBill': 'In phiếu tạm tính',
+  'payment.transfer.billSent': 'Đã gửi phiếu tạm tính tới máy in.',
+  'payment.transfer.billFailed':
+    'Không in được phiếu tạm tính: {reason}. Kiểm tra máy in rồi bấm in lại.',
   'payment.transfer.byHand': 'Xác nhận tay',
   'payment.transfer.byHandPin': 'Mã PIN quản lý (đã thấy tiền về trong ứng dụng ngân hàng)',
   'payment.transfer.byHandConfirm': 'Xác nhận đã nhận tiền',

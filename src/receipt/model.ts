@@ -31,7 +31,15 @@ export type ReceiptBlock =
   | { kind: 'cut' };
 
 export type ReceiptKind =
-  'sale' | 'return' | 'exchange' | 'pickup' | 'x-report' | 'z-report' | 'test';
+  | 'sale'
+  | 'return'
+  | 'exchange'
+  | 'pickup'
+  | 'x-report'
+  | 'z-report'
+  | 'test'
+  // Printed while a VietQR transfer is pending; not a receipt (builders/provisional-bill.ts).
+  | 'provisional-bill';
 
 export interface Receipt {
   /** The id of the document the receipt is for (a sale, a return, a shift). */

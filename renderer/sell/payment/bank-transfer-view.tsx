@@ -2,6 +2,8 @@ import { useState } from 'react';
 import type { Minor } from '../../../src/money';
 import type { Translate } from '../../i18n/translate';
 import { bankLabel } from './bank-transfer';
+import type { TransferCode } from './bank-transfer';
+import type { BillPrintState } from './provisional-bill-printing';
 import type { useBankTransfer } from './use-bank-transfer';
 
 /**
@@ -13,13 +15,16 @@ export function BankTransferView(props: {
   t: Translate;
   money: (amount: Minor) => string;
   transfer: ReturnType<typeof useBankTransfer>;
+  /** The provisional bill with this code (provisional-bill-printing.ts). */
+  bill: { status: BillPrintState | null; print: (code: TransferCode) => Promise<void> };
 }) {
-  const { t, money, transfer } = props;
+  const { t, money, transfer, bill } = props;
   const [pin, setPin] = useState('');
   const [askingPin, setAskingPin] = useState(false);
   const state = transfer.transfer;
   if (!state) return null;
   const { code } = state;
+  const billStatus = bill.status?.reference === code.reference ? bill.status : null;
   return (
     <div
       className="transfer-qr"
@@ -52,6 +57,16 @@ export function BankTransferView(props: {
       <p className={state.offline ? 'error' : 'muted'} data-testid="transfer-status">
         {state.offline ? t('payment.transfer.offline') : t('payment.transfer.waiting')}
       </p>
+      {billStatus?.state === 'sent' && (
+        <p className="muted" data-testid="transfer-bill-status" data-job-id={billStatus.jobId}>
+          {t('payment.transfer.billSent')}
+        </p>
+      )}
+      {billStatus?.state === 'failed' && (
+        <p className="error" role="alert" data-testid="transfer-bill-status">
+          {billStatus.message}
+        </p>
+      )}
       {askingPin ? (
         <form
           className="tender-form"
@@ -91,6 +106,15 @@ export function BankTransferView(props: {
           onClick={transfer.cancel}
         >
           {t('payment.transfer.cancel')}
+        </button>
+        <button
+          type="button"
+          className="button-secondary"
+          data-testid="transfer-print-bill"
+          disabled={billStatus?.state === 'sending'}
+          onClick={() => void bill.print(code)}
+        >
+          {t('payment.transfer.printBill')}
         </button>
         {!askingPin && (
           <button

@@ -3,6 +3,7 @@ import type { PricedCart } from '../../../src/pricing';
 import type { TenderKind } from '../../../src/tenders';
 import { BankTransferView } from './bank-transfer-view';
 import { quickCashAmounts, TENDER_LABEL } from './payment-rules';
+import { useProvisionalBill } from './provisional-bill-printing';
 import { usePayment } from './use-payment';
 
 const KINDS: readonly TenderKind[] = [
@@ -47,6 +48,7 @@ export function PaymentPanel(props: { priced: PricedCart }) {
     complete,
     bankTransfer,
   } = usePayment(props.priced);
+  const bill = useProvisionalBill(props.priced, t);
 
   const dueInCash = settlement?.remainingInCash ?? amountDue;
   return (
@@ -139,7 +141,7 @@ export function PaymentPanel(props: { priced: PricedCart }) {
           ))}
         </div>
       )}
-      <BankTransferView t={t} money={money} transfer={bankTransfer} />
+      <BankTransferView t={t} money={money} transfer={bankTransfer} bill={bill} />
       {/* While a transfer code is up, the cashier cancels it or confirms it; nothing else goes in. */}
       {bankTransfer.transfer === null && (
         <form className="tender-form" onSubmit={submit}>

@@ -2,8 +2,9 @@
  * Small helpers every receipt builder shares (test page now; sale, return, X and Z reports
  * later), so receipts of every kind line up the same way and format money in one place.
  */
-import { formatAmount } from '../../money';
+import { formatAmount, minor } from '../../money';
 import type { CurrencyCode, Locale, Minor } from '../../money';
+import type { CartInput, PricedCart } from '../../pricing';
 import type { ReceiptBlock, TextStyle } from '../model';
 import { DEFAULT_STORE_TIME_ZONE } from '../../store-clock';
 
@@ -69,4 +70,121 @@ export function printedAt(context: ReceiptContext): string {
     hour12: false,
   });
   return format.format(context.now).replace(/[\u00a0\u202f]/g, ' ');
+}
+
+const CART_LABELS = {
+  'vi-VN': {
+    item: 'Mặt hàng',
+    amount: 'T.Tiền',
+    priceChanged: 'Giá sửa',
+    lineDiscount: 'Giảm giá',
+    orderDiscount: 'Giảm giá đơn',
+    subtotal: 'Tạm tính',
+    promotions: 'Khuyến mãi',
+    discounts: 'Giảm giá',
+    total: 'TỔNG CỘNG',
+  },
+  'en-US': {
+    item: 'Item',
+    amount: 'Amount',
+    priceChanged: 'Price changed',
+    lineDiscount: 'Discount',
+    orderDiscount: 'Order discount',
+    subtotal: 'Subtotal',
+    promotions: 'Promotions',
+    discounts: 'Discounts',
+    total: 'TOTAL',
+  },
+} as const satisfies Record<Locale, Record<string, string>>;
+
+/** Grams as kilograms with three decimals, in the receipt's locale: 512 g is "0,512 kg". */
+function kilograms(grams: number, locale: Locale): string {
+  const whole = Math.floor(grams / 1000);
+  const fraction = String(grams % 1000).padStart(3, '0');
+  return `${whole}${locale === 'vi-VN' ? ',' : '.'}${fraction} kg`;
+}
+
+/** Text on the left and an amount (already formatted) on the right. */
+export function textAmount(left: string, right: string, bold = false): ReceiptBlock {
+  return {
+    kind: 'columns',
+    columns: [
+      { text: left, weight: 3 },
+      { text: right, weight: 2, align: 'right' },
+    ],
+    ...(bold ? { style: { bold: true } } : {}),
+  };
+}
+
+/**
+ * A priced cart as every paper that lists one prints it (the sale receipt, the provisional
+ * bill): each line's name on its own row, its quantity or weight, price and amount under it,
+ * then why it costs less; then subtotal, promotions, discounts and the bold total.
+ */
+export function pricedCartBlocks(
+  cart: CartInput,
+  priced: PricedCart,
+  context: ReceiptContext,
+): ReceiptBlock[] {
+  const labels = CART_LABELS[context.locale];
+  const money = (amount: Minor) => formatAmount(amount, context.currency, context.locale);
+  const minus = (amount: Minor) => `-${money(amount)}`;
+  const blocks: ReceiptBlock[] = [
+    {
+      kind: 'columns',
+      columns: [
+        { text: labels.item, weight: 3 },
+        { text: labels.amount, weight: 2, align: 'right' },
+      ],
+      style: { bold: true },
+    },
+  ];
+  const pricedById = new Map(priced.lines.map((pricedLine) => [pricedLine.lineId, pricedLine]));
+  for (const cartLine of cart.lines) {
+    const pricedLine = pricedById.get(cartLine.lineId);
+    if (!pricedLine) continue;
+    blocks.push(line(cartLine.name));
+    const measure =
+      cartLine.pricing === 'weight'
+        ? `${kilograms(cartLine.grams ?? 0, context.locale)} x ${money(pricedLine.unitPrice)}/kg`
+        : `${cartLine.quantity} x ${money(pricedLine.unitPrice)}`;
+    blocks.push(textAmount(`  ${measure}`, money(pricedLine.gross)));
+    if (cartLine.override) {
+      blocks.push(
+        line(
+          `  ${labels.priceChanged}: ${money(cartLine.unitPrice)} -> ${money(cartLine.override.unitPrice)} (${cartLine.override.reason})`,
+        ),
+      );
+    }
+    for (const promotion of pricedLine.promotions) {
+      const label = context.locale === 'vi-VN' ? promotion.label.vi : promotion.label.en;
+      blocks.push(textAmount(`  ${label}`, minus(promotion.amount)));
+    }
+    if (pricedLine.lineDiscount > 0) {
+      const discount = cartLine.discount;
+      const percent =
+        discount?.kind === 'percent' ? ` ${(discount.percentBp / 100).toString()}%` : '';
+      blocks.push(textAmount(`  ${labels.lineDiscount}${percent}`, minus(pricedLine.lineDiscount)));
+    }
+  }
+
+  const { totals } = priced;
+  const discounts = minor(totals.lineDiscount + totals.orderDiscount);
+  blocks.push(
+    { kind: 'separator', char: '-' },
+    labelAmount(labels.subtotal, totals.gross, context),
+  );
+  if (totals.promotionDiscount > 0) {
+    blocks.push(textAmount(labels.promotions, minus(totals.promotionDiscount)));
+  }
+  if (discounts > 0) {
+    const order = cart.orderDiscount;
+    const detail =
+      totals.orderDiscount > 0 && order?.kind === 'percent'
+        ? ` (${labels.orderDiscount} ${(order.percentBp / 100).toString()}%)`
+        : '';
+    blocks.push(textAmount(`${labels.discounts}${detail}`, minus(discounts)));
+  }
+  blocks.push(labelAmount(labels.total, totals.total, context, { bold: true }));
+  return blocks;
 }

@@ -9,3 +9,4 @@ export * from './shift-report-receipt';
 export * from './return-receipt';
 export * from './pickup-slip';
 export * from './store-sale-receipt';
+export * from './provisional-bill';

@@ -11,11 +11,18 @@ import { omnitillCodeText } from '../../barcodes/document-reference';
 import type { SaleDoc } from '../../documents/sale';
 import type { TaxKind } from '../../documents/store-settings';
 import { taxCategoryLabel } from '../../tax/tax-labels';
-import { formatAmount, minor } from '../../money';
+import { formatAmount } from '../../money';
 import type { Locale, Minor } from '../../money';
 import type { AppliedTender } from '../../tenders/tender';
 import type { Receipt, ReceiptBlock } from '../model';
-import { centered, labelAmount, line, printedAt } from './builder-kit';
+import {
+  centered,
+  labelAmount,
+  line,
+  pricedCartBlocks,
+  printedAt,
+  textAmount,
+} from './builder-kit';
 import type { ReceiptContext } from './builder-kit';
 
 export interface SaleReceiptInput extends ReceiptContext {
@@ -43,16 +50,6 @@ const LABELS = {
     sale: 'Số HĐ',
     register: 'Quầy',
     cashier: 'Thu ngân',
-    item: 'Mặt hàng',
-    quantity: 'SL',
-    amount: 'T.Tiền',
-    priceChanged: 'Giá sửa',
-    lineDiscount: 'Giảm giá',
-    orderDiscount: 'Giảm giá đơn',
-    subtotal: 'Tạm tính',
-    promotions: 'Khuyến mãi',
-    discounts: 'Giảm giá',
-    total: 'TỔNG CỘNG',
     rounding: 'Làm tròn tiền mặt',
     toPay: 'Khách cần trả',
     taxTitle: 'Thuế GTGT (đã gồm trong giá)',
@@ -76,16 +73,6 @@ const LABELS = {
     sale: 'Sale',
     register: 'Register',
     cashier: 'Cashier',
-    item: 'Item',
-    quantity: 'Qty',
-    amount: 'Amount',
-    priceChanged: 'Price changed',
-    lineDiscount: 'Discount',
-    orderDiscount: 'Order discount',
-    subtotal: 'Subtotal',
-    promotions: 'Promotions',
-    discounts: 'Discounts',
-    total: 'TOTAL',
     rounding: 'Cash rounding',
     toPay: 'To pay',
     taxTitle: 'VAT (included in prices)',
@@ -128,26 +115,10 @@ function tenderLabel(tender: AppliedTender, labels: Labels): string {
   }
 }
 
-/** Grams as kilograms with three decimals, in the receipt's locale: 512 g is "0,512 kg". */
-function kilograms(grams: number, locale: Locale): string {
-  const whole = Math.floor(grams / 1000);
-  const fraction = String(grams % 1000).padStart(3, '0');
-  return `${whole}${locale === 'vi-VN' ? ',' : '.'}${fraction} kg`;
-}
-
 export function buildSaleReceipt(input: SaleReceiptInput): Receipt {
   const { sale } = input;
   const labels = LABELS[input.locale];
   const money = (amount: Minor) => formatAmount(amount, input.currency, input.locale);
-  const minus = (amount: Minor) => `-${money(amount)}`;
-  const columns = (left: string, right: string, bold = false): ReceiptBlock => ({
-    kind: 'columns',
-    columns: [
-      { text: left, weight: 3 },
-      { text: right, weight: 2, align: 'right' },
-    ],
-    ...(bold ? { style: { bold: true } } : {}),
-  });
 
   const blocks: ReceiptBlock[] = [];
   input.header.forEach((text, index) =>
@@ -166,60 +137,8 @@ export function buildSaleReceipt(input: SaleReceiptInput): Receipt {
       `${labels.register}: ${sale.registerId}${input.staffName ? `  ${labels.cashier}: ${input.staffName}` : ''}`,
     ),
     { kind: 'separator', char: '-' },
-    {
-      kind: 'columns',
-      columns: [
-        { text: labels.item, weight: 3 },
-        { text: labels.amount, weight: 2, align: 'right' },
-      ],
-      style: { bold: true },
-    },
+    ...pricedCartBlocks(sale.cart, sale.priced, input),
   );
-
-  const pricedById = new Map(sale.priced.lines.map((priced) => [priced.lineId, priced]));
-  for (const cartLine of sale.cart.lines) {
-    const priced = pricedById.get(cartLine.lineId);
-    if (!priced) continue;
-    blocks.push(line(cartLine.name));
-    const measure =
-      cartLine.pricing === 'weight'
-        ? `${kilograms(cartLine.grams ?? 0, input.locale)} x ${money(priced.unitPrice)}/kg`
-        : `${cartLine.quantity} x ${money(priced.unitPrice)}`;
-    blocks.push(columns(`  ${measure}`, money(priced.gross)));
-    if (cartLine.override) {
-      blocks.push(
-        line(
-          `  ${labels.priceChanged}: ${money(cartLine.unitPrice)} -> ${money(cartLine.override.unitPrice)} (${cartLine.override.reason})`,
-        ),
-      );
-    }
-    for (const promotion of priced.promotions) {
-      const label = input.locale === 'vi-VN' ? promotion.label.vi : promotion.label.en;
-      blocks.push(columns(`  ${label}`, minus(promotion.amount)));
-    }
-    if (priced.lineDiscount > 0) {
-      const discount = cartLine.discount;
-      const percent =
-        discount?.kind === 'percent' ? ` ${(discount.percentBp / 100).toString()}%` : '';
-      blocks.push(columns(`  ${labels.lineDiscount}${percent}`, minus(priced.lineDiscount)));
-    }
-  }
-
-  const { totals } = sale.priced;
-  const discounts = minor(totals.lineDiscount + totals.orderDiscount);
-  blocks.push({ kind: 'separator', char: '-' }, labelAmount(labels.subtotal, totals.gross, input));
-  if (totals.promotionDiscount > 0) {
-    blocks.push(columns(labels.promotions, minus(totals.promotionDiscount)));
-  }
-  if (discounts > 0) {
-    const order = sale.cart.orderDiscount;
-    const detail =
-      totals.orderDiscount > 0 && order?.kind === 'percent'
-        ? ` (${labels.orderDiscount} ${(order.percentBp / 100).toString()}%)`
-        : '';
-    blocks.push(columns(`${labels.discounts}${detail}`, minus(discounts)));
-  }
-  blocks.push(labelAmount(labels.total, totals.total, input, { bold: true }));
   const { payment } = sale;
   if (payment.cashRoundingAdjustment !== 0) {
     blocks.push(labelAmount(labels.rounding, payment.cashRoundingAdjustment, input));
@@ -263,13 +182,13 @@ export function buildSaleReceipt(input: SaleReceiptInput): Receipt {
       blocks.push(line(`${labels.customer}: ${input.customer.name}${card}`));
     }
     if (sale.loyalty) {
-      blocks.push(columns(labels.earned, `+${sale.loyalty.pointsEarned}`));
+      blocks.push(textAmount(labels.earned, `+${sale.loyalty.pointsEarned}`));
       if (sale.loyalty.pointsRedeemed > 0) {
-        blocks.push(columns(labels.redeemed, `-${sale.loyalty.pointsRedeemed}`));
+        blocks.push(textAmount(labels.redeemed, `-${sale.loyalty.pointsRedeemed}`));
       }
     }
     if (input.pointsBalance !== undefined && input.pointsBalance !== null) {
-      blocks.push(columns(labels.balance, String(input.pointsBalance), true));
+      blocks.push(textAmount(labels.balance, String(input.pointsBalance), true));
     }
   }
 
