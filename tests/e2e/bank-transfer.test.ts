@@ -4,12 +4,19 @@
  * payment panel and on the customer display, records the payment, and completes the sale by
  * itself once a signed bank notification reaches the webhook. A cancelled transfer is released
  * on the server; a supervisor's PIN confirms one by hand (a cashier's does not), also while the
- * payment routes are unreachable, and the payment is recorded once they answer again.
+ * payment routes are unreachable, and the payment is recorded once they answer again. The
+ * provisional bill printed while the code is up carries the same payload in its QR command.
  */
 import { randomBytes } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { SaleDoc } from '../../src/documents';
+import {
+  decodeEscPos,
+  jobEvents,
+  printedLines,
+} from '../integration/printer/support/escpos-decoder';
+import { containsCut } from '../integration/printer/support/fake-printer-peer';
 import { decodeVietQr } from '../unit/payments/emv-reader';
 import { openBrowser, unexpectedErrors } from './helpers/browser';
 import type { TestBrowser } from './helpers/browser';
@@ -21,6 +28,8 @@ import type { RunningApp } from './helpers/launch-app';
 import { paymentScreen } from './helpers/payment-screen';
 import { saveScreenshot } from './helpers/screenshots';
 import { sellScreen } from './helpers/sell-screen';
+import { startPrinterCapture } from './helpers/printer-capture';
+import type { PrinterCapture } from './helpers/printer-capture';
 import { openTillFor } from './helpers/till';
 import { postBankNotification } from '../helpers/bank-notification';
 
@@ -29,6 +38,7 @@ const ACCOUNT = {
   bankBin: '970436',
   accountNumber: '0011000123456',
   accountName: 'CONG TY OMNITILL',
+  bankName: 'Vietcombank',
 };
 
 /** The store's bank account, set as the administrator does (docs/PAYMENTS.md). */
@@ -104,9 +114,13 @@ describe('paying by VietQR bank transfer', () => {
   let server: DemoServer;
   let browser: TestBrowser;
   let display: Page;
+  let printer: PrinterCapture;
 
   beforeAll(async () => {
-    app = await launchApp({ env: { OMNITILL_BANK_WEBHOOK_SECRET: SECRET } });
+    printer = await startPrinterCapture();
+    app = await launchApp({
+      env: { OMNITILL_BANK_WEBHOOK_SECRET: SECRET, OMNITILL_PRINTER: printer.url },
+    });
     server = demoServer(app);
     await setBankAccount(server);
     browser = await openBrowser(app.url);
@@ -119,6 +133,7 @@ describe('paying by VietQR bank transfer', () => {
   afterAll(async () => {
     await browser?.close();
     await app?.stop();
+    await printer?.close();
   });
 
   it('shows the code, and completes the sale by itself when the bank reports the transfer', async () => {
@@ -141,8 +156,22 @@ describe('paying by VietQR bank transfer', () => {
     await expect(display.getByTestId('display-transfer-amount').textContent()).resolves.toBe(
       '47.000 ₫',
     );
+    await expect(display.getByTestId('display-transfer-bank').textContent()).resolves.toBe(
+      'Vietcombank',
+    );
     await saveScreenshot(page, 'payment-bank-transfer');
     await saveScreenshot(display, 'customer-display-bank-transfer');
+
+    // The provisional bill: the paper's QR is the screen's code.
+    printer.peer.clear();
+    await page.getByTestId('transfer-print-bill').click();
+    await printer.peer.waitFor((received) => containsCut(received), 20_000);
+    const bill = jobEvents(decodeEscPos(printer.peer.received));
+    expect(bill.filter((event) => event.kind === 'qr')).toEqual([{ kind: 'qr', data: payload }]);
+    const billLines = printedLines(bill).map((text) => text.trim());
+    expect(billLines).toContain('PHIẾU TẠM TÍNH');
+    expect(billLines).toContain('CHƯA THANH TOÁN');
+    await page.getByTestId('transfer-bill-status').waitFor();
 
     const before = await lastSaleId(page);
     // Banks rewrite transfer text: lower case, spaces inside the reference.

@@ -4,7 +4,8 @@
  * the customer can scan the paper. Sent through the host's print queue like any receipt; a
  * failed bill is printed again by pressing the button again (nothing depends on it).
  */
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import type { PrintJobInfo } from '../../../src/ipc/contract';
 import type { PricedCart } from '../../../src/pricing';
 import { buildProvisionalBill } from '../../../src/receipt';
 import type { Receipt } from '../../../src/receipt';
@@ -34,6 +35,24 @@ export function useProvisionalBill(priced: PricedCart, t: Translate) {
   const lines = useCartStore((state) => state.lines);
   const saleId = useCartStore((state) => state.saleId);
   const [status, setStatus] = useState<BillPrintState | null>(null);
+
+  // A bill the queue took may still fail at the printer (paper out): the host reports it later.
+  useEffect(
+    () =>
+      services().api.on('printer/job', (info: PrintJobInfo) => {
+        if (info.state !== 'failed') return;
+        setStatus((current) =>
+          current?.state === 'sent' && current.jobId === info.jobId
+            ? {
+                reference: current.reference,
+                state: 'failed',
+                message: t('payment.transfer.billFailed', { reason: info.lastError ?? '' }),
+              }
+            : current,
+        );
+      }),
+    [t],
+  );
 
   const print = useCallback(
     async (code: TransferCode) => {
