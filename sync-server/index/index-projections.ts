@@ -20,6 +20,13 @@ import { INTERNAL_DATABASES, parseDatabaseName } from '../storage/database-layou
 import type { StoredDoc } from '../storage/document-store';
 import type { StoredValueEntry } from './stored-value-account';
 
+/**
+ * Raised whenever a projection gains, drops or changes a key: a checkpoint written at another
+ * version is read as "from the start", so each database is re-read once and documents indexed
+ * before (a sale stored before `rcpt:` existed) get their new keys. 2: `rcpt:` (issue #16).
+ */
+export const PROJECTION_VERSION = 2;
+
 export type IndexKind =
   'sv' | 'orig' | 'ordno' | 'rcpt' | 'pick' | 'stk' | 'loy' | 'cust' | 'phone' | 'email' | 'card';
 
