@@ -224,6 +224,8 @@ export const cashierEn: Record<keyof typeof cashierVi, string> = {
   'receipts.title': 'Recent receipts',
   'receipts.none': 'No receipts yet.',
   'receipts.row': '{time} · {total} · {id}',
+  'receipts.search': 'Find by receipt number (e.g. Q1-01-000123 or its last digits)',
+  'receipts.noMatch': 'No receipt matches "{text}". Check the number on the receipt.',
   'customer.title': 'Customer',
   'customer.search': 'Scan a loyalty card, type a phone number or a name',
   'customer.noMatch': 'No customer found. You can create a new one.',

@@ -224,6 +224,8 @@ export const cashierVi = {
   'receipts.title': 'Hóa đơn gần đây',
   'receipts.none': 'Chưa có hóa đơn nào.',
   'receipts.row': '{time} · {total} · {id}',
+  'receipts.search': 'Tìm theo số hóa đơn (vd. Q1-01-000123 hoặc vài số cuối)',
+  'receipts.noMatch': 'Không có hóa đơn nào khớp với "{text}". Kiểm tra số trên hóa đơn.',
   'customer.title': 'Khách hàng',
   'customer.search': 'Quét thẻ thành viên, nhập số điện thoại hoặc tên',
   'customer.noMatch': 'Không tìm thấy khách hàng. Có thể tạo khách hàng mới.',

@@ -16,6 +16,8 @@ export const vi = {
   'lookup.notFound': 'Không tìm thấy {text}. Kiểm tra số đơn hoặc hỏi cửa hàng đã bán.',
   'lookup.notFoundOffline':
     'Máy đang ngoại tuyến và không có {text} trên máy này. Thử lại khi có mạng.',
+  'lookup.ambiguous':
+    'Có hơn một cửa hàng in số hóa đơn {text}. Hãy quét mã vạch hoặc mã QR trên hóa đơn.',
   'lookup.offlineNote':
     'Ngoại tuyến: chưa kiểm tra với máy chủ, có thể thiếu dữ liệu của cửa hàng khác.',
   'lookup.saleFound': 'Đây là hóa đơn bán tại quầy. Mở màn hình Đổi trả để trả hàng.',
@@ -143,6 +145,8 @@ export const en: Record<OmniMessageKey, string> = {
   'lookup.notFound': 'No {text} found. Check the number, or ask the store that sold it.',
   'lookup.notFoundOffline':
     'The register is offline and does not hold {text}. Try again when it is online.',
+  'lookup.ambiguous':
+    'More than one store prints receipt number {text}. Scan the barcode or QR code on the receipt.',
   'lookup.offlineNote': 'Offline: not checked with the server; other stores’ data may be missing.',
   'lookup.saleFound': 'This is a till sale. Open Returns to take goods back.',
   'pickup.title': 'Online orders collected in store',

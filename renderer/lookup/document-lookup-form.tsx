@@ -64,7 +64,9 @@ export function DocumentLookupForm(props: {
       setError(
         result.reason === 'not-found-offline'
           ? t('lookup.notFoundOffline', { text: shown })
-          : t('lookup.notFound', { text: shown }),
+          : result.reason === 'ambiguous'
+            ? t('lookup.ambiguous', { text: shown })
+            : t('lookup.notFound', { text: shown }),
       );
       return;
     }

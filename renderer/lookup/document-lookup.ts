@@ -9,7 +9,10 @@ import { services } from '../services';
 import { readCached, writeCached } from '../platform/document-cache';
 import { mergeReturns } from './return-documents';
 import { createServerApi } from '../platform/server-api';
-import type { ServerApi } from '../platform/server-api';
+import type { ApiResult, ServerApi } from '../platform/server-api';
+import type { SaleReply } from '../../src/api';
+import { saleNumberAnswer } from './receipt-search';
+import type { SaleNumberMiss } from './receipt-search';
 import type { LookupQuery } from './lookup-input';
 
 export type FoundDocument =
@@ -24,8 +27,7 @@ export type FoundDocument =
   | { kind: 'sale'; sale: SaleDoc; returns: ReturnDoc[]; serverChecked: boolean };
 
 export type LookupResult =
-  | { ok: true; found: FoundDocument }
-  | { ok: false; reason: 'not-found' | 'not-found-offline'; detail?: string };
+  { ok: true; found: FoundDocument } | { ok: false; reason: SaleNumberMiss; detail?: string };
 
 interface ServerOrderView {
   order: WebOrderDoc;
@@ -105,10 +107,17 @@ async function findOrder(key: string, api: ServerApi): Promise<LookupResult> {
   return { ok: true, found: { kind: 'order', order, pickups, returns, serverChecked: remote.ok } };
 }
 
-async function findSale(id: string, api: ServerApi): Promise<LookupResult> {
+async function findSale(
+  id: string,
+  api: ServerApi,
+  /** The server's answer already in hand (a lookup by number fetched it). */
+  fetched?: SaleReply,
+): Promise<LookupResult> {
   const local = await services().db.sales.findOne(id).exec();
   let sale = local ? (local.toJSON() as SaleDoc) : null;
-  const remote = await api.call('sales/get', { id });
+  const remote: ApiResult<SaleReply> = fetched
+    ? { ok: true, status: 200, value: fetched }
+    : await api.call('sales/get', { id });
   const cached = readCached(id);
   let serverReturns: ReturnDoc[] = [];
   if (remote.ok) {
@@ -128,14 +137,21 @@ async function findSale(id: string, api: ServerApi): Promise<LookupResult> {
 }
 
 /**
- * A sale by its receipt number: this store's sales are all in the replica (the number's store
- * code is this store's). Another store's receipt is found by scanning its barcode or QR code,
- * which carry the sale's id: the server does not look numbers up yet (docs/DATA.md).
+ * A sale by its receipt number: this store's sales are in the replica; another store's (a
+ * customer returning elsewhere) are asked of the server, which keys every store's sales by number.
  */
 async function findSaleByNumber(receiptNumber: string, api: ServerApi): Promise<LookupResult> {
   const local = await services().db.sales.findOne({ selector: { receiptNumber } }).exec();
-  if (!local) return { ok: false, reason: 'not-found' };
-  return findSale(local.id, api);
+  if (local) return findSale(local.id, api);
+  const answer = saleNumberAnswer(await api.call('sales/find', { number: receiptNumber }));
+  if (!answer.ok) {
+    return {
+      ok: false,
+      reason: answer.reason,
+      ...(answer.detail ? { detail: answer.detail } : {}),
+    };
+  }
+  return findSale(answer.reply.sale.id, api, answer.reply);
 }
 
 export async function lookupDocument(

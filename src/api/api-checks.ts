@@ -58,6 +58,10 @@ export const API_CHECKS: Readonly<Record<ApiName, RequestCheck>> = {
   'customers/find': fields({ phone: QUERY_TEXT, email: QUERY_TEXT, card: QUERY_TEXT }),
   'customers/get': fields({ id: ID }),
   'sales/get': fields({ id: ID }),
+  // Its format is the handler's check, with the one parse (src/receipt/receipt-number.ts).
+  'sales/find': fields({
+    number: text({ max: 64, what: 'the receipt number as printed, e.g. Q1-01-000123' }),
+  }),
   'returns/list': fields({
     original: text({ max: 128, what: 'the sale or order id: GET /api/v1/returns?original=sale_…' }),
   }),

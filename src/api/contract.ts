@@ -63,6 +63,8 @@ export interface ServerApiContract {
   };
   'customers/get': { request: ById; reply: CustomerProfileReply };
   'sales/get': { request: ById; reply: SaleReply };
+  /** A sale of any store by its receipt number (`Q1-01-000123`, docs/DATA.md "Receipt numbers"). */
+  'sales/find': { request: { number: string }; reply: SaleReply };
   'returns/list': { request: { original: string }; reply: { returns: ReturnDoc[] } };
   'returns/claim': {
     request: {
@@ -215,6 +217,7 @@ export const API_ENTRIES: Readonly<Record<ApiName, ApiEntry>> = {
   'customers/find': { method: 'GET', path: '/customers' },
   'customers/get': { method: 'GET', path: '/customers/:id' },
   'sales/get': { method: 'GET', path: '/sales/:id' },
+  'sales/find': { method: 'GET', path: '/sales' },
   'returns/list': { method: 'GET', path: '/returns' },
   'returns/claim': { method: 'POST', path: '/returns/claims' },
   'orders/intake': { method: 'POST', path: '/orders' },

@@ -1,7 +1,9 @@
 import { Router } from 'express';
 import type { ReturnDoc } from '../../src/documents';
 import type { SaleDoc } from '../../src/documents';
-import { notFound } from '../http/api-error';
+import type { SaleReply } from '../../src/api';
+import { ApiError, badRequest, notFound } from '../http/api-error';
+import { receiptNumberKey } from '../index/index-projections';
 import { fromCouchDoc } from '../storage/couch-doc';
 import type { ServerContext } from '../server-context';
 import { answer, contractRoute } from './contract-route';
@@ -22,20 +24,52 @@ export function saleRoutes(context: ServerContext): Router {
       .sort((a, b) => a.completedAt.localeCompare(b.completedAt));
   }
 
+  async function saleReply(
+    located: readonly { db: string; id: string }[],
+    missing: string,
+  ): Promise<SaleReply> {
+    const [found] = await context.index.fetch(located.slice(0, 1));
+    if (!found) throw notFound(missing);
+    const sale = fromCouchDoc<SaleDoc>(found.doc);
+    return { sale, returns: await returnsAgainst(sale.id) };
+  }
+
   contractRoute(router, 'sales/get', readers, async ({ id }) => {
     await context.index.catchUp();
-    const [found] = await context.index.fetch(
-      (await context.index.locate(id)).filter((entry) => entry.db.startsWith('sales-')).slice(0, 1),
-    );
-    if (!found) {
-      throw notFound(
+    return answer(
+      await saleReply(
+        (await context.index.locate(id)).filter((entry) => entry.db.startsWith('sales-')),
         `No sale ${id} on the server; check the receipt number, or wait until the store that sold it has synced.`,
+      ),
+    );
+  });
+
+  // The number people type at another store's counter: same readers and reply as by id.
+  contractRoute(router, 'sales/find', readers, async ({ number }) => {
+    const key = receiptNumberKey(number);
+    if (!key) {
+      throw badRequest(
+        `"${number.trim()}" is not a receipt number: it is written store code, register code and at least six digits, e.g. Q1-01-000123.`,
+        { field: 'number' },
       );
     }
-    return answer({
-      sale: fromCouchDoc<SaleDoc>(found.doc),
-      returns: await returnsAgainst(id),
-    });
+    await context.index.catchUp();
+    const postings = await context.index.postings('rcpt', key);
+    const sales = postings.filter((posting) => posting.db.startsWith('sales-'));
+    if (new Set(sales.map((posting) => posting.id)).size > 1) {
+      // Store codes are derived from ids, so two stores may print alike (docs/DATA.md).
+      throw new ApiError(
+        409,
+        'ambiguous_receipt_number',
+        `More than one store prints receipt number ${key}; scan the receipt's barcode or QR code instead.`,
+      );
+    }
+    return answer(
+      await saleReply(
+        sales,
+        `No sale ${key} on the server; check the number on the receipt, or wait until the store that sold it has synced.`,
+      ),
+    );
   });
 
   contractRoute(router, 'returns/list', readers, async (request) =>

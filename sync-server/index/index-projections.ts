@@ -12,6 +12,7 @@ import type {
   StockMoveDoc,
   WebOrderDoc,
 } from '../../src/documents';
+import { formatReceiptNumber, parseReceiptNumber } from '../../src/receipt/receipt-number';
 import { storedValueFactsOfReturn, storedValueFactsOfSale } from '../../src/stored-value';
 import type { StoredValueFact } from '../../src/stored-value';
 import { fromCouchDoc } from '../storage/couch-doc';
@@ -19,8 +20,15 @@ import { INTERNAL_DATABASES, parseDatabaseName } from '../storage/database-layou
 import type { StoredDoc } from '../storage/document-store';
 import type { StoredValueEntry } from './stored-value-account';
 
+/**
+ * Raised whenever a projection gains, drops or changes a key: a checkpoint written at another
+ * version is read as "from the start", so each database is re-read once and documents indexed
+ * before (a sale stored before `rcpt:` existed) get their new keys. 2: `rcpt:` (issue #16).
+ */
+export const PROJECTION_VERSION = 2;
+
 export type IndexKind =
-  'sv' | 'orig' | 'ordno' | 'pick' | 'stk' | 'loy' | 'cust' | 'phone' | 'email' | 'card';
+  'sv' | 'orig' | 'ordno' | 'rcpt' | 'pick' | 'stk' | 'loy' | 'cust' | 'phone' | 'email' | 'card';
 
 /** A line of a sale or web order with what it sold (grams for weighed lines). */
 export interface SoldLine {
@@ -81,6 +89,15 @@ function addFacts(postings: Map<string, unknown>, facts: readonly StoredValueFac
   }
 }
 
+/**
+ * A receipt number in its one written form, the subject of its `rcpt:` key: the lookup parses
+ * what was typed the same way, so `q1-01-000123 ` and `Q1-01-000123` meet at one key.
+ */
+export function receiptNumberKey(text: string | undefined): string | null {
+  const parts = text === undefined ? null : parseReceiptNumber(text);
+  return parts ? formatReceiptNumber(parts) : null;
+}
+
 export function projectDocument(db: string, stored: StoredDoc): Projection {
   const postings = new Map<string, unknown>();
   if (db === INTERNAL_DATABASES.storedValue) {
@@ -101,6 +118,9 @@ export function projectDocument(db: string, stored: StoredDoc): Projection {
       const sale = fromCouchDoc<SaleDoc>(stored);
       addFacts(postings, storedValueFactsOfSale(sale));
       if (sale.customerId) postings.set(indexKey('cust', sale.customerId), null);
+      // How any store's register finds it by the number on the receipt (GET /api/v1/sales?number=).
+      const receiptNumber = receiptNumberKey(sale.receiptNumber);
+      if (receiptNumber) postings.set(indexKey('rcpt', receiptNumber), null);
       return {
         postings,
         sold: (sale.cart?.lines ?? []).map((line) => ({

@@ -217,6 +217,7 @@ export class Reconciler {
             }
             case 'cust':
             case 'ordno':
+            case 'rcpt':
             case 'pick':
             case 'phone':
             case 'email':

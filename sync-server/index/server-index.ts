@@ -16,12 +16,20 @@
  *   z|<kind>:<subject>                a key whose postings changed since reconciliation last
  *                                     looked (rewritten on every change, so a run that started
  *                                     before a change does not clear it)
- *   c|<db>                            the checkpoint: the last change of <db> indexed
+ *   c|<db>                            the checkpoint: the last change of <db> indexed, and
+ *                                     the PROJECTION_VERSION it was indexed at (another one
+ *                                     re-reads <db> from the start)
  */
 import { INTERNAL_DATABASES } from '../storage/database-layout';
 import type { ChangeSeq, DocumentStore, StoredDoc } from '../storage/document-store';
 import { revOver } from '../storage/document-store';
-import { indexKey, kindOf, projectDocument, RECONCILED_KINDS } from './index-projections';
+import {
+  indexKey,
+  kindOf,
+  PROJECTION_VERSION,
+  projectDocument,
+  RECONCILED_KINDS,
+} from './index-projections';
 import type { IndexKind, SoldLine } from './index-projections';
 import { sameContent } from '../storage/same-content';
 import { IndexedDatabases } from './indexed-databases';
@@ -87,6 +95,10 @@ class IndexConflict extends Error {
   }
 }
 
+/** Where a checkpoint lets indexing resume: from the start if another projection wrote it. */
+const sinceOf = (doc: StoredDoc): ChangeSeq =>
+  doc.projection === PROJECTION_VERSION ? (doc.since as ChangeSeq) : 0;
+
 export const byDbThenId = (a: { db: string; id: string }, b: { db: string; id: string }) =>
   a.db === b.db ? (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) : a.db < b.db ? -1 : 1;
 
@@ -108,7 +120,7 @@ export class ServerIndex {
   async init(): Promise<void> {
     await this.store.ensureDatabase(DB);
     for (const doc of await this.store.allDocs(DB, 'c|')) {
-      this.checkpoints.set(doc._id.slice(2), { since: doc.since as ChangeSeq, rev: doc._rev });
+      this.checkpoints.set(doc._id.slice(2), { since: sinceOf(doc), rev: doc._rev });
     }
   }
 
@@ -203,8 +215,7 @@ export class ServerIndex {
 
   private async reloadCheckpoint(db: string): Promise<void> {
     const doc = (await this.store.getCurrent(DB, [checkpointId(db)])).get(checkpointId(db));
-    if (doc && !doc._deleted)
-      this.checkpoints.set(db, { since: doc.since as ChangeSeq, rev: doc._rev });
+    if (doc && !doc._deleted) this.checkpoints.set(db, { since: sinceOf(doc), rev: doc._rev });
     else if (doc) this.checkpoints.set(db, { since: 0, rev: doc._rev });
   }
 
@@ -213,7 +224,14 @@ export class ServerIndex {
     if (checkpoint?.since === since) return;
     const [row] = await this.store.bulkDocs(
       DB,
-      [{ _id: checkpointId(db), since, ...(checkpoint?.rev ? { _rev: checkpoint.rev } : {}) }],
+      [
+        {
+          _id: checkpointId(db),
+          since,
+          projection: PROJECTION_VERSION,
+          ...(checkpoint?.rev ? { _rev: checkpoint.rev } : {}),
+        },
+      ],
       true,
     );
     if (row?.error === 'conflict') throw new IndexConflict(checkpointId(db));

@@ -2,7 +2,8 @@
  * The receipt number a cashier and a customer see (issue #16): a fresh register's first two
  * sales are Q1-01-000001 and Q1-01-000002 in the last-sale panel and large on the printed
  * receipt (the long sale id only inside the barcode and QR code), the server holds them with
- * those numbers, and the number typed at Returns, in any case, finds the sale.
+ * those numbers, the reprint list's search finds each by number, and the number typed at
+ * Returns, in any case, finds the sale.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -85,6 +86,28 @@ describe('receipt numbers at the counter', () => {
       { timeoutMs: 30_000, intervalMs: 500, description: 'both sales on the server' },
     );
     expect(numbers).toEqual(['Q1-01-000001', 'Q1-01-000002']);
+
+    // The reprint list finds a receipt by its whole number typed lower-case, or its last digits.
+    await page.getByTestId('action-receipts').click();
+    const dialog = page.getByTestId('receipts-dialog');
+    const listed = (expected: string[]) =>
+      waitFor(
+        async () => {
+          const texts = await page.getByTestId('receipts-list').locator('li').allTextContents();
+          const shown = texts.map((text) => /Q1-01-\d{6}/.exec(text)?.[0] ?? text);
+          return JSON.stringify(shown) === JSON.stringify(expected) ? shown : null;
+        },
+        { description: `the reprint list showing ${expected.join(', ') || 'nothing'}` },
+      );
+    await listed(['Q1-01-000002', 'Q1-01-000001']);
+    await page.getByTestId('receipts-search').fill('q1-01-000001');
+    await listed(['Q1-01-000001']);
+    await page.getByTestId('receipts-search').fill('0002');
+    await listed(['Q1-01-000002']);
+    await page.getByTestId('receipts-search').fill('Q1-01-000009');
+    await listed([]);
+    await page.getByTestId('receipts-no-match').waitFor();
+    await dialog.getByRole('button', { name: 'Đóng' }).click();
 
     await returnsScreen.open(page);
     await returnsScreen.find(page, ' q1-01-000001 ');

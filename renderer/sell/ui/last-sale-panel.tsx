@@ -9,6 +9,7 @@ import { useSellUiStore } from '../sell-ui-store';
 import { useMoney } from '../use-money';
 import { CloseActions, Dialog } from '../../components/dialog';
 import { EReceiptForm } from './e-receipt-form';
+import { matchesReceiptSearch, readReceiptSearch } from '../../lookup/receipt-search';
 
 /** The sale just completed: change, points, and how its receipt is printing (retry, copy). */
 export function LastSalePanel() {
@@ -73,24 +74,55 @@ export function LastSalePanel() {
   );
 }
 
-/** Any recent receipt of this store, printed again as a copy. */
+/** How many recent receipts the list shows (and a partial number is searched among). */
+const RECENT_RECEIPTS = 30;
+
+/**
+ * Any receipt of this store printed again as a copy: the recent ones, or those the search field
+ * matches (a whole number is looked up in the whole replica, a piece of one among the recent).
+ */
 export function ReceiptsDialog() {
   const t = useTranslate();
   const money = useMoney();
   const locale = useAppStore((state) => state.locale);
   const close = useSellUiStore((state) => state.close);
   const [sales, setSales] = useState<SaleDoc[]>([]);
+  const [typed, setTyped] = useState('');
+  const search = readReceiptSearch(typed);
+  const wholeNumber = search.kind === 'number' ? search.number : null;
   useEffect(() => {
-    void services()
-      .db.sales.find({ sort: [{ createdAt: 'desc' }], limit: 30 })
-      .exec()
-      .then((docs) => setSales(docs.map((doc) => doc.toJSON() as SaleDoc)));
-  }, []);
+    let current = true;
+    const { sales: collection } = services().db;
+    const found = wholeNumber
+      ? collection.find({ selector: { receiptNumber: wholeNumber } })
+      : collection.find({ sort: [{ createdAt: 'desc' }], limit: RECENT_RECEIPTS });
+    void found.exec().then((docs) => {
+      if (current) setSales(docs.map((doc) => doc.toJSON() as SaleDoc));
+    });
+    return () => {
+      current = false;
+    };
+  }, [wholeNumber]);
+  const shown = sales.filter((sale) => matchesReceiptSearch(sale, search));
   return (
     <Dialog title={t('receipts.title')} testId="receipts-dialog" wide>
-      {sales.length === 0 && <p className="muted">{t('receipts.none')}</p>}
-      <ul className="parked-list">
-        {sales.map((sale) => (
+      <input
+        className="scan-input"
+        data-testid="receipts-search"
+        aria-label={t('receipts.search')}
+        placeholder={t('receipts.search')}
+        value={typed}
+        autoComplete="off"
+        onChange={(event) => setTyped(event.target.value)}
+      />
+      {sales.length === 0 && search.kind === 'all' && <p className="muted">{t('receipts.none')}</p>}
+      {shown.length === 0 && search.kind !== 'all' && (
+        <p className="muted" data-testid="receipts-no-match">
+          {t('receipts.noMatch', { text: typed.trim() })}
+        </p>
+      )}
+      <ul className="parked-list" data-testid="receipts-list">
+        {shown.map((sale) => (
           <li key={sale.id}>
             <span>
               {t('receipts.row', {
