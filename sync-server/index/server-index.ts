@@ -20,7 +20,6 @@
  *                                     the PROJECTION_VERSION it was indexed at (another one
  *                                     re-reads <db> from the start)
  */
-import { INTERNAL_DATABASES } from '../storage/database-layout';
 import type { ChangeSeq, DocumentStore, StoredDoc } from '../storage/document-store';
 import { revOver } from '../storage/document-store';
 import {
@@ -30,70 +29,27 @@ import {
   projectDocument,
   RECONCILED_KINDS,
 } from './index-projections';
-import type { IndexKind, SoldLine } from './index-projections';
+import type { IndexKind } from './index-projections';
 import { sameContent } from '../storage/same-content';
 import { IndexedDatabases } from './indexed-databases';
+import {
+  checkpointId,
+  DB,
+  dirtyId,
+  enc,
+  entryId,
+  IndexConflict,
+  postingId,
+  postingPrefix,
+} from './index-entries';
+import type { DirtyKey, DocEntry, EntryBody, IndexStats, Posting } from './index-entries';
 
-const DB = INTERNAL_DATABASES.index;
-const enc = encodeURIComponent;
-
-const postingPrefix = (key: string) => `k|${kindOf(key)}:${enc(key.slice(key.indexOf(':') + 1))}|`;
-const postingId = (key: string, db: string, docId: string) =>
-  `${postingPrefix(key)}${db}|${enc(docId)}`;
-const entryId = (docId: string, db: string) => `d|${enc(docId)}|${db}`;
-/** Stock is reconciled per store (a SKU's moves in one store's database), the rest per key. */
-const dirtyId = (key: string, db: string) =>
-  kindOf(key) === 'stk' ? `z|${key}|${db}` : `z|${key}`;
-const checkpointId = (db: string) => `c|${db}`;
+export type { DirtyKey, DocEntry, IndexStats, Posting } from './index-entries';
 
 /** Changes feeds probed at once in a pass (each probe is one small request). */
 const PROBES_AT_ONCE = 16;
 /** Tries at one database while another process writes the same index entries (a few seconds). */
 const CONFLICT_ATTEMPTS = 16;
-
-export interface Posting<T> {
-  db: string;
-  id: string;
-  value: T;
-}
-
-export interface DocEntry {
-  db: string;
-  id: string;
-  sold?: SoldLine[];
-}
-
-/** A key reconciliation has to look at again, with the marker's revision to clear it by. */
-export interface DirtyKey {
-  key: string;
-  markerId: string;
-  /** For stock: the one store database whose moves of the SKU changed. */
-  db?: string;
-  rev: string;
-}
-
-export interface IndexStats {
-  /** Changed source documents read from changes feeds since the process started. */
-  documentsRead: number;
-  /** Catch-up passes run. */
-  passes: number;
-}
-
-interface EntryBody {
-  _id: string;
-  _rev?: string;
-  db: string;
-  docId: string;
-  keys: string[];
-  sold?: SoldLine[];
-}
-
-/** An index entry changed under us: another process wrote it first. */
-class IndexConflict extends Error {
-  constructor(id: string) {
-    super(`Index entry ${id} was written by another process meanwhile.`);
-  }
-}
 
 /** Where a checkpoint lets indexing resume: from the start if another projection wrote it. */
 const sinceOf = (doc: StoredDoc): ChangeSeq =>
