@@ -8,7 +8,7 @@ import { formatAmount, minor } from '../../money';
 import type { Locale, Minor } from '../../money';
 import type { MovementKind, TenderSummary, XReport, ZReport } from '../../shifts/shift-report';
 import type { Receipt, ReceiptBlock } from '../model';
-import { centered, line, printedAt } from './builder-kit';
+import { centered, line, printedAt, textAmount } from './builder-kit';
 import type { ReceiptContext } from './builder-kit';
 
 export interface ShiftReportReceiptInput extends ReceiptContext {
@@ -105,16 +105,8 @@ function signed(amount: Minor, context: ReceiptContext): string {
   return amount > 0 ? `+${text}` : text;
 }
 
-function row(left: string, right: string, bold = false): ReceiptBlock {
-  return {
-    kind: 'columns',
-    columns: [
-      { text: left, weight: 3 },
-      { text: right, weight: 2, align: 'right' },
-    ],
-    ...(bold ? { style: { bold: true } } : {}),
-  };
-}
+/** Text on the left, an amount on the right, as on every other paper (builder-kit.ts). */
+const row = textAmount;
 
 function heading(
   report: XReport,
