@@ -17,6 +17,7 @@ import { ApiError, forbidden } from '../http/api-error';
 import { INTERNAL_DATABASES } from '../storage/database-layout';
 import type { DocumentStore, StoredDoc } from '../storage/document-store';
 import { pinMatches } from './staff-pin';
+import { KeyedQueue } from '../storage/keyed-queue';
 
 const DB = INTERNAL_DATABASES.pinAttempts;
 export const MAX_PIN_FAILURES = 5;
@@ -39,6 +40,9 @@ function stateOf(doc: StoredDoc | undefined): AttemptsState {
     lockedUntil: typeof doc.lockedUntil === 'number' ? doc.lockedUntil : 0,
   };
 }
+
+/** This process's writers of one register's attempts, one at a time (storage/keyed-queue.ts). */
+const WRITERS = new KeyedQueue();
 
 export class PinAttempts {
   constructor(
@@ -79,7 +83,14 @@ export class PinAttempts {
   }
 
   /** Read, decide, write with the `_rev` read; again on a conflict (another instance wrote). */
-  private async update(
+  private update(
+    key: string,
+    decide: (state: AttemptsState, now: number) => AttemptsState | undefined,
+  ): Promise<void> {
+    return WRITERS.run(docId(key), () => this.write(key, decide));
+  }
+
+  private async write(
     key: string,
     decide: (state: AttemptsState, now: number) => AttemptsState | undefined,
   ): Promise<void> {

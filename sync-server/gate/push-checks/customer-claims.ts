@@ -7,6 +7,7 @@
  */
 import { INTERNAL_DATABASES } from '../../storage/database-layout';
 import type { DocumentStore } from '../../storage/document-store';
+import { KeyedQueue } from '../../storage/keyed-queue';
 
 const DB = INTERNAL_DATABASES.customerClaims;
 
@@ -30,7 +31,18 @@ export interface ClaimOutcome {
  * Claims `claim` for `customerId`; answers the customer who holds it afterwards (this one when
  * the claim is new or already its own).
  */
-export async function claimIdentity(
+export function claimIdentity(
+  store: DocumentStore,
+  claim: IdentityClaim,
+  customerId: string,
+): Promise<ClaimOutcome> {
+  return CLAIMERS.run(claimId(claim), () => writeClaim(store, claim, customerId));
+}
+
+/** This process's claimers of one phone or card, one at a time (storage/keyed-queue.ts). */
+const CLAIMERS = new KeyedQueue();
+
+async function writeClaim(
   store: DocumentStore,
   claim: IdentityClaim,
   customerId: string,
