@@ -17,6 +17,13 @@ export function isEReceiptChannel(value: unknown): value is EReceiptChannel {
  * `queued`: waiting for its first or next attempt; `sending`: an attempt is running; `sent`: the
  * provider accepted it; `failed`: every attempt failed, or the provider refused it for good.
  */
+/**
+ * Messages one sale's receipt may be sent as (each a new idempotency key). A customer asks once or
+ * twice; a register sending one sale to number after number is spamming at the retailer's cost
+ * (SMS and ZNS are paid per message).
+ */
+export const MAX_E_RECEIPTS_PER_SALE = 5;
+
 export type EReceiptStatus = 'queued' | 'sending' | 'sent' | 'failed';
 
 /** A message as the register reads it (`receipts/send`, `receipts/send-status`). */

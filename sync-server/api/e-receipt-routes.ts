@@ -6,7 +6,12 @@
  */
 import { Router } from 'express';
 import type { Response } from 'express';
-import { eReceiptAddress, isEReceiptChannel, RECEIPT_TOKEN_PATTERN } from '../../src/notifications';
+import {
+  eReceiptAddress,
+  isEReceiptChannel,
+  MAX_E_RECEIPTS_PER_SALE,
+  RECEIPT_TOKEN_PATTERN,
+} from '../../src/notifications';
 import type { EReceiptMessage } from '../../src/notifications';
 import { AuthThrottle } from '../access/auth-throttle';
 import type { ThrottlePolicy } from '../access/auth-throttle';
@@ -60,11 +65,24 @@ export function eReceiptRoutes(context: ServerContext, receipts: EReceipts): Rou
         `Sale ${request.saleId} is not on the server yet; wait until it has synced, then send again.`,
       );
     }
+    const messageId = messageIdOf(storeId, request.idempotencyKey);
+    // A retry of a queued message is answered below; a new one counts against the sale's cap
+    // (counted, not serialised: a burst from one register may pass it by a few).
+    if (
+      !(await receipts.ledger.message(messageId)) &&
+      (await receipts.ledger.countForSale(sale.id)) >= MAX_E_RECEIPTS_PER_SALE
+    ) {
+      throw new ApiError(
+        429,
+        'too_many_messages',
+        `This sale's receipt was already sent ${MAX_E_RECEIPTS_PER_SALE} times; show the customer the last one, or print a copy.`,
+      );
+    }
     const now = new Date().toISOString();
     const token = await receipts.ledger.tokenFor(sale.id, sale.storeId, now);
     try {
       const { message, created } = await receipts.ledger.enqueue({
-        id: messageIdOf(storeId, request.idempotencyKey),
+        id: messageId,
         saleId: sale.id,
         storeId,
         channel: request.channel,

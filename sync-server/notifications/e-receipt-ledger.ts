@@ -122,6 +122,12 @@ export class EReceiptLedger {
     );
   }
 
+  /** How many messages were queued for a sale (reads every message, as `due` does). */
+  async countForSale(saleId: string): Promise<number> {
+    const docs = await this.store.allDocs(E_RECEIPTS_DB, 'msg_');
+    return docs.filter((doc) => !doc._deleted && doc.saleId === saleId).length;
+  }
+
   /** Messages whose next attempt is due, or whose attempt was left running by a dead process. */
   async due(now: number, staleSendingMs: number): Promise<StoredMessage[]> {
     const docs = await this.store.allDocs(E_RECEIPTS_DB, 'msg_');

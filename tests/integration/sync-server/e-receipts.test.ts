@@ -281,4 +281,24 @@ describe('e-receipts', () => {
     }
     expect(statuses.at(-1)).toBe(429);
   });
+  it("refuses a register sending one sale's receipt to number after number (SMS costs money)", async () => {
+    await pushCustomerSale('sale_ER9', q1);
+    const statuses: number[] = [];
+    for (let n = 0; n < 7; n++) {
+      const sent = await send(q1, 'sale_ER9', {
+        channel: 'sms',
+        to: `090123450${n}`,
+        idempotencyKey: `er9-${n}`,
+      });
+      statuses.push(sent.status);
+    }
+    expect(statuses).toEqual([201, 201, 201, 201, 201, 429, 429]);
+    // A retry of a message already queued is still answered.
+    const again = await send(q1, 'sale_ER9', {
+      channel: 'sms',
+      to: '0901234500',
+      idempotencyKey: 'er9-0',
+    });
+    expect(again.status).toBe(200);
+  });
 });
