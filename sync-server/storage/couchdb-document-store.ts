@@ -7,6 +7,30 @@ import type {
   WriteRow,
 } from './document-store';
 import { isDesignOrLocal } from './document-store';
+import { settleRace } from './couchdb-races';
+import type { RaceTransport } from './couchdb-races';
+
+/** Reads of every copy after a batch of new edits, at most this many at once. */
+const RACE_READS_AT_ONCE = 8;
+
+/** `map` over `items` with at most `limit` calls running, results in the items' order. */
+async function mapLimited<T, R>(
+  items: readonly T[],
+  limit: number,
+  map: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next;
+      next += 1;
+      results[index] = await map(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
 
 /** What CouchDB accepts at the start of a database name, kept short. */
 export const COUCHDB_PREFIX = /^[a-z][a-z0-9_]{0,31}$/;
@@ -170,11 +194,30 @@ export class CouchDocumentStore implements DocumentStore {
     // _all_docs and _changes, which read one copy of each shard, so a write acknowledged by a
     // quorum alone could be missing from the very next read (read-your-writes on a cluster).
     const copies = await this.copiesOf(db);
-    const json = (await this.expectOk(`${this.path(db)}/_bulk_docs?w=${copies}`, {
+    const path = `${this.path(db)}/_bulk_docs?w=${copies}`;
+    const { status, json } = await this.request(path, {
       method: 'POST',
       body: { docs, new_edits: newEdits },
-    })) as WriteRow[];
-    return json;
+    });
+    if (status >= 400) {
+      throw new Error(`CouchDB POST /${path} answered ${status}: ${JSON.stringify(json)}`);
+    }
+    const rows = json as WriteRow[];
+    // Replicated revisions (new_edits false) never conflict. A new edit is "first writer wins",
+    // which a cluster can tell two writers at once (couchdb-races.ts), but only when some copy
+    // did not take it: 201 says every copy took every row, so no rival was told ok anywhere.
+    if (!newEdits || copies < 2 || status === 201) return rows;
+    const transport: RaceTransport = {
+      get: (path) => this.request(`${this.path(db)}/${path}`),
+      write: async (doc) =>
+        (
+          (await this.expectOk(`${this.path(db)}/_bulk_docs?w=${copies}`, {
+            method: 'POST',
+            body: { docs: [doc] },
+          })) as WriteRow[]
+        )[0],
+    };
+    return mapLimited(rows, RACE_READS_AT_ONCE, (row) => settleRace(transport, row, copies));
   }
 
   async changesSince(
