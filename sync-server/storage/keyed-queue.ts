@@ -1,10 +1,10 @@
 /**
  * One task at a time per key, within this process. Decisions written to CouchDB with a `_rev`
- * (or create-only) are exclusive only when CouchDB answers `conflict` to the second writer, and
- * on a cluster two writes reaching different nodes first can both be told `ok`
- * (apache/couchdb#2320; docs/DEPLOYMENT.md "Known limit"). Queuing this process's own writers
- * of one key takes those races out of one instance entirely, and leaves across instances one
- * writer per instance at a time instead of a burst.
+ * (or create-only) are exclusive because CouchDB answers `conflict` to the second writer; on a
+ * cluster the store settles the rare race where both are told `ok` (couchdb-races.ts), at the
+ * cost of a read of every copy. Queuing this process's own writers of one key keeps those races
+ * out of one instance entirely, and leaves across instances one writer per instance at a time
+ * instead of a burst.
  */
 export class KeyedQueue {
   private readonly tails = new Map<string, Promise<unknown>>();
