@@ -55,7 +55,7 @@ export class Authenticator {
    * and are never throttled. Only what needs scrypt is, per source address and per name: a
    * locked one is answered 429 with Retry-After before any hashing.
    */
-  async authenticate(req: Request, res?: Response): Promise<Principal> {
+  async authenticate(req: Request): Promise<Principal> {
     const header = req.headers.authorization;
     const credentials = parseBasic(header);
     if (!credentials) {
@@ -77,11 +77,8 @@ export class Authenticator {
       record = await this.registry.authenticate(name, secret);
     } else {
       const waitMs = await this.throttle.admit(address, name);
-      if (waitMs > 0) {
-        const refusal = tooManyFailures(waitMs);
-        res?.setHeader('Retry-After', String(refusal.details?.retryAfter));
-        throw refusal;
-      }
+      // Its Retry-After header is set where every refusal is sent (sendError).
+      if (waitMs > 0) throw tooManyFailures(waitMs);
       try {
         record = quick === null ? null : await this.registry.authenticate(name, secret);
       } catch (error) {
@@ -110,7 +107,7 @@ export class Authenticator {
   /** Express middleware: authenticates and keeps the principal in res.locals for the route. */
   require(...allowed: PrincipalKind[]) {
     return (req: Request, res: Response, next: NextFunction): void => {
-      this.authenticate(req, res).then(
+      this.authenticate(req).then(
         (principal) => {
           if (!allowed.includes(principal.kind)) {
             sendError(

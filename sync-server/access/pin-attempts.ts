@@ -133,10 +133,12 @@ export async function requireStaffPin(
 ): Promise<StaffDoc> {
   const waitMs = await attempts.begin(deviceId);
   if (waitMs > 0) {
+    const seconds = Math.max(1, Math.ceil(waitMs / 1000));
     throw new ApiError(
       429,
       'locked',
-      `Too many wrong PINs from this register; try again in ${Math.ceil(waitMs / 1000)} s.`,
+      `Too many wrong PINs from this register; try again in ${seconds} s.`,
+      { retryAfter: seconds },
     );
   }
   const worksHere = staff?.active === true && worksInStore(staff, storeId);

@@ -43,7 +43,7 @@ export class ReplicationGate {
   };
 
   private async handle(req: Request, res: Response, next: NextFunction): Promise<void> {
-    const principal = await this.deps.auth.authenticate(req, res);
+    const principal = await this.deps.auth.authenticate(req);
     const route = classifyReplicationRequest(req.method, req.path);
     switch (route.kind) {
       case 'root':

@@ -26,6 +26,11 @@ export function sendJson(res: Response, status: number, body: unknown): void {
 
 export function sendError(res: Response, error: unknown): void {
   if (error instanceof ApiError) {
+    // A refusal that says how long to wait says it in the header HTTP clients read too.
+    const retryAfter = error.details?.retryAfter;
+    if (typeof retryAfter === 'number' && !res.headersSent) {
+      res.setHeader('Retry-After', String(retryAfter));
+    }
     sendJson(res, error.status, { error: error.code, reason: error.reason, ...error.details });
     return;
   }

@@ -19,6 +19,9 @@ import type { EnrolledDevice, SyncServerProcess } from '../../helpers/sync-serve
 const dataDir = mkdtempSync(join(tmpdir(), 'omnitill-pin-lockout-'));
 let server: SyncServerProcess;
 
+/** The last lockout answer's Retry-After header (seconds), to check the wait is told. */
+let lastRetryAfter: string | null = null;
+
 async function changeSettings(device: EnrolledDevice, pin: string): Promise<number> {
   const response = await fetch(`${server.url}/api/v1/store-settings`, {
     method: 'POST',
@@ -26,6 +29,7 @@ async function changeSettings(device: EnrolledDevice, pin: string): Promise<numb
     body: JSON.stringify({ staffId: 'staff_ha', pin, receipt: { header: [], footer: [] } }),
   });
   await response.body?.cancel();
+  lastRetryAfter = response.headers.get('Retry-After');
   return response.status;
 }
 
@@ -48,6 +52,9 @@ describe("the server's PIN lockout", () => {
       wrong.push(await changeSettings(register, '0000'));
     expect(wrong).toEqual([403, 403, 403, 403, 403]);
     expect(await changeSettings(register, '0000')).toBe(429);
+    // The register is told how long to wait, in whole seconds, at most the 60 s lockout.
+    expect(Number(lastRetryAfter)).toBeGreaterThanOrEqual(1);
+    expect(Number(lastRetryAfter)).toBeLessThanOrEqual(60);
 
     await server.stop();
     server = await startSyncServerProcess({ seedDemo: true, dataDir });
