@@ -6,7 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { HostConfigError, writeRegisterConfig } from '../host/host-options';
+import { HostConfigError, readRegisterConfig, writeRegisterConfig } from '../host/host-options';
 import type { HostOptions } from '../host/host-options';
 import { ensureEnrolled, startLocalSyncServer } from './local-sync-server';
 import type { SyncServerCommand } from './local-sync-server';
@@ -47,8 +47,22 @@ export async function withEmbeddedDefaults(
   });
   try {
     const enrolled = await ensureEnrolled(server.url, server.adminToken, options.config);
-    // Saved without the URL: the local server's port may differ on the next start.
-    writeRegisterConfig(options.dataDir, enrolled);
+    if (
+      enrolled.deviceId !== options.config.deviceId ||
+      enrolled.deviceSecret !== options.config.deviceSecret
+    ) {
+      // Only who the register now is goes into register.json: what this start was told by
+      // OMNITILL_* variables (a language, say) is for this start, and the local server's URL is
+      // left out because its port may differ on the next start.
+      const saved = readRegisterConfig(options.dataDir);
+      writeRegisterConfig(options.dataDir, {
+        ...saved,
+        storeId: enrolled.storeId,
+        registerId: enrolled.registerId,
+        deviceId: enrolled.deviceId,
+        deviceSecret: enrolled.deviceSecret,
+      });
+    }
     return {
       options: { ...options, config: { ...enrolled, serverUrl: server.url } },
       localServerUrl: server.url,

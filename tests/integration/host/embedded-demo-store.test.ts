@@ -3,11 +3,11 @@
  * store (staff with well-known PINs, one a manager of every store) only when asked: `npm start`
  * asks, a packaged app asks only with `--demo`. Runs the real launcher path and server.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DEFAULT_REGISTER_CONFIG } from '../../../main/host/host-options';
+import { DEFAULT_REGISTER_CONFIG, loadHostOptions } from '../../../main/host/host-options';
 import { withEmbeddedDefaults } from '../../../main/launcher/embedded-defaults';
 import {
   adminTokenFor,
@@ -72,4 +72,32 @@ describe('the demo store on the embedded sync-server', () => {
   it('has the demo staff when asked (npm start, or a packaged app with --demo)', async () => {
     expect((await staffOnLocalServer(true)).length).toBeGreaterThanOrEqual(4);
   });
+
+  it('keeps what one start was told for that start: register.json gets the enrolment only', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'omnitill-embedded-config-'));
+    folders.push(dataDir);
+    const start = async (env: NodeJS.ProcessEnv) => {
+      const embedded = await withEmbeddedDefaults(
+        loadHostOptions({ ...env, OMNITILL_DATA: dataDir }, []),
+        developmentSyncServerCommand(REPO_ROOT),
+        0,
+        () => undefined,
+        { seedDemo: true },
+      );
+      await embedded.stop();
+      return embedded.options.config;
+    };
+    const saved = () =>
+      JSON.parse(readFileSync(join(dataDir, 'register.json'), 'utf8')) as Record<string, unknown>;
+    // The first start enrols the register and saves who it is, in the default language.
+    const first = await start({});
+    expect(saved()).toMatchObject({ locale: 'vi-VN', deviceId: first.deviceId });
+    // One start in English (the walkthrough's OMNITILL_LOCALE=en-US) is English for that start
+    // only: the file is not rewritten with it, nor with the local server's URL.
+    const english = await start({ OMNITILL_LOCALE: 'en-US' });
+    expect(english.locale).toBe('en-US');
+    expect(saved()).toMatchObject({ locale: 'vi-VN', deviceId: first.deviceId });
+    expect(saved().serverUrl ?? '').toBe('');
+    expect((await start({})).locale).toBe('vi-VN');
+  }, 120_000);
 });
