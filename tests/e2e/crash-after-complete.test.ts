@@ -135,6 +135,22 @@ async function allServerSales(server: DemoServer): Promise<Record<string, unknow
   return body.rows.flatMap((row) => (row.doc ? [row.doc] : []));
 }
 
+/**
+ * What the profile held when a cart is found lost, to tell a lost write from a lost database:
+ * the replica's IndexedDB databases, its local documents and how many of the known sales remain.
+ */
+async function diskState(page: Page, local: LocalState, known: Set<string>): Promise<string> {
+  const names = await page.evaluate(async () =>
+    (await indexedDB.databases()).map((info) => info.name ?? '?'),
+  );
+  const locals = await readReplica<{ id: string }>(page, REPLICA, 'plugin-local-documents-');
+  const kept = local.sales.filter((sale) => known.has(sale.id)).length;
+  return (
+    `${names.length} databases; local documents: ${locals.map((doc) => doc.id).join(', ') || 'none'}; ` +
+    `${kept} of ${known.size} earlier sales still stored`
+  );
+}
+
 /** Scans a code and waits until the total shown has moved. */
 async function scan(page: Page, code: string): Promise<void> {
   const before = await sellScreen.total(page).catch(() => '');
@@ -306,7 +322,9 @@ describe('the register killed 0–200 ms after F12, again and again', () => {
           problems.push(
             `${where}: the cart (${killed.total}) was lost (journal on disk: ${
               onDisk ? `${onDisk.lines.length} lines, ${onDisk.tenders.length} tenders` : 'none'
-            })`,
+            }; ${await diskState(page, local, known)}; page errors: ${
+              started.consoleErrors.join(' | ') || 'none'
+            }; Chromium storage log: ${started.storageLog.join(' | ') || 'none'})`,
           );
         } else {
           outcomes.cartRestored += 1;

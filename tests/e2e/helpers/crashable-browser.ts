@@ -14,6 +14,8 @@ export interface CrashableBrowser {
   consoleErrors: string[];
   /** Everything the page logged, errors included. */
   consoleMessages: string[];
+  /** Chromium's own log lines about storage (IndexedDB, LevelDB, corruption), for diagnosis. */
+  storageLog: string[];
   /** SIGKILL to every process of this Chromium; resolves once the browser process is gone. */
   kill(): Promise<void>;
   /** A clean shutdown. */
@@ -65,6 +67,13 @@ export async function launchOnProfile(profileDir: string, url: string): Promise<
     { detached: true, stdio: ['ignore', 'ignore', 'pipe'] },
   );
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const storageLog: string[] = [];
+  child.stderr?.on('data', (chunk: Buffer) => {
+    for (const line of chunk.toString().split('\n')) {
+      if (/indexeddb|leveldb|corrupt|backing store/i.test(line) && storageLog.length < 50)
+        storageLog.push(line.trim());
+    }
+  });
   const pid = child.pid;
   if (pid === undefined) throw new Error('Chromium did not start; is it installed?');
   const browser: Browser = await chromium.connectOverCDP(await devToolsEndpoint(child));
@@ -91,6 +100,7 @@ export async function launchOnProfile(profileDir: string, url: string): Promise<
     page,
     consoleErrors,
     consoleMessages,
+    storageLog,
     kill: async () => {
       killGroup('SIGKILL');
       await exited;
