@@ -9,7 +9,7 @@ import { deviceRoutes } from './device-routes';
 import { eReceiptRoutes } from './e-receipt-routes';
 import type { EReceipts } from '../notifications/e-receipts';
 import { domainRoutes } from './domain-routes';
-import { eInvoiceRoutes } from '../einvoice/einvoice-routes';
+import { eInvoiceRoutes } from './einvoice-routes';
 import type { EInvoiceQueue } from '../einvoice/einvoice-queue';
 import { paymentRoutes } from './payment-routes';
 import { rejectionRoutes } from './rejection-routes';

@@ -11,14 +11,14 @@ import type { EInvoiceView } from '../../src/api/einvoice-views';
 import type { StaffDoc, StoreSettingsDoc } from '../../src/documents';
 import { principalOf } from '../access/auth';
 import { PinAttempts, requireStaffPin } from '../access/pin-attempts';
-import { answer, contractRoute } from '../api/contract-route';
+import { answer, contractRoute } from './contract-route';
 import { ApiError, badRequest, forbidden, notFound } from '../http/api-error';
 import { serverSale } from '../notifications/receipt-source';
 import type { ServerContext } from '../server-context';
 import { fromCouchDoc } from '../storage/couch-doc';
-import type { EInvoiceQueue } from './einvoice-queue';
-import { QueueRefusal } from './einvoice-queue-state';
-import type { StoredInvoice } from './einvoice-queue-state';
+import type { EInvoiceQueue } from '../einvoice/einvoice-queue';
+import { QueueRefusal } from '../einvoice/einvoice-queue-state';
+import type { StoredInvoice } from '../einvoice/einvoice-queue-state';
 
 /** Who resends from a register: the retailer's permission for the store's settings. */
 const RESEND_PERMISSION = 'manage-settings';
