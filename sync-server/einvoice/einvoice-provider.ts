@@ -43,9 +43,9 @@ export interface ProviderConfig {
  * says whether it was checked against the provider's own public documentation; none was (the
  * providers publish their API documents to customers, not openly): the entries come from
  * third-party integration code and listings found with `search` (docs/INVOICES.md names them).
- * The request shapes of these APIs differ from Omnitill's batch (JSON objects per invoice for
- * Viettel and MISA, SOAP for VNPT), and no mapping to them is built: choosing one is refused at
- * start with what to do instead.
+ * Their requests differ from Omnitill's batch (a JSON object per invoice for Viettel, SOAP for
+ * VNPT, as that code shows; MISA's was not found), and no mapping to them is built: choosing one
+ * is refused at start with what to do instead.
  */
 export interface NamedProviderProfile {
   title: string;
