@@ -12,7 +12,7 @@
 import { randomUUID } from 'node:crypto';
 import type { SaleDoc } from '../../src/documents';
 import { startOfBusinessDay, storeTimeZone } from '../../src/store-clock';
-import type { SettingsHistory } from '../history/settings-history';
+import type { SettingsHistory, StoreSettingsHistory } from '../history/settings-history';
 import { fromCouchDoc } from '../storage/couch-doc';
 import { storeDatabaseName } from '../storage/database-layout';
 import type { DocumentStore } from '../storage/document-store';
@@ -27,6 +27,12 @@ import type { StoredInvoice } from './einvoice-queue-state';
 /** An attempt still `sent` after this long was left by a process that died: take it again. */
 const STALE_SENT_MS = 5 * 60_000;
 const FEED_PAGE = 200;
+
+function settingsIn(history: StoreSettingsHistory, at: string): InvoiceSettings | undefined {
+  const { versions } = history;
+  const inForce = versions.filter((version) => version.inForceFrom <= at).at(-1);
+  return (inForce ?? versions.at(-1))?.settings;
+}
 
 export class EInvoiceQueue {
   readonly ledger: EInvoiceLedger;
@@ -87,9 +93,7 @@ export class EInvoiceQueue {
 
   /** The store's settings at the sale's time (its tax categories then), else the current ones. */
   private async settingsAt(storeId: string, at: string): Promise<InvoiceSettings | undefined> {
-    const { versions } = await this.settingsHistory.historyOf(storeId);
-    const inForce = versions.filter((version) => version.inForceFrom <= at).at(-1);
-    return (inForce ?? versions.at(-1))?.settings;
+    return settingsIn(await this.settingsHistory.historyOf(storeId), at);
   }
 
   private dueAt(businessDate: string, settings: InvoiceSettings | undefined): string {
@@ -98,9 +102,12 @@ export class EInvoiceQueue {
   }
 
   /** The entry for a sale: queued with its XML, or blocked with what to fix. */
-  private async entryFor(sale: SaleDoc, now: string): Promise<StoredInvoice> {
+  private entryFor(
+    sale: SaleDoc,
+    settings: InvoiceSettings | undefined,
+    now: string,
+  ): StoredInvoice {
     const invoicing = this.config.stores[sale.storeId];
-    const settings = await this.settingsAt(sale.storeId, sale.completedAt);
     const day = saleBusinessDate(sale, settings);
     const built = invoicing
       ? buildInvoice(sale, settings, invoicing)
@@ -128,12 +135,15 @@ export class EInvoiceQueue {
       const checkpoint = await this.ledger.checkpoint(db);
       const page = await this.store.changesSince(db, checkpoint.since, FEED_PAGE);
       const now = new Date().toISOString();
+      // Read once a page: a page holds up to FEED_PAGE sales of the one store.
+      const history =
+        page.results.length > 0 ? await this.settingsHistory.historyOf(storeId) : undefined;
       for (const change of page.results) {
         if (change.deleted || !change.doc) continue;
         const sale = fromCouchDoc<SaleDoc>(change.doc);
         // A voided sale never gets an invoice (the gate refuses them; this holds if one lands).
         if (sale.status !== 'completed' || sale.storeId !== storeId) continue;
-        const entry = await this.entryFor(sale, now);
+        const entry = this.entryFor(sale, history && settingsIn(history, sale.completedAt), now);
         if (await this.ledger.create(entry)) {
           if (entry.status === 'blocked') {
             this.log(`omnitill-sync-server: invoice of ${sale.id} blocked: ${entry.reason ?? ''}`);

@@ -27,7 +27,9 @@ function resultOf(value: unknown, ids: ReadonlySet<string>): InvoiceResult | und
   if (row.outcome === 'accepted' && typeof row.providerId === 'string' && row.providerId) {
     return { id: row.id, outcome: 'accepted', providerId: row.providerId };
   }
-  const reason = typeof row.reason === 'string' && row.reason ? row.reason : 'no reason given';
+  // Kept short: the reason is stored with the invoice and shown to the manager.
+  const reason =
+    typeof row.reason === 'string' && row.reason ? row.reason.slice(0, 500) : 'no reason given';
   if (row.outcome === 'refused') return { id: row.id, outcome: 'refused', reason };
   return { id: row.id, outcome: 'failed', reason };
 }
