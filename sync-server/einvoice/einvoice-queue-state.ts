@@ -97,7 +97,11 @@ export function afterResult(
   retry: RetryPolicy,
 ): StoredInvoice | undefined {
   if (entry.status !== 'sent' || entry.claim !== claim) return undefined;
-  const base = { ...without(entry, 'claim', 'nextAttemptAt', 'reason'), updatedAt: iso(now) };
+  const base = {
+    ...without(entry, 'claim', 'nextAttemptAt', 'reason'),
+    maxAttempts: retry.maxAttempts,
+    updatedAt: iso(now),
+  };
   switch (result.outcome) {
     case 'accepted':
       return { ...base, status: 'accepted', providerId: result.providerId, acceptedAt: iso(now) };
