@@ -4,7 +4,8 @@
  * configuration here sends at the start of the day, so at once), a provider that fails the
  * first batch gets it again and accepts each invoice exactly once, and the statuses are read
  * back through the manager's route. A sale whose register has no invoice number is blocked
- * with the reason, and stays so when resent; an accepted invoice is never resent.
+ * with the reason, and stays so when resent; an accepted invoice is never resent. A restart on
+ * the same data sends nothing again and goes on with the next sale.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,7 +19,12 @@ import { completeSale } from '../../../src/sales';
 import { businessDate } from '../../../src/store-clock';
 import { startLocalEInvoiceProvider } from '../../../sync-server/einvoice/local-provider';
 import type { LocalEInvoiceProvider } from '../../../sync-server/einvoice/local-provider';
-import { startSyncServerProcess } from '../../helpers/sync-server-process';
+import {
+  couchdbPrefixOf,
+  dropCouchDatabases,
+  startSyncServerProcess,
+  TEST_COUCHDB_URL,
+} from '../../helpers/sync-server-process';
 import type { EnrolledDevice, SyncServerProcess } from '../../helpers/sync-server-process';
 import { cashierOf, putDoc } from './sale-fixtures';
 
@@ -27,6 +33,9 @@ let provider: LocalEInvoiceProvider;
 let q1: EnrolledDevice;
 let hk: EnrolledDevice;
 let configDir: string;
+let configFile: string;
+/** The data dir the restarted server runs on (the helper leaves a passed-in dir in place). */
+let restartedDataDir: string | undefined;
 
 const SOLD_AT = new Date(Date.now() - 3_600_000).toISOString();
 const DAY = businessDate(SOLD_AT, 'Asia/Ho_Chi_Minh');
@@ -93,7 +102,7 @@ const bySale = (invoices: EInvoiceView[], saleId: string) =>
 beforeAll(async () => {
   provider = await startLocalEInvoiceProvider({ token: 'local-token', failNext: 1 });
   configDir = mkdtempSync(join(tmpdir(), 'omnitill-einvoice-'));
-  const configFile = join(configDir, 'einvoice.json');
+  configFile = join(configDir, 'einvoice.json');
   writeFileSync(
     configFile,
     JSON.stringify({
@@ -134,6 +143,12 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server?.stop();
+  if (restartedDataDir) {
+    rmSync(restartedDataDir, { recursive: true, force: true });
+    if (TEST_COUCHDB_URL) {
+      await dropCouchDatabases(TEST_COUCHDB_URL, couchdbPrefixOf(restartedDataDir));
+    }
+  }
   await provider?.stop();
   if (configDir) rmSync(configDir, { recursive: true, force: true });
 });
@@ -203,4 +218,28 @@ describe('the e-invoice queue', () => {
       (await resend(hk.auth, blocked?.id ?? '', { staffId: 'staff_ha', pin: '9999' })).status,
     ).toBe(404);
   });
+
+  it('after a restart on the same data, sends nothing twice and invoices the next sale', async () => {
+    const acceptedBefore = provider
+      .received()
+      .flatMap((batch) => batch.results)
+      .filter((result) => result.outcome === 'accepted').length;
+    await server.stop({ keepData: true });
+    restartedDataDir = server.dataDir;
+    server = await startSyncServerProcess({
+      dataDir: restartedDataDir,
+      env: { OMNITILL_EINVOICE_CONFIG: configFile },
+    });
+    await push(numberedSale('sale_INV4', q1, 'reg-01', 4), q1);
+    await expect
+      .poll(async () => bySale((await list(server.adminAuth)).body.invoices, 'sale_INV4')?.status, {
+        timeout: 30_000,
+        interval: 300,
+      })
+      .toBe('accepted');
+    const verdicts = provider.received().flatMap((batch) => batch.results);
+    expect(verdicts.filter((result) => result.outcome === 'accepted')).toHaveLength(
+      acceptedBefore + 1,
+    );
+  }, 90_000);
 });
