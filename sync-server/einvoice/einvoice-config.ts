@@ -6,7 +6,7 @@
  *   { "provider": { "name": "http", "url": "https://relay/invoices", "credentials": {"token": "…"}, "template": "1" },
  *     "sendAt": "23:30", "pollMs": 60000, "batchSize": 100,
  *     "retry": { "baseMs": 60000, "maxMs": 3600000, "maxAttempts": 8 },
- *     "stores": { "hcm-q1": { "seller": { "name", "taxCode", "address" }, "sellerBlock": "AB12C",
+ *     "stores": { "hcm-q1": { "from": "2026-12-04", "seller": { "name", "taxCode", "address" }, "sellerBlock": "AB12C",
  *                             "series": "AA", "registers": { "reg-01": 1 } } } }
  */
 import { readFileSync } from 'node:fs';
@@ -23,6 +23,11 @@ import type { ProviderConfig, ProviderCredentials } from './einvoice-provider';
 import type { RetryPolicy } from './einvoice-queue-state';
 
 export interface StoreInvoicing {
+  /**
+   * The store's first day of e-invoices (yyyy-mm-dd, its calendar): sales of earlier days get
+   * none. Required, so turning invoices on never sends every sale the server already holds.
+   */
+  from: string;
   seller: EInvoiceSeller;
   sellerBlock: string;
   series: string;
@@ -120,6 +125,10 @@ function storeOf(storeId: string, value: unknown): StoreInvoicing {
     if (error instanceof EInvoiceError) fail(`${where}: ${error.message}`);
     throw error;
   }
+  const from = text(value, 'from', where);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(from) || Number.isNaN(Date.parse(from))) {
+    fail(`${where}.from "${from}" must be the store's first day of e-invoices, yyyy-mm-dd.`);
+  }
   const sellerBlock = text(value, 'sellerBlock', where);
   const series = text(value, 'series', where);
   const problem = sellerBlockProblem(sellerBlock) ?? invoiceSeriesProblem(series);
@@ -135,7 +144,7 @@ function storeOf(storeId: string, value: unknown): StoreInvoicing {
     used.set(checked, registerId);
     registers[registerId] = checked;
   }
-  return { seller, sellerBlock, series, registers };
+  return { from, seller, sellerBlock, series, registers };
 }
 
 /** Register numbers are the seller's: two stores of one seller must not share one. */

@@ -143,7 +143,10 @@ export class EInvoiceQueue {
         const sale = fromCouchDoc<SaleDoc>(change.doc);
         // A voided sale never gets an invoice (the gate refuses them; this holds if one lands).
         if (sale.status !== 'completed' || sale.storeId !== storeId) continue;
-        const entry = this.entryFor(sale, history && settingsIn(history, sale.completedAt), now);
+        const settings = history && settingsIn(history, sale.completedAt);
+        // Sales before the store's first day of e-invoices get none (einvoice-config.ts).
+        if (saleBusinessDate(sale, settings) < (this.config.stores[storeId]?.from ?? '')) continue;
+        const entry = this.entryFor(sale, settings, now);
         if (await this.ledger.create(entry)) {
           if (entry.status === 'blocked') {
             this.log(`omnitill-sync-server: invoice of ${sale.id} blocked: ${entry.reason ?? ''}`);

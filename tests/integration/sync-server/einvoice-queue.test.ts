@@ -117,6 +117,7 @@ beforeAll(async () => {
       retry: { baseMs: 300, maxMs: 600, maxAttempts: 5 },
       stores: {
         'hcm-q1': {
+          from: DAY,
           seller: {
             name: 'Công ty TNHH Omnitill Việt Nam',
             taxCode: '0312345678',

@@ -12,6 +12,7 @@ import { NAMED_PROVIDERS } from '../../../../sync-server/einvoice/einvoice-provi
 
 const seller = { name: 'Công ty Omnitill', taxCode: '0312345678', address: '12 Lê Lợi' };
 const store = (registers: Record<string, number>, overrides: object = {}) => ({
+  from: '2026-12-04',
   seller,
   sellerBlock: 'AB12C',
   series: 'AA',
@@ -72,6 +73,16 @@ describe('the e-invoice configuration', () => {
     expect(() =>
       parseEInvoiceConfig({ ...valid, stores: { x: store({ a: 1 }, { series: 'A1' }) } }),
     ).toThrow(/series "A1"/);
+  });
+
+  it('needs the first day of e-invoices, so turning them on does not invoice every past sale', () => {
+    const { from: _from, ...withoutFrom } = store({ a: 1 });
+    expect(() => parseEInvoiceConfig({ ...valid, stores: { x: withoutFrom } })).toThrow(
+      /stores\.x\.from must be text/,
+    );
+    expect(() =>
+      parseEInvoiceConfig({ ...valid, stores: { x: store({ a: 1 }, { from: '4/12/2026' }) } }),
+    ).toThrow(/first day of e-invoices, yyyy-mm-dd/);
   });
 
   it('refuses a provider URL that is not http(s) and a template other than 1', () => {

@@ -3,7 +3,8 @@
  * records what it gets: one invoice per completed sale read from the sales feed, none for a
  * voided sale, a sale of today kept for the end of the store's day while yesterday's goes, a
  * sale without a receipt sequence blocked, a restart reading nothing twice, and two queues on
- * one database (two server processes) sending each invoice exactly once.
+ * one database (two server processes) sending each invoice exactly once; sales from before the
+ * store's first day of e-invoices get none.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -61,6 +62,7 @@ const TODAY = businessDate(Date.now(), ZONE);
 /** An hour after the start of the store's day: today, whatever time the test runs. */
 const EARLY_TODAY = new Date(Date.parse(startOfBusinessDay(TODAY, ZONE)) + 3_600_000).toISOString();
 const YESTERDAY = new Date(Date.parse(EARLY_TODAY) - 24 * 3_600_000).toISOString();
+const TWO_DAYS_AGO = new Date(Date.parse(EARLY_TODAY) - 48 * 3_600_000).toISOString();
 
 const settingsHistory = {
   historyOf: (storeId: string) =>
@@ -75,6 +77,8 @@ const config = parseEInvoiceConfig({
   provider: { name: 'local', url: 'http://127.0.0.1:9/invoices' },
   stores: {
     'hcm-q1': {
+      // The first day of e-invoices: yesterday; sales of the day before get none.
+      from: businessDate(YESTERDAY, ZONE),
       seller: {
         name: 'Công ty TNHH Omnitill Việt Nam',
         taxCode: '0312345678',
@@ -132,7 +136,7 @@ async function queueOn(store: TestStore, provider: EInvoiceProvider): Promise<EI
 }
 
 describe('the e-invoice queue on the embedded store', () => {
-  it("queues completed sales only, sends yesterday's and keeps today's for the end of the day", async () => {
+  it("queues completed sales from the first day on, sends yesterday's, keeps today's for the end of the day", async () => {
     const store = await freshStore();
     await write(store, [
       sale('sale_Y1', YESTERDAY, 1),
@@ -142,6 +146,7 @@ describe('the e-invoice queue on the embedded store', () => {
         void: { voidedAt: EARLY_TODAY, voidedBy: 'staff_an', reason: 'test' },
       }),
       sale('sale_N4', YESTERDAY, undefined),
+      sale('sale_OLD5', TWO_DAYS_AGO, 5),
     ]);
     const provider = new RecordingProvider();
     const queue = await queueOn(store, provider);
