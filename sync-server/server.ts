@@ -40,6 +40,7 @@ import { overduePaymentFlags } from './payments/overdue-payments';
 import { EReceipts } from './notifications/e-receipts';
 import { notificationConfigFromEnv } from './notifications/notification-adapters';
 import { receiptPageRouter } from './api/e-receipt-routes';
+import { startEInvoices } from './einvoice/einvoice-setup';
 
 export interface SyncServerOptions {
   /** 0 picks a free port. Default 7070. */
@@ -238,7 +239,8 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
   );
   await receipts.init();
   app.use('/r', receiptPageRouter(context, receipts));
-  app.use('/api/v1', apiRouter(context, reconciler, holds, receipts));
+  const einvoices = await startEInvoices(store, settingsHistory, process.env, log);
+  app.use('/api/v1', apiRouter(context, reconciler, holds, receipts, einvoices));
   // Unconfirmed holds lapse: release them on a timer (a crashed register never will).
   const sweep = setInterval(
     () => {
@@ -315,6 +317,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
       clearInterval(sweep);
       clearInterval(overdue);
       await receipts.sender.stop();
+      await einvoices?.stop();
       // Long-polling registers hold connections open: end them so close() returns promptly.
       const closed = new Promise<void>((done) => server.close(() => done()));
       for (const socket of sockets) socket.destroy();
@@ -325,6 +328,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
   };
   ownUrl = `${options.tls ? 'https' : 'http'}://${urlHost}:${port}`;
   receipts.sender.start();
+  einvoices?.start();
   return {
     url: ownUrl,
     port,

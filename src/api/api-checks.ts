@@ -142,6 +142,19 @@ export const API_CHECKS: Readonly<Record<ApiName, RequestCheck>> = {
   }),
   'receipts/send-status': fields({ saleId: ID, id: ID }),
   'receipts/preference': fields({ customerId: ID }),
+  'einvoices/list': fields({
+    store: text({ max: 64, pattern: /^[a-z0-9-]{1,64}$/, what: 'the store id, e.g. hcm-q1' }),
+    date: text({
+      max: 10,
+      pattern: /^\d{4}-\d{2}-\d{2}$/,
+      what: "the store's business day as yyyy-mm-dd, e.g. 2026-12-03",
+    }),
+  }),
+  'einvoices/resend': fields({
+    id: text({ max: 300, what: 'the invoice id from GET /api/v1/einvoices (inv_…)' }),
+    staffId: optional(ID),
+    pin: optional(text({ max: 32, what: "the manager's PIN" })),
+  }),
   'admin/revoke-receipt-link': fields({ saleId: ID }),
   'admin/import-catalog': (request) =>
     Array.isArray(request)

@@ -29,6 +29,7 @@ import type {
   StoredValueReply,
 } from './api-views';
 import { API_CHECKS } from './api-checks';
+import type { EInvoiceView } from './einvoice-views';
 
 export type ApiMethod = 'GET' | 'POST' | 'DELETE';
 type ById = { id: string };
@@ -150,6 +151,19 @@ export interface ServerApiContract {
     request: { customerId: string };
     reply: { preference: EReceiptPreference | null };
   };
+  /** A store's e-invoices of one day with their status (docs/INVOICES.md); admin or the store's register. */
+  'einvoices/list': {
+    request: { store: string; date: string };
+    reply: { invoices: EInvoiceView[] };
+  };
+  /**
+   * Sends a refused, failed or blocked invoice again, built afresh; never an accepted one. A
+   * register names the manager (`staffId`, `pin`); the admin needs neither.
+   */
+  'einvoices/resend': {
+    request: { id: string; staffId?: string; pin?: string };
+    reply: { invoice: EInvoiceView };
+  };
   /** The sale's receipt link stops working at once; a later send makes a new one. */
   'admin/revoke-receipt-link': { request: { saleId: string }; reply: { revoked: boolean } };
   'admin/import-catalog': { request: ProductDoc[]; reply: ImportReply };
@@ -239,6 +253,8 @@ export const API_ENTRIES: Readonly<Record<ApiName, ApiEntry>> = {
   'receipts/send': { method: 'POST', path: '/receipts/:saleId/send' },
   'receipts/send-status': { method: 'GET', path: '/receipts/:saleId/send/:id' },
   'receipts/preference': { method: 'GET', path: '/receipts/preferences/:customerId' },
+  'einvoices/list': { method: 'GET', path: '/einvoices' },
+  'einvoices/resend': { method: 'POST', path: '/einvoices/:id/resend' },
   'admin/revoke-receipt-link': { method: 'POST', path: '/admin/receipts/:saleId/revoke' },
   'admin/import-catalog': { method: 'POST', path: '/admin/catalog', wholeBody: true },
   'admin/issue-gift-card': { method: 'POST', path: '/admin/gift-cards' },

@@ -9,6 +9,8 @@ import { deviceRoutes } from './device-routes';
 import { eReceiptRoutes } from './e-receipt-routes';
 import type { EReceipts } from '../notifications/e-receipts';
 import { domainRoutes } from './domain-routes';
+import { eInvoiceRoutes } from './einvoice-routes';
+import type { EInvoiceQueue } from '../einvoice/einvoice-queue';
 import { paymentRoutes } from './payment-routes';
 import { rejectionRoutes } from './rejection-routes';
 import { staffRoutes } from './staff-routes';
@@ -25,6 +27,8 @@ export function apiRouter(
   reconciler: Reconciler,
   holds: LoyaltyHolds,
   receipts: EReceipts,
+  /** Absent when e-invoices are not configured: its routes then answer 503. */
+  einvoices?: EInvoiceQueue,
 ): Router {
   const router = Router();
   contractRoute(router, 'server/health', open, () =>
@@ -42,5 +46,6 @@ export function apiRouter(
   router.use(domainRoutes(context, reconciler, holds));
   router.use(paymentRoutes(context, reconciler));
   router.use(eReceiptRoutes(context, receipts));
+  router.use(eInvoiceRoutes(context, einvoices));
   return router;
 }

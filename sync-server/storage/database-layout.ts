@@ -79,6 +79,8 @@ export const INTERNAL_DATABASES = {
   secrets: 'omnitill-secrets',
   /** Wrong PINs the server checked, one document per register (access/pin-attempts.ts). */
   pinAttempts: 'omnitill-pin-attempts',
+  /** The e-invoice queue: one document per sale's invoice, with its status (einvoice/). */
+  einvoices: 'omnitill-einvoices',
 } as const;
 
 const storeDatabasePatterns = STORE_COLLECTIONS.map((name) => `${name}-`).join(', ');

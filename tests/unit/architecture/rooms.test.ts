@@ -91,6 +91,7 @@ const SYNC_SERVER_ROOMS = [
   'sync-server/services', // domain services behind the API (holds, stored value, web orders)
   'sync-server/payments', // bank transfers: the payment ledger, bank notification adapters
   'sync-server/notifications', // e-receipts: tokens and messages, provider adapters, the sender
+  'sync-server/einvoice', // e-invoices: the queue, provider adapters, the local provider
   'sync-server/api', // the HTTP routes of /api/v1
 ];
 /** The one top-level file rooms may read: the server's wiring, handed to services and routes. */

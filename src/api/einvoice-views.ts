@@ -1,0 +1,42 @@
+/**
+ * An e-invoice as the server's queue shows it to a manager (`einvoices/list`, docs/INVOICES.md):
+ * one per accepted sale, with where it is on its way to the provider.
+ *
+ * - `queued`: waiting for its batch (`dueAt`, the end of the store's day by default);
+ * - `sent`: handed to the provider, no answer yet;
+ * - `accepted`: the provider took it (`providerId`); never sent again;
+ * - `refused`: the provider refused it (`reason`); a manager resends after fixing the cause;
+ * - `failed`: the provider could not answer (`reason`); tried again at `nextAttemptAt`, or,
+ *   without it, the tries ran out and a manager resends;
+ * - `blocked`: the server could not build the invoice (`reason`: settings to fix), nothing sent.
+ */
+import type { Minor } from '../money';
+
+export type EInvoiceStatus = 'queued' | 'sent' | 'accepted' | 'refused' | 'failed' | 'blocked';
+
+export interface EInvoiceView {
+  /** `inv_<saleId>`: one invoice per sale. */
+  id: string;
+  saleId: string;
+  storeId: string;
+  registerId: string;
+  /** The sale's day on the store's calendar (yyyy-mm-dd). */
+  businessDate: string;
+  /** The tax-authority code, symbol and total; absent while `blocked`. */
+  code?: string;
+  symbol?: string;
+  total?: Minor;
+  status: EInvoiceStatus;
+  /** Tries at the provider since it was queued (or resent). */
+  attempts: number;
+  maxAttempts: number;
+  /** When its batch goes. */
+  dueAt: string;
+  nextAttemptAt?: string;
+  sentAt?: string;
+  acceptedAt?: string;
+  providerId?: string;
+  reason?: string;
+  createdAt: string;
+  updatedAt: string;
+}
