@@ -4,8 +4,10 @@
  * only the rooms below them, src/ depending on nothing outside itself, and no file past 400 lines.
  * Each list below is the architecture as decided; a failure says which import breaks it.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readTree, roomCycles, roomEdges, roomOf } from './import-graph';
+import { readTree, ROOT, roomCycles, roomEdges, roomOf, withoutComments } from './import-graph';
 import type { RoomEdge } from './import-graph';
 
 const files = readTree();
@@ -56,6 +58,19 @@ const RENDERER_SHELL = [
  * here that is no longer used fails, so the list only ever shrinks.
  */
 const KNOWN_FEATURE_IMPORTS: Record<string, string> = {};
+
+/**
+ * Files outside renderer/platform/ allowed to subscribe to an RxDB observable themselves, each
+ * with its reason. Everything else follows the replica through platform/watch-docs.ts
+ * (`watchDocs`, `watchChanges`, the `useLiveDocs` hook). An entry no longer needed fails.
+ */
+const KNOWN_RXDB_SUBSCRIBERS: Record<string, string> = {
+  // The snapshot keeper follows the products' change events across its own start and stop;
+  // watchChanges would fit it, but renderer/data/ was left out of the change that made the rule.
+  'renderer/data/catalog-snapshot.ts': 'the catalog snapshot keeper (change events)',
+};
+/** `.$.subscribe(` or `.$.pipe(` (line breaks allowed): an RxDB query or collection, read live. */
+const RXDB_SUBSCRIPTION = /\.\$\s*\.\s*(?:subscribe|pipe)\s*\(/;
 
 /** The sync-server's rooms, lowest first: a room imports only rooms before it (and src/). */
 const SYNC_SERVER_ROOMS = [
@@ -139,6 +154,22 @@ describe('rooms', () => {
         .map(describeEdge);
       // Move what the shared code needs down into the shared layer, or the code up into a feature.
       expect(wrong).toEqual([]);
+    });
+
+    it('reads the replica live only through platform/ (watchDocs, watchChanges, useLiveDocs)', () => {
+      const subscribers = files
+        .map((file) => file.path)
+        .filter((path) => path.startsWith('renderer/') && !path.startsWith('renderer/platform/'))
+        .filter((path) =>
+          RXDB_SUBSCRIPTION.test(withoutComments(readFileSync(join(ROOT, path), 'utf8'))),
+        );
+      const unlisted = subscribers.filter((path) => !(path in KNOWN_RXDB_SUBSCRIBERS));
+      // Use watchDocs / watchChanges (renderer/platform/watch-docs.ts), or useLiveDocs in React.
+      expect(unlisted).toEqual([]);
+      const stale = Object.keys(KNOWN_RXDB_SUBSCRIBERS).filter(
+        (path) => !subscribers.includes(path),
+      );
+      expect(stale).toEqual([]);
     });
 
     it('features import no other feature (but the listed ones) and no shell', () => {
