@@ -1,8 +1,9 @@
 /**
  * The rooms of docs/ARCHITECTURE.md, kept by a test: no import cycles between folders, renderer
- * features standing on the shared layer and not on each other, the sync-server's rooms importing
- * only the rooms below them, src/ depending on nothing outside itself, and no file past 400 lines.
- * Each list below is the architecture as decided; a failure says which import breaks it.
+ * features standing on the shared layer and not on each other, live reads of the replica only
+ * through renderer/platform/, the sync-server's rooms importing only the rooms below them, src/
+ * depending on nothing outside itself, and no file past 400 lines. Each list below is the
+ * architecture as decided; a failure says which import (or file) breaks it.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
