@@ -11,6 +11,7 @@ import { indexedDbSnapshotStore } from './data/catalog-snapshot-store';
 import { openReplica } from './data/database';
 import { startReplication } from './data/replication';
 import { connectDeviceApi, mustInvoke } from './platform/device-api';
+import { watchChanges, watchDocs } from './platform/watch-docs';
 import { pushAuditOutbox } from './audit/audit-trail';
 import { dispatchScan } from './devices/scan-router';
 import { startCartJournal } from './sell/cart-journal';
@@ -59,17 +60,23 @@ export async function boot(): Promise<void> {
   // Changes that arrive while the catalog loads wait: those the load already read (at or
   // before its checkpoint) are skipped, so an older copy never overwrites a newer one.
   let waiting: RxChangeEvent<ProductDoc>[] | null = [];
-  db.products.$.subscribe((event) => {
-    if (waiting) {
-      waiting.push(event);
-      return;
-    }
-    applyToIndex(catalog, event);
-    useAppStore.getState().setCatalogCount(catalog.size);
-  });
-  db.settings.findOne(`store_${config.storeId}`).$.subscribe((doc) => {
-    useAppStore.getState().setSettings(doc ? (doc.toJSON() as StoreSettingsDoc) : null);
-  });
+  watchChanges(
+    db.products,
+    (event) => {
+      if (waiting) {
+        waiting.push(event);
+        return;
+      }
+      applyToIndex(catalog, event);
+      useAppStore.getState().setCatalogCount(catalog.size);
+    },
+    (error) => console.error('Catalog: product changes stopped reaching the index:', error),
+  );
+  watchDocs<StoreSettingsDoc>(
+    db.settings.findOne(`store_${config.storeId}`),
+    ([settings]) => useAppStore.getState().setSettings(settings ?? null),
+    (error) => console.error("Store settings: the replica's copy stopped updating:", error),
+  );
 
   // The start-up snapshot plus the replica's changes since it; every product when it is
   // missing or out of step (renderer/data/catalog-snapshot.ts).

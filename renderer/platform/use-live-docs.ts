@@ -1,18 +1,27 @@
 import { useEffect, useState } from 'react';
-import type { MangoQuerySelector, RxCollection } from 'rxdb';
+import type { MangoQuerySelector, MangoQuerySortPart, RxCollection } from 'rxdb';
+import { watchDocs } from './watch-docs';
 
-/** Every document of a replica collection, kept current as replication and writes change it. */
+/**
+ * The documents of a replica collection that match `selector` (every one by default), in `sort`
+ * order, kept current as replication and writes change them (platform/watch-docs.ts).
+ */
 export function useLiveDocs<T>(
   collection: RxCollection<T>,
   selector: Record<string, unknown> = {},
+  sort?: MangoQuerySortPart<T>[],
 ): T[] {
   const [docs, setDocs] = useState<T[]>([]);
-  const key = JSON.stringify(selector);
+  // Callers pass literals: the effect follows their content, not each render's new object.
+  const key = JSON.stringify({ selector, sort });
   useEffect(() => {
-    const subscription = collection
-      .find({ selector: JSON.parse(key) as MangoQuerySelector<T> })
-      .$.subscribe((found) => setDocs(found.map((doc) => doc.toJSON() as T)));
-    return () => subscription.unsubscribe();
+    const query = JSON.parse(key) as {
+      selector: MangoQuerySelector<T>;
+      sort?: MangoQuerySortPart<T>[];
+    };
+    return watchDocs(collection.find(query), setDocs, (error) =>
+      console.error(`Live read of ${collection.name} stopped:`, error),
+    );
   }, [collection, key]);
   return docs;
 }

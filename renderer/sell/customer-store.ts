@@ -4,11 +4,12 @@
  * channel (local sales and web orders, plus the server's history when it can be reached).
  */
 import { create } from 'zustand';
-import type { Subscription } from 'rxjs';
 import type { CustomerDoc, LoyaltyEntryDoc, SaleDoc, WebOrderDoc } from '../../src/documents';
 import { loyaltyBalance, tierStanding } from '../../src/loyalty';
 import type { LoyaltyBalance, TierStanding } from '../../src/loyalty';
 import type { Minor } from '../../src/money';
+import { watchDocs } from '../platform/watch-docs';
+import type { Unwatch } from '../platform/watch-docs';
 import { services } from '../services';
 import { useAppStore } from '../state/app-store';
 import { newId, useCartStore } from './cart-store';
@@ -42,7 +43,7 @@ export interface CustomerState {
   detach: () => void;
 }
 
-let watching: Subscription | null = null;
+let unwatch: Unwatch | null = null;
 
 export const useCustomerStore = create<CustomerState>()((set, get) => ({
   customer: null,
@@ -53,7 +54,7 @@ export const useCustomerStore = create<CustomerState>()((set, get) => ({
   historySource: 'local',
   historyAt: null,
   attach: (customer) => {
-    watching?.unsubscribe();
+    unwatch?.();
     set({
       customer,
       balance: null,
@@ -66,25 +67,28 @@ export const useCustomerStore = create<CustomerState>()((set, get) => ({
     useCartStore.getState().setCustomer(customer.id);
     const { db } = services();
     // The balance follows the ledger live: an earn replicated in from the web shows at once.
-    watching = db.loyalty.find({ selector: { customerId: customer.id } }).$.subscribe((docs) => {
-      if (get().customer?.id !== customer.id) return;
-      const entries = docs.map((doc) => doc.toJSON() as LoyaltyEntryDoc);
-      const program = useAppStore.getState().settings?.loyalty?.program;
-      set({
-        entries,
-        balance: loyaltyBalance(entries, customer.id),
-        standing: program
-          ? tierStanding(entries, customer.id, program, new Date().toISOString())
-          : null,
-      });
-    });
+    unwatch = watchDocs<LoyaltyEntryDoc>(
+      db.loyalty.find({ selector: { customerId: customer.id } }),
+      (entries) => {
+        if (get().customer?.id !== customer.id) return;
+        const program = useAppStore.getState().settings?.loyalty?.program;
+        set({
+          entries,
+          balance: loyaltyBalance(entries, customer.id),
+          standing: program
+            ? tierStanding(entries, customer.id, program, new Date().toISOString())
+            : null,
+        });
+      },
+      (error) => console.error("Customer's points: the replica's loyalty ledger stopped:", error),
+    );
     void loadHistory(customer.id).then((loaded) => {
       if (get().customer?.id === customer.id) set(loaded);
     });
   },
   detach: () => {
-    watching?.unsubscribe();
-    watching = null;
+    unwatch?.();
+    unwatch = null;
     set({
       customer: null,
       balance: null,

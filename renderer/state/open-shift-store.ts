@@ -12,6 +12,7 @@
 import { useEffect } from 'react';
 import { create } from 'zustand';
 import type { ShiftDoc } from '../../src/documents';
+import { watchDocs } from '../platform/watch-docs';
 import { services } from '../services';
 
 interface OpenShiftState {
@@ -31,17 +32,19 @@ export function watchOpenShift(): void {
   if (watching) return;
   watching = true;
   const { db, config } = services();
-  db.shifts
-    .find({ selector: { registerId: config.registerId, status: 'open' } })
-    .$.subscribe((docs) => {
+  // Followed for the app's lifetime: the watch is never stopped.
+  watchDocs<ShiftDoc>(
+    db.shifts.find({ selector: { registerId: config.registerId, status: 'open' } }),
+    (shifts) => {
       // Two open shifts can only come from two devices claiming one register id: the latest
       // opened is the one this drawer is on.
-      const open = docs
-        .map((doc) => doc.toJSON() as ShiftDoc)
+      const open = shifts
         .filter((shift) => shift.storeId === config.storeId)
         .sort((a, b) => (a.openedAt < b.openedAt ? 1 : -1));
       useOpenShiftStore.getState().setShift(open[0] ?? null);
-    });
+    },
+    (error) => console.error('Open shift: the replica stopped answering:', error),
+  );
 }
 
 /** The open shift of this register: a ShiftDoc, null when the register is closed, undefined while loading. */

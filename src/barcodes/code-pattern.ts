@@ -10,15 +10,7 @@ import {
   isDigits,
   luhnCheckDigit,
 } from './check-digit';
-
-export interface CodePattern {
-  /** Regular expression source, matched against the whole scan (anchors are added). */
-  pattern: string;
-  /** The check digit the code's last digit carries, verified when the pattern matches. */
-  checkDigit?: 'gs1' | 'luhn';
-  /** What the settings screen calls it, e.g. "Membership card 2019". */
-  label?: string;
-}
+import type { CodePattern } from '../documents/parts/barcode-layouts';
 
 export type PatternMatch =
   { matched: false } | { matched: true; ok: true } | { matched: true; ok: false; message: string };

@@ -1,5 +1,6 @@
 export * from './aim-symbology';
 export * from './application-identifiers';
+export * from '../documents/parts/barcode-layouts';
 export * from './barcode-layouts';
 export * from './check-digit';
 export * from './code-pattern';

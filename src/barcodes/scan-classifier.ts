@@ -13,7 +13,7 @@
 import type { AimSymbology } from './aim-symbology';
 import { BarcodeError, isDigits } from './check-digit';
 import { matchCodePattern } from './code-pattern';
-import type { CodePattern } from './code-pattern';
+import type { CodePattern } from '../documents/parts/barcode-layouts';
 import { parseDocumentId, parseDocumentUrl, parseOmnitillCode } from './document-reference';
 import type { DocumentReference } from './document-reference';
 import { classifyGs1Elements } from './gs1-attributes';

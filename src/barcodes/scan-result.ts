@@ -5,7 +5,7 @@
  */
 import type { CurrencyCode, Minor } from '../money';
 import type { AimSymbology } from './aim-symbology';
-import type { BarcodeLayouts } from './barcode-layouts';
+import type { BarcodeLayouts } from '../documents/parts/barcode-layouts';
 import type { Gs1Element } from './gs1-element-string';
 import type { GtinFormat } from './gtin';
 import type { Measure } from './variable-measure';

@@ -10,19 +10,7 @@ import { minor } from '../money';
 import type { Minor } from '../money';
 import { BarcodeError, gs1CheckDigit, isDigits } from './check-digit';
 import { priceCheckDigit } from './price-check-digit';
-
-export interface VariableMeasureLayout {
-  /** Leading digits that select this layout: "20"-"29" (optionally a third digit) or "02". */
-  prefix: string;
-  /** Digits of the item reference, matched against `ProductDoc.plu`. */
-  itemDigits: number;
-  /** Digits of the value field. */
-  valueDigits: number;
-  /** `price`: minor units of the store's currency. `weight`: grams. */
-  value: 'price' | 'weight';
-  /** A GS1 price/measure verifier digit sits before the value (4- or 5-digit values only). */
-  valueCheckDigit: boolean;
-}
+import type { VariableMeasureLayout } from '../documents/parts/barcode-layouts';
 
 export type Measure = { type: 'weight'; grams: number } | { type: 'price'; amount: Minor };
 

@@ -10,8 +10,7 @@ export * from './staff';
 export * from './stock-move';
 export * from './store-settings';
 export * from './web-order';
-// Cash moves are typed beside the shift code that validates them.
-export * from '../shifts/cash-move';
+export * from './cash-move';
 export * from './parked-sale';
 export * from './audit-entry';
 export * from './document-upgrades';

@@ -7,8 +7,8 @@
  * `discarded`) and never back; the cart itself is never edited in place. Resuming makes a new
  * open sale on the resuming register with the same lines.
  */
-import type { CartInput } from '../pricing/cart';
-import { cartInputSchema } from '../pricing/cart-schema';
+import type { CartInput } from './parts/cart';
+import { cartInputSchema } from './parts/cart-schema';
 import { idField, isoTimeField, minorField, storeIdField } from './json-schema';
 import type { DocumentSchema, JsonSchema } from './json-schema';
 import type { Minor } from '../money';

@@ -1,6 +1,6 @@
 import type { Minor } from '../money';
-import type { AppliedTender } from '../tenders/tender';
-import { appliedTenderSchema } from '../tenders/tender-schema';
+import type { AppliedTender } from './parts/tender';
+import { appliedTenderSchema } from './parts/tender-schema';
 import { idField, isoTimeField, minorField, storeIdField } from './json-schema';
 import type { DocumentSchema } from './json-schema';
 

@@ -5,8 +5,8 @@
  * "Adding a document type"), so they cannot disagree. The rules that look inside a document (the
  * push checks, src/ domain problems) stay beside their domain; this says which ones apply.
  */
-import { cashMoveSchema } from '../shifts/cash-move';
-import type { CashMoveDoc } from '../shifts/cash-move';
+import { cashMoveSchema } from './cash-move';
+import type { CashMoveDoc } from './cash-move';
 import { auditEntrySchema } from './audit-entry';
 import type { AuditEntryDoc } from './audit-entry';
 import { customerSchema } from './customer';

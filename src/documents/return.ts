@@ -4,10 +4,10 @@
  * minus every return document that points at it (ARCHITECTURE.md rule 1).
  */
 import type { CurrencyCode, Minor } from '../money';
-import { taxBreakdownEntrySchema } from '../pricing/cart-schema';
-import type { TaxBreakdownEntry } from '../tax/document-tax';
-import type { RefundTender } from '../tenders/refund-tenders';
-import { refundTenderSchema } from '../tenders/tender-schema';
+import { taxBreakdownEntrySchema } from './parts/cart-schema';
+import type { TaxBreakdownEntry } from './parts/cart';
+import type { RefundTender } from './parts/tender';
+import { refundTenderSchema } from './parts/tender-schema';
 import type { Channel } from './customer';
 import { currencyField, idField, isoTimeField, minorField, storeIdField } from './json-schema';
 import type { DocumentSchema, JsonSchema } from './json-schema';

@@ -5,10 +5,10 @@
  * (see verifySaleTotals in src/pricing).
  */
 import type { CurrencyCode } from '../money';
-import type { CartInput, PricedCart } from '../pricing/cart';
-import { cartInputSchema, pricedCartSchema } from '../pricing/cart-schema';
-import type { Settlement } from '../tenders/tender';
-import { salePaymentSchema } from '../tenders/tender-schema';
+import type { CartInput, PricedCart } from './parts/cart';
+import { cartInputSchema, pricedCartSchema } from './parts/cart-schema';
+import type { Settlement } from './parts/tender';
+import { salePaymentSchema } from './parts/tender-schema';
 import { currencyField, idField, isoTimeField, storeIdField } from './json-schema';
 import type { DocumentSchema, JsonSchema } from './json-schema';
 

@@ -35,7 +35,7 @@ export interface ShiftClose {
  * that it never changes, and the sync-server rejects any edit of a closed shift.
  *
  * Cash moves are not kept in the shift: each paid-in, paid-out, drop or float top-up is its own
- * immutable CashMoveDoc pointing at the shift (src/shifts/cash-move.ts), and sale and refund
+ * immutable CashMoveDoc pointing at the shift (documents/cash-move.ts), and sale and refund
  * cash comes from the sales' own tenders. A drawer's expected cash is the sum of those facts,
  * so the shift document never carries a running total that two writes could disagree on.
  */

@@ -1,17 +1,17 @@
-import { barcodeLayoutsSchema } from '../barcodes/barcode-layouts';
-import type { BarcodeLayouts } from '../barcodes/barcode-layouts';
-import { loyaltySettingsSchema } from '../loyalty/loyalty-settings';
-import type { LoyaltySettings } from '../loyalty/loyalty-settings';
+import { barcodeLayoutsSchema } from './parts/barcode-layouts';
+import type { BarcodeLayouts } from './parts/barcode-layouts';
+import { loyaltySettingsSchema } from './parts/loyalty-settings';
+import type { LoyaltySettings } from './parts/loyalty-settings';
 import type { CurrencyCode, RoundingMode } from '../money';
 import { currencyField, idField, isoTimeField, storeIdField } from './json-schema';
 import type { DocumentSchema, JsonSchema } from './json-schema';
 import { ACCOUNT_DIGITS } from '../payments/vietqr';
-import { promotionsSchema } from '../pricing/promotion';
-import type { Promotion } from '../pricing/promotion';
-import { returnPolicySchema } from '../returns/return-policy';
-import type { ReturnPolicy } from '../returns/return-policy';
-import { stockSettingsSchema } from '../stock/stock-settings';
-import type { StockSettings } from '../stock/stock-settings';
+import { promotionsSchema } from './parts/promotion';
+import type { Promotion } from './parts/promotion';
+import { returnPolicySchema } from './parts/return-policy';
+import type { ReturnPolicy } from './parts/return-policy';
+import { stockSettingsSchema } from './parts/stock-settings';
+import type { StockSettings } from './parts/stock-settings';
 import type { StaffRole } from './staff';
 
 /**

@@ -8,7 +8,7 @@ import type { StoreSettingsDoc, TaxKind } from '../documents/store-settings';
 import type { SaleDoc } from '../documents/sale';
 import { minor, sum } from '../money';
 import type { Minor } from '../money';
-import type { PricedLine } from '../pricing/cart';
+import type { PricedLine } from '../documents/parts/cart';
 import { businessDate, storeTimeZone } from '../store-clock';
 import { taxCategoryLabel, taxKindOf, taxOfAmount } from '../tax';
 import { EInvoiceError } from './einvoice-error';

@@ -4,5 +4,6 @@ export * from './loyalty-ledger';
 export * from './loyalty-offline';
 export * from './loyalty-overdrafts';
 export * from './loyalty-program';
+export * from '../documents/parts/loyalty-settings';
 export * from './loyalty-settings';
 export * from './loyalty-entry-rules';

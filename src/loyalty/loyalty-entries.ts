@@ -13,7 +13,7 @@ import type { LoyaltyEntryDoc } from '../documents/loyalty-entry';
 import { LoyaltyError, uniqueEntries } from './loyalty-ledger';
 import type { EntryContext } from './loyalty-ledger';
 import { earnExpiry } from './loyalty-program';
-import type { LoyaltyProgramRules } from './loyalty-settings';
+import type { LoyaltyProgramRules } from '../documents/parts/loyalty-settings';
 
 export interface EntrySubject {
   customerId: string;

@@ -10,7 +10,7 @@ import type { LoyaltyEntryDoc } from '../documents/loyalty-entry';
 import { LoyaltyError, loyaltyBalance, uniqueEntries } from './loyalty-ledger';
 import { applyCaps, saleShareCap } from './loyalty-program';
 import type { RedemptionLimit } from './loyalty-program';
-import type { LoyaltySettings } from './loyalty-settings';
+import type { LoyaltySettings } from '../documents/parts/loyalty-settings';
 
 const DAY_MS = 86_400_000;
 

@@ -10,7 +10,7 @@ import { ZERO, minor, roundDiv } from '../money';
 import type { Minor } from '../money';
 import type { LoyaltyEntryDoc } from '../documents/loyalty-entry';
 import { LoyaltyError, uniqueEntries } from './loyalty-ledger';
-import type { LoyaltyProgramRules, LoyaltyTier } from './loyalty-settings';
+import type { LoyaltyProgramRules, LoyaltyTier } from '../documents/parts/loyalty-settings';
 
 const BP = 10_000n;
 const DAY_MS = 86_400_000;

@@ -10,7 +10,7 @@
 import { ZERO, add, minor, sum } from '../money';
 import type { Minor } from '../money';
 import type { PickupDoc } from '../documents/pickup';
-import type { AppliedTender } from '../tenders/tender';
+import type { AppliedTender } from '../documents/parts/tender';
 import type { WebOrderDoc, WebOrderLine } from '../documents/web-order';
 import { amountDueForPickup, orderLineProgress, webOrderState } from './web-order-progress';
 

@@ -19,7 +19,7 @@ import type {
   Promotion,
   PromotionTarget,
   SpendThresholdPromotion,
-} from './promotion';
+} from '../documents/parts/promotion';
 import { addPromotion, remainingAmount } from './working-line';
 import type { WorkingLine } from './working-line';
 

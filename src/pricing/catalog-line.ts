@@ -5,7 +5,7 @@
  * tax rates all come from the product; none is the register's to choose.
  */
 import type { ProductDoc } from '../documents/product';
-import type { CartLineInput } from './cart';
+import type { CartLineInput } from '../documents/parts/cart';
 
 export type CatalogPrice = Pick<
   ProductDoc,

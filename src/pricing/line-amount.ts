@@ -5,7 +5,7 @@
  */
 import { minor, mulDiv } from '../money';
 import type { Minor, RoundingMode } from '../money';
-import type { CartLineInput } from './cart';
+import type { CartLineInput } from '../documents/parts/cart';
 
 const GRAMS_PER_KG = 1000;
 

@@ -16,7 +16,13 @@ import { allocate, min, minor, mulDiv, sum } from '../money';
 import type { Minor, RoundingMode } from '../money';
 import { compareText, computeDocumentTax, findTaxRate } from '../tax';
 import { activePromotions, applyItemPromotions, applySpendThresholds } from './apply-promotions';
-import type { CartInput, CartLineInput, ManualDiscount, PricedCart, PricedLine } from './cart';
+import type {
+  CartInput,
+  CartLineInput,
+  ManualDiscount,
+  PricedCart,
+  PricedLine,
+} from '../documents/parts/cart';
 import type { PricingContext } from './pricing-context';
 import { countOf, lineAmount } from './line-amount';
 import { PricingError } from './pricing-error';

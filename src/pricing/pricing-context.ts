@@ -2,7 +2,7 @@ import type { CurrencyCode } from '../money';
 import type { StoreSettingsDoc, TaxSettings } from '../documents/store-settings';
 import { storeTimeZone } from '../store-clock';
 import { taxSettingsAt } from '../tax';
-import type { Promotion } from './promotion';
+import type { Promotion } from '../documents/parts/promotion';
 
 /** Everything pricing needs besides the cart. `now` decides which promotions are running. */
 export interface PricingContext {

@@ -8,10 +8,10 @@ import type { CashRounding, StoreSettingsDoc } from '../documents/store-settings
 import type { SaleDoc } from '../documents/sale';
 import { businessDate, storeTimeZone } from '../store-clock';
 import { settle } from '../tenders/settle';
-import type { AppliedTender, TenderInput } from '../tenders/tender';
+import type { AppliedTender, TenderInput } from '../documents/parts/tender';
 import { priceCart } from './price-cart';
 import { pricingContextFromSettings } from './pricing-context';
-import type { Promotion } from './promotion';
+import type { Promotion } from '../documents/parts/promotion';
 
 export type VerifySettings = Pick<StoreSettingsDoc, 'currency' | 'tax' | 'timeZone'> & {
   cashRounding: CashRounding | null;

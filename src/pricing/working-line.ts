@@ -1,6 +1,6 @@
 import { minor } from '../money';
 import type { Minor } from '../money';
-import type { CartLineInput, PromotionExplanation } from './cart';
+import type { CartLineInput, PromotionExplanation } from '../documents/parts/cart';
 
 /** A line while the cart is being priced; discounts accumulate stage by stage. */
 export interface WorkingLine {

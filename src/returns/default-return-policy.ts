@@ -6,7 +6,7 @@
  */
 import type { StoreSettingsDoc } from '../documents/store-settings';
 import { minor } from '../money';
-import type { ReturnPolicy } from './return-policy';
+import type { ReturnPolicy } from '../documents/parts/return-policy';
 
 export const DEFAULT_RETURN_POLICY: ReturnPolicy = {
   windowDays: { store: 30, web: 30, care: 30, social: 30 },

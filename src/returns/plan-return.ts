@@ -9,20 +9,20 @@ import { minor, sum } from '../money';
 import type { Minor } from '../money';
 import type { CashRounding } from '../documents/store-settings';
 import type { ReturnDoc, ReturnLine } from '../documents/return';
-import type { CartLineInput } from '../pricing/cart';
+import type { CartLineInput } from '../documents/parts/cart';
 import { priceCart } from '../pricing/price-cart';
 import type { PricingContext } from '../pricing/pricing-context';
 import { compareText } from '../tax/document-tax';
-import type { TaxBreakdownEntry } from '../tax/document-tax';
+import type { TaxBreakdownEntry } from '../documents/parts/cart';
 import { planRefundTenders } from '../tenders/refund-tenders';
-import type { RefundTender } from '../tenders/refund-tenders';
+import type { RefundTender } from '../documents/parts/tender';
 import {
   cumulativeShare,
   previousRefundTenders,
   returnedQuantity,
   returnsOf,
 } from './refundable-quantity';
-import type { ReturnPolicy } from './return-policy';
+import type { ReturnPolicy } from '../documents/parts/return-policy';
 import type { ReturnSource } from './return-source';
 import { checkReturnWindow } from './return-window';
 

@@ -5,7 +5,7 @@
  */
 import { roundDiv } from '../money';
 import type { ReturnDoc } from '../documents/return';
-import type { RefundTender } from '../tenders/refund-tenders';
+import type { RefundTender } from '../documents/parts/tender';
 import type { ReturnSource, ReturnSourceLine } from './return-source';
 
 export function returnsOf(source: ReturnSource, knownReturns: readonly ReturnDoc[]): ReturnDoc[] {

@@ -7,7 +7,7 @@ import { minor, sum } from '../money';
 import type { CurrencyCode, Minor } from '../money';
 import type { Channel } from '../documents/customer';
 import type { SaleDoc } from '../documents/sale';
-import type { AppliedTender } from '../tenders/tender';
+import type { AppliedTender } from '../documents/parts/tender';
 
 export interface ReturnSourceLine {
   lineId: string;

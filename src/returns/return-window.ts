@@ -1,5 +1,5 @@
 import type { Channel } from '../documents/customer';
-import type { ReturnPolicy } from './return-policy';
+import type { ReturnPolicy } from '../documents/parts/return-policy';
 import type { ReturnSourceLine } from './return-source';
 
 const DAY_MS = 86_400_000;

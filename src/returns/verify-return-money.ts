@@ -8,8 +8,8 @@
 import type { ReturnDoc } from '../documents/return';
 import type { CashRounding } from '../documents/store-settings';
 import { sum } from '../money';
-import type { RefundTender } from '../tenders/refund-tenders';
-import type { ReturnPolicy } from './return-policy';
+import type { RefundTender } from '../documents/parts/tender';
+import type { ReturnPolicy } from '../documents/parts/return-policy';
 import type { ReturnSource } from './return-source';
 
 /** Why the return's own numbers do not add up, or null. */

@@ -9,7 +9,7 @@ import type { ReturnDoc } from '../documents/return';
 import type { CashRounding } from '../documents/store-settings';
 import type { PricingContext } from '../pricing/pricing-context';
 import { planReturn } from './plan-return';
-import type { ReturnPolicy } from './return-policy';
+import type { ReturnPolicy } from '../documents/parts/return-policy';
 import type { ReturnVerification } from './verify-return';
 import { checkReturnTenders, checkReturnTotals } from './verify-return-money';
 

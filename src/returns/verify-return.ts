@@ -12,7 +12,7 @@ import type { CashRounding } from '../documents/store-settings';
 import { returnedQuantity, returnsOf } from './refundable-quantity';
 import { planReturn } from './plan-return';
 import type { ReturnPlan } from './plan-return';
-import type { ReturnPolicy } from './return-policy';
+import type { ReturnPolicy } from '../documents/parts/return-policy';
 import type { ReturnSource } from './return-source';
 import { checkReturnTenders, checkReturnTotals } from './verify-return-money';
 

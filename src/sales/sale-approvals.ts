@@ -8,7 +8,7 @@
 import type { Permission, StaffDoc, StaffRole, StoreSettingsDoc } from '../documents';
 import type { SaleDoc } from '../documents/sale';
 import type { Minor } from '../money';
-import type { ManualDiscount } from '../pricing/cart';
+import type { ManualDiscount } from '../documents/parts/cart';
 
 export type PermissionSettings = Pick<StoreSettingsDoc, 'permissions' | 'cashierMaxDiscountBp'>;
 

@@ -10,7 +10,7 @@ import type { LoyaltyEntryDoc } from '../documents/loyalty-entry';
 import type { SaleDoc } from '../documents/sale';
 import type { StockMoveDoc } from '../documents/stock-move';
 import { earnEntry, redeemEntry } from '../loyalty/loyalty-entries';
-import type { LoyaltyProgramRules } from '../loyalty/loyalty-settings';
+import type { LoyaltyProgramRules } from '../documents/parts/loyalty-settings';
 
 export interface SaleImpliedDocuments {
   stockMoves: StockMoveDoc[];

@@ -5,10 +5,10 @@
  */
 import type { SaleDoc } from '../documents/sale';
 import { pointsToEarn } from '../loyalty/loyalty-program';
-import type { LoyaltyProgramRules, LoyaltyTier } from '../loyalty/loyalty-settings';
+import type { LoyaltyProgramRules, LoyaltyTier } from '../documents/parts/loyalty-settings';
 import { sum } from '../money';
 import type { Minor } from '../money';
-import type { CartInput, PricedCart } from '../pricing/cart';
+import type { CartInput, PricedCart } from '../documents/parts/cart';
 import type { SalePayment } from '../documents/sale';
 
 /** What points paid for: removed pro rata from what earns. */

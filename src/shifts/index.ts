@@ -1,4 +1,4 @@
-export * from './cash-move';
+export * from '../documents/cash-move';
 export * from './shift-lifecycle';
 export * from './shift-report';
 export * from './cash-denominations';

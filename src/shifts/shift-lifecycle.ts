@@ -6,7 +6,7 @@
 import { ZERO, minor, negate } from '../money';
 import type { CurrencyCode, Minor } from '../money';
 import type { DenominationCount, ShiftDoc } from '../documents/shift';
-import type { CashMoveDoc, CashMoveKind } from './cash-move';
+import type { CashMoveDoc, CashMoveKind } from '../documents/cash-move';
 import { ShiftError, denominationsTotal, expectedCash, zReport } from './shift-report';
 import type { ShiftMovements, TenderCountInput, ZReport } from './shift-report';
 

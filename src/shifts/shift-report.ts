@@ -7,7 +7,7 @@
 import { ZERO, add, minor, sub } from '../money';
 import type { Minor } from '../money';
 import type { DenominationCount, ShiftDoc, ShiftTenderClose } from '../documents/shift';
-import type { CashMoveDoc, CashMoveKind } from './cash-move';
+import type { CashMoveDoc, CashMoveKind } from '../documents/cash-move';
 
 export const CASH_TENDER = 'cash';
 

@@ -2,43 +2,12 @@
  * A store's low-stock thresholds, kept in its settings document (written by the server, set by
  * a manager through POST /api/v1/store-settings) so every register of the store warns alike.
  */
-import type { JsonSchema } from '../documents/json-schema';
+import { MAX_STOCK_THRESHOLDS, MAX_THRESHOLD } from '../documents/parts/stock-settings';
+import type { StockSettings } from '../documents/parts/stock-settings';
 import type { StockThreshold } from './low-stock';
-
-export interface StockSettings {
-  /** Applies to every SKU the store stocks that has no threshold of its own. */
-  defaultThreshold: number;
-  /** Per-SKU thresholds, sorted by SKU. */
-  thresholds: { sku: string; minimum: number }[];
-}
 
 /** Used while a store has not set its own default. */
 export const DEFAULT_LOW_STOCK_THRESHOLD = 5;
-export const MAX_STOCK_THRESHOLDS = 5000;
-/** Units, or grams for weighed items: a tonne is past any shelf. */
-export const MAX_THRESHOLD = 1_000_000;
-
-export const stockSettingsSchema: JsonSchema = {
-  type: 'object',
-  properties: {
-    defaultThreshold: { type: 'integer', minimum: 0, maximum: MAX_THRESHOLD },
-    thresholds: {
-      type: 'array',
-      maxItems: MAX_STOCK_THRESHOLDS,
-      items: {
-        type: 'object',
-        properties: {
-          sku: { type: 'string', minLength: 1, maxLength: 64 },
-          minimum: { type: 'integer', minimum: 0, maximum: MAX_THRESHOLD },
-        },
-        required: ['sku', 'minimum'],
-        additionalProperties: false,
-      },
-    },
-  },
-  required: ['defaultThreshold', 'thresholds'],
-  additionalProperties: false,
-};
 
 /** The thresholds `lowStock` needs for the given SKUs: each SKU's own, else the default. */
 export function thresholdsFor(

@@ -5,6 +5,7 @@
  */
 import { allocate, minor, sum } from '../money';
 import type { Minor } from '../money';
+import type { TaxBreakdownEntry } from '../documents/parts/cart';
 import type { TaxRate, TaxSettings } from '../documents/store-settings';
 import { splitWithTax, taxOfAmount } from './amount-tax';
 import type { TaxSplit } from './amount-tax';
@@ -15,15 +16,6 @@ export interface TaxableLine {
   /** The line's amount after every discount, in the store's pricing mode. */
   amount: Minor;
   taxRateId: string;
-}
-
-/** One row of the tax summary printed on the receipt and reported to the tax office. */
-export interface TaxBreakdownEntry {
-  taxRateId: string;
-  rateBp: number;
-  taxable: Minor;
-  tax: Minor;
-  total: Minor;
 }
 
 export interface DocumentTax {

@@ -1,3 +1,3 @@
 export * from './refund-tenders';
 export * from './settle';
-export * from './tender';
+export * from '../documents/parts/tender';

@@ -9,23 +9,7 @@ import { allocate, minor, roundDiv, sum } from '../money';
 import type { Minor } from '../money';
 import type { CashRounding } from '../documents/store-settings';
 import { roundCash } from './settle';
-import type { AppliedTender, TenderKind } from './tender';
-
-export interface RefundTender {
-  kind: Exclude<TenderKind, 'bank-transfer'>;
-  /** The sale tender this refund goes back to; absent for a fallback refund. */
-  originalTenderId?: string;
-  /** The part of the refund's value this tender carries, before cash rounding. */
-  covers: Minor;
-  /** What is actually given back (cash may be rounded). */
-  amount: Minor;
-  /** Loyalty points given back, for a points tender. */
-  points?: number;
-  /** Gift card the money goes back onto. */
-  cardNumber?: string;
-  /** Card refunds: the approval code of the original payment, for the terminal. */
-  originalApprovalCode?: string;
-}
+import type { AppliedTender, RefundTender } from '../documents/parts/tender';
 
 export type RefundFallback = 'store-credit' | 'cash';
 

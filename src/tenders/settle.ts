@@ -12,7 +12,7 @@ import type {
   SettlementResult,
   TenderError,
   TenderInput,
-} from './tender';
+} from '../documents/parts/tender';
 
 export interface SettleOptions {
   currency: CurrencyCode;

@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { ParkedSaleDoc } from '../../../src/documents';
 import type { PricedCart } from '../../../src/pricing';
 import { useTranslate } from '../../i18n/use-translate';
+import { useLiveDocs } from '../../platform/use-live-docs';
 import { services } from '../../services';
 import { useAppStore } from '../../state/app-store';
 import { useCartStore } from '../cart-store';
@@ -34,15 +35,11 @@ export function ParkedSalesDialog() {
   const money = useMoney();
   const locale = useAppStore((state) => state.locale);
   const close = useSellUiStore((state) => state.close);
-  const [parked, setParked] = useState<ParkedSaleDoc[]>([]);
+  const parked = useLiveDocs<ParkedSaleDoc>(services().db.parked, { status: 'parked' }, [
+    { parkedAt: 'desc' },
+  ]);
   const [refusal, setRefusal] = useState<string | null>(null);
   const [claiming, setClaiming] = useState<string | null>(null);
-  useEffect(() => {
-    const subscription = services()
-      .db.parked.find({ selector: { status: 'parked' }, sort: [{ parkedAt: 'desc' }] })
-      .$.subscribe((docs) => setParked(docs.map((doc) => doc.toJSON() as ParkedSaleDoc)));
-    return () => subscription.unsubscribe();
-  }, []);
   // Online the resume is a claim on the server: one press at a time, and a refusal (another
   // register won it) is shown here, where the cashier is looking.
   const resume = async (id: string): Promise<void> => {

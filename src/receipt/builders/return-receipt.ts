@@ -10,7 +10,7 @@
 import { omnitillCodeText } from '../../barcodes/document-reference';
 import type { ReturnDoc } from '../../documents/return';
 import type { Locale } from '../../money';
-import type { RefundTender } from '../../tenders/refund-tenders';
+import type { RefundTender } from '../../documents/parts/tender';
 import type { Receipt, ReceiptBlock } from '../model';
 import { centered, itemRow, labelAmount, line, printedAt } from './builder-kit';
 import type { ReceiptContext } from './builder-kit';

@@ -13,7 +13,7 @@ import type { TaxKind } from '../../documents/store-settings';
 import { taxCategoryLabel } from '../../tax/tax-labels';
 import { formatAmount } from '../../money';
 import type { Locale, Minor } from '../../money';
-import type { AppliedTender } from '../../tenders/tender';
+import type { AppliedTender } from '../../documents/parts/tender';
 import type { Receipt, ReceiptBlock } from '../model';
 import {
   centered,

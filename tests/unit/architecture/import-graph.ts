@@ -29,7 +29,7 @@ const SPECIFIER = [
 ];
 
 /** Doc comments and line comments mention paths in prose; they are not imports. */
-function withoutComments(text: string): string {
+export function withoutComments(text: string): string {
   return text.replace(/^\s*\/\*[\s\S]*?\*\//gm, '').replace(/^\s*\/\/.*$/gm, '');
 }
 

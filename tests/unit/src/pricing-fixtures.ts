@@ -4,12 +4,12 @@ import type { SaleDoc } from '../../../src/documents/sale';
 import type { TaxRate, TaxSettings } from '../../../src/documents/store-settings';
 import { minor } from '../../../src/money';
 import type { CurrencyCode } from '../../../src/money';
-import type { CartInput, CartLineInput } from '../../../src/pricing/cart';
+import type { CartInput, CartLineInput } from '../../../src/documents/parts/cart';
 import { priceCart } from '../../../src/pricing/price-cart';
 import type { PricingContext } from '../../../src/pricing/pricing-context';
 import type { ReturnPlan } from '../../../src/returns/plan-return';
 import { settle } from '../../../src/tenders/settle';
-import type { TenderInput } from '../../../src/tenders/tender';
+import type { TenderInput } from '../../../src/documents/parts/tender';
 import type { CashRounding } from '../../../src/documents/store-settings';
 
 /** Vietnam's VAT rates: 0, 5, 8 and 10 %. */

@@ -1,6 +1,6 @@
 /** JSON schemas for settled tenders and refund tenders, as stored in sale and return documents. */
-import { minorField } from '../documents/json-schema';
-import type { JsonSchema } from '../documents/json-schema';
+import { minorField } from '../json-schema';
+import type { JsonSchema } from '../json-schema';
 
 const kinds = ['cash', 'card', 'store-credit', 'gift-card', 'loyalty-points'];
 const text = (maxLength: number): JsonSchema => ({ type: 'string', maxLength });

@@ -2,8 +2,7 @@
  * What a cart is made of (input) and what pricing makes of it (output). A sale document keeps
  * both, so the sync-server can re-price the input and compare.
  */
-import type { CurrencyCode, Minor } from '../money';
-import type { TaxBreakdownEntry } from '../tax';
+import type { CurrencyCode, Minor } from '../../money';
 
 /** A manual discount: a percentage in basis points or a fixed amount for the whole line/order. */
 export type ManualDiscount =
@@ -96,4 +95,13 @@ export interface PricedCart {
   lines: PricedLine[];
   totals: CartTotals;
   taxBreakdown: TaxBreakdownEntry[];
+}
+
+/** One row of the tax summary printed on the receipt and reported to the tax office. */
+export interface TaxBreakdownEntry {
+  taxRateId: string;
+  rateBp: number;
+  taxable: Minor;
+  tax: Minor;
+  total: Minor;
 }

@@ -9,8 +9,8 @@
  * Reports take them as TenderMovements derived from those documents (src/shifts/shift-report.ts).
  */
 import type { Minor } from '../money';
-import { idField, isoTimeField, minorField, storeIdField } from '../documents/json-schema';
-import type { DocumentSchema } from '../documents/json-schema';
+import { idField, isoTimeField, minorField, storeIdField } from './json-schema';
+import type { DocumentSchema } from './json-schema';
 
 /**
  * `float`: change added to the drawer during the shift (the opening float is in the shift).

@@ -2,9 +2,9 @@
  * Promotions as the server publishes them in the store settings (`promotions` section). The same
  * definitions price every channel, so a web order and a till sale get the same deal.
  */
-import type { Minor } from '../money';
-import { isoTimeField, minorField } from '../documents/json-schema';
-import type { JsonSchema } from '../documents/json-schema';
+import type { Minor } from '../../money';
+import { isoTimeField, minorField } from '../json-schema';
+import type { JsonSchema } from '../json-schema';
 
 /** Which lines a promotion looks at. No products and no categories means every line. */
 export interface PromotionTarget {

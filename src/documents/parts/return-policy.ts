@@ -2,10 +2,10 @@
  * The store's return rules (the `returnPolicy` section of the store settings). One policy for
  * every channel's goods, so a web order returned in store meets the same rules as a till sale.
  */
-import type { Minor } from '../money';
-import type { Channel } from '../documents/customer';
-import { minorField } from '../documents/json-schema';
-import type { JsonSchema } from '../documents/json-schema';
+import type { Minor } from '../../money';
+import type { Channel } from '../customer';
+import { minorField } from '../json-schema';
+import type { JsonSchema } from '../json-schema';
 
 export interface ReturnPolicy {
   /** Days after the sale a return is accepted, by the channel the goods were sold on. */

@@ -1,6 +1,6 @@
 /** JSON schemas for the cart input and the priced cart, as stored inside sale documents. */
-import { minorField } from '../documents/json-schema';
-import type { JsonSchema } from '../documents/json-schema';
+import { minorField } from '../json-schema';
+import type { JsonSchema } from '../json-schema';
 
 const amount: JsonSchema = minorField;
 const nonNegative: JsonSchema = { ...minorField, minimum: 0 };

@@ -2,7 +2,7 @@
  * How a customer pays. Tenders are validated and settled as results, not exceptions: a cashier
  * typing too much on the card is an everyday event the screen must explain, not a crash.
  */
-import type { Minor } from '../money';
+import type { Minor } from '../../money';
 
 export type TenderKind =
   'cash' | 'card' | 'store-credit' | 'gift-card' | 'loyalty-points' | 'bank-transfer';
@@ -111,3 +111,20 @@ export interface Settlement {
 
 export type SettlementResult =
   { ok: true; settlement: Settlement } | { ok: false; errors: TenderError[] };
+
+/** Where a return's money goes back, as its document keeps it (src/tenders plans it). */
+export interface RefundTender {
+  kind: Exclude<TenderKind, 'bank-transfer'>;
+  /** The sale tender this refund goes back to; absent for a fallback refund. */
+  originalTenderId?: string;
+  /** The part of the refund's value this tender carries, before cash rounding. */
+  covers: Minor;
+  /** What is actually given back (cash may be rounded). */
+  amount: Minor;
+  /** Loyalty points given back, for a points tender. */
+  points?: number;
+  /** Gift card the money goes back onto. */
+  cardNumber?: string;
+  /** Card refunds: the approval code of the original payment, for the terminal. */
+  originalApprovalCode?: string;
+}
