@@ -58,8 +58,17 @@ const sinceOf = (doc: StoredDoc): ChangeSeq =>
 export const byDbThenId = (a: { db: string; id: string }, b: { db: string; id: string }) =>
   a.db === b.db ? (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) : a.db < b.db ? -1 : 1;
 
+/** Told of each page of changes once its entries are written, before its checkpoint moves. */
+export type PageListener = (
+  db: string,
+  docs: readonly StoredDoc[],
+  fromStart: boolean,
+) => Promise<void>;
+
 export class ServerIndex {
   readonly stats: IndexStats = { documentsRead: 0, passes: 0 };
+  /** Customer needs (customer-needs.ts) follow the store databases' pages from here. */
+  onPage: PageListener | undefined;
   private readonly checkpoints = new Map<string, { since: ChangeSeq; rev?: string }>();
   private readonly databases: IndexedDatabases;
   private chain: Promise<void> = Promise.resolve();
@@ -152,6 +161,7 @@ export class ServerIndex {
   }
 
   private async applyPages(db: string, read: Map<string, number>): Promise<void> {
+    const fromStart = !this.checkpoints.has(db);
     for (;;) {
       const page = await this.store.changesSince(
         db,
@@ -163,6 +173,8 @@ export class ServerIndex {
       if (count > 0) {
         read.set(db, (read.get(db) ?? 0) + count);
         await this.apply(db, page.results);
+        const docs = page.results.flatMap((c) => (c.doc && !c.deleted ? [c.doc] : []));
+        await this.onPage?.(db, docs, fromStart);
       }
       await this.saveCheckpoint(db, page.lastSeq);
       if (!page.more) return;
