@@ -91,7 +91,7 @@ export class CustomerNeeds {
 
   private async followPage(db: string, docs: readonly StoredDoc[], fromStart: boolean) {
     const added = await this.add(needsOfDocuments(db, docs), !fromStart);
-    if (added.length === 0) return;
+    if (added.length === 0 || fromStart) return;
     // Inside an index pass: touch after the next one, which has indexed every earlier entry.
     void this.index
       .catchUp()

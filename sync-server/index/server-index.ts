@@ -55,6 +55,12 @@ const CONFLICT_ATTEMPTS = 16;
 const sinceOf = (doc: StoredDoc): ChangeSeq =>
   doc.projection === PROJECTION_VERSION ? (doc.since as ChangeSeq) : 0;
 
+const checkpointOf = (doc: StoredDoc) => ({
+  since: sinceOf(doc),
+  rev: doc._rev,
+  fresh: doc.projection !== PROJECTION_VERSION,
+});
+
 export const byDbThenId = (a: { db: string; id: string }, b: { db: string; id: string }) =>
   a.db === b.db ? (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) : a.db < b.db ? -1 : 1;
 
@@ -69,7 +75,11 @@ export class ServerIndex {
   readonly stats: IndexStats = { documentsRead: 0, passes: 0 };
   /** Customer needs (customer-needs.ts) follow the store databases' pages from here. */
   onPage: PageListener | undefined;
-  private readonly checkpoints = new Map<string, { since: ChangeSeq; rev?: string }>();
+  /** `fresh`: the database is (re)read from its start (another projection wrote the checkpoint). */
+  private readonly checkpoints = new Map<
+    string,
+    { since: ChangeSeq; rev?: string; fresh?: boolean }
+  >();
   private readonly databases: IndexedDatabases;
   private chain: Promise<void> = Promise.resolve();
   private queued: Promise<void> | undefined;
@@ -85,7 +95,7 @@ export class ServerIndex {
   async init(): Promise<void> {
     await this.store.ensureDatabase(DB);
     for (const doc of await this.store.allDocs(DB, 'c|')) {
-      this.checkpoints.set(doc._id.slice(2), { since: sinceOf(doc), rev: doc._rev });
+      this.checkpoints.set(doc._id.slice(2), checkpointOf(doc));
     }
   }
 
@@ -161,7 +171,8 @@ export class ServerIndex {
   }
 
   private async applyPages(db: string, read: Map<string, number>): Promise<void> {
-    const fromStart = !this.checkpoints.has(db);
+    const checkpoint = this.checkpoints.get(db);
+    const fromStart = checkpoint === undefined || checkpoint.fresh === true;
     for (;;) {
       const page = await this.store.changesSince(
         db,
@@ -183,8 +194,8 @@ export class ServerIndex {
 
   private async reloadCheckpoint(db: string): Promise<void> {
     const doc = (await this.store.getCurrent(DB, [checkpointId(db)])).get(checkpointId(db));
-    if (doc && !doc._deleted) this.checkpoints.set(db, { since: sinceOf(doc), rev: doc._rev });
-    else if (doc) this.checkpoints.set(db, { since: 0, rev: doc._rev });
+    if (doc && !doc._deleted) this.checkpoints.set(db, checkpointOf(doc));
+    else if (doc) this.checkpoints.set(db, { since: 0, rev: doc._rev, fresh: true });
   }
 
   private async saveCheckpoint(db: string, since: ChangeSeq): Promise<void> {
