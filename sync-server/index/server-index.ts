@@ -13,6 +13,7 @@
  *   d|<docId>|<db>                    the document's entry: its keys, and sold lines for
  *                                     sales and orders (how a sale is found by id)
  *   p|orig:<subject>                  some return names this original (written once, kept)
+ *   n|<store>|<customer>, q|…         the store needs the customer; not re-sent yet (customer-needs.ts)
  *   z|<kind>:<subject>                a key whose postings changed since reconciliation last
  *                                     looked (rewritten on every change, so a run that started
  *                                     before a change does not clear it)
