@@ -20,7 +20,9 @@ const USAGE = `Usage: npm run sync-server -- [options]
                   without them the server speaks plain HTTP (fine on 127.0.0.1 or behind a
                   TLS-terminating reverse proxy; see docs/DEPLOYMENT.md)
 Environment: OMNITILL_ADMIN_TOKEN, at least 24 characters (else generated on first start and
-  kept in the data dir). The data dir is made readable by this account only (0700/0600).`;
+  kept in the data dir). The data dir is made readable by this account only (0700/0600).
+  OMNITILL_ALL_CUSTOMERS: stores whose registers receive every customer (ids separated by
+  commas, or *); default none, the demo stores with --seed-demo (docs/DATA.md).`;
 
 function fail(message: string): never {
   console.error(`omnitill-sync-server: ${message}\n\n${USAGE}`);

@@ -4,6 +4,7 @@ import type { DocumentStore } from './storage/document-store';
 import type { DocumentValidator } from './gate/document-validator';
 import type { RejectionLog } from './gate/rejection-log';
 import type { ServerIndex } from './index/server-index';
+import type { CustomerNeeds } from './index/customer-needs';
 import type { SettingsHistory } from './history/settings-history';
 
 /** What the API routes share. Built once in server.ts. */
@@ -17,6 +18,8 @@ export interface ServerContext {
   settingsHistory: SettingsHistory;
   /** Lookups kept up to date from the changes feeds (server-index.ts); `catchUp` before reading. */
   index: ServerIndex;
+  /** Which stores need which customers; a device's look-up records one (customer-needs.ts). */
+  customerNeeds: CustomerNeeds;
   /** Unconfirmed loyalty holds lapse after this long. */
   holdTtlMs: number;
   /** A register's PIN key, derived from the server's PIN secret (access/staff-pin.ts). */

@@ -25,6 +25,9 @@ import { DocumentValidator } from './gate/document-validator';
 import { LoyaltyHolds } from './services/loyalty-holds';
 import { PouchDocumentStore } from './storage/pouch-document-store';
 import { Reconciler } from './index/reconciler';
+import { CustomerNeeds } from './index/customer-needs';
+import { allCustomersOf } from './gate/customer-read-scope';
+import { DEMO_OTHER_STORE_ID, DEMO_STORE_ID } from '../src/demo/demo-ids';
 import { RejectionLog } from './gate/rejection-log';
 import { ReplicationGate } from './gate/replication-gate';
 import type { ServerContext } from './server-context';
@@ -55,6 +58,12 @@ export interface SyncServerOptions {
   couchdbPrefix?: string;
   /** Write the demo store (src/demo) when the products database is empty. */
   seedDemo?: boolean;
+  /**
+   * Stores whose registers receive every customer: `*` or ids separated by commas. Default
+   * OMNITILL_ALL_CUSTOMERS; unset, the demo's two stores with `seedDemo`, else none
+   * (docs/DATA.md "Customers a register receives").
+   */
+  allCustomers?: string;
   /**
    * Serve HTTPS with this certificate and key (PEM) instead of plain HTTP: a register's Basic
    * credentials then never cross the store LAN in clear (docs/SECURITY.md, docs/DEPLOYMENT.md).
@@ -145,6 +154,12 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
   const priceHistory = PriceHistory.of(store, log);
   const index = new ServerIndex(store, log);
   await index.init();
+  const customerNeeds = new CustomerNeeds(store, index, log);
+  const allCustomers = allCustomersOf(
+    options.allCustomers ??
+      process.env.OMNITILL_ALL_CUSTOMERS ??
+      (options.seedDemo ? `${DEMO_STORE_ID},${DEMO_OTHER_STORE_ID}` : undefined),
+  );
   const reconciler = new Reconciler(
     store,
     index,
@@ -189,6 +204,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
     rejections,
     settingsHistory,
     index,
+    customerNeeds,
     holdTtlMs: options.holdTtlMs ?? 15 * 60_000,
     pinKeyOf,
     onAccepted,
@@ -210,6 +226,8 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
     raiseFlags: (flags) => reconciler.raise(flags),
     localDocs,
     pinKeyOf,
+    customerNeeds,
+    allCustomers,
   });
   const app = express();
   app.disable('x-powered-by');
@@ -279,6 +297,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
   // Later starts resume from the index's checkpoint and take next to nothing.
   const catchUpStarted = Date.now();
   await index.catchUp();
+  await customerNeeds.resume();
   reconciler.resume();
   await reconciler.settled();
   const catchUpMs = Date.now() - catchUpStarted;

@@ -10,6 +10,7 @@ import { badRequest, notFound } from '../http/api-error';
 import { fromCouchDoc } from '../storage/couch-doc';
 import type { ServerContext } from '../server-context';
 import { byDbThenId } from '../index/server-index';
+import { principalOf } from '../access/auth';
 import { answer, contractRoute } from './contract-route';
 
 /** One customer whatever the channel: look-up by phone, email or card; profile with history. */
@@ -17,7 +18,7 @@ export function customerRoutes(context: ServerContext): Router {
   const router = Router();
   const readers = context.auth.require('admin', 'device');
 
-  contractRoute(router, 'customers/find', readers, async (request) => {
+  contractRoute(router, 'customers/find', readers, async (request, res) => {
     const phone = request.phone !== undefined ? normalizePhone(request.phone) : undefined;
     const email = request.email?.trim().toLowerCase();
     const card = request.card?.trim();
@@ -40,6 +41,15 @@ export function customerRoutes(context: ServerContext): Router {
           (email !== undefined && customer.email?.toLowerCase() === email) ||
           (card !== undefined && customer.loyaltyCardNumber === card),
       );
+    // The store now needs whom its register found: they and their ledger reach its replica at
+    // its next pull (docs/DATA.md "Customers a register receives").
+    const principal = principalOf(res);
+    if (principal.kind === 'device' && customers.length > 0) {
+      await context.customerNeeds.record(
+        principal.storeId,
+        customers.map((customer) => customer.id),
+      );
+    }
     return answer({ customers });
   });
 

@@ -8,13 +8,18 @@ import { sinceForStore } from './foreign-checkpoint';
 import type { LocalDocQuota } from './local-doc-quota';
 import { guardDeviceRead, refuseRegex } from './request-bounds';
 import { classifyReplicationRequest, readProblem } from './replication-access';
-import { filterStaffRead } from './staff-read-filter';
+import { staffReadScope } from './staff-read-filter';
+import { filterScopedRead } from './scoped-read-filter';
+import type { ReadScope } from './scoped-read-filter';
+import { customerReadScope, loyaltyReadScope } from './customer-read-scope';
+import type { CustomerScopeDeps } from './customer-read-scope';
 import type { DecisionDeps } from './gate-decisions';
 import { GateDecider } from './gate-decisions';
 import type { WriteDeps } from './gate-writer';
 import { GateWriter, SEE_REJECTIONS } from './gate-writer';
 
-export interface ReplicationGateDeps extends DecisionDeps, WriteDeps {
+export interface ReplicationGateDeps
+  extends DecisionDeps, WriteDeps, Omit<CustomerScopeDeps, 'store'> {
   auth: Authenticator;
   /** Size and per-device count of `_local` documents (local-doc-quota.ts). */
   localDocs: LocalDocQuota;
@@ -88,10 +93,8 @@ export class ReplicationGate {
         const guard = await guardDeviceRead(req, principal, route.database, body, this.deps.index);
         if (guard.kind === 'answer') return sendJson(res, guard.status, guard.body);
         this.readSinceForThisStore(req);
-        if (principal.kind === 'device' && route.database.collection === 'staff') {
-          const pinKey = this.deps.pinKeyOf(principal.id);
-          await filterStaffRead(req, res, principal.storeId, body, this.deps.store, pinKey);
-        }
+        const scope = this.readScope(principal, route.database);
+        if (scope) await filterScopedRead(req, res, body, scope);
         return next();
       }
       case 'local-write': {
@@ -116,6 +119,18 @@ export class ReplicationGate {
       case 'doc-delete':
         return this.singleDoc(req, res, principal, route.database, route.docId);
     }
+  }
+
+  /** The shared databases a device reads only part of (docs/DATA.md, docs/SECURITY.md). */
+  private readScope(principal: Principal, database: DatabaseName): ReadScope | undefined {
+    if (principal.kind !== 'device') return undefined;
+    const { storeId } = principal;
+    if (database.collection === 'staff') {
+      return staffReadScope(this.deps.store, storeId, this.deps.pinKeyOf(principal.id));
+    }
+    if (database.collection === 'customers') return customerReadScope(this.deps, storeId);
+    if (database.collection === 'loyalty') return loyaltyReadScope(this.deps, storeId);
+    return undefined;
   }
 
   /** A changes-feed checkpoint kept from the other kind of store (after a migration) reads as 0. */

@@ -24,8 +24,10 @@ import type { StoredValueEntry } from './stored-value-account';
  * Raised whenever a projection gains, drops or changes a key: a checkpoint written at another
  * version is read as "from the start", so each database is re-read once and documents indexed
  * before (a sale stored before `rcpt:` existed) get their new keys. 2: `rcpt:` (issue #16).
+ * 3: the stores' customer needs (customer-needs.ts, issue #15), derived from sales, returns and
+ * web orders stored before.
  */
-export const PROJECTION_VERSION = 2;
+export const PROJECTION_VERSION = 3;
 
 export type IndexKind =
   'sv' | 'orig' | 'ordno' | 'rcpt' | 'pick' | 'stk' | 'loy' | 'cust' | 'phone' | 'email' | 'card';

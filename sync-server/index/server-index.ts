@@ -13,6 +13,7 @@
  *   d|<docId>|<db>                    the document's entry: its keys, and sold lines for
  *                                     sales and orders (how a sale is found by id)
  *   p|orig:<subject>                  some return names this original (written once, kept)
+ *   n|<store>|<customer>, q|…         the store needs the customer; not re-sent yet (customer-needs.ts)
  *   z|<kind>:<subject>                a key whose postings changed since reconciliation last
  *                                     looked (rewritten on every change, so a run that started
  *                                     before a change does not clear it)
@@ -55,12 +56,31 @@ const CONFLICT_ATTEMPTS = 16;
 const sinceOf = (doc: StoredDoc): ChangeSeq =>
   doc.projection === PROJECTION_VERSION ? (doc.since as ChangeSeq) : 0;
 
+const checkpointOf = (doc: StoredDoc) => ({
+  since: sinceOf(doc),
+  rev: doc._rev,
+  fresh: doc.projection !== PROJECTION_VERSION,
+});
+
 export const byDbThenId = (a: { db: string; id: string }, b: { db: string; id: string }) =>
   a.db === b.db ? (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) : a.db < b.db ? -1 : 1;
 
+/** Told of each page of changes once its entries are written, before its checkpoint moves. */
+export type PageListener = (
+  db: string,
+  docs: readonly StoredDoc[],
+  fromStart: boolean,
+) => Promise<void>;
+
 export class ServerIndex {
   readonly stats: IndexStats = { documentsRead: 0, passes: 0 };
-  private readonly checkpoints = new Map<string, { since: ChangeSeq; rev?: string }>();
+  /** Customer needs (customer-needs.ts) follow the store databases' pages from here. */
+  onPage: PageListener | undefined;
+  /** `fresh`: the database is (re)read from its start (another projection wrote the checkpoint). */
+  private readonly checkpoints = new Map<
+    string,
+    { since: ChangeSeq; rev?: string; fresh?: boolean }
+  >();
   private readonly databases: IndexedDatabases;
   private chain: Promise<void> = Promise.resolve();
   private queued: Promise<void> | undefined;
@@ -76,7 +96,7 @@ export class ServerIndex {
   async init(): Promise<void> {
     await this.store.ensureDatabase(DB);
     for (const doc of await this.store.allDocs(DB, 'c|')) {
-      this.checkpoints.set(doc._id.slice(2), { since: sinceOf(doc), rev: doc._rev });
+      this.checkpoints.set(doc._id.slice(2), checkpointOf(doc));
     }
   }
 
@@ -152,6 +172,8 @@ export class ServerIndex {
   }
 
   private async applyPages(db: string, read: Map<string, number>): Promise<void> {
+    const checkpoint = this.checkpoints.get(db);
+    const fromStart = checkpoint === undefined || checkpoint.fresh === true;
     for (;;) {
       const page = await this.store.changesSince(
         db,
@@ -163,6 +185,8 @@ export class ServerIndex {
       if (count > 0) {
         read.set(db, (read.get(db) ?? 0) + count);
         await this.apply(db, page.results);
+        const docs = page.results.flatMap((c) => (c.doc && !c.deleted ? [c.doc] : []));
+        await this.onPage?.(db, docs, fromStart);
       }
       await this.saveCheckpoint(db, page.lastSeq);
       if (!page.more) return;
@@ -171,8 +195,8 @@ export class ServerIndex {
 
   private async reloadCheckpoint(db: string): Promise<void> {
     const doc = (await this.store.getCurrent(DB, [checkpointId(db)])).get(checkpointId(db));
-    if (doc && !doc._deleted) this.checkpoints.set(db, { since: sinceOf(doc), rev: doc._rev });
-    else if (doc) this.checkpoints.set(db, { since: 0, rev: doc._rev });
+    if (doc && !doc._deleted) this.checkpoints.set(db, checkpointOf(doc));
+    else if (doc) this.checkpoints.set(db, { since: 0, rev: doc._rev, fresh: true });
   }
 
   private async saveCheckpoint(db: string, since: ChangeSeq): Promise<void> {

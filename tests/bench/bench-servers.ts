@@ -28,7 +28,9 @@ export async function startSeededSyncServer(
   const dataDir = tempDir(cleanup, 'omnitill-bench-sync-');
   await seedSyncServer(dataDir, data);
   // `couchdbUrl: ''` keeps this server on its embedded store even when the tests' CouchDB is set.
-  const server = await startSyncServerProcess({ dataDir, timeoutMs: 120_000, ...options });
+  // Every bench register holds every customer: the offline card look-ups draw from all of them.
+  const env = { OMNITILL_ALL_CUSTOMERS: '*' };
+  const server = await startSyncServerProcess({ dataDir, timeoutMs: 120_000, env, ...options });
   cleanup.add('stop the sync-server', () => server.stop());
   return server;
 }

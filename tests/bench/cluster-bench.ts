@@ -285,6 +285,7 @@ export async function runClusterBench(
       couchdbUrl: url,
       couchdbPrefix: prefix,
       timeoutMs: 120_000,
+      env: { OMNITILL_ALL_CUSTOMERS: '*' },
     });
     cleanup.add(`stop sync-server instance ${name}`, () => server.stop());
     return server;
