@@ -12,6 +12,7 @@ import { services } from '../services';
 import { scanContext } from '../state/scan-context';
 import { useCartStore } from './cart-store';
 import { creditNoteOfScan, useCreditNoteOfferStore } from './credit-note-offer';
+import { findCustomerOnServer } from './server-customer-find';
 
 export type EntryOutcome =
   | { kind: 'added' }
@@ -108,12 +109,14 @@ function offerCreditNote(number: string, scan: ScanResult, t: Translate): EntryO
 export async function attachByCard(cardNumber: string, t: Translate): Promise<boolean> {
   const { db } = services();
   const doc = await db.customers.findOne({ selector: { loyaltyCardNumber: cardNumber } }).exec();
+  const [customer] = doc
+    ? [doc.toJSON() as CustomerDoc]
+    : await findCustomerOnServer({ kind: 'card', cardNumber });
   const cart = useCartStore.getState();
-  if (!doc) {
+  if (!customer) {
     cart.setNotice({ kind: 'error', text: t('sell.unknownCard', { code: cardNumber }) });
     return false;
   }
-  const customer = doc.toJSON() as CustomerDoc;
   useCustomerStore.getState().attach(customer);
   cart.setNotice({ kind: 'info', text: t('sell.customerAttached', { name: customer.name }) });
   return true;

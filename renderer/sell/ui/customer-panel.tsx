@@ -11,6 +11,7 @@ import { useTranslate } from '../../i18n/use-translate';
 import { useAppStore } from '../../state/app-store';
 import { scanContext } from '../../state/scan-context';
 import { attachByCard } from '../scan-entry';
+import { findCustomerOnServer } from '../server-customer-find';
 import { useSellUiStore } from '../sell-ui-store';
 import { useMoney } from '../use-money';
 
@@ -37,7 +38,8 @@ export function CustomerPanel() {
     event.preventDefault();
     const parsed = parseCustomerQuery(query, isCard);
     if (!parsed) return;
-    const found = matchCustomers(await heldCustomers(), parsed);
+    const held = matchCustomers(await heldCustomers(), parsed);
+    const found = held.length > 0 ? held : await findCustomerOnServer(parsed);
     if (found.length === 1 && parsed.kind !== 'name' && found[0]) {
       useCustomerStore.getState().attach(found[0]);
       setResults(null);
