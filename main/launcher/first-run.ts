@@ -6,11 +6,7 @@
  * nor the device secret (docs/SECURITY.md).
  */
 import { DOCUMENT_TYPE_NAMES, DOCUMENT_TYPES } from '../../src/documents/registry';
-import {
-  firstRunManager,
-  firstRunProblem,
-  firstRunStoreSettings,
-} from '../../src/setup/first-run';
+import { firstRunManager, firstRunProblem, firstRunStoreSettings } from '../../src/setup/first-run';
 import { FirstRunRefused } from '../host/first-run-port';
 import type { FirstRun } from '../host/first-run-port';
 import { readRegisterConfig, writeRegisterConfig } from '../host/host-options';

@@ -42,10 +42,13 @@ const MAX_NAME = 80;
 
 function idProblem(field: 'storeId' | 'registerId', value: string): FirstRunProblem | null {
   if (ID.test(value)) return null;
-  const what = field === 'storeId' ? { vi: 'Mã cửa hàng', en: 'The store id' } : {
-    vi: 'Mã quầy',
-    en: 'The register id',
-  };
+  const what =
+    field === 'storeId'
+      ? { vi: 'Mã cửa hàng', en: 'The store id' }
+      : {
+          vi: 'Mã quầy',
+          en: 'The register id',
+        };
   return {
     field,
     vi: `${what.vi} chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang (tối đa 32 ký tự), ví dụ hcm-q1; hãy sửa lại.`,
