@@ -60,7 +60,13 @@ export function createFirstRun(options: {
   return {
     needed: () => !done,
     async complete(input) {
-      if (done || running) throw alreadyDone;
+      if (done) throw alreadyDone;
+      if (running) {
+        throw new FirstRunRefused({
+          vi: 'Đang thiết lập; hãy chờ kết quả của lần gửi trước.',
+          en: 'Setup is under way; wait for the answer to the first submit.',
+        });
+      }
       const problem = firstRunProblem(input);
       if (problem) throw new FirstRunRefused(problem);
       running = true;
@@ -78,9 +84,13 @@ export function createFirstRun(options: {
           await mustSucceed(`creating ${database}`, await call('PUT', `/db/${database}`), [412]);
         }
         const { id, ...settings } = firstRunStoreSettings(input, now);
+        const path = `/db/settings/${encodeURIComponent(id)}`;
+        // A setup cut short after this write (no manager yet) is run again: replace what it left.
+        const earlier = await call('GET', path);
+        const rev = earlier.ok ? ((await earlier.json()) as { _rev?: string })._rev : undefined;
         await mustSucceed(
           "writing the store's settings",
-          await call('PUT', `/db/settings/${encodeURIComponent(id)}`, { _id: id, ...settings }),
+          await call('PUT', path, { _id: id, ...(rev ? { _rev: rev } : {}), ...settings }),
         );
         const manager = firstRunManager(input);
         await mustSucceed(

@@ -17,6 +17,7 @@ import {
   developmentSyncServerCommand,
 } from '../../../main/launcher/local-sync-server';
 import type { AppConfig } from '../../../src/ipc/contract';
+import { firstRunStoreSettings } from '../../../src/setup/first-run';
 import type { FirstRunInput } from '../../../src/setup/first-run';
 import { REPO_ROOT } from '../../helpers/sync-server-process';
 
@@ -102,9 +103,35 @@ describe('the first-run setup on a new local sync-server', () => {
   });
 
   it('creates exactly one manager whose PIN signs in, and enrols the register', async () => {
-    const result = await host.invoke('setup/complete', SETUP, 'cashier');
+    // A setup cut short after the store's settings were written is simply run again.
+    const settingsUrl = `${embedded.localServerUrl ?? ''}/db/settings/store_dn-hai-chau`;
+    const cutShort = firstRunStoreSettings(
+      { ...SETUP, storeName: 'Cut short' },
+      new Date().toISOString(),
+    );
+    const leftOver = await fetch(settingsUrl, {
+      method: 'PUT',
+      headers: { Authorization: admin(), 'Content-Type': 'application/json' },
+      body: JSON.stringify({ ...cutShort, _id: cutShort.id, id: undefined }),
+    });
+    expect(leftOver.status).toBe(201);
+
+    // Two submits at once (a double tap): one setup, one manager.
+    const [result, twin] = await Promise.all([
+      host.invoke('setup/complete', SETUP, 'cashier'),
+      host.invoke('setup/complete', SETUP, 'cashier'),
+    ]);
     expect(result).toEqual({ ok: true, value: { storeId: 'dn-hai-chau', registerId: 'quay-1' } });
+    expect(twin).toMatchObject({ ok: false, code: 'bad-request' });
     expect(await staffIds()).toEqual(['staff_dn-hai-chau-manager']);
+    const settings = (await (
+      await fetch(settingsUrl, { headers: { Authorization: admin() } })
+    ).json()) as { name: string; timeZone: string; receipt: { header: string[] } };
+    expect(settings).toMatchObject({
+      name: 'Tạp hóa Hải Châu',
+      timeZone: 'Asia/Ho_Chi_Minh',
+      receipt: { header: ['Tạp hóa Hải Châu', 'MST: 0401234567'] },
+    });
 
     const saved = JSON.parse(readFileSync(join(dataDir, 'register.json'), 'utf8')) as Record<
       string,
