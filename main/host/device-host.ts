@@ -214,7 +214,17 @@ export async function createDeviceHost(options: DeviceHostOptions): Promise<Devi
         return ok({ storeId: config.storeId, registerId: config.registerId });
       } catch (error) {
         if (error instanceof FirstRunRefused) return refuse(error.problem);
-        throw error;
+        // The local server failed midway: what was written is replaced by the next try.
+        const detail = (error as Error).message;
+        return {
+          ok: false,
+          code: 'device-error',
+          message:
+            locale === 'vi-VN'
+              ? `Chưa thiết lập được (${detail}); hãy bấm Thiết lập lần nữa.`
+              : `The setup could not be written (${detail}); press Set up again.`,
+          canRetry: true,
+        };
       }
     },
   };
