@@ -10,6 +10,8 @@ import { useAppStore } from './state/app-store';
 import { KioskApp } from './kiosk/kiosk-app';
 import { ManagerScreen, ShiftGate } from './manager';
 import { StaffScreen } from './navigation/staff-screen';
+import { SetupScreen } from './setup/setup-screen';
+import { useSetupState } from './setup/setup-state';
 import { useHashRoute } from './platform/use-hash-route';
 
 /** The customer-facing window opens the same app at this route. */
@@ -39,6 +41,7 @@ function CashierApp(props: { route: string }) {
   const catalogCount = useAppStore((state) => state.catalogCount);
   const staff = useAppStore((state) => state.staff);
   const locale = useAppStore((state) => state.locale);
+  const setupNeeded = useSetupState((state) => state.needed);
 
   useEffect(() => {
     document.documentElement.lang = locale === 'vi-VN' ? 'vi' : 'en';
@@ -54,6 +57,7 @@ function CashierApp(props: { route: string }) {
     [],
   );
 
+  if (setupNeeded) return <SetupScreen />;
   if (phase === 'failed') {
     return (
       <main className="centered" role="alert">

@@ -20,6 +20,7 @@ import { recoverAtStart } from './sell/sale-repair';
 import { learnReceiptNumbers } from './sell/receipt-numbering';
 import { setServices } from './services';
 import { useAppStore } from './state/app-store';
+import { useSetupState } from './setup/setup-state';
 
 const CATALOG_COLLECTIONS = ['products', 'staff', 'settings'];
 
@@ -34,6 +35,12 @@ export async function boot(): Promise<void> {
   const api = await connectDeviceApi();
   const config = await mustInvoke(api, 'app/config', null);
   store.setConfig(config);
+  // A register with a new local server and no store yet shows the first-run setup instead.
+  const setup = await api.invoke('setup/status', null);
+  if (setup.ok && setup.value.needed) {
+    useSetupState.getState().require(api);
+    return;
+  }
 
   const replicaName = `omnitill-${config.storeId}-${config.registerId}`;
   const db = await openReplica(replicaName);

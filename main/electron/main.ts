@@ -41,7 +41,12 @@ startShell({
       (line) => console.log(line),
       { seedDemo: options.demoStore },
     );
-    const host = await createDeviceHost({ host: embedded.options, shell: 'electron' });
+    const host = await createDeviceHost({
+      host: embedded.options,
+      shell: 'electron',
+      // A new local server with no staff: the window shows the first-run setup.
+      firstRun: embedded.firstRun,
+    });
     return {
       invoke: (command, request, role) => host.invoke(command, request, role),
       subscribe: (listener) => host.subscribe(listener),

@@ -28,6 +28,8 @@ import { validateRequest } from './request-validation';
 import { createPinMac, pinKeyFile } from './pin-key';
 import { createServerAccess, pageServerUrls } from './server-access';
 import type { ServerAccess } from './server-access';
+import { FirstRunRefused } from './first-run-port';
+import type { FirstRun } from './first-run-port';
 
 export interface DeviceHost {
   /**
@@ -44,6 +46,8 @@ export interface DeviceHost {
 export interface DeviceHostOptions {
   host: HostOptions;
   shell: AppConfig['shell'];
+  /** Set while the register waits for its first-run setup (main/launcher/first-run.ts). */
+  firstRun?: FirstRun | null;
 }
 
 type Handlers = {
@@ -99,13 +103,30 @@ export async function createDeviceHost(options: DeviceHostOptions): Promise<Devi
     poleDisplay: config.poleDisplay,
   });
 
-  const serverAccess = createServerAccess(config);
-  const pinMac = createPinMac({
-    serverUrl: serverAccess.serverUrl,
-    deviceId: config.deviceId,
-    deviceSecret: config.deviceSecret,
-    keyFile: pinKeyFile(options.host.dataDir),
-  });
+  // Both are made again when the first-run setup enrols the register: the shells hold the
+  // delegate below, which always reads the current one.
+  let access = createServerAccess(config);
+  const newPinMac = () =>
+    createPinMac({
+      serverUrl: access.serverUrl,
+      deviceId: config.deviceId,
+      deviceSecret: config.deviceSecret,
+      keyFile: pinKeyFile(options.host.dataDir),
+    });
+  let pinMac = newPinMac();
+  const serverAccess: ServerAccess = {
+    get serverUrl() {
+      return access.serverUrl;
+    },
+    get deviceId() {
+      return access.deviceId;
+    },
+    get pageSecret() {
+      return access.pageSecret;
+    },
+    authorize: (header) => access.authorize(header),
+  };
+  const firstRun = options.firstRun ?? null;
   const handlers: Handlers = {
     'app/config': (_request, role) =>
       Promise.resolve(
@@ -170,6 +191,41 @@ export async function createDeviceHost(options: DeviceHostOptions): Promise<Devi
         ...(config.printer ? { printerLabel: config.printer.url } : {}),
       });
       return ok(await devices.queue.submit(`print_test_${now.getTime()}`, receipt));
+    },
+    'setup/status': () => Promise.resolve(ok({ needed: firstRun?.needed() ?? false })),
+    'setup/complete': async ({ locale, ...input }) => {
+      const refuse = (problem: { vi: string; en: string }): DeviceResult<never> => ({
+        ok: false,
+        code: 'bad-request',
+        message: locale === 'vi-VN' ? problem.vi : problem.en,
+        canRetry: false,
+      });
+      if (!firstRun) {
+        return refuse({
+          vi: 'Quầy này không cần thiết lập: nó dùng máy chủ đồng bộ đã cấu hình.',
+          en: 'This register needs no setup: it uses the sync-server it is configured with.',
+        });
+      }
+      try {
+        const enrolled = await firstRun.complete(input);
+        config = { ...config, ...enrolled };
+        access = createServerAccess(config);
+        pinMac = newPinMac();
+        return ok({ storeId: config.storeId, registerId: config.registerId });
+      } catch (error) {
+        if (error instanceof FirstRunRefused) return refuse(error.problem);
+        // The local server failed midway: what was written is replaced by the next try.
+        const detail = (error as Error).message;
+        return {
+          ok: false,
+          code: 'device-error',
+          message:
+            locale === 'vi-VN'
+              ? `Chưa thiết lập được (${detail}); hãy bấm Thiết lập lần nữa.`
+              : `The setup could not be written (${detail}); press Set up again.`,
+          canRetry: true,
+        };
+      }
     },
   };
 

@@ -68,12 +68,37 @@ function deviceSetupProblem(request: unknown): string | null {
   return null;
 }
 
+const FIRST_RUN_FIELDS = [
+  'storeId',
+  'storeName',
+  'timeZone',
+  'registerId',
+  'managerName',
+  'pin',
+  'pinAgain',
+  'sellerTaxCode',
+];
+
+/** Only the shape: what the fields must hold is src/setup/first-run.ts's to say, in both languages. */
+function firstRunRequestProblem(request: unknown): string | null {
+  if (!isObject(request)) return 'The setup must be an object.';
+  for (const field of FIRST_RUN_FIELDS) {
+    const value = request[field];
+    if (typeof value !== 'string' || value.length > 200)
+      return `The setup needs ${field} as text of at most 200 characters.`;
+  }
+  return request.locale === 'vi-VN' || request.locale === 'en-US'
+    ? null
+    : 'The setup needs a locale: vi-VN or en-US.';
+}
+
 export function validateRequest(command: DeviceCommand, request: unknown): string | null {
   switch (command) {
     case 'app/config':
     case 'device/status':
     case 'printer/jobs':
     case 'config/devices':
+    case 'setup/status':
       return request === null || request === undefined ? null : `${command} takes no arguments.`;
     case 'printer/print': {
       if (!isObject(request) || !isShortString(request.jobId)) return 'A print job needs a jobId.';
@@ -113,6 +138,8 @@ export function validateRequest(command: DeviceCommand, request: unknown): strin
         (request.locale === 'vi-VN' || request.locale === 'en-US')
         ? null
         : 'A test print needs the store name and a locale.';
+    case 'setup/complete':
+      return firstRunRequestProblem(request);
     case 'display/show':
       if (
         !isObject(request) ||

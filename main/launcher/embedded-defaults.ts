@@ -2,12 +2,13 @@
  * The embedded defaults of a register with no central server configured: a local sync-server
  * in the app's data folder, and this register enrolled with it. Used by `npm start` and by the
  * packaged Electron app alike. The demo store (staff with well-known PINs) is seeded only when the
- * caller asks: `npm start` does, a packaged app only with `--demo` (readShellOptions).
+ * caller asks: `npm start` does, a packaged app only with `--demo` (readShellOptions). Without
+ * it, a local server with no staff yet is started empty and the first-run setup fills it.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { HostConfigError, readRegisterConfig, writeRegisterConfig } from '../host/host-options';
+import { readRegisterConfig, writeRegisterConfig } from '../host/host-options';
 import type { HostOptions } from '../host/host-options';
+import type { FirstRun } from '../host/first-run-port';
+import { createFirstRun, serverHasStaff } from './first-run';
 import { ensureEnrolled, startLocalSyncServer } from './local-sync-server';
 import type { SyncServerCommand } from './local-sync-server';
 
@@ -15,6 +16,11 @@ export interface EmbeddedDefaults {
   options: HostOptions;
   /** The local sync-server's URL, when one was started. */
   localServerUrl: string | null;
+  /**
+   * Set when the local server has no staff and no demo was asked for: the register is not
+   * enrolled yet and the page shows the first-run setup (first-run.ts).
+   */
+  firstRun: FirstRun | null;
   stop(): Promise<void>;
 }
 
@@ -26,17 +32,7 @@ export async function withEmbeddedDefaults(
   seeding: { seedDemo: boolean },
 ): Promise<EmbeddedDefaults> {
   if (options.config.serverUrl) {
-    return { options, localServerUrl: null, stop: () => Promise.resolve() };
-  }
-  if (!seeding.seedDemo && !existsSync(join(options.dataDir, 'sync-server'))) {
-    // A new local server without the demo store has no staff and no catalog: nobody could sign
-    // in. Until a first-run setup exists, say how to go on instead of opening a dead till.
-    throw new HostConfigError(
-      'Chưa có máy chủ đồng bộ: đặt OMNITILL_SERVER_URL (hoặc serverUrl trong register.json) ' +
-        'tới máy chủ của cửa hàng, hoặc chạy với --demo để dùng thử cửa hàng mẫu. / ' +
-        'No sync-server is set up: set OMNITILL_SERVER_URL (or serverUrl in register.json) to ' +
-        "your store's server, or start with --demo to try the demo store.",
-    );
+    return { options, localServerUrl: null, firstRun: null, stop: () => Promise.resolve() };
   }
   const server = await startLocalSyncServer({
     command,
@@ -46,6 +42,22 @@ export async function withEmbeddedDefaults(
     seedDemo: seeding.seedDemo,
   });
   try {
+    if (!seeding.seedDemo && !(await serverHasStaff(server.url, server.adminToken))) {
+      // Nobody could sign in to a server without staff: the page asks for the store and its
+      // first manager instead of opening a dead till, and the host writes them.
+      const config = { ...options.config, serverUrl: server.url, deviceId: '', deviceSecret: '' };
+      return {
+        options: { ...options, config },
+        localServerUrl: server.url,
+        firstRun: createFirstRun({
+          serverUrl: server.url,
+          adminToken: server.adminToken,
+          dataDir: options.dataDir,
+          config: options.config,
+        }),
+        stop: () => server.stop(),
+      };
+    }
     const enrolled = await ensureEnrolled(server.url, server.adminToken, options.config);
     if (
       enrolled.deviceId !== options.config.deviceId ||
@@ -66,6 +78,7 @@ export async function withEmbeddedDefaults(
     return {
       options: { ...options, config: { ...enrolled, serverUrl: server.url } },
       localServerUrl: server.url,
+      firstRun: null,
       stop: () => server.stop(),
     };
   } catch (error) {

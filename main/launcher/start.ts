@@ -36,14 +36,22 @@ async function main(): Promise<void> {
       if (process.env.OMNITILL_VERBOSE) console.log(line);
     },
     // The dev quick start is the demo store (README); a packaged app asks with --demo.
-    { seedDemo: true },
+    // OMNITILL_DEMO=0 starts without it, as a packaged app does: the first-run setup.
+    { seedDemo: !/^(0|false|no|off)$/i.test(process.env.OMNITILL_DEMO?.trim() ?? '') },
   );
   cleanups.push(() => embedded.stop());
   if (embedded.localServerUrl)
-    console.log(`Local sync-server with the demo store: ${embedded.localServerUrl}`);
+    console.log(
+      embedded.firstRun
+        ? `Local sync-server, empty: the page asks for the store and its first manager: ${embedded.localServerUrl}`
+        : `Local sync-server with the demo store: ${embedded.localServerUrl}`,
+    );
   const config = embedded.options.config;
 
-  const electron = electronAvailability(process.env, process.platform);
+  // The setup is written by this process's device host, so it needs the browser shell here.
+  const electron = embedded.firstRun
+    ? { available: false as const, reason: 'the first-run setup runs in the browser shell' }
+    : electronAvailability(process.env, process.platform);
   if (electron.available) {
     if (!electronBundleIsFresh(projectRoot)) {
       console.log('Building the Electron app…');
@@ -70,7 +78,11 @@ async function main(): Promise<void> {
   }
 
   const port = Number(process.env.PORT ?? 5180);
-  const deviceHost = await createDeviceHost({ host: { ...options, config }, shell: 'browser' });
+  const deviceHost = await createDeviceHost({
+    host: { ...options, config },
+    shell: 'browser',
+    firstRun: embedded.firstRun,
+  });
   cleanups.push(() => deviceHost.close());
   const browserHost = await startBrowserHost({
     host: '127.0.0.1',

@@ -7,6 +7,7 @@
  * throw, so the UI can always show what happened and whether a retry may help.
  */
 import type { Receipt } from '../receipt/model';
+import type { FirstRunInput } from '../setup/first-run';
 
 export type DeviceResult<T = null> =
   { ok: true; value: T } | { ok: false; code: DeviceErrorCode; message: string; canRetry: boolean };
@@ -131,6 +132,16 @@ export interface DeviceCommands {
     request: { storeName: string; locale: 'vi-VN' | 'en-US' };
     response: PrintJobInfo;
   };
+  /** Whether this register still needs its first-run setup (a new local server, no demo). */
+  'setup/status': { request: null; response: { needed: boolean } };
+  /**
+   * The first-run setup (src/setup/first-run.ts): the host writes the store, its first manager
+   * and enrols this register; refused once done. Messages come in `locale`.
+   */
+  'setup/complete': {
+    request: FirstRunInput & { locale: 'vi-VN' | 'en-US' };
+    response: { storeId: string; registerId: string };
+  };
 }
 
 export interface DeviceEvents {
@@ -173,6 +184,8 @@ export const DEVICE_COMMANDS: readonly DeviceCommand[] = [
   'config/set-devices',
   'printer/test',
   'auth/pin-mac',
+  'setup/status',
+  'setup/complete',
 ];
 
 export function isDeviceCommand(value: unknown): value is DeviceCommand {

@@ -42,6 +42,7 @@ const RENDERER_FEATURES = [
   'renderer/customers', // a customer's history at the counter
   'renderer/kiosk',
   'renderer/manager',
+  'renderer/setup', // the first-run setup of a register with its own local server
 ];
 /** The shells that put features on screen; they may import any feature, nothing imports them. */
 const RENDERER_SHELL = [
