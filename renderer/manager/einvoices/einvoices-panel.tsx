@@ -138,16 +138,18 @@ export function EInvoicesPanel() {
           <tbody>
             {listing.invoices.map((invoice) => (
               <tr key={invoice.id} data-testid={`einvoice-${invoice.saleId}`}>
-                <td>{invoice.code ?? t('einvoices.noCode', { sale: invoice.saleId })}</td>
-                <td>{invoice.registerId}</td>
+                <td className="nowrap">
+                  {invoice.code ?? t('einvoices.noCode', { sale: invoice.saleId })}
+                </td>
+                <td className="nowrap">{invoice.registerId}</td>
                 <td className="number">
                   {invoice.total === undefined ? '' : money(invoice.total, 'VND', locale)}
                 </td>
-                <td data-testid="einvoice-status" data-status={invoice.status}>
+                <td className="nowrap" data-testid="einvoice-status" data-status={invoice.status}>
                   {t(STATUS_LABELS[invoice.status])}
                 </td>
                 <td>{einvoiceDetail(invoice, t, time)}</td>
-                <td>
+                <td className="nowrap">
                   {canResend(invoice) && (
                     <button
                       type="button"
