@@ -27,13 +27,11 @@ export function settingsInvoicing(invoicing: StoreInvoicing): EInvoiceSettings {
   };
 }
 
-/** Writes the section where it differs from the configuration; answers the stores changed. */
-export async function publishRegisterInvoicing(
+/** The settings documents whose section differs from the configuration, as they should be. */
+async function changedSettings(
   store: DocumentStore,
-  validator: DocumentValidator,
-  settingsHistory: SettingsHistory,
   config: EInvoiceConfig | undefined,
-): Promise<string[]> {
+): Promise<StoreSettingsDoc[]> {
   const changed: StoreSettingsDoc[] = [];
   for (const { doc } of await readCollection<StoreSettingsDoc>(store, 'settings')) {
     const invoicing = config?.stores[doc.storeId];
@@ -46,10 +44,35 @@ export async function publishRegisterInvoicing(
       updatedAt: new Date().toISOString(),
     });
   }
-  if (changed.length === 0) return [];
-  const result = await upsertDocs(store, validator, 'settings', 'settings', changed);
-  const refused = result.rejected[0];
-  if (refused) throw new Error(`E-invoice settings for the registers refused: ${refused.reason}`);
-  for (const doc of changed) await settingsHistory.refresh(doc.storeId);
-  return changed.map((doc) => doc.storeId);
+  return changed;
+}
+
+/**
+ * Writes the section where it differs from the configuration; answers the stores changed.
+ * Instances starting together with one file race for the same documents: a refused write is read
+ * again (the other instance's write then matches), three times before start-up stops.
+ */
+export async function publishRegisterInvoicing(
+  store: DocumentStore,
+  validator: DocumentValidator,
+  settingsHistory: SettingsHistory,
+  config: EInvoiceConfig | undefined,
+): Promise<string[]> {
+  const published = new Set<string>();
+  for (let attempt = 1; ; attempt++) {
+    const changed = await changedSettings(store, config);
+    if (changed.length === 0) return [...published];
+    const result = await upsertDocs(store, validator, 'settings', 'settings', changed);
+    for (const doc of changed) {
+      if (result.written.includes(doc.id)) {
+        published.add(doc.storeId);
+        await settingsHistory.refresh(doc.storeId);
+      }
+    }
+    const refused = result.rejected[0];
+    if (!refused) return [...published];
+    if (attempt === 3) {
+      throw new Error(`E-invoice settings for the registers refused: ${refused.reason}`);
+    }
+  }
 }

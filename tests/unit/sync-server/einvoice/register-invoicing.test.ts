@@ -2,7 +2,8 @@
  * The registers' part of the e-invoice configuration, written into the store settings at start
  * (the document registers replicate): the configured store gets its section, validated as any
  * settings write, a restart with the same file writes nothing, and a store taken out of the file
- * (or the file unset) loses the section, so its registers stop printing codes.
+ * (or the file unset) loses the section, so its registers stop printing codes. Two instances
+ * starting together both start; a lookup address other than http(s) is refused in the file.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -108,5 +109,35 @@ describe('e-invoice settings for the registers', () => {
       'hcm-q1',
     ]);
     expect((await settingsOf(store, 'hcm-q1')).einvoice).toBeUndefined();
+  });
+
+  it('lets two instances starting together write it, one of them', async () => {
+    const store = await storeWithSettings();
+    const history = { refresh: () => Promise.resolve([]) } as unknown as SettingsHistory;
+    const validator = new DocumentValidator();
+    const both = await Promise.all([
+      publishRegisterInvoicing(store, validator, history, config),
+      publishRegisterInvoicing(store, validator, history, config),
+    ]);
+    expect(both.flat()).toEqual(['hcm-q1']);
+    expect((await settingsOf(store, 'hcm-q1')).einvoice?.sellerBlock).toBe('AB12C');
+  });
+
+  it('refuses a lookup address that is not http(s)', () => {
+    expect(() =>
+      parseEInvoiceConfig({
+        provider: { name: 'local', url: 'http://127.0.0.1:9/invoices' },
+        stores: {
+          'hcm-q1': {
+            from: '2026-12-04',
+            seller: { name: 'Công ty', taxCode: '0312345678', address: '12 Lê Lợi' },
+            sellerBlock: 'AB12C',
+            series: 'AA',
+            registers: { 'reg-01': 1 },
+            lookupUrl: 'javascript:alert(1)',
+          },
+        },
+      }),
+    ).toThrow(/lookupUrl must be an http\(s\) address/);
   });
 });
