@@ -63,6 +63,8 @@ describe('the e-invoice code on a printed sale receipt', () => {
     const qrs = events.flatMap((event) => (event.kind === 'qr' ? [event.data] : []));
     expect(qrs).toHaveLength(2);
     expect(qrs[1]).toBe(LOOKUP);
+    // The address as text too, for a phone without a QR reader: broken over lines, never cut.
+    expect(lines.join('')).toContain(LOOKUP);
   });
 
   it('prints no code and no lookup QR for a voided sale', async () => {
