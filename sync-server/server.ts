@@ -257,7 +257,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
   );
   await receipts.init();
   app.use('/r', receiptPageRouter(context, receipts));
-  const einvoices = await startEInvoices(store, settingsHistory, process.env, log);
+  const einvoices = await startEInvoices(store, validator, settingsHistory, process.env, log);
   app.use('/api/v1', apiRouter(context, reconciler, holds, receipts, einvoices));
   // Unconfirmed holds lapse: release them on a timer (a crashed register never will).
   const sweep = setInterval(

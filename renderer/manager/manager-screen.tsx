@@ -1,12 +1,14 @@
 /**
- * The manager screens (`#/manager`): shift, stock, reports, settings and pickup check-ins, each
- * shown only to staff whose role has its permission in the store settings.
+ * The manager screens (`#/manager`): shift, stock, reports, settings, pickup check-ins and, in a
+ * store that issues e-invoices (its settings' `einvoice`), the e-invoices; each shown only to
+ * staff whose role has its permission in the store settings.
  */
 import type { Permission } from '../../src/documents';
 import { useAppStore } from '../state/app-store';
 import type { ManagerMessageKey } from './manager-messages';
 import { useManagerStore } from './manager-store';
 import type { ManagerArea } from './manager-store';
+import { EInvoicesPanel } from './einvoices/einvoices-panel';
 import { can } from './permissions';
 import { PickupCheckins } from './pickup-checkins-panel';
 import { ReportsPanel } from './reports/reports-panel';
@@ -22,6 +24,8 @@ const AREAS: readonly { area: ManagerArea; permission: Permission; label: Manage
   { area: 'reports', permission: 'view-reports', label: 'manager.tab.reports' },
   { area: 'settings', permission: 'manage-settings', label: 'manager.tab.settings' },
   { area: 'pickups', permission: 'manage-shift', label: 'manager.tab.pickups' },
+  // Resending needs manage-settings on the server (the e-invoice routes), so the tab does too.
+  { area: 'einvoices', permission: 'manage-settings', label: 'manager.tab.einvoices' },
 ];
 
 export function ManagerScreen() {
@@ -30,7 +34,11 @@ export function ManagerScreen() {
   const settings = useAppStore((state) => state.settings);
   const chosen = useManagerStore((state) => state.area);
   const setArea = useManagerStore((state) => state.setArea);
-  const allowed = AREAS.filter((entry) => can(staff, settings, entry.permission));
+  const allowed = AREAS.filter(
+    (entry) =>
+      can(staff, settings, entry.permission) &&
+      (entry.area !== 'einvoices' || settings?.einvoice !== undefined),
+  );
   const area = allowed.find((entry) => entry.area === chosen)?.area ?? allowed[0]?.area;
 
   if (!area) {
@@ -72,6 +80,7 @@ export function ManagerScreen() {
       {area === 'reports' && <ReportsPanel />}
       {area === 'settings' && <SettingsPanel />}
       {area === 'pickups' && <PickupCheckins />}
+      {area === 'einvoices' && <EInvoicesPanel />}
     </main>
   );
 }

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 
-export type ManagerArea = 'shift' | 'stock' | 'reports' | 'settings' | 'pickups';
+export type ManagerArea = 'shift' | 'stock' | 'reports' | 'settings' | 'pickups' | 'einvoices';
 
 /** Which manager area is open; kept while the manager steps out to the sell screen and back. */
 interface ManagerState {

@@ -35,12 +35,14 @@ export const DOCUMENT_UPGRADES: Readonly<Record<string, DocumentUpgrades>> = {
   // 4: a tax category's optional `kind` and dated `changes`; absent, it is a rate that never
   // changes, which is what every older category was (docs/TAX.md).
   // 5: the transfer account's optional `bankName`; absent, screens and bills show the BIN.
+  // 6: the optional `einvoice` section; absent, the store issues no e-invoices.
   'store settings': {
     1: (doc) => doc,
     2: (doc) => doc,
     3: (doc) => doc,
     4: (doc) => doc,
     5: (doc) => doc,
+    6: (doc) => doc,
   },
   // 1: the pickup's optional `shiftId` and `tenders` (how the balance was paid, for the shift).
   pickup: { 1: (doc) => doc },

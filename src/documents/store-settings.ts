@@ -1,5 +1,7 @@
 import { barcodeLayoutsSchema } from './parts/barcode-layouts';
 import type { BarcodeLayouts } from './parts/barcode-layouts';
+import { einvoiceSettingsSchema } from './parts/einvoice-settings';
+import type { EInvoiceSettings } from './parts/einvoice-settings';
 import { loyaltySettingsSchema } from './parts/loyalty-settings';
 import type { LoyaltySettings } from './parts/loyalty-settings';
 import type { CurrencyCode, RoundingMode } from '../money';
@@ -113,8 +115,15 @@ export interface StoreSettingsDoc {
    * means the store takes no bank transfers (docs/PAYMENTS.md).
    */
   bankTransfer?: BankTransferSettings;
+  /**
+   * The store's cash-register e-invoices as registers print them (since schema version 6),
+   * written by the sync-server from its e-invoice configuration; absent means no e-invoices.
+   */
+  einvoice?: EInvoiceSettings;
   updatedAt: string;
 }
+
+export type { EInvoiceRegisterNumber, EInvoiceSettings } from './parts/einvoice-settings';
 
 export interface BankTransferSettings {
   /** The bank's six-digit NAPAS BIN. */
@@ -153,7 +162,7 @@ const stringList = (maxItems: number, maxLength: number): JsonSchema => ({
 
 export const storeSettingsSchema: DocumentSchema = {
   title: 'store settings',
-  version: 5,
+  version: 6,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -238,6 +247,7 @@ export const storeSettingsSchema: DocumentSchema = {
       required: ['bankBin', 'accountNumber', 'accountName'],
       additionalProperties: false,
     },
+    einvoice: einvoiceSettingsSchema,
     updatedAt: isoTimeField,
   },
   required: [

@@ -5,3 +5,4 @@ export * from './invoice-record';
 export * from './invoice-symbol';
 export * from './invoice-xml';
 export * from './vietnamese-words';
+export * from './sale-invoice-code';

@@ -12,11 +12,11 @@ import type { PricedLine } from '../documents/parts/cart';
 import { businessDate, storeTimeZone } from '../store-clock';
 import { taxCategoryLabel, taxKindOf, taxOfAmount } from '../tax';
 import { EInvoiceError } from './einvoice-error';
-import { formatInvoiceCode } from './invoice-code';
 import type { InvoiceForm } from './invoice-code';
 import { checkBuyer, checkSeller } from './invoice-parties';
 import type { EInvoiceBuyer, EInvoiceSeller } from './invoice-parties';
 import { formatInvoiceSymbol } from './invoice-symbol';
+import { issuedInvoiceCode } from './sale-invoice-code';
 import { vietnameseDongWords } from './vietnamese-words';
 
 /** How the format writes a line's VAT: the rate ("8%"), or KCT / KKKNT for the categories without one. */
@@ -150,9 +150,9 @@ export function buildEInvoiceRecord(issue: EInvoiceIssue): EInvoiceRecord {
   const buyer = checkBuyer(issue.buyer);
   const issueDate = businessDate(issue.issuedAt, storeTimeZone(issue.settings));
   const year = Number(issueDate.slice(0, 4));
-  const code = formatInvoiceCode({
-    form: 1,
-    year,
+  const code = issuedInvoiceCode({
+    issuedAt: issue.issuedAt,
+    settings: issue.settings,
     sellerBlock: issue.sellerBlock,
     registerNumber: issue.registerNumber,
     sequence: issue.sequence,

@@ -33,6 +33,8 @@ export interface StoreInvoicing {
   series: string;
   /** Register id → its number among the seller's registers (1-999, never reused). */
   registers: Record<string, number>;
+  /** Printed on receipts for customers to look an invoice up; `{code}` is replaced by its code. */
+  lookupUrl?: string;
 }
 
 export interface EInvoiceConfig {
@@ -144,7 +146,11 @@ function storeOf(storeId: string, value: unknown): StoreInvoicing {
     used.set(checked, registerId);
     registers[registerId] = checked;
   }
-  return { from, seller, sellerBlock, series, registers };
+  const lookupUrl = value.lookupUrl === undefined ? undefined : text(value, 'lookupUrl', where);
+  if (lookupUrl !== undefined && (!/^https?:\/\//.test(lookupUrl) || lookupUrl.length > 200)) {
+    fail(`${where}.lookupUrl must be an http(s) address of at most 200 characters.`);
+  }
+  return { from, seller, sellerBlock, series, registers, ...(lookupUrl ? { lookupUrl } : {}) };
 }
 
 /** Register numbers are the seller's: two stores of one seller must not share one. */

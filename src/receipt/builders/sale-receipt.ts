@@ -3,7 +3,8 @@
  * quantity, price and the reasons it costs less (promotions, discounts, a changed price), the
  * totals, VAT per rate, the tenders and change, the loyalty points, the footer, and the sale id
  * as a Code 128 and an OMNITILL QR code so a return can find the sale by scanning. The receipt
- * number (`Q1-01-000123`) is printed large under the title.
+ * number (`Q1-01-000123`) is printed large under the title. When the store issues e-invoices,
+ * the invoice's tax-authority code and where to look it up (text and QR) close the receipt.
  *
  * Amounts come from the SaleDoc as priced by src/pricing: nothing is computed here but text.
  */
@@ -42,6 +43,8 @@ export interface SaleReceiptInput extends ReceiptContext {
   pointsBalance?: number | null;
   /** Reprints are marked as copies (the layout prints the copy header). */
   copy?: boolean;
+  /** The sale's e-invoice (src/einvoice saleInvoiceCode); absent when it gets none. */
+  einvoice?: { code: string; lookupUrl?: string };
 }
 
 const LABELS = {
@@ -67,6 +70,8 @@ const LABELS = {
     earned: 'Điểm cộng',
     redeemed: 'Điểm đã dùng',
     balance: 'Điểm hiện có',
+    einvoice: 'Mã hóa đơn điện tử',
+    lookup: 'Tra cứu hóa đơn tại',
   },
   'en-US': {
     title: 'SALES RECEIPT',
@@ -90,6 +95,8 @@ const LABELS = {
     earned: 'Points earned',
     redeemed: 'Points used',
     balance: 'Points balance',
+    einvoice: 'E-invoice code',
+    lookup: 'Look the invoice up at',
   },
 } as const satisfies Record<Locale, Record<string, string>>;
 
@@ -113,6 +120,27 @@ function tenderLabel(tender: AppliedTender, labels: Labels): string {
       // The reference is what the bank statement shows: the receipt ties the two together.
       return `${labels.bankTransfer} ${tender.paymentReference}`;
   }
+}
+
+/**
+ * The e-invoice's code, large enough to read out, and its lookup address as text and as a QR
+ * (a second QR, after the one that finds the sale for a return). A voided sale has none.
+ */
+function einvoiceBlocks(input: SaleReceiptInput, labels: Labels): ReceiptBlock[] {
+  const { einvoice } = input;
+  if (!einvoice || input.sale.status !== 'completed') return [];
+  return [
+    { kind: 'separator', char: '-' },
+    centered(labels.einvoice),
+    centered(einvoice.code, { bold: true }),
+    ...(einvoice.lookupUrl
+      ? [
+          centered(labels.lookup),
+          centered(einvoice.lookupUrl),
+          { kind: 'qr' as const, value: einvoice.lookupUrl, cellSize: 4 },
+        ]
+      : []),
+  ];
 }
 
 export function buildSaleReceipt(input: SaleReceiptInput): Receipt {
@@ -199,6 +227,7 @@ export function buildSaleReceipt(input: SaleReceiptInput): Receipt {
     // Scanned to find the sale; its long id is printed under it only when there is no number.
     { kind: 'barcode', symbology: 'CODE128', value: sale.id, showText: !sale.receiptNumber },
     { kind: 'qr', value: omnitillCodeText('sale', sale.id), cellSize: 4 },
+    ...einvoiceBlocks(input, labels),
     { kind: 'feed', lines: 2 },
     { kind: 'cut' },
   );

@@ -14,7 +14,7 @@ import type { DocumentSchema } from '../../../src/documents';
 const PINNED: Readonly<Record<string, { version: number; sha256: string }>> = {
   products: { version: 0, sha256: '8cbd146b9f92aeeb' },
   staff: { version: 1, sha256: 'ea65d4d7cd98848f' },
-  settings: { version: 5, sha256: '5bad7e9840c6ac3d' },
+  settings: { version: 6, sha256: '83edf9a4c3610dc7' },
   customers: { version: 0, sha256: 'd6ede95a341f4f07' },
   loyalty: { version: 0, sha256: '8484c97e91a46657' },
   orders: { version: 0, sha256: '5e63c4cd8ef18c85' },
