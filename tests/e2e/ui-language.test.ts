@@ -119,7 +119,8 @@ describe('the UI speaks one language at a time', () => {
       .click();
     await returnsScreen.open(page);
     await look(page, locale, 'returns');
-    if (saleNumber) {
+    // The returns screen keeps the sale found on the first walk: then it is already shown.
+    if (saleNumber && (await page.getByTestId('return-lookup').isVisible())) {
       await returnsScreen.find(page, saleNumber);
       await look(page, locale, 'returns, a sale');
     }

@@ -21,6 +21,11 @@ function demoDataNames(): string[] {
   for (const store of demo.stores) {
     names.add(store.name);
     names.add(store.address);
+    // The receipt's header and footer are the store's words, shown as typed in settings.
+    const lines = [...store.receipt.header, ...store.receipt.footer];
+    for (const line of lines) names.add(line);
+    names.add(lines.join('\n'));
+    names.add(store.receipt.footer.join(' '));
     for (const promotion of store.promotions ?? []) {
       names.add(promotion.label.vi);
       names.add(promotion.label.en);
