@@ -99,12 +99,22 @@ describe('the UI speaks one language at a time', () => {
 
     await paymentScreen.open(page);
     await look(page, locale, 'payment');
+    // A made-up gift card: the server refuses it, the panel says why.
+    await page.getByTestId('tender-gift-card').click();
+    await page.getByTestId('tender-amount').fill('1000');
+    await page.getByTestId('tender-reference').fill('6280000000000001');
+    await page.getByTestId('tender-add').click();
+    await page.getByTestId('payment-error').waitFor();
+    await look(page, locale, 'payment, refused gift card');
     await paymentScreen.cashNote(page, 'exact');
     await paymentScreen.complete(page);
     await page.getByTestId('last-sale').waitFor();
     // No printer is set up: the banner says so, with its reason from the device host.
     await page.getByTestId('print-status').and(page.locator('.error')).waitFor();
     await look(page, locale, 'last sale, no printer');
+    await page.getByTestId('e-receipt-open').click();
+    await page.getByTestId('e-receipt-form').waitFor();
+    await look(page, locale, 'e-receipt form');
     const saleNumber = /\S*\d\S*/.exec(
       (await page.getByTestId('last-sale-number').textContent()) ?? '',
     )?.[0];

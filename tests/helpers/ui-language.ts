@@ -47,6 +47,8 @@ const EITHER_LANGUAGE = new Set(
     'momo',
     'zalopay',
     'vnpay',
+    'zalo',
+    'sms',
     'gram',
     'mm',
     'esc',
