@@ -5,6 +5,8 @@
  * tests/e2e/ui-language.test.ts checks what the screens really show.
  */
 import { describe, expect, it } from 'vitest';
+import { generateDemoProducts } from '../../../src/demo';
+import { categoryName, NAMED_CATEGORIES } from '../../../renderer/i18n/category-names';
 import { MESSAGES } from '../../../renderer/i18n/messages';
 import { OMNI_MESSAGES } from '../../../renderer/i18n/omnichannel-messages';
 import { KIOSK_MESSAGES } from '../../../renderer/kiosk/kiosk-messages';
@@ -81,5 +83,20 @@ describe('the language rule', () => {
   it('finds Vietnamese in the English UI, and takes codes and brands for either', () => {
     expect(wrongLanguageWords('Printer: chưa cài đặt', 'en-US')).toEqual(['chưa', 'cài', 'đặt']);
     expect(wrongLanguageWords('Pay with VietQR, PIN 1234', 'en-US')).toEqual([]);
+  });
+});
+
+describe('category names', () => {
+  it('names every category of the demo catalog in both languages, not by its key', () => {
+    const keys = new Set(
+      generateDemoProducts(3000, 20261123, '2026-01-01T00:00:00.000Z').map(
+        (product) => product.categoryId,
+      ),
+    );
+    expect([...keys].filter((key) => !NAMED_CATEGORIES.includes(key))).toEqual([]);
+    for (const key of keys) {
+      expect(wrongLanguageWords(categoryName(key, 'vi-VN'), 'vi-VN')).toEqual([]);
+      expect(categoryName(key, 'en-US')).not.toBe(key);
+    }
   });
 });
