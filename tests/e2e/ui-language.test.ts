@@ -144,6 +144,16 @@ describe('the UI speaks one language at a time', () => {
     for (const tab of MANAGER_TABS) {
       await managerScreen.open(page, tab);
       await look(page, locale, `manager ${tab}`);
+      if (tab !== 'shift') continue;
+      // The X report, printed: with no printer set up, the outcome is worded on screen.
+      await page.getByTestId('x-report-button').click();
+      const report = page.getByTestId('manager-screen');
+      await report
+        .getByRole('button', { name: /^(In|Print)$/ })
+        .first()
+        .click();
+      await report.getByTestId('print-status').filter({ hasText: /\S/ }).first().waitFor();
+      await look(page, locale, 'manager shift, X report printed');
     }
     await goHome(page);
 
