@@ -45,9 +45,13 @@ export function Dialog(props: {
   );
 }
 
-/** Cancel and a submit button (the dialog must be a form). */
+/**
+ * Cancel and a submit button (the dialog must be a form). `cancelLabel` replaces "Cancel" where
+ * the action's own name would read alike (Hủy beside Hủy đơn).
+ */
 export function ConfirmActions(props: {
   onCancel: () => void;
+  cancelLabel?: string;
   confirmLabel: string;
   confirmTestId?: string;
   disabled?: boolean;
@@ -56,7 +60,7 @@ export function ConfirmActions(props: {
   return (
     <div className="dialog-actions">
       <button type="button" className="button-secondary" onClick={props.onCancel}>
-        {t('common.cancel')}
+        {props.cancelLabel ?? t('common.cancel')}
       </button>
       <button
         type="submit"
@@ -87,6 +91,7 @@ export function TextPromptDialog(props: {
   title: string;
   label: string;
   confirmLabel: string;
+  cancelLabel?: string;
   testId: string;
   inputTestId: string;
   confirmTestId: string;
@@ -114,6 +119,7 @@ export function TextPromptDialog(props: {
       />
       <ConfirmActions
         onCancel={props.onCancel}
+        {...(props.cancelLabel ? { cancelLabel: props.cancelLabel } : {})}
         confirmLabel={props.confirmLabel}
         confirmTestId={props.confirmTestId}
         disabled={missing}

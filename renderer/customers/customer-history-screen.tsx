@@ -29,7 +29,17 @@ import { useAppStore } from '../state/app-store';
 import { ledgerFor } from '../lookup/customer-ledger';
 import { lookupDocument, serverApi } from '../lookup/document-lookup';
 import type { FoundDocument } from '../lookup/document-lookup';
+import { OMNI_MESSAGES } from '../i18n/omnichannel-messages';
+import type { OmniMessageKey } from '../i18n/omnichannel-messages';
 import { useOmniTranslate } from '../i18n/use-omni-translate';
+import type { OmniTranslate } from '../i18n/use-omni-translate';
+
+/** A sale's or order's status in words; a completed one says nothing (it is the usual case). */
+function statusLabel(status: string | undefined, t: OmniTranslate): string {
+  if (!status || status === 'completed') return '';
+  const key = status === 'voided' ? 'customers.status.voided' : `pickup.state.${status}`;
+  return key in OMNI_MESSAGES['vi-VN'] ? `(${t(key as OmniMessageKey)})` : `(${status})`;
+}
 
 interface Profile {
   customer: CustomerDoc;
@@ -197,8 +207,7 @@ export function CustomerHistoryScreen(props: {
                   <td>{date(item.at)}</td>
                   <td>
                     {t(`customers.kind.${item.kind}`)}
-                    {item.original ? ` ← ${item.original}` : ''}{' '}
-                    {item.status && item.status !== 'completed' ? `(${item.status})` : ''}
+                    {item.original ? ` ← ${item.original}` : ''} {statusLabel(item.status, t)}
                   </td>
                   <td>{item.storeId ?? item.channel}</td>
                   <td>{money(item.total)}</td>

@@ -4,9 +4,13 @@
  */
 import { cashierVi } from './cashier-messages';
 import { cashierEn } from './cashier-messages-en';
+import { deviceEn, deviceVi } from './device-messages';
+import { scanEn, scanVi } from './scan-messages';
 
 export const vi = {
   ...cashierVi,
+  ...deviceVi,
+  ...scanVi,
   'app.name': 'Omnitill',
   'app.loading': 'Đang mở máy bán hàng…',
   'app.startFailed': 'Không mở được máy bán hàng',
@@ -33,6 +37,7 @@ export const vi = {
   'sell.noResults': 'Không có sản phẩm nào khớp với "{query}".',
   'sell.weightNeeded': '{name} bán theo cân: nhập khối lượng (gram).',
   'sell.quickKeys': 'Phím nhanh',
+  'sell.perKg': '/kg',
   'sell.expired': 'Hàng đã hết hạn sử dụng ({date}). Không bán được, hãy đổi hàng khác.',
   'sell.grams': 'Khối lượng (gram)',
   'common.ok': 'Đồng ý',
@@ -52,6 +57,8 @@ export type MessageKey = keyof typeof vi;
 
 export const en: Record<MessageKey, string> = {
   ...cashierEn,
+  ...deviceEn,
+  ...scanEn,
   'app.name': 'Omnitill',
   'app.loading': 'Opening the register…',
   'app.startFailed': 'The register could not start',
@@ -78,6 +85,7 @@ export const en: Record<MessageKey, string> = {
   'sell.noResults': 'No product matches "{query}".',
   'sell.weightNeeded': '{name} is sold by weight: enter the weight in grams.',
   'sell.quickKeys': 'Quick keys',
+  'sell.perKg': '/kg',
   'sell.expired': 'This item expired on {date}. It cannot be sold: take another one.',
   'sell.grams': 'Weight (grams)',
   'common.ok': 'OK',

@@ -192,6 +192,8 @@ export const en: Record<ManagerMessageKey, string> = {
   'settings.noPrinter': 'No printer',
   'settings.scanners': 'Serial scanners (one per line: path@baud)',
   'settings.save': 'Save devices',
+  'settings.notAccepted':
+    'Not saved: the register cannot use the printer address "{printer}" or the scanners "{scanners}". See the example by the field, correct it and save again.',
   'settings.saved': 'Saved. The devices were reopened with the new set-up.',
   'settings.testPrint': 'Test print',
   'settings.testQueued': 'The test print was sent; the printer state is in the status bar.',

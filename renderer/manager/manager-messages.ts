@@ -192,6 +192,8 @@ export const vi = {
   'settings.noPrinter': 'Không dùng máy in',
   'settings.scanners': 'Máy quét nối cổng COM (mỗi dòng: đường dẫn@tốc độ)',
   'settings.save': 'Lưu thiết bị',
+  'settings.notAccepted':
+    'Chưa lưu: máy không dùng được địa chỉ máy in "{printer}" hoặc máy quét "{scanners}". Xem ví dụ ở ô nhập, sửa rồi lưu lại.',
   'settings.saved': 'Đã lưu. Thiết bị đã được mở lại với cấu hình mới.',
   'settings.testPrint': 'In thử',
   'settings.testQueued': 'Đã gửi lệnh in thử; xem trạng thái máy in ở thanh trên cùng.',

@@ -46,7 +46,7 @@ export function StatusBar() {
           key={device.id}
           className={device.state === 'ready' ? 'device device-ready' : 'device device-problem'}
           data-testid={`device-${device.id}`}
-          title={device.message ?? device.name}
+          title={deviceLabel(device)}
         >
           {deviceLabel(device)}
         </span>

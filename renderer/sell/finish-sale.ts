@@ -5,6 +5,7 @@
  */
 import { create } from 'zustand';
 import type { CustomerDoc, SaleDoc } from '../../src/documents';
+import type { DeviceErrorCode } from '../../src/ipc/contract';
 import { completeSale } from '../../src/sales';
 import type { CompleteSaleInput } from '../../src/sales';
 import { openShiftNow } from '../state/open-shift-store';
@@ -26,7 +27,8 @@ export interface FinishedSale {
   customer: CustomerDoc | null;
   pointsAfter: number | null;
   jobId: string | null;
-  drawerMessage: string | null;
+  /** Why the drawer did not open, as the host's code: worded when shown, in the screen's language. */
+  drawerProblem: DeviceErrorCode | null;
   finishedAt: number;
 }
 
@@ -147,7 +149,7 @@ export async function finishSale(t: Translate): Promise<boolean> {
     customer,
     pointsAfter,
     jobId: null,
-    drawerMessage: null,
+    drawerProblem: null,
     finishedAt: Date.now(),
   };
   useLastSaleStore.setState({ last: finished, finishing: false });
@@ -171,7 +173,7 @@ export async function finishSale(t: Translate): Promise<boolean> {
           ? {
               last: {
                 ...state.last,
-                drawerMessage: t('sell.drawerFailed', { reason: drawer.message }),
+                drawerProblem: drawer.code,
               },
             }
           : state,

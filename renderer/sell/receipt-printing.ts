@@ -6,7 +6,7 @@
  */
 import { create } from 'zustand';
 import type { CustomerDoc, SaleDoc, StaffDoc } from '../../src/documents';
-import type { DeviceResult, PrintJobInfo } from '../../src/ipc/contract';
+import type { DeviceErrorCode, DeviceResult, PrintJobInfo } from '../../src/ipc/contract';
 import { storeSaleReceipt } from '../../src/receipt';
 import { services } from '../services';
 import { useAppStore } from '../state/app-store';
@@ -14,7 +14,14 @@ import { useAppStore } from '../state/app-store';
 export type PrintState =
   | { state: 'sending' }
   | { state: 'queued' | 'printing' | 'printed'; jobId: string }
-  | { state: 'failed'; jobId: string; message: string; canRetry: boolean; queued: boolean };
+  | {
+      state: 'failed';
+      jobId: string;
+      /** What went wrong, as the host's code: the panel words it in the screen's language. */
+      code: DeviceErrorCode | undefined;
+      canRetry: boolean;
+      queued: boolean;
+    };
 
 interface PrintStoreState {
   /** By print job id. */
@@ -37,7 +44,7 @@ export function followPrintJobs(): () => void {
         ? {
             state: 'failed',
             jobId: info.jobId,
-            message: info.lastError ?? '',
+            code: info.lastErrorCode,
             canRetry: true,
             queued: true,
           }
@@ -103,7 +110,7 @@ async function send(
       setJob(
         jobId,
         info.state === 'failed'
-          ? { state: 'failed', jobId, message: info.lastError ?? '', canRetry: true, queued: true }
+          ? { state: 'failed', jobId, code: info.lastErrorCode, canRetry: true, queued: true }
           : { state: info.state, jobId },
       );
     }
@@ -111,7 +118,7 @@ async function send(
     setJob(jobId, {
       state: 'failed',
       jobId,
-      message: result.message,
+      code: result.code,
       canRetry: result.canRetry || result.code !== 'bad-request',
       queued: false,
     });

@@ -17,6 +17,7 @@ import type { Translate } from '../i18n/translate';
 import { services } from '../services';
 import { useAppStore } from '../state/app-store';
 import { useCartStore } from './cart-store';
+import { deviceProblem } from '../i18n/device-text';
 
 function money(amount: Minor): string {
   const { settings, locale } = useAppStore.getState();
@@ -166,11 +167,12 @@ export async function openDrawerNoSale(t: Translate): Promise<void> {
     reason: 'no-sale',
     staffId: staff.id,
   });
-  useCartStore
-    .getState()
-    .setNotice(
-      result.ok
-        ? { kind: 'info', text: t('sell.drawerOpened') }
-        : { kind: 'error', text: t('sell.drawerFailed', { reason: result.message }) },
-    );
+  useCartStore.getState().setNotice(
+    result.ok
+      ? { kind: 'info', text: t('sell.drawerOpened') }
+      : {
+          kind: 'error',
+          text: t('sell.drawerFailed', { reason: deviceProblem(t, 'drawer', result.code) }),
+        },
+  );
 }

@@ -60,7 +60,9 @@ export function handleScan(scan: ScanResult, t: Translate): EntryOutcome {
       return { kind: 'added' };
     }
     case 'invalid':
-      return reject(t('sell.invalidScan', { reason: scan.message }));
+      return reject(
+        t('sell.invalidScan', { reason: t(`scan.invalid.${scan.reason}`, { code: scan.raw }) }),
+      );
     case 'unknown':
       // Words and partial codes are a search; a long run of digits was meant as a barcode.
       if (/^\d{8,}$/.test(scan.raw)) return reject(t('sell.unknownBarcode', { code: scan.raw }));

@@ -20,7 +20,9 @@ export type DeviceErrorCode =
   | 'cover-open'
   | 'device-error'
   | 'not-allowed'
-  | 'not-found';
+  | 'not-found'
+  /** A print job cut off by the app closing: it may or may not have printed. */
+  | 'interrupted';
 
 /** What the host tells the renderer at start: where to sync and who this register is. */
 export interface AppConfig {
@@ -61,6 +63,8 @@ export interface PrintJobInfo {
   state: 'queued' | 'printing' | 'printed' | 'failed';
   attempts: number;
   lastError?: string;
+  /** What went wrong as a code, for the page to say in its own language. */
+  lastErrorCode?: DeviceErrorCode;
 }
 
 export type DrawerReason = 'cash-sale' | 'cash-refund' | 'no-sale' | 'float' | 'pickup';

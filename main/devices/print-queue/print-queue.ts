@@ -38,6 +38,7 @@ function info(job: StoredPrintJob): PrintJobInfo {
     attempts: job.attempts,
   };
   if (job.lastError !== undefined) out.lastError = job.lastError;
+  if (job.lastErrorCode !== undefined) out.lastErrorCode = job.lastErrorCode;
   return out;
 }
 
@@ -64,6 +65,7 @@ export class PrintQueue {
         // It may or may not have printed: let the cashier decide rather than print twice.
         job.state = 'failed';
         job.lastError = INTERRUPTED_MESSAGE;
+        job.lastErrorCode = 'interrupted';
         job.updatedAt = queue.now().toISOString();
         await queue.store.save(job);
       }
@@ -189,9 +191,11 @@ export class PrintQueue {
     if (result.ok) {
       job.state = 'printed';
       delete job.lastError;
+      delete job.lastErrorCode;
     } else {
       job.state = 'failed';
       job.lastError = result.message;
+      job.lastErrorCode = result.code;
     }
     await this.update(job);
     return info(job);

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { ReportRow } from '../../../src/reports';
 import { taxCategoryLabel, taxKindsById } from '../../../src/tax';
+import { categoryName } from '../../i18n/category-names';
 import { storeStaff } from '../../services';
 import { useAppStore } from '../../state/app-store';
 import { money } from '../manager-format';
@@ -70,10 +71,11 @@ export function ReportsPanel() {
     (section: string, key: string): string => {
       if (section.includes('tender')) return tenderLabel(key, t);
       if (section.includes('cashier')) return names[key] ?? key;
+      if (section.includes('category')) return categoryName(key, locale);
       const channel = `channel.${key}` as ManagerMessageKey;
       return channel in CHANNELS ? t(channel) : key;
     },
-    [names, t],
+    [names, t, locale],
   );
 
   /** The CSV is made when asked for: a Blob behind a short-lived download link. */

@@ -8,6 +8,7 @@ import type { DeviceSetup, PrinterSetup, ScannerSetup } from '../../../src/ipc/c
 import { services } from '../../services';
 import { useAppStore } from '../../state/app-store';
 import { useManagerTranslate } from '../use-manager-translate';
+import { currentTranslate, deviceProblem } from '../../i18n/device-text';
 
 const NEW_PRINTER: PrinterSetup = {
   url: 'tcp://192.168.1.50:9100',
@@ -69,7 +70,11 @@ export function DeviceSetupForm() {
       poleDisplay: setup?.poleDisplay ?? null,
     });
     if (!result.ok) {
-      setMessage({ kind: 'error', text: result.message });
+      // The host's reason is English, for its log; the manager gets what to do in their language.
+      setMessage({
+        kind: 'error',
+        text: t('settings.notAccepted', { printer: printer?.url ?? '', scanners }),
+      });
       return;
     }
     setSetup(result.value);
@@ -84,7 +89,7 @@ export function DeviceSetupForm() {
     setMessage(
       result.ok
         ? { kind: 'notice', text: t('settings.testQueued') }
-        : { kind: 'error', text: result.message },
+        : { kind: 'error', text: deviceProblem(currentTranslate(), 'printer', result.code) },
     );
   }
 

@@ -6,12 +6,14 @@
 import { useEffect, useState } from 'react';
 import type { DeviceStatus } from '../../../src/ipc/contract';
 import { services } from '../../services';
+import { useTranslate } from '../../i18n/use-translate';
 import { useManagerTranslate } from '../use-manager-translate';
 import { DeviceSetupForm } from './device-setup-form';
 import { StoreSettingsForm } from './store-settings-form';
 
 export function SettingsPanel() {
   const t = useManagerTranslate();
+  const tc = useTranslate();
   const [devices, setDevices] = useState<DeviceStatus[] | null>(null);
 
   useEffect(() => {
@@ -32,8 +34,9 @@ export function SettingsPanel() {
         <ul>
           {devices?.map((device) => (
             <li key={device.id}>
-              <strong>{device.name}</strong> ({device.kind}): {device.state}
-              {device.message ? ` — ${device.message}` : ''}
+              {/* The host's name and message are English (for its log): say kind and state. */}
+              <strong>{tc(`status.device.${device.kind}`)}</strong>:{' '}
+              {tc(`status.device.${device.state}`)}
             </li>
           ))}
         </ul>

@@ -28,6 +28,7 @@ import { services, storeStaff } from '../../services';
 import { useAppStore } from '../../state/app-store';
 import { newId } from '../manager-format';
 import { storeTimeZone } from '../../../src/store-clock';
+import { currentTranslate, deviceProblem, printJobState } from '../../i18n/device-text';
 
 /** Opens this register's shift with the float counted, and the notes when counted by note. */
 export async function openRegister(
@@ -139,13 +140,18 @@ export async function zReportReceipt(report: ZReport, closedBy: string): Promise
   return buildZReportReceipt(report, { ...(await receiptContext()), closedBy });
 }
 
-/** Sends a receipt to the printer queue; the answer is words for the screen, not an exception. */
+/**
+ * Sends a receipt to the printer queue; the answer is words for the screen in its language (the
+ * job's state, or the problem from the host's code), not an exception.
+ */
 export async function printReceipt(receipt: Receipt): Promise<{ ok: boolean; message: string }> {
+  const t = currentTranslate();
   const result = await services().api.invoke('printer/print', {
     jobId: newId('print'),
     receipt,
   });
-  return result.ok
-    ? { ok: true, message: result.value.state }
-    : { ok: false, message: result.message };
+  if (result.ok && result.value.state !== 'failed')
+    return { ok: true, message: printJobState(t, result.value.state) };
+  const code = result.ok ? result.value.lastErrorCode : result.code;
+  return { ok: false, message: deviceProblem(t, 'printer', code) };
 }

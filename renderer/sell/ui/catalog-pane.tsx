@@ -51,7 +51,10 @@ export function CatalogPane(props: { onNeedsWeight: (product: ProductDoc) => voi
     <li key={product.id}>
       <button type="button" className="product-button" onClick={() => pick(product)}>
         <span>{locale === 'vi-VN' ? product.name.vi : product.name.en}</span>
-        <span className="muted">{formatMoney(product.unitPrice, product.currency, locale)}</span>
+        <span className="muted">
+          {formatMoney(product.unitPrice, product.currency, locale)}
+          {product.pricing === 'weight' ? t('sell.perKg') : ''}
+        </span>
       </button>
     </li>
   );

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { SaleDoc } from '../../../src/documents';
+import { deviceProblem } from '../../i18n/device-text';
 import { useTranslate } from '../../i18n/use-translate';
 import { services } from '../../services';
 import { useAppStore } from '../../state/app-store';
@@ -45,12 +46,16 @@ export function LastSalePanel() {
         {!job || job.state === 'sending'
           ? t('lastSale.printing')
           : job.state === 'failed'
-            ? t('lastSale.printFailed', { reason: job.message })
+            ? t('lastSale.printFailed', { reason: deviceProblem(t, 'printer', job.code) })
             : job.state === 'printed'
               ? t('lastSale.printed')
               : t('lastSale.queued')}
       </span>
-      {last.drawerMessage && <span className="error">{last.drawerMessage}</span>}
+      {last.drawerProblem && (
+        <span className="error">
+          {t('sell.drawerFailed', { reason: deviceProblem(t, 'drawer', last.drawerProblem) })}
+        </span>
+      )}
       {job?.state === 'failed' && job.canRetry && (
         <button
           type="button"

@@ -13,6 +13,7 @@ export function VoidDialog(props: { priced: PricedCart | null }) {
       title={t('void.title')}
       label={t('void.reason')}
       confirmLabel={t('void.confirm')}
+      cancelLabel={t('void.keep')}
       testId="void-dialog"
       inputTestId="void-reason"
       confirmTestId="void-confirm"

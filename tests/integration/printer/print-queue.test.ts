@@ -65,7 +65,12 @@ describe('print queue', () => {
     const queued = await queue.submit('job-2', receipt);
     expect(queued.state).toBe('queued');
     await queue.idle();
-    expect(queue.job('job-2')).toMatchObject({ state: 'failed', lastError: NO_PRINTER_MESSAGE });
+    expect(queue.job('job-2')).toMatchObject({
+      state: 'failed',
+      lastError: NO_PRINTER_MESSAGE,
+      // The code is what the page words in its own language (issue #18).
+      lastErrorCode: 'not-configured',
+    });
 
     printer = new FakeReceiptPrinter();
     printer.state = 'paper-out';
@@ -116,7 +121,12 @@ describe('print queue', () => {
     await writeFile(jobFile('job-5'), JSON.stringify({ ...stored, state: 'printing' }));
     const reopened = await PrintQueue.open({ dataDir, printer: new FakeReceiptPrinter() });
     expect(reopened.jobs()).toEqual([
-      expect.objectContaining({ jobId: 'job-5', state: 'failed', lastError: INTERRUPTED_MESSAGE }),
+      expect.objectContaining({
+        jobId: 'job-5',
+        state: 'failed',
+        lastError: INTERRUPTED_MESSAGE,
+        lastErrorCode: 'interrupted',
+      }),
     ]);
     expect(await reopened.retry('job-5')).toMatchObject({ ok: true, value: { state: 'printed' } });
   });

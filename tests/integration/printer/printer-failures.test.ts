@@ -79,6 +79,7 @@ describe('a printer that is switched off', () => {
       state: 'failed',
       attempts: 1,
       lastError: `The receipt printer at 127.0.0.1:${port} does not answer. Check it is on and connected, then press Retry.`,
+      lastErrorCode: 'offline',
     });
     expect(seen.map((job) => job.state)).toEqual(['queued', 'printing', 'failed']);
 
