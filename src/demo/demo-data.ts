@@ -8,13 +8,13 @@ import type { LoyaltyEntryDoc } from '../documents/loyalty-entry';
 import type { WebOrderDoc } from '../documents/web-order';
 import type { ProductDoc } from '../documents/product';
 import type { StaffDoc } from '../documents/staff';
-import type { Permission, StoreSettingsDoc } from '../documents/store-settings';
+import type { StoreSettingsDoc } from '../documents/store-settings';
 import { minor } from '../money';
 import { productSearchText } from '../search';
 import { BRANDS, PRODUCT_KINDS, SIZES } from './catalog-words';
 import { FAMILY_NAMES, GIVEN_NAMES, MIDDLE_NAMES } from './person-names';
 import { generateDemoLoyalty, generateDemoWebOrders } from './demo-activity';
-import { DEMO_TAX_RATES } from './demo-tax';
+import { newStoreSettings } from './store-defaults';
 import { DEMO_OTHER_STORE_ID, DEMO_STORE_ID } from './demo-ids';
 import { DEMO_LOYALTY, DEMO_PROMOTIONS, DEMO_RETURN_POLICY } from './demo-programs';
 import { SeededRandom } from './random';
@@ -95,20 +95,6 @@ const HERO_PRODUCTS = [
   },
 ] as const;
 
-const ALL_PERMISSIONS: Permission[] = [
-  'price-override',
-  'discount-over-limit',
-  'remove-line-after-payment',
-  'void-sale',
-  'no-sale',
-  'return-without-receipt',
-  'refund',
-  'manage-stock',
-  'manage-shift',
-  'view-reports',
-  'manage-settings',
-];
-
 export function demoStoreSettings(
   storeId: string,
   name: string,
@@ -116,39 +102,18 @@ export function demoStoreSettings(
   now: string,
 ): StoreSettingsDoc {
   return {
-    id: `store_${storeId}`,
-    storeId,
-    name,
-    address,
-    currency: 'VND',
-    defaultLocale: 'vi-VN',
-    tax: {
-      pricesIncludeTax: true,
-      rates: DEMO_TAX_RATES.map((rate) => ({
-        ...rate,
-        ...(rate.changes ? { changes: rate.changes.map((change) => ({ ...change })) } : {}),
-      })),
-      rounding: 'line',
-      roundingMode: 'half-up',
-    },
-    cashRounding: { increment: 500, mode: 'half-up' },
-    receipt: {
-      header: [name, address, 'MST: 0312345678'],
-      footer: ['Cảm ơn quý khách! Hẹn gặp lại.', 'Đổi trả trong 30 ngày kèm hóa đơn.'],
-    },
-    permissions: {
-      cashier: ['refund'],
-      supervisor: [
-        'price-override',
-        'discount-over-limit',
-        'void-sale',
-        'no-sale',
-        'refund',
-        'manage-shift',
-      ],
-      manager: ALL_PERMISSIONS,
-    },
-    cashierMaxDiscountBp: 1000,
+    ...newStoreSettings(
+      {
+        storeId,
+        name,
+        address,
+        receipt: {
+          header: [name, address, 'MST: 0312345678'],
+          footer: ['Cảm ơn quý khách! Hẹn gặp lại.', 'Đổi trả trong 30 ngày kèm hóa đơn.'],
+        },
+      },
+      now,
+    ),
     barcodeLayouts: {
       ...DEFAULT_BARCODE_LAYOUTS,
       variableMeasure: [...DEFAULT_BARCODE_LAYOUTS.variableMeasure],
@@ -158,7 +123,6 @@ export function demoStoreSettings(
     loyalty: DEMO_LOYALTY,
     returnPolicy: DEMO_RETURN_POLICY,
     promotions: DEMO_PROMOTIONS,
-    updatedAt: now,
   };
 }
 

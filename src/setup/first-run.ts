@@ -4,8 +4,8 @@
  * writes: the setup screen checks as the manager types, the device host checks again before it
  * writes anything (it never trusts the page).
  */
-import { DEMO_TAX_RATES } from '../demo/demo-tax';
-import type { Permission, StoreSettingsDoc } from '../documents/store-settings';
+import { newStoreSettings } from '../demo/store-defaults';
+import type { StoreSettingsDoc } from '../documents/store-settings';
 import type { StaffDoc } from '../documents/staff';
 import { DEFAULT_STORE_TIME_ZONE, isValidTimeZone } from '../store-clock';
 import { DEFAULT_MIN_PIN_LENGTH, newPinProblem } from '../staff/staff-rules';
@@ -107,57 +107,21 @@ export function firstRunProblem(
   return null;
 }
 
-const MANAGER_PERMISSIONS: Permission[] = [
-  'price-override',
-  'discount-over-limit',
-  'remove-line-after-payment',
-  'void-sale',
-  'no-sale',
-  'return-without-receipt',
-  'refund',
-  'manage-stock',
-  'manage-shift',
-  'view-reports',
-  'manage-settings',
-];
-
-/** A new store's settings: VND, prices with VAT, the Vietnamese rates, cash rounded to 500 ₫. */
+/** A new store's settings: the Vietnamese defaults (src/demo/store-defaults.ts) and its zone. */
 export function firstRunStoreSettings(input: FirstRunInput, now: string): StoreSettingsDoc {
   const name = input.storeName.trim();
   const taxCode = input.sellerTaxCode.trim();
   return {
-    id: `store_${input.storeId}`,
-    storeId: input.storeId,
-    name,
-    address: '',
-    currency: 'VND',
-    defaultLocale: 'vi-VN',
-    tax: {
-      pricesIncludeTax: true,
-      rates: DEMO_TAX_RATES.map((rate) => ({
-        ...rate,
-        ...(rate.changes ? { changes: rate.changes.map((change) => ({ ...change })) } : {}),
-      })),
-      rounding: 'line',
-      roundingMode: 'half-up',
-    },
-    cashRounding: { increment: 500, mode: 'half-up' },
-    receipt: { header: taxCode ? [name, `MST: ${taxCode}`] : [name], footer: [] },
-    permissions: {
-      cashier: ['refund'],
-      supervisor: [
-        'price-override',
-        'discount-over-limit',
-        'void-sale',
-        'no-sale',
-        'refund',
-        'manage-shift',
-      ],
-      manager: MANAGER_PERMISSIONS,
-    },
-    cashierMaxDiscountBp: 1000,
+    ...newStoreSettings(
+      {
+        storeId: input.storeId,
+        name,
+        address: '',
+        receipt: { header: taxCode ? [name, `MST: ${taxCode}`] : [name], footer: [] },
+      },
+      now,
+    ),
     timeZone: input.timeZone,
-    updatedAt: now,
   };
 }
 
