@@ -23,6 +23,7 @@ import { EInvoiceLedger, invoiceId } from './einvoice-ledger';
 import type { EInvoiceProvider, InvoiceResult } from './einvoice-provider';
 import { afterResult, claimed, isDue, resent } from './einvoice-queue-state';
 import type { StoredInvoice } from './einvoice-queue-state';
+import { PassLoop } from '../services/pass-loop';
 
 /** An attempt still `sent` after this long was left by a process that died: take it again. */
 const STALE_SENT_MS = 5 * 60_000;
@@ -36,9 +37,10 @@ function settingsIn(history: StoreSettingsHistory, at: string): InvoiceSettings 
 
 export class EInvoiceQueue {
   readonly ledger: EInvoiceLedger;
-  private timer: ReturnType<typeof setInterval> | undefined;
-  private running: Promise<void> | undefined;
-  private again = false;
+  private readonly loop = new PassLoop(
+    () => this.pass(),
+    (error) => this.log(`omnitill-sync-server: the e-invoice queue failed: ${String(error)}`),
+  );
 
   constructor(
     private readonly store: DocumentStore,
@@ -55,34 +57,17 @@ export class EInvoiceQueue {
   }
 
   start(): void {
-    this.timer = setInterval(() => this.kick(), this.config.pollMs);
-    this.timer.unref();
-    this.kick();
+    this.loop.start(this.config.pollMs);
+    this.loop.kick();
   }
 
   stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
-    return this.running ?? Promise.resolve();
+    return this.loop.stop();
   }
 
   /** Runs a pass now, or right after the one running. */
   kick(): void {
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = this.pass()
-      .catch((error: unknown) =>
-        this.log(`omnitill-sync-server: the e-invoice queue failed: ${String(error)}`),
-      )
-      .finally(() => {
-        this.running = undefined;
-        if (this.again) {
-          this.again = false;
-          this.kick();
-        }
-      });
+    this.loop.kick();
   }
 
   /** One pass, awaited (tests and the timer both come here). */

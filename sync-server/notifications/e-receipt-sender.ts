@@ -15,6 +15,7 @@ import type {
   OutgoingMessage,
 } from './notification-adapters';
 import { receiptSource, receiptTotal, serverSale, soldAt } from './receipt-source';
+import { PassLoop } from '../services/pass-loop';
 
 /** An attempt still `sending` after this long was left by a process that died: run it again. */
 const STALE_SENDING_MS = 2 * 60_000;
@@ -35,9 +36,10 @@ function fill(template: string, values: Record<string, string>): string {
 }
 
 export class EReceiptSender {
-  private timer: ReturnType<typeof setInterval> | undefined;
-  private running: Promise<void> | undefined;
-  private again = false;
+  private readonly loop = new PassLoop(
+    () => this.pass(),
+    (error) => this.log(`omnitill-sync-server: sending e-receipts failed: ${String(error)}`),
+  );
 
   constructor(
     private readonly context: ServerContext,
@@ -49,33 +51,16 @@ export class EReceiptSender {
   ) {}
 
   start(pollMs = 1000): void {
-    this.timer = setInterval(() => this.kick(), pollMs);
-    this.timer.unref();
+    this.loop.start(pollMs);
   }
 
   stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
-    return this.running ?? Promise.resolve();
+    return this.loop.stop();
   }
 
   /** Runs a pass now, or right after the one running. */
   kick(): void {
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = this.pass()
-      .catch((error: unknown) =>
-        this.log(`omnitill-sync-server: sending e-receipts failed: ${String(error)}`),
-      )
-      .finally(() => {
-        this.running = undefined;
-        if (this.again) {
-          this.again = false;
-          this.kick();
-        }
-      });
+    this.loop.kick();
   }
 
   private async pass(): Promise<void> {
