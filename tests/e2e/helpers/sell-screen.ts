@@ -6,20 +6,25 @@ export const sellScreen = {
    * A keyboard-wedge scanner: the whole code in a fast burst then Enter, typed wherever the
    * focus is, as a USB HID scanner does. The key events are dispatched in the page in one go:
    * driven key by key from the test, a busy 2-core machine sometimes leaves more than a
-   * scanner's 30 ms between two keys, and the register rightly takes that for typing.
+   * scanner's 30 ms between two keys, and the register rightly takes that for typing. Each
+   * event carries the time a scanner would give it (2 ms apart, as the OS stamps queued keys):
+   * the page can still be preempted between two dispatches on a loaded machine, which a real
+   * scanner's queued keys would not show.
    */
   async wedgeScan(page: Page, code: string): Promise<void> {
     await page.evaluate(
       (keys) => {
         const target = document.activeElement ?? document.body;
-        for (const key of [...keys, 'Enter']) {
-          target.dispatchEvent(
-            new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }),
-          );
-          target.dispatchEvent(
-            new KeyboardEvent('keyup', { key, bubbles: true, cancelable: true }),
-          );
-        }
+        const start = performance.now();
+        const stamped = (type: string, key: string, at: number) => {
+          const event = new KeyboardEvent(type, { key, bubbles: true, cancelable: true });
+          Object.defineProperty(event, 'timeStamp', { value: at });
+          return event;
+        };
+        [...keys, 'Enter'].forEach((key, index) => {
+          target.dispatchEvent(stamped('keydown', key, start + index * 2));
+          target.dispatchEvent(stamped('keyup', key, start + index * 2 + 1));
+        });
       },
       [...code],
     );
