@@ -37,12 +37,14 @@ describe('a customer this store has never seen, at the counter', () => {
   });
 
   it('is not on this register until asked for', async () => {
-    const held = await readReplica<{ loyaltyCardNumber?: string }>(
-      browser.page,
-      REPLICA,
-      'customers',
-    );
-    expect(held.map((customer) => customer.loyaltyCardNumber)).not.toContain(WEB_CARD);
+    const cards = async () =>
+      (await readReplica<{ loyaltyCardNumber?: string }>(browser.page, REPLICA, 'customers')).map(
+        (customer) => customer.loyaltyCardNumber,
+      );
+    // The register has synced its own store's customers (card 1 was born at Quận 1)...
+    await expect.poll(cards, { timeout: 30_000 }).toContain('LC00000001');
+    // ...and not the web shopper, whom this store has never seen.
+    expect(await cards()).not.toContain(WEB_CARD);
   });
 
   it('is attached by scanning their loyalty card, through the server', async () => {
