@@ -22,32 +22,8 @@ const KINDS: readonly TenderKind[] = [
  * happens on each button is use-payment.ts's; this panel only draws.
  */
 export function PaymentPanel(props: { priced: PricedCart }) {
-  const {
-    t,
-    money,
-    kind,
-    chooseKind,
-    amountText,
-    setAmountText,
-    reference,
-    setReference,
-    last4,
-    setLast4,
-    error,
-    amountDue,
-    settlement,
-    tenders,
-    noteLeft,
-    program,
-    points,
-    finishing,
-    removeTender,
-    back,
-    addCash,
-    submit,
-    complete,
-    bankTransfer,
-  } = usePayment(props.priced);
+  const pay = usePayment(props.priced);
+  const { t, money, kind, settlement, amountDue, tenders } = pay;
   const bill = useProvisionalBill(props.priced, t);
 
   const dueInCash = settlement?.remainingInCash ?? amountDue;
@@ -83,12 +59,12 @@ export function PaymentPanel(props: { priced: PricedCart }) {
                 {tender.kind === 'store-credit' && tender.creditReference
                   ? ` ${tender.creditReference}`
                   : ''}
-                {noteLeft[tender.tenderId] && (
+                {pay.noteLeft[tender.tenderId] && (
                   <span className="muted" data-testid="tender-note-left">
                     {' '}
                     (
                     {t('payment.storedValue.left', {
-                      amount: money(noteLeft[tender.tenderId]?.balanceAfter ?? (0 as Minor)),
+                      amount: money(pay.noteLeft[tender.tenderId]?.balanceAfter ?? (0 as Minor)),
                     })}
                     )
                   </span>
@@ -101,7 +77,7 @@ export function PaymentPanel(props: { priced: PricedCart }) {
                 type="button"
                 className="button-icon"
                 aria-label={t('payment.removeTender')}
-                onClick={() => removeTender(tender.tenderId)}
+                onClick={() => pay.removeTender(tender.tenderId)}
               >
                 ×
               </button>
@@ -110,23 +86,23 @@ export function PaymentPanel(props: { priced: PricedCart }) {
         </ul>
       )}
       <div className="tender-kinds" role="tablist">
-        {KINDS.filter((candidate) => candidate !== 'bank-transfer' || bankTransfer.available).map(
-          (candidate) => (
-            <button
-              key={candidate}
-              type="button"
-              role="tab"
-              aria-selected={kind === candidate}
-              className={kind === candidate ? 'button-primary' : 'button-secondary'}
-              data-testid={`tender-${candidate}`}
-              onClick={() => chooseKind(candidate)}
-            >
-              {t(TENDER_LABEL[candidate])}
-            </button>
-          ),
-        )}
+        {KINDS.filter(
+          (candidate) => candidate !== 'bank-transfer' || pay.bankTransfer.available,
+        ).map((candidate) => (
+          <button
+            key={candidate}
+            type="button"
+            role="tab"
+            aria-selected={kind === candidate}
+            className={kind === candidate ? 'button-primary' : 'button-secondary'}
+            data-testid={`tender-${candidate}`}
+            onClick={() => pay.chooseKind(candidate)}
+          >
+            {t(TENDER_LABEL[candidate])}
+          </button>
+        ))}
       </div>
-      {kind === 'cash' && !settlement?.complete && bankTransfer.transfer === null && (
+      {kind === 'cash' && !settlement?.complete && pay.bankTransfer.transfer === null && (
         <div className="quick-cash">
           {quickCashAmounts(dueInCash).map((amount, index) => (
             <button
@@ -134,30 +110,30 @@ export function PaymentPanel(props: { priced: PricedCart }) {
               type="button"
               className="button-secondary"
               data-testid={index === 0 ? 'cash-exact' : `cash-${amount}`}
-              onClick={() => addCash(amount)}
+              onClick={() => pay.addCash(amount)}
             >
               {index === 0 ? `${t('payment.exact')} ${money(amount)}` : money(amount)}
             </button>
           ))}
         </div>
       )}
-      <BankTransferView t={t} money={money} transfer={bankTransfer} bill={bill} />
+      <BankTransferView t={t} money={money} transfer={pay.bankTransfer} bill={bill} />
       {/* While a transfer code is up, the cashier cancels it or confirms it; nothing else goes in. */}
-      {bankTransfer.transfer === null && (
-        <form className="tender-form" onSubmit={submit}>
+      {pay.bankTransfer.transfer === null && (
+        <form className="tender-form" onSubmit={pay.submit}>
           <label>
             {kind === 'loyalty-points' ? t('payment.pointsToUse') : t('payment.amount')}
             <input
               data-testid="tender-amount"
               inputMode="numeric"
               autoComplete="off"
-              value={amountText}
+              value={pay.amountText}
               placeholder={
                 kind === 'cash' || kind === 'loyalty-points'
                   ? ''
                   : money(settlement?.remaining ?? amountDue)
               }
-              onChange={(event) => setAmountText(event.target.value.replace(/[^\d.,]/g, ''))}
+              onChange={(event) => pay.setAmountText(event.target.value.replace(/[^\d.,]/g, ''))}
             />
           </label>
           {kind !== 'cash' && kind !== 'loyalty-points' && kind !== 'bank-transfer' && (
@@ -170,8 +146,8 @@ export function PaymentPanel(props: { priced: PricedCart }) {
               <input
                 data-testid="tender-reference"
                 autoComplete="off"
-                value={reference}
-                onChange={(event) => setReference(event.target.value)}
+                value={pay.reference}
+                onChange={(event) => pay.setReference(event.target.value)}
               />
             </label>
           )}
@@ -182,17 +158,17 @@ export function PaymentPanel(props: { priced: PricedCart }) {
                 inputMode="numeric"
                 maxLength={4}
                 autoComplete="off"
-                value={last4}
-                onChange={(event) => setLast4(event.target.value.replace(/\D/g, ''))}
+                value={pay.last4}
+                onChange={(event) => pay.setLast4(event.target.value.replace(/\D/g, ''))}
               />
             </label>
           )}
-          {kind === 'loyalty-points' && program && (
+          {kind === 'loyalty-points' && pay.program && (
             <p className="muted" data-testid="points-info">
               {t('payment.pointsInfo', {
-                balance: points.available,
-                max: points.cap,
-                value: money(program.pointValue),
+                balance: pay.points.available,
+                max: pay.points.cap,
+                value: money(pay.program.pointValue),
               })}
             </p>
           )}
@@ -201,21 +177,21 @@ export function PaymentPanel(props: { priced: PricedCart }) {
           </button>
         </form>
       )}
-      {error && (
+      {pay.error && (
         <p className="error" role="alert" data-testid="payment-error">
-          {error}
+          {pay.error}
         </p>
       )}
       <div className="dialog-actions">
-        <button type="button" className="button-secondary" onClick={back}>
+        <button type="button" className="button-secondary" onClick={pay.back}>
           {t('payment.back')}
         </button>
         <button
           type="button"
           className="button-primary"
           data-testid="complete-sale"
-          disabled={!settlement?.complete || finishing}
-          onClick={complete}
+          disabled={!settlement?.complete || pay.finishing}
+          onClick={pay.complete}
         >
           {t('payment.complete')}
         </button>

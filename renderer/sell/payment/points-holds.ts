@@ -1,8 +1,9 @@
 /**
  * Points as a tender, with the server as the authority (ARCHITECTURE.md rule 4): adding the
  * tender takes a hold on the server when online (or checks the offline allowance), completing
- * the sale confirms it, and a tender that leaves the cart any other way (removed, sale voided or
- * parked) releases it. Holds the server never hears back about expire by themselves.
+ * the sale confirms it (a confirmation that cannot reach the server now is not lost: the sale's
+ * own redeem entry, same idempotency key, syncs), and a tender that leaves the cart any other
+ * way releases it (tender-holds.ts).
  */
 import type { Minor } from '../../../src/money';
 import { registerLoyaltyRedemption } from '../../loyalty/register-loyalty';
@@ -12,79 +13,44 @@ import type {
   ReserveOutcome,
   ReserveRequest,
 } from '../../loyalty/loyalty-redemption';
-import { useCartStore } from '../cart-store';
+import { createTenderHolds } from './tender-holds';
 
 export { pointsBeforeSale, pointsCap } from '../sale-points';
 
-const held = new Map<string, Reservation>();
 let redemption: LoyaltyRedemption | null = null;
-let watching = false;
 
 function service(): LoyaltyRedemption {
   redemption ??= registerLoyaltyRedemption();
   return redemption;
 }
 
-/** Releases every hold whose tender is no longer in the cart. */
-function watchCart(): void {
-  if (watching) return;
-  watching = true;
-  useCartStore.subscribe((state) => {
-    for (const [tenderId, reservation] of held) {
-      if (state.tenders.some((tender) => tender.tenderId === tenderId)) continue;
-      held.delete(tenderId);
-      void service().release(reservation);
-    }
-  });
-}
+const holds = createTenderHolds<Reservation>(service);
 
 /** Takes the hold for a points tender about to be added; the tender's amount is its value. */
 export async function reservePoints(
   tenderId: string,
   request: ReserveRequest,
 ): Promise<ReserveOutcome> {
-  watchCart();
   const outcome = await service().reserve(request);
-  if (outcome.ok) held.set(tenderId, outcome.reservation);
+  if (outcome.ok) holds.keep(tenderId, outcome.reservation);
   return outcome;
 }
 
 /** The tender could not be added after all: give the points back at once. */
-export async function releasePoints(tenderId: string): Promise<void> {
-  const reservation = held.get(tenderId);
-  if (!reservation) return;
-  held.delete(tenderId);
-  await service().release(reservation);
-}
+export const releasePoints = (tenderId: string): Promise<void> => holds.release(tenderId);
 
 /** The holds of the open cart's points tenders, by tender id (the cart journal keeps them). */
-export function heldPoints(): [string, Reservation][] {
-  return [...held];
-}
+export const heldPoints = (): [string, Reservation][] => holds.entries();
 
 /**
  * Takes back a hold the register made before it restarted (a restored cart, or a sale repaired
  * at start-up), so completing, removing or voiding acts on it as on one made now.
  */
-export function adoptPointsHold(tenderId: string, reservation: Reservation): void {
-  watchCart();
-  held.set(tenderId, reservation);
-}
+export const adoptPointsHold = (tenderId: string, reservation: Reservation): void =>
+  holds.keep(tenderId, reservation);
 
-/**
- * The sale is durably written: its holds become redemptions. Called before the cart is cleared,
- * so the watcher does not take the cleared tenders for removed ones. A confirmation that cannot
- * reach the server now is not lost: the sale's own redeem entry (same idempotency key) syncs.
- */
-export async function confirmPoints(saleId: string): Promise<void> {
-  const confirmations: Promise<unknown>[] = [];
-  for (const [tenderId, reservation] of held) {
-    if (reservation.saleId !== saleId) continue;
-    held.delete(tenderId);
-    confirmations.push(service().confirm(reservation));
-  }
-  await Promise.all(confirmations);
-}
+/** The sale is durably written: its holds become redemptions. */
+export const confirmPoints = (saleId: string): Promise<void> => holds.confirmSale(saleId);
 
 /** Offline, how many points the register's allowance lets this customer redeem on this sale. */
 export async function offlinePointsAllowed(customerId: string, saleTotal: Minor): Promise<number> {
