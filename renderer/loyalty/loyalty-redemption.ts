@@ -22,6 +22,7 @@ import type { LoyaltySettings, RedemptionLimit } from '../../src/loyalty';
 import type { Minor } from '../../src/money';
 import type { ServerApi } from '../platform/server-api';
 import { businessDayStart } from '../../src/store-clock';
+import type { HeldFor } from '../platform/server-hold';
 
 export interface LoyaltyRedemptionDeps {
   api: ServerApi;
@@ -48,15 +49,13 @@ export interface ReserveRequest {
   idempotencyKey?: string;
 }
 
-export type Reservation = {
+export type Reservation = HeldFor<{
   customerId: string;
   points: number;
   value: Minor;
-  saleId: string;
-  idempotencyKey: string;
   /** Points left to the customer once this reservation is spent. */
   availableAfter: number;
-} & ({ mode: 'online'; holdId: string; expiresAt: string } | { mode: 'offline' });
+}>;
 
 export type RefusalCode =
   | 'bad-request'

@@ -45,7 +45,8 @@ export interface CustomerState {
 
 let unwatch: Unwatch | null = null;
 
-export const useCustomerStore = create<CustomerState>()((set, get) => ({
+/** The state with no customer attached (and nothing of the last one's kept). */
+const NO_CUSTOMER = {
   customer: null,
   balance: null,
   entries: [],
@@ -53,17 +54,13 @@ export const useCustomerStore = create<CustomerState>()((set, get) => ({
   history: [],
   historySource: 'local',
   historyAt: null,
+} satisfies Omit<CustomerState, 'attach' | 'detach'>;
+
+export const useCustomerStore = create<CustomerState>()((set, get) => ({
+  ...NO_CUSTOMER,
   attach: (customer) => {
     unwatch?.();
-    set({
-      customer,
-      balance: null,
-      entries: [],
-      standing: null,
-      history: [],
-      historySource: 'local',
-      historyAt: null,
-    });
+    set({ ...NO_CUSTOMER, customer });
     useCartStore.getState().setCustomer(customer.id);
     const { db } = services();
     // The balance follows the ledger live: an earn replicated in from the web shows at once.
@@ -89,15 +86,7 @@ export const useCustomerStore = create<CustomerState>()((set, get) => ({
   detach: () => {
     unwatch?.();
     unwatch = null;
-    set({
-      customer: null,
-      balance: null,
-      entries: [],
-      standing: null,
-      history: [],
-      historySource: 'local',
-      historyAt: null,
-    });
+    set(NO_CUSTOMER);
     useCartStore.getState().setCustomer(null);
   },
 }));

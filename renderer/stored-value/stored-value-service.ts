@@ -19,6 +19,7 @@ import {
   storedValueFactsOfSale,
 } from '../../src/stored-value';
 import type { ServerApi } from '../platform/server-api';
+import type { HeldFor } from '../platform/server-hold';
 
 export interface StoredValueDeps {
   api: ServerApi;
@@ -44,15 +45,13 @@ export interface SpendRequest {
   idempotencyKey?: string;
 }
 
-export type StoredValueReservation = {
+export type StoredValueReservation = HeldFor<{
   tenderKind: StoredValueTenderKind;
   number: string;
   amount: Minor;
-  saleId: string;
-  idempotencyKey: string;
   /** Left on the note once this spend is taken. */
   balanceAfter: Minor;
-} & ({ mode: 'online'; holdId: string; expiresAt: string } | { mode: 'offline' });
+}>;
 
 export type StoredValueRefusalCode =
   | 'bad-request'
