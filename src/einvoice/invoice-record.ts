@@ -55,8 +55,29 @@ export interface EInvoiceRateTotal {
   total: Minor;
 }
 
+/**
+ * The invoice an adjusting invoice adjusts (`TTHDLQuan`): its template, symbol, number and day
+ * of issue as the original carries them, and its code for the manager's list.
+ */
+export interface RelatedInvoice {
+  /** `TCHDon`: 1 replacing, 2 adjusting. Omnitill issues adjusting invoices only (returns). */
+  relation: 1 | 2;
+  form: InvoiceForm;
+  symbol: string;
+  number: string;
+  issueDate: string;
+  code: string;
+  /** `GChu`: why, in words on the invoice. */
+  note: string;
+}
+
 export interface EInvoiceRecord {
+  /** `sale`: a sale's invoice; `adjusting`: decreases an earlier one (a return, adjusting-invoice.ts). */
+  kind: 'sale' | 'adjusting';
+  /** The sale invoiced, or for an adjusting invoice the sale whose invoice it adjusts. */
   saleId: string;
+  /** The return an adjusting invoice is issued for. */
+  returnId?: string;
   storeId: string;
   registerId: string;
   /** 1: VAT invoice. This slice builds VAT invoices only (docs/INVOICES.md). */
@@ -77,6 +98,8 @@ export interface EInvoiceRecord {
   ratesTotals: EInvoiceRateTotal[];
   totals: { amount: Minor; tax: Minor; total: Minor };
   amountInWords: string;
+  /** Only on an adjusting invoice: the invoice it adjusts. */
+  related?: RelatedInvoice;
 }
 
 export interface EInvoiceIssue {
@@ -105,7 +128,7 @@ export function rateLabel(kind: TaxKind, rateBp: number): string {
 }
 
 /** Grams as kilograms in decimal text: 750 → "0.75", 2000 → "2". */
-function kilograms(grams: number): string {
+export function kilograms(grams: number): string {
   const fraction = String(grams % 1000)
     .padStart(3, '0')
     .replace(/0+$/, '');
@@ -226,8 +249,9 @@ export function buildEInvoiceRecord(issue: EInvoiceIssue): EInvoiceRecord {
     tax: sale.priced.totals.tax,
     total: sale.priced.totals.total,
   };
-  checkTotals(sale.id, totals, lines, ratesTotals);
+  checkInvoiceTotals(`Sale ${sale.id}`, totals, lines, ratesTotals);
   return {
+    kind: 'sale',
     saleId: sale.id,
     storeId: sale.storeId,
     registerId: sale.registerId,
@@ -249,9 +273,9 @@ export function buildEInvoiceRecord(issue: EInvoiceIssue): EInvoiceRecord {
 
 type Amounts = { amount: Minor; tax: Minor; total: Minor };
 
-/** The lines and the rows per rate must each add up to the sale's totals; else the sale is damaged. */
-function checkTotals(
-  saleId: string,
+/** The lines and the rows per rate must each add up to the document's totals; else it is damaged. */
+export function checkInvoiceTotals(
+  documentName: string,
   totals: Amounts,
   lines: readonly Amounts[],
   rows: readonly Amounts[],
@@ -265,7 +289,7 @@ function checkTotals(
       if (added !== totals[key]) {
         throw new EInvoiceError(
           'totals-mismatch',
-          `Sale ${saleId}: its ${what} add up to ${added} ${key}, the sale says ${totals[key]}; the sale document is inconsistent, re-verify it on the server before invoicing.`,
+          `${documentName}: its ${what} add up to ${added} ${key}, the document says ${totals[key]}; it is inconsistent, re-verify it on the server before invoicing.`,
         );
       }
     }

@@ -2,7 +2,8 @@
  * The XML of an e-invoice record, in the element names and order of the tax authority's data
  * format (Decision 1450/QĐ-TCT and its amendments; docs/INVOICES.md says which parts were checked
  * and how): `HDon` > `DLHDon` (`TTChung`, `NDHDon` > `NBan`, `NMua`, `DSHHDVu`, `TToan`) and the
- * register-made code in `MCCQT`. Unsigned: the provider signs it (DSCKS) when it sends it.
+ * register-made code in `MCCQT`; an adjusting invoice adds `TTChung` > `TTHDLQuan` and writes its
+ * decreases as negative amounts. Unsigned: the provider signs it (DSCKS) when it sends it.
  * Amounts in whole đồng, quantities as decimal text with a point, text escaped.
  */
 import type { EInvoiceRecord } from './invoice-record';
@@ -54,6 +55,24 @@ const TITLES: Record<1 | 2, string> = {
   2: 'Hóa đơn bán hàng khởi tạo từ máy tính tiền',
 };
 
+/**
+ * `TTHDLQuan`, the invoice this one replaces (1) or adjusts (2): `LHDCLQuan` 1 is an e-invoice
+ * under Decree 123/2020 (not a paper one), then the original's template, symbol, number and day.
+ */
+function relatedBlock(record: EInvoiceRecord): Node | null {
+  const { related } = record;
+  if (!related) return null;
+  return node('TTHDLQuan', [
+    text('TCHDon', related.relation),
+    text('LHDCLQuan', 1),
+    text('KHMSHDCLQuan', related.form),
+    text('KHHDCLQuan', related.symbol),
+    text('SHDCLQuan', related.number),
+    text('NLHDCLQuan', related.issueDate),
+    text('GChu', related.note),
+  ]);
+}
+
 export function invoiceXml(record: EInvoiceRecord): string {
   const { buyer } = record;
   const general = node('TTChung', [
@@ -63,6 +82,7 @@ export function invoiceXml(record: EInvoiceRecord): string {
     text('SHDon', record.number),
     text('NLap', record.issueDate),
     text('DVTTe', record.currency),
+    relatedBlock(record),
   ]);
   const seller = node('NBan', [
     text('Ten', record.seller.name),

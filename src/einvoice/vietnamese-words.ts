@@ -72,3 +72,13 @@ export function vietnameseDongWords(amount: number): string {
   const text = `${words.join(' ')} đồng`;
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
+
+/**
+ * A signed amount in words: a decrease (an adjusting invoice's total) reads "Âm" first, as on
+ * published adjusting invoices: -33,000 → "Âm ba mươi ba nghìn đồng".
+ */
+export function signedDongWords(amount: number): string {
+  if (amount >= 0) return vietnameseDongWords(amount);
+  const words = vietnameseDongWords(-amount);
+  return `Âm ${words.charAt(0).toLowerCase()}${words.slice(1)}`;
+}

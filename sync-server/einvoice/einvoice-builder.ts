@@ -7,6 +7,7 @@
  */
 import type { SaleDoc, StoreSettingsDoc } from '../../src/documents';
 import { buildEInvoiceRecord, EInvoiceError, invoiceXml } from '../../src/einvoice';
+import type { EInvoiceIssue, EInvoiceRecord } from '../../src/einvoice';
 import { businessDate, storeTimeZone } from '../../src/store-clock';
 import type { StoreInvoicing } from './einvoice-config';
 import type { BuiltInvoice } from './einvoice-queue-state';
@@ -18,11 +19,12 @@ export function saleBusinessDate(sale: SaleDoc, settings: InvoiceSettings | unde
   return businessDate(sale.completedAt, storeTimeZone(settings));
 }
 
-export function buildInvoice(
+/** The inputs of a sale's invoice, or what to fix first; also the original of an adjusting one. */
+export function saleIssue(
   sale: SaleDoc,
   settings: InvoiceSettings | undefined,
   invoicing: StoreInvoicing,
-): BuiltInvoice {
+): EInvoiceIssue | { problem: string } {
   if (!settings) {
     return { problem: `Store ${sale.storeId} has no settings on the server; import them.` };
   }
@@ -37,25 +39,41 @@ export function buildInvoice(
       problem: `Sale ${sale.id} has no receipt number (a register from before receipt numbers); its invoice needs the register's sequence. Update the register.`,
     };
   }
+  return {
+    sale,
+    settings,
+    seller: invoicing.seller,
+    sellerBlock: invoicing.sellerBlock,
+    series: invoicing.series,
+    registerNumber,
+    sequence: sale.receiptSeq,
+    issuedAt: sale.completedAt,
+  };
+}
+
+/** The record as stored and sent, or the builder's refusal as what to fix. */
+export function builtFrom(build: () => EInvoiceRecord): BuiltInvoice {
   try {
-    const record = buildEInvoiceRecord({
-      sale,
-      settings,
-      seller: invoicing.seller,
-      sellerBlock: invoicing.sellerBlock,
-      series: invoicing.series,
-      registerNumber,
-      sequence: sale.receiptSeq,
-      issuedAt: sale.completedAt,
-    });
+    const record = build();
     return {
       xml: invoiceXml(record),
       code: record.code,
       symbol: record.symbol,
       total: record.totals.total,
+      ...(record.related ? { originalCode: record.related.code } : {}),
     };
   } catch (error) {
     if (error instanceof EInvoiceError) return { problem: error.message };
     throw error;
   }
+}
+
+export function buildInvoice(
+  sale: SaleDoc,
+  settings: InvoiceSettings | undefined,
+  invoicing: StoreInvoicing,
+): BuiltInvoice {
+  const issue = saleIssue(sale, settings, invoicing);
+  if ('problem' in issue) return issue;
+  return builtFrom(() => buildEInvoiceRecord(issue));
 }

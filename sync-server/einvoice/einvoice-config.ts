@@ -33,6 +33,12 @@ export interface StoreInvoicing {
   series: string;
   /** Register id → its number among the seller's registers (1-999, never reused). */
   registers: Record<string, number>;
+  /**
+   * The number (1-999, never a register's) whose codes the store's adjusting invoices take, with
+   * the server's gapless sequence for it (docs/INVOICES.md, "Returns and exchanges"). Without
+   * it, a return's adjusting invoice is blocked until it is set.
+   */
+  adjustmentsNumber?: number;
   /** Printed on receipts for customers to look an invoice up; `{code}` is replaced by its code. */
   lookupUrl?: string;
 }
@@ -146,18 +152,46 @@ function storeOf(storeId: string, value: unknown): StoreInvoicing {
     used.set(checked, registerId);
     registers[registerId] = checked;
   }
+  const adjustmentsNumber =
+    value.adjustmentsNumber === undefined
+      ? undefined
+      : whole(value.adjustmentsNumber, `${where}.adjustmentsNumber`, 0);
+  if (adjustmentsNumber !== undefined) {
+    if (adjustmentsNumber > MAX_REGISTER_NUMBER) fail(`${where}.adjustmentsNumber is over 999.`);
+    const register = used.get(adjustmentsNumber);
+    if (register) {
+      fail(
+        `${where}.adjustmentsNumber ${adjustmentsNumber} is register ${register}'s number; adjusting invoices take a number no register uses.`,
+      );
+    }
+  }
   const lookupUrl = value.lookupUrl === undefined ? undefined : text(value, 'lookupUrl', where);
   if (lookupUrl !== undefined && (!/^https?:\/\//.test(lookupUrl) || lookupUrl.length > 200)) {
     fail(`${where}.lookupUrl must be an http(s) address of at most 200 characters.`);
   }
-  return { from, seller, sellerBlock, series, registers, ...(lookupUrl ? { lookupUrl } : {}) };
+  return {
+    from,
+    seller,
+    sellerBlock,
+    series,
+    registers,
+    ...(adjustmentsNumber === undefined ? {} : { adjustmentsNumber }),
+    ...(lookupUrl ? { lookupUrl } : {}),
+  };
 }
 
-/** Register numbers are the seller's: two stores of one seller must not share one. */
+/**
+ * Register numbers are the seller's: two stores of one seller must not share one, nor use a
+ * register's number for their adjusting invoices.
+ */
 function checkSellerRegisters(stores: Record<string, StoreInvoicing>): void {
   const used = new Map<string, string>();
   for (const [storeId, store] of Object.entries(stores)) {
-    for (const [registerId, number] of Object.entries(store.registers)) {
+    const numbered = Object.entries(store.registers);
+    if (store.adjustmentsNumber !== undefined) {
+      numbered.push(['adjustmentsNumber', store.adjustmentsNumber]);
+    }
+    for (const [registerId, number] of numbered) {
       const key = `${store.seller.taxCode}/${store.sellerBlock}/${number}`;
       const other = used.get(key);
       if (other) {

@@ -3,7 +3,8 @@
  * replicated, never reachable through /db. `inv_<storeId>_<yyyy-mm-dd>_<saleId>` is one sale's
  * invoice (so a store's day is one id range), created once (a conflict means it exists: one
  * invoice per sale whichever process saw the sale first); every change names the `_rev` it read.
- * `c|<db>` is how far the sales feed of <db> was read.
+ * `c|<db>` is how far the sales (or returns) feed of <db> was read. `n|<taxCode>|<block>|<nnn>|<8
+ * digits>` is one number of the adjusting invoices' sequence, taken by the return it names.
  */
 import { INTERNAL_DATABASES } from '../storage/database-layout';
 import type { ChangeSeq, DocumentStore, StoredDoc } from '../storage/document-store';
@@ -69,6 +70,28 @@ export class EInvoiceLedger {
     if (!next) return undefined;
     const [row] = await this.store.bulkDocs(DB, [{ _id: doc._id, _rev: doc._rev, ...next }], true);
     return row?.ok ? next : undefined;
+  }
+
+  /**
+   * The sequence number of `returnId`'s adjusting invoice under `key` (seller, block, number):
+   * the one it took before (a rebuild, a resend or a crash after taking it keeps it), else one
+   * more than the highest taken, created once, so numbers are gapless and never shared between
+   * two server processes (a conflict reads again and takes the next).
+   */
+  async adjustmentSequence(key: string, returnId: string): Promise<number> {
+    const prefix = `n|${key}|`;
+    for (;;) {
+      const taken = (await this.store.allDocs(DB, prefix)).filter(
+        (doc) => doc._id.startsWith(prefix) && !doc._deleted,
+      );
+      const mine = taken.find((doc) => doc.returnId === returnId);
+      if (mine) return Number(mine._id.slice(prefix.length));
+      const highest = Math.max(0, ...taken.map((doc) => Number(doc._id.slice(prefix.length))));
+      const next = highest + 1;
+      const id = `${prefix}${String(next).padStart(8, '0')}`;
+      const [row] = await this.store.bulkDocs(DB, [{ _id: id, returnId }], true);
+      if (row?.ok) return next;
+    }
   }
 
   async checkpoint(db: string): Promise<{ since: ChangeSeq | undefined; rev?: string }> {

@@ -15,12 +15,15 @@ import type { InvoiceResult } from './einvoice-provider';
 
 /** An invoice built from its sale (einvoice-builder.ts), or why it cannot be. */
 export type BuiltInvoice =
-  { xml: string; code: string; symbol: string; total: Minor } | { problem: string };
+  | { xml: string; code: string; symbol: string; total: Minor; originalCode?: string }
+  | { problem: string };
 
 /** The entry as stored: the view, the XML sent (built once) and the running attempt's claim. */
 export interface StoredInvoice extends EInvoiceView {
   xml?: string;
   claim?: string;
+  /** An adjusting invoice: the entry of the invoice it adjusts; it is sent once that is accepted. */
+  originalId?: string;
 }
 
 export interface RetryPolicy {
@@ -152,5 +155,6 @@ export function resent(entry: StoredInvoice, rebuilt: BuiltInvoice, now: number)
     code: rebuilt.code,
     symbol: rebuilt.symbol,
     total: rebuilt.total,
+    ...(rebuilt.originalCode ? { originalCode: rebuilt.originalCode } : {}),
   };
 }

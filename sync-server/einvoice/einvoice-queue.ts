@@ -5,15 +5,21 @@
  *    last pass stopped (a checkpoint in the queue's database), and queues one invoice per
  *    completed sale, built once with src/einvoice. The feed holds only what the replication
  *    gate accepted, survives a restart or a crash between accepting and queueing, and sees sales
- *    accepted by any server instance; the gate itself is left untouched.
+ *    accepted by any server instance; the gate itself is left untouched. Then the store's
+ *    returns feed the same way: one adjusting invoice per return of an invoiced sale
+ *    (adjusting-builder.ts).
  * 2. Sending: invoices whose batch is due (the end of the store's day by default) or whose retry
  *    is due are claimed at their revision, sent in batches per store, and each result recorded.
+ *    An adjusting invoice goes once the invoice it adjusts is accepted (in the same pass when
+ *    both are due).
  */
 import { randomUUID } from 'node:crypto';
-import type { SaleDoc } from '../../src/documents';
-import { startOfBusinessDay, storeTimeZone } from '../../src/store-clock';
+import type { ReturnDoc, SaleDoc } from '../../src/documents';
+import { businessDate, startOfBusinessDay, storeTimeZone } from '../../src/store-clock';
 import type { SettingsHistory, StoreSettingsHistory } from '../history/settings-history';
 import { fromCouchDoc } from '../storage/couch-doc';
+import type { StoredDoc } from '../storage/document-store';
+import { buildAdjustingInvoice } from './adjusting-builder';
 import { storeDatabaseName } from '../storage/database-layout';
 import type { DocumentStore } from '../storage/document-store';
 import { buildInvoice, saleBusinessDate } from './einvoice-builder';
@@ -22,7 +28,7 @@ import type { EInvoiceConfig } from './einvoice-config';
 import { EInvoiceLedger, invoiceId } from './einvoice-ledger';
 import type { EInvoiceProvider, InvoiceResult } from './einvoice-provider';
 import { afterResult, claimed, isDue, resent } from './einvoice-queue-state';
-import type { StoredInvoice } from './einvoice-queue-state';
+import type { BuiltInvoice, StoredInvoice } from './einvoice-queue-state';
 import { PassLoop } from '../services/pass-loop';
 
 /** An attempt still `sent` after this long was left by a process that died: take it again. */
@@ -99,6 +105,7 @@ export class EInvoiceQueue {
       : { problem: `Store ${sale.storeId} is not in the e-invoice configuration.` };
     const base = {
       id: invoiceId(sale.storeId, day, sale.id),
+      kind: 'sale' as const,
       saleId: sale.id,
       storeId: sale.storeId,
       registerId: sale.registerId,
@@ -114,29 +121,31 @@ export class EInvoiceQueue {
   }
 
   private async intake(storeId: string): Promise<void> {
-    const db = storeDatabaseName('sales', storeId);
+    await this.readFeed(storeDatabaseName('sales', storeId), storeId, (doc, history, now) =>
+      this.intakeSale(storeId, fromCouchDoc<SaleDoc>(doc), history, now),
+    );
+    await this.readFeed(storeDatabaseName('returns', storeId), storeId, (doc, history, now) =>
+      this.intakeReturn(storeId, fromCouchDoc<ReturnDoc>(doc), history, now),
+    );
+  }
+
+  /** Reads `db`'s changes from the queue's checkpoint, page by page, handing each document on. */
+  private async readFeed(
+    db: string,
+    storeId: string,
+    handle: (doc: StoredDoc, history: StoreSettingsHistory, now: string) => Promise<void>,
+  ): Promise<void> {
     if (!(await this.store.databaseExists(db))) return;
     for (;;) {
       const checkpoint = await this.ledger.checkpoint(db);
       const page = await this.store.changesSince(db, checkpoint.since, FEED_PAGE);
       const now = new Date().toISOString();
-      // Read once a page: a page holds up to FEED_PAGE sales of the one store.
+      // Read once a page: a page holds up to FEED_PAGE documents of the one store.
       const history =
         page.results.length > 0 ? await this.settingsHistory.historyOf(storeId) : undefined;
       for (const change of page.results) {
-        if (change.deleted || !change.doc) continue;
-        const sale = fromCouchDoc<SaleDoc>(change.doc);
-        // A voided sale never gets an invoice (the gate refuses them; this holds if one lands).
-        if (sale.status !== 'completed' || sale.storeId !== storeId) continue;
-        const settings = history && settingsIn(history, sale.completedAt);
-        // Sales before the store's first day of e-invoices get none (einvoice-config.ts).
-        if (saleBusinessDate(sale, settings) < (this.config.stores[storeId]?.from ?? '')) continue;
-        const entry = this.entryFor(sale, settings, now);
-        if (await this.ledger.create(entry)) {
-          if (entry.status === 'blocked') {
-            this.log(`omnitill-sync-server: invoice of ${sale.id} blocked: ${entry.reason ?? ''}`);
-          }
-        }
+        if (change.deleted || !change.doc || !history) continue;
+        await handle(change.doc, history, now);
       }
       const moved = await this.ledger.saveCheckpoint(db, page.lastSeq, checkpoint.rev);
       // Another process read the same page: the entries are create-only, read on from its point.
@@ -144,13 +153,110 @@ export class EInvoiceQueue {
     }
   }
 
+  private async intakeSale(
+    storeId: string,
+    sale: SaleDoc,
+    history: StoreSettingsHistory,
+    now: string,
+  ): Promise<void> {
+    // A voided sale never gets an invoice (the gate refuses them; this holds if one lands).
+    if (sale.status !== 'completed' || sale.storeId !== storeId) return;
+    const settings = settingsIn(history, sale.completedAt);
+    // Sales before the store's first day of e-invoices get none (einvoice-config.ts).
+    if (saleBusinessDate(sale, settings) < (this.config.stores[storeId]?.from ?? '')) return;
+    await this.record(this.entryFor(sale, settings, now), sale.id);
+  }
+
+  private async record(entry: StoredInvoice, of: string): Promise<void> {
+    if ((await this.ledger.create(entry)) && entry.status === 'blocked') {
+      this.log(`omnitill-sync-server: invoice of ${of} blocked: ${entry.reason ?? ''}`);
+    }
+  }
+
+  private async saleOf(storeId: string, saleId: string): Promise<SaleDoc | undefined> {
+    const db = storeDatabaseName('sales', storeId);
+    if (!(await this.store.databaseExists(db))) return undefined;
+    const doc = (await this.store.getCurrent(db, [saleId])).get(saleId);
+    return doc && !doc._deleted ? fromCouchDoc<SaleDoc>(doc) : undefined;
+  }
+
+  /** The adjusting invoice of a return: built, or why not; undefined when it gets none. */
+  private async adjustingFor(
+    ret: ReturnDoc,
+    sale: SaleDoc | undefined,
+    history: StoreSettingsHistory,
+  ): Promise<(Pick<StoredInvoice, 'saleId' | 'originalId'> & { built: BuiltInvoice }) | undefined> {
+    const invoicing = this.config.stores[ret.storeId];
+    if (!invoicing) return undefined;
+    const outcome = await buildAdjustingInvoice({
+      ret,
+      sale,
+      saleSettings: sale && settingsIn(history, sale.completedAt),
+      invoicing,
+      takeSequence: (key, returnId) => this.ledger.adjustmentSequence(key, returnId),
+    });
+    if (outcome.kind === 'none') return undefined;
+    return {
+      saleId: outcome.saleId,
+      ...(outcome.originalId ? { originalId: outcome.originalId } : {}),
+      built: outcome.built,
+    };
+  }
+
+  private async intakeReturn(
+    storeId: string,
+    ret: ReturnDoc,
+    history: StoreSettingsHistory,
+    now: string,
+  ): Promise<void> {
+    if (ret.status !== 'completed' || ret.storeId !== storeId || !ret.original) return;
+    const settings = settingsIn(history, ret.completedAt);
+    const day = businessDate(ret.completedAt, storeTimeZone(settings));
+    const id = invoiceId(storeId, day, ret.id);
+    if (await this.ledger.get(id)) return;
+    const sale = await this.saleOf(storeId, ret.original.documentId);
+    const adjusting = await this.adjustingFor(ret, sale, history);
+    if (!adjusting) return;
+    const { built, ...links } = adjusting;
+    const base: StoredInvoice = {
+      id,
+      kind: 'adjusting',
+      ...links,
+      returnId: ret.id,
+      storeId,
+      registerId: ret.registerId,
+      businessDate: day,
+      status: 'queued',
+      attempts: 0,
+      maxAttempts: this.config.retry.maxAttempts,
+      dueAt: this.dueAt(day, settings),
+      createdAt: now,
+      updatedAt: now,
+    };
+    const entry: StoredInvoice =
+      'problem' in built
+        ? { ...base, status: 'blocked', reason: built.problem }
+        : { ...base, ...built };
+    await this.record(entry, ret.id);
+  }
+
+  /**
+   * Sends the store's due invoices. An adjusting invoice is held until the invoice it adjusts is
+   * accepted; one held behind an invoice this round got accepted goes in a second round.
+   */
   private async sendDue(storeId: string): Promise<void> {
-    const now = Date.now();
-    const due = (await this.ledger.list(storeId)).filter((entry) =>
-      isDue(entry, now, STALE_SENT_MS),
-    );
-    for (let start = 0; start < due.length; start += this.config.batchSize) {
-      await this.sendBatch(due.slice(start, start + this.config.batchSize));
+    for (let round = 0; round < 2; round += 1) {
+      const now = Date.now();
+      const all = await this.ledger.list(storeId);
+      const status = new Map(all.map((entry) => [entry.id, entry.status]));
+      const due = all.filter((entry) => isDue(entry, now, STALE_SENT_MS));
+      const ready = due.filter(
+        (entry) => !entry.originalId || status.get(entry.originalId) === 'accepted',
+      );
+      for (let start = 0; start < ready.length; start += this.config.batchSize) {
+        await this.sendBatch(ready.slice(start, start + this.config.batchSize));
+      }
+      if (ready.length === 0 || ready.length === due.length) return;
     }
   }
 
@@ -193,22 +299,53 @@ export class EInvoiceQueue {
     }
   }
 
-  /** A manager's resend: built again from the sale and due now; accepted ones are refused. */
+  /**
+   * A manager's resend: built again from the sale (an adjusting invoice: from its return and the
+   * sale, keeping its number) and due now; accepted ones are refused.
+   */
   async resend(id: string, sale: SaleDoc | undefined): Promise<StoredInvoice | undefined> {
     const current = await this.ledger.get(id);
     if (!current) return undefined;
-    const invoicing = this.config.stores[current.storeId];
-    const settings = sale ? await this.settingsAt(sale.storeId, sale.completedAt) : undefined;
     const rebuilt =
-      sale && invoicing
-        ? buildInvoice(sale, settings, invoicing)
-        : {
-            problem: sale
-              ? `Store ${current.storeId} is not in the e-invoice configuration.`
-              : `Sale ${current.saleId} is no longer on the server.`,
-          };
+      current.kind === 'adjusting'
+        ? await this.rebuildAdjusting(current, sale)
+        : await this.rebuildSale(current, sale);
     const stored = await this.ledger.update(id, (entry) => resent(entry, rebuilt, Date.now()));
     if (stored) this.kick();
     return stored;
+  }
+
+  private async rebuildSale(
+    current: StoredInvoice,
+    sale: SaleDoc | undefined,
+  ): Promise<BuiltInvoice> {
+    const invoicing = this.config.stores[current.storeId];
+    const settings = sale ? await this.settingsAt(sale.storeId, sale.completedAt) : undefined;
+    return sale && invoicing
+      ? buildInvoice(sale, settings, invoicing)
+      : {
+          problem: sale
+            ? `Store ${current.storeId} is not in the e-invoice configuration.`
+            : `Sale ${current.saleId} is no longer on the server.`,
+        };
+  }
+
+  private async rebuildAdjusting(
+    current: StoredInvoice,
+    sale: SaleDoc | undefined,
+  ): Promise<BuiltInvoice> {
+    const db = storeDatabaseName('returns', current.storeId);
+    const returnId = current.returnId ?? '';
+    const doc = (await this.store.databaseExists(db))
+      ? (await this.store.getCurrent(db, [returnId])).get(returnId)
+      : undefined;
+    if (!doc || doc._deleted) return { problem: `Return ${returnId} is no longer on the server.` };
+    const history = await this.settingsHistory.historyOf(current.storeId);
+    const adjusting = await this.adjustingFor(fromCouchDoc<ReturnDoc>(doc), sale, history);
+    return (
+      adjusting?.built ?? {
+        problem: `Sale ${current.saleId} has no invoice to adjust (voided, before the first day of e-invoices, or the store is not configured).`,
+      }
+    );
   }
 }

@@ -2,20 +2,45 @@
  * What a provider checks in an invoice it receives, as the local provider does it: the XML reads,
  * the required elements are there, amounts are whole đồng, each rate's row is the sum of its
  * lines, the invoice's totals the sum of the rows, the code reads as a cash-register code (with
- * src/einvoice's own parser) and agrees with the template, symbol and number. Unique codes are
- * the provider's memory, not this check's (local-provider.ts). Each refusal says what to fix.
+ * src/einvoice's own parser) and agrees with the template, symbol and number. An adjusting invoice
+ * (`TTChung` > `TTHDLQuan`, `TCHDon` 2) must name the invoice it adjusts in full, and may write
+ * its decreases as negative amounts. Unique codes and what an adjusted invoice has left are the
+ * provider's memory, not this check's (local-provider.ts). Each refusal says what to fix.
  */
 import {
   EInvoiceError,
   parseInvoiceCode,
   parseInvoiceSymbol,
-  vietnameseDongWords,
+  signedDongWords,
 } from '../../src/einvoice';
 import type { InvoiceCode } from '../../src/einvoice';
 import { childOf, childrenOf, readXml, XmlReadError } from './xml-reader';
 import type { XmlElement } from './xml-reader';
 
-export type InvoiceCheck = { ok: true; code: string } | { ok: false; reason: string };
+/** What an invoice amounts to per rate label (`TSuat`), as its rows say. */
+export type RateAmounts = Map<string, { amount: number; tax: number }>;
+
+/** The invoice an adjusting or replacing invoice names (`TTHDLQuan`). */
+export interface RelatedReference {
+  relation: 1 | 2;
+  form: string;
+  symbol: string;
+  number: string;
+  issueDate: string;
+}
+
+export interface CheckedInvoice {
+  ok: true;
+  code: string;
+  form: string;
+  symbol: string;
+  number: string;
+  issueDate: string;
+  rates: RateAmounts;
+  related?: RelatedReference;
+}
+
+export type InvoiceCheck = CheckedInvoice | { ok: false; reason: string };
 
 class Refusal extends Error {}
 
@@ -33,11 +58,13 @@ function textOf(parent: XmlElement, name: string, path: string): string {
   return value;
 }
 
-/** Whole đồng: digits only, no sign, separator or decimals. */
-function amountOf(parent: XmlElement, name: string, path: string): number {
+/** Whole đồng: digits only, no separator or decimals; a minus sign only on an adjusting invoice. */
+function amountOf(parent: XmlElement, name: string, path: string, signed: boolean): number {
   const value = textOf(parent, name, path);
-  if (!/^\d{1,15}$/.test(value)) {
-    refuse(`${path}/${name} is "${value}"; amounts are whole đồng in digits, without separators.`);
+  if (!(signed ? /^-?\d{1,15}$/ : /^\d{1,15}$/).test(value)) {
+    refuse(
+      `${path}/${name} is "${value}"; amounts are whole đồng in digits, without separators${signed ? '' : ', and not negative outside an adjusting invoice'}.`,
+    );
   }
   return Number(value);
 }
@@ -47,7 +74,7 @@ interface RateSum {
   tax: number;
 }
 
-function checkGoods(content: XmlElement): Map<string, RateSum> {
+function checkGoods(content: XmlElement, signed: boolean): Map<string, RateSum> {
   const goods = need(content, 'DSHHDVu', 'NDHDon');
   const lines = childrenOf(goods, 'HHDVu');
   if (lines.length === 0) refuse('DSHHDVu has no HHDVu; an invoice sells at least one line.');
@@ -57,14 +84,14 @@ function checkGoods(content: XmlElement): Map<string, RateSum> {
     textOf(line, 'THHDVu', path);
     const rate = textOf(line, 'TSuat', path);
     const sum = byRate.get(rate) ?? { amount: 0, tax: 0 };
-    sum.amount += amountOf(line, 'ThTien', path);
-    sum.tax += amountOf(line, 'TThue', path);
+    sum.amount += amountOf(line, 'ThTien', path, signed);
+    sum.tax += amountOf(line, 'TThue', path, signed);
     byRate.set(rate, sum);
   });
   return byRate;
 }
 
-function checkTotals(payment: XmlElement, lines: Map<string, RateSum>): number {
+function checkTotals(payment: XmlElement, lines: Map<string, RateSum>, signed: boolean): number {
   const rows = childrenOf(need(payment, 'THTTLTSuat', 'TToan'), 'LTSuat');
   const seen = new Set<string>();
   let amount = 0;
@@ -73,8 +100,8 @@ function checkTotals(payment: XmlElement, lines: Map<string, RateSum>): number {
     const rate = textOf(row, 'TSuat', 'LTSuat');
     if (seen.has(rate)) refuse(`THTTLTSuat lists rate ${rate} twice; give one row per rate.`);
     seen.add(rate);
-    const rowAmount = amountOf(row, 'ThTien', `LTSuat ${rate}`);
-    const rowTax = amountOf(row, 'TThue', `LTSuat ${rate}`);
+    const rowAmount = amountOf(row, 'ThTien', `LTSuat ${rate}`, signed);
+    const rowTax = amountOf(row, 'TThue', `LTSuat ${rate}`, signed);
     const fromLines = lines.get(rate);
     if (!fromLines) refuse(`LTSuat ${rate} has no line at that rate; remove the row.`);
     if (fromLines.amount !== rowAmount || fromLines.tax !== rowTax) {
@@ -88,9 +115,9 @@ function checkTotals(payment: XmlElement, lines: Map<string, RateSum>): number {
   for (const rate of lines.keys()) {
     if (!seen.has(rate)) refuse(`Lines at rate ${rate} have no LTSuat row; add it.`);
   }
-  const totalAmount = amountOf(payment, 'TgTCThue', 'TToan');
-  const totalTax = amountOf(payment, 'TgTThue', 'TToan');
-  const total = amountOf(payment, 'TgTTTBSo', 'TToan');
+  const totalAmount = amountOf(payment, 'TgTCThue', 'TToan', signed);
+  const totalTax = amountOf(payment, 'TgTThue', 'TToan', signed);
+  const total = amountOf(payment, 'TgTTTBSo', 'TToan', signed);
   if (totalAmount !== amount || totalTax !== tax) {
     refuse(
       `TToan says ${totalAmount} before VAT and ${totalTax} VAT, the rates add up to ${amount} and ${tax}; the invoice's totals must be the sum of the rates.`,
@@ -100,7 +127,7 @@ function checkTotals(payment: XmlElement, lines: Map<string, RateSum>): number {
     refuse(`TgTTTBSo is ${total}, not ${amount} + ${tax}; the total is the amount plus the VAT.`);
   }
   const words = textOf(payment, 'TgTTTBChu', 'TToan');
-  if (words !== vietnameseDongWords(total)) {
+  if (words !== signedDongWords(total)) {
     refuse(`TgTTTBChu "${words}" does not read ${total} đồng; write the total in words.`);
   }
   return total;
@@ -141,6 +168,38 @@ function checkCode(general: XmlElement, code: string): InvoiceCode {
   return parsed;
 }
 
+/** `TTHDLQuan`, when the invoice has one: every field the reference needs, in its format. */
+function checkRelated(general: XmlElement): RelatedReference | undefined {
+  const block = childOf(general, 'TTHDLQuan');
+  if (!block) return undefined;
+  const path = 'TTHDLQuan';
+  const relation = textOf(block, 'TCHDon', path);
+  if (relation !== '1' && relation !== '2') {
+    refuse(`TTHDLQuan/TCHDon is "${relation}"; write 1 (replacing) or 2 (adjusting).`);
+  }
+  if (textOf(block, 'LHDCLQuan', path) !== '1') {
+    refuse('TTHDLQuan/LHDCLQuan must be 1: the related invoice is an e-invoice of Decree 123.');
+  }
+  const symbol = textOf(block, 'KHHDCLQuan', path);
+  try {
+    parseInvoiceSymbol(symbol);
+  } catch (error) {
+    if (error instanceof EInvoiceError) refuse(`TTHDLQuan/KHHDCLQuan: ${error.message}`);
+    throw error;
+  }
+  const issueDate = textOf(block, 'NLHDCLQuan', path);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(issueDate)) {
+    refuse(`TTHDLQuan/NLHDCLQuan "${issueDate}" is not a date (yyyy-mm-dd).`);
+  }
+  return {
+    relation: relation === '1' ? 1 : 2,
+    form: textOf(block, 'KHMSHDCLQuan', path),
+    symbol,
+    number: textOf(block, 'SHDCLQuan', path),
+    issueDate,
+  };
+}
+
 /** Checks one invoice's XML as a provider would before accepting it. */
 export function checkInvoiceXml(xml: string): InvoiceCheck {
   try {
@@ -158,11 +217,22 @@ export function checkInvoiceXml(xml: string): InvoiceCheck {
     const content = need(data, 'NDHDon', 'DLHDon');
     const seller = need(content, 'NBan', 'NDHDon');
     for (const name of ['Ten', 'MST', 'DChi']) textOf(seller, name, 'NBan');
-    const lines = checkGoods(content);
-    checkTotals(need(content, 'TToan', 'NDHDon'), lines);
+    const related = checkRelated(general);
+    const signed = related?.relation === 2;
+    const lines = checkGoods(content, signed);
+    checkTotals(need(content, 'TToan', 'NDHDon'), lines, signed);
     const code = textOf(root, 'MCCQT', 'HDon');
     checkCode(general, code);
-    return { ok: true, code };
+    return {
+      ok: true,
+      code,
+      form: textOf(general, 'KHMSHDon', 'TTChung'),
+      symbol: textOf(general, 'KHHDon', 'TTChung'),
+      number: textOf(general, 'SHDon', 'TTChung'),
+      issueDate: textOf(general, 'NLap', 'TTChung'),
+      rates: lines,
+      ...(related ? { related } : {}),
+    };
   } catch (error) {
     if (error instanceof Refusal) return { ok: false, reason: error.message };
     throw error;

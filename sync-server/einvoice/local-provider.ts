@@ -9,14 +9,18 @@
  *
  * A code it accepted before is refused with other content (a second invoice under one code),
  * and answered accepted with the first id when the same invoice comes again: a sender that
- * crashed after sending and resends is not told its invoice was refused. `failNext` answers the
- * next batches with 503, as a provider that is down.
+ * crashed after sending and resends is not told its invoice was refused. An adjusting invoice
+ * (`TTHDLQuan`) is taken only for an invoice accepted here (same template, symbol, number and
+ * day) and only as far as that invoice has amounts left at each rate: the adjustments of one
+ * invoice never take back more than it said. `failNext` answers the next batches with 503, as a
+ * provider that is down.
  */
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { checkInvoiceXml } from './invoice-check';
+import type { CheckedInvoice, RateAmounts } from './invoice-check';
 import type { InvoiceResult } from './einvoice-provider';
 
 const MAX_BODY_BYTES = 20 * 1024 * 1024;
@@ -99,8 +103,53 @@ export async function startLocalEInvoiceProvider(
   options: LocalProviderOptions = {},
 ): Promise<LocalEInvoiceProvider> {
   const accepted = new Map<string, { providerId: string; xml: string }>();
+  /** Accepted invoices (not adjusting ones) by symbol and number, with what is left per rate. */
+  const invoices = new Map<string, { form: string; issueDate: string; left: RateAmounts }>();
   const received: ReceivedBatch[] = [];
   let failing = options.failNext ?? 0;
+
+  /** Why an adjusting invoice cannot be taken, or null (then `adjust` applies it). */
+  const adjustmentProblem = (check: CheckedInvoice): string | null => {
+    const { related } = check;
+    if (!related) return null;
+    if (related.relation !== 2) return 'This provider takes adjusting invoices (TCHDon 2) only.';
+    const original = invoices.get(`${related.symbol}|${related.number}`);
+    if (!original) {
+      return `TTHDLQuan names invoice ${related.symbol} ${related.number}, which this provider has not accepted; send that invoice first.`;
+    }
+    if (original.form !== related.form || original.issueDate !== related.issueDate) {
+      return `TTHDLQuan says template ${related.form} of ${related.issueDate}; invoice ${related.symbol} ${related.number} is template ${original.form} of ${original.issueDate}.`;
+    }
+    for (const [rate, change] of check.rates) {
+      const left = original.left.get(rate) ?? { amount: 0, tax: 0 };
+      if (left.amount + change.amount < 0 || left.tax + change.tax < 0) {
+        return `The adjustment takes ${-change.amount} before VAT and ${-change.tax} VAT back at ${rate}, but invoice ${related.symbol} ${related.number} has ${left.amount} and ${left.tax} left there.`;
+      }
+    }
+    return null;
+  };
+
+  const remember = (check: CheckedInvoice): void => {
+    const { related } = check;
+    if (!related) {
+      const left: RateAmounts = new Map();
+      for (const [rate, sum] of check.rates) left.set(rate, { ...sum });
+      invoices.set(`${check.symbol}|${check.number}`, {
+        form: check.form,
+        issueDate: check.issueDate,
+        left,
+      });
+      return;
+    }
+    const original = invoices.get(`${related.symbol}|${related.number}`);
+    for (const [rate, change] of check.rates) {
+      const left = original?.left.get(rate) ?? { amount: 0, tax: 0 };
+      original?.left.set(rate, {
+        amount: left.amount + change.amount,
+        tax: left.tax + change.tax,
+      });
+    }
+  };
 
   const judge = (invoice: IncomingInvoice): InvoiceResult => {
     const check = checkInvoiceXml(invoice.xml);
@@ -122,8 +171,11 @@ export async function startLocalEInvoiceProvider(
             reason: `Code ${check.code} was already used by another invoice; a code is never reused.`,
           };
     }
+    const problem = adjustmentProblem(check);
+    if (problem) return { id: invoice.id, outcome: 'refused', reason: problem };
     const providerId = `local-${randomUUID()}`;
     accepted.set(check.code, { providerId, xml: invoice.xml });
+    remember(check);
     return { id: invoice.id, outcome: 'accepted', providerId };
   };
 

@@ -5,7 +5,10 @@
  * (the register's number 1 and its receipt sequence) and the lookup QR; the provider receives
  * both under those codes. The first batch meets the provider down with one try allowed, so the
  * manager sees the first invoice failed with its tries used up and the second accepted, resends
- * the first with the manager's PIN, and sees it accepted.
+ * the first with the manager's PIN, and sees it accepted. The second sale is then partly
+ * returned at the counter: its adjusting invoice (the store's adjustments number 900) goes once
+ * the sale's invoice is accepted, the provider checks it against that invoice, and the manager
+ * sees it accepted as "Điều chỉnh" with the code of the invoice it decreases.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,6 +31,7 @@ import { DEMO } from './helpers/demo-products';
 import { demoServer } from './helpers/demo-server';
 import { launchApp } from './helpers/launch-app';
 import type { RunningApp } from './helpers/launch-app';
+import { returnsScreen } from './helpers/omnichannel-screens';
 import { paymentScreen } from './helpers/payment-screen';
 import { startPrinterCapture } from './helpers/printer-capture';
 import type { PrinterCapture } from './helpers/printer-capture';
@@ -69,6 +73,7 @@ describe('e-invoices at the register and for the manager', () => {
             sellerBlock: 'AB12C',
             series: 'AA',
             registers: { 'reg-01': 1 },
+            adjustmentsNumber: 900,
             lookupUrl: LOOKUP,
           },
         },
@@ -89,15 +94,20 @@ describe('e-invoices at the register and for the manager', () => {
     if (configDir) rmSync(configDir, { recursive: true, force: true });
   });
 
-  /** The invoice's status as the server's queue holds it, read as the administrator. */
-  async function statusOnServer(saleId: string): Promise<string | undefined> {
+  /** The day's invoices as the server's queue holds them, read as the administrator. */
+  async function invoicesOnServer(): Promise<EInvoiceView[]> {
     const server = demoServer(app);
     const response = await fetch(`${server.url}/api/v1/einvoices?store=hcm-q1&date=${TODAY}`, {
       headers: { Authorization: server.auth },
     });
-    if (!response.ok) return undefined;
-    const { invoices } = (await response.json()) as { invoices: EInvoiceView[] };
-    return invoices.find((invoice) => invoice.saleId === saleId)?.status;
+    if (!response.ok) return [];
+    return ((await response.json()) as { invoices: EInvoiceView[] }).invoices;
+  }
+
+  /** A sale's invoice status on the server. */
+  async function statusOnServer(saleId: string): Promise<string | undefined> {
+    const invoices = await invoicesOnServer();
+    return invoices.find((invoice) => invoice.saleId === saleId && invoice.kind === 'sale')?.status;
   }
 
   it('prints each code, sends both, and the manager resends the one that failed', async () => {
@@ -135,24 +145,57 @@ describe('e-invoices at the register and for the manager', () => {
       }
     }
 
+    // The customer brings the water of the second sale back: a return with its receipt.
+    const [first = '', second = ''] = saleIds;
+    await returnsScreen.open(page);
+    await returnsScreen.find(page, second);
+    const returned = page.getByTestId('return-line').first();
+    await returned.locator('input[type="number"]').fill('1');
+    await returned.locator('select').selectOption('sellable');
+    await returnsScreen.plan(page);
+    const done = await returnsScreen.confirm(page);
+    const returnId = /ret_\w+/.exec(done)?.[0] ?? '';
+    expect(returnId).not.toBe('');
+    await page.getByTestId('returns-screen').locator('h1 button').click();
+    await page.getByTestId('scan-input').waitFor();
+
     await switchUser(page, '9999');
     await page.getByTestId('open-manager').click();
     await page.getByTestId('manager-tab-einvoices').click();
     const panel = page.getByTestId('einvoices-panel');
     const statusOf = (saleId: string) =>
       panel.getByTestId(`einvoice-${saleId}`).getByTestId('einvoice-status');
-    const [first = '', second = ''] = saleIds;
     await waitFor(
       async () => {
         await panel.getByTestId('einvoices-refresh').click();
-        const [a, b] = await Promise.all([
+        const [a, b, c] = await Promise.all([
           statusOf(first).getAttribute('data-status', { timeout: 2000 }),
           statusOf(second).getAttribute('data-status', { timeout: 2000 }),
+          statusOf(returnId).getAttribute('data-status', { timeout: 2000 }),
         ]);
-        return a === 'failed' && b === 'accepted' ? true : null;
+        return a === 'failed' && b === 'accepted' && c === 'accepted' ? true : null;
       },
-      { timeoutMs: 60_000, intervalMs: 500, description: 'first failed, second accepted' },
+      {
+        timeoutMs: 60_000,
+        intervalMs: 500,
+        description: 'first failed, second and its adjusting invoice accepted',
+      },
     );
+    // The adjusting invoice: its own code (number 900), kind and the sale invoice it decreases.
+    const secondCode = `M1-${YY}-AB12C-00100000002`;
+    const adjustingRow = panel.getByTestId(`einvoice-${returnId}`);
+    await expect(adjustingRow.textContent()).resolves.toContain(`M1-${YY}-AB12C-90000000001`);
+    await expect(adjustingRow.getByTestId('einvoice-kind').getAttribute('data-kind')).resolves.toBe(
+      'adjusting',
+    );
+    await expect(adjustingRow.getByTestId('einvoice-kind').textContent()).resolves.toContain(
+      'Điều chỉnh',
+    );
+    await expect(adjustingRow.getByTestId('einvoice-original').textContent()).resolves.toBe(
+      `Giảm cho hóa đơn ${secondCode}`,
+    );
+    const adjusting = (await invoicesOnServer()).find((invoice) => invoice.returnId === returnId);
+    expect(adjusting).toMatchObject({ kind: 'adjusting', originalCode: secondCode, total: -6000 });
     await expect(panel.getByTestId(`einvoice-${first}`).textContent()).resolves.toContain(
       'Đã hết 1 lượt thử',
     );
@@ -170,12 +213,12 @@ describe('e-invoices at the register and for the manager', () => {
       { timeoutMs: 60_000, intervalMs: 500, description: 'the resent invoice accepted' },
     );
 
-    // The provider accepted both under the codes the receipts carry.
+    // The provider accepted both sales under the codes the receipts carry, and the adjustment.
     const accepted = provider
       .received()
       .flatMap((batch) => batch.results)
       .filter((result) => result.outcome === 'accepted');
-    expect(accepted).toHaveLength(2);
+    expect(accepted).toHaveLength(3);
     expect(unexpectedErrors(browser.consoleErrors)).toEqual([]);
   });
 });

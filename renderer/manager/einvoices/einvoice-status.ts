@@ -16,6 +16,11 @@ export const STATUS_LABELS: Readonly<Record<EInvoiceStatus, ManagerMessageKey>> 
   blocked: 'einvoices.status.blocked',
 };
 
+/** "Bán hàng" or "Điều chỉnh": a sale's invoice or a return's adjusting one. */
+export function kindLabel(invoice: Pick<EInvoiceView, 'kind'>): ManagerMessageKey {
+  return invoice.kind === 'adjusting' ? 'einvoices.kind.adjusting' : 'einvoices.kind.sale';
+}
+
 /** The server resends these (rebuilt from the sale); an accepted invoice is never sent twice. */
 export function canResend(invoice: Pick<EInvoiceView, 'status'>): boolean {
   return (
@@ -31,7 +36,10 @@ export function einvoiceDetail(
   const reason = invoice.reason ?? '';
   switch (invoice.status) {
     case 'queued':
-      return t('einvoices.detail.queued', { time: time(invoice.dueAt) });
+      // An adjusting invoice waits for the invoice it adjusts to be accepted (docs/INVOICES.md).
+      return invoice.kind === 'adjusting'
+        ? t('einvoices.detail.queuedAdjusting', { time: time(invoice.dueAt) })
+        : t('einvoices.detail.queued', { time: time(invoice.dueAt) });
     case 'sent':
       return t('einvoices.detail.sent', { time: time(invoice.sentAt ?? invoice.updatedAt) });
     case 'accepted':

@@ -16,7 +16,7 @@ import { ManagerPinFooter } from '../settings/store-settings-save';
 import type { FormMessage } from '../settings/store-settings-save';
 import { useManagerTranslate } from '../use-manager-translate';
 import type { ManagerTranslate } from '../use-manager-translate';
-import { canResend, einvoiceDetail, STATUS_LABELS } from './einvoice-status';
+import { canResend, einvoiceDetail, kindLabel, STATUS_LABELS } from './einvoice-status';
 
 /** The answer for one day and round; while another is asked for, the panel shows it loading. */
 type Listing =
@@ -128,6 +128,7 @@ export function EInvoicesPanel() {
           <thead>
             <tr>
               <th>{t('einvoices.code')}</th>
+              <th>{t('einvoices.kind')}</th>
               <th>{t('einvoices.register')}</th>
               <th className="number">{t('einvoices.total')}</th>
               <th>{t('einvoices.status')}</th>
@@ -137,9 +138,20 @@ export function EInvoicesPanel() {
           </thead>
           <tbody>
             {listing.invoices.map((invoice) => (
-              <tr key={invoice.id} data-testid={`einvoice-${invoice.saleId}`}>
+              <tr key={invoice.id} data-testid={`einvoice-${invoice.returnId ?? invoice.saleId}`}>
                 <td className="nowrap">
-                  {invoice.code ?? t('einvoices.noCode', { sale: invoice.saleId })}
+                  {invoice.code ??
+                    (invoice.returnId
+                      ? t('einvoices.noCodeReturn', { ret: invoice.returnId })
+                      : t('einvoices.noCode', { sale: invoice.saleId }))}
+                </td>
+                <td data-testid="einvoice-kind" data-kind={invoice.kind ?? 'sale'}>
+                  {t(kindLabel(invoice))}
+                  {invoice.originalCode && (
+                    <div className="muted nowrap" data-testid="einvoice-original">
+                      {t('einvoices.adjusts', { code: invoice.originalCode })}
+                    </div>
+                  )}
                 </td>
                 <td className="nowrap">{invoice.registerId}</td>
                 <td className="number">

@@ -3,7 +3,7 @@
  * lăm, tỷ) at the amounts where they differ.
  */
 import { describe, expect, it } from 'vitest';
-import { EInvoiceError, vietnameseDongWords } from '../../../src/einvoice';
+import { EInvoiceError, signedDongWords, vietnameseDongWords } from '../../../src/einvoice';
 
 describe('amount in Vietnamese words', () => {
   it.each([
@@ -33,5 +33,12 @@ describe('amount in Vietnamese words', () => {
   it('refuses what is not a whole, non-negative amount', () => {
     expect(() => vietnameseDongWords(-1)).toThrow(EInvoiceError);
     expect(() => vietnameseDongWords(1.5)).toThrow('whole, non-negative number of đồng');
+  });
+
+  it("reads an adjusting invoice's decrease with Âm first", () => {
+    expect(signedDongWords(-6_000)).toBe('Âm sáu nghìn đồng');
+    expect(signedDongWords(-1_000_005)).toBe('Âm một triệu không trăm linh năm đồng');
+    expect(signedDongWords(6_000)).toBe('Sáu nghìn đồng');
+    expect(signedDongWords(0)).toBe('Không đồng');
   });
 });

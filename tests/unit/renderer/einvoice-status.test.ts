@@ -11,6 +11,7 @@ import { tableTranslator } from '../../../renderer/i18n/table-translator';
 import {
   canResend,
   einvoiceDetail,
+  kindLabel,
   STATUS_LABELS,
 } from '../../../renderer/manager/einvoices/einvoice-status';
 import { MANAGER_MESSAGES } from '../../../renderer/manager/manager-messages';
@@ -40,6 +41,30 @@ function invoice(overrides: Partial<EInvoiceView>): EInvoiceView {
 }
 
 describe('the e-invoice panel rows', () => {
+  it("names a return's adjusting invoice and says it waits for the original", () => {
+    const adjusting = invoice({
+      kind: 'adjusting',
+      returnId: 'ret_1',
+      originalCode: 'M1-26-AB12C-00100000001',
+      code: 'M1-26-AB12C-90000000001',
+      total: minor(-36_000),
+    });
+    expect(vi(kindLabel(adjusting))).toBe('Điều chỉnh');
+    expect(en(kindLabel(adjusting))).toBe('Adjusting');
+    // Entries from before adjusting invoices carry no kind: they are sales.
+    expect(en(kindLabel(invoice({})))).toBe('Sale');
+    expect(vi(kindLabel(invoice({ kind: 'sale' })))).toBe('Bán hàng');
+    expect(einvoiceDetail(adjusting, en, time)).toBe(
+      'Goes from <17:00>, once the original invoice is accepted',
+    );
+    expect(einvoiceDetail(adjusting, vi, time)).toBe(
+      'Gửi từ <17:00>, sau khi hóa đơn gốc được chấp nhận',
+    );
+    expect(en('einvoices.adjusts', { code: 'M1-26-AB12C-00100000001' })).toBe(
+      'Decreases invoice M1-26-AB12C-00100000001',
+    );
+  });
+
   it('says when a queued invoice goes and who accepted one', () => {
     expect(einvoiceDetail(invoice({}), en, time)).toBe('Goes at <17:00>');
     expect(einvoiceDetail(invoice({}), vi, time)).toBe('Gửi lúc <17:00>');

@@ -60,6 +60,32 @@ describe('the e-invoice configuration', () => {
     ).toThrow(/hcm-q1\/a and hn-hk\/b share register number 3/);
   });
 
+  it('takes a number for adjusting invoices that no register of the seller has', () => {
+    const ok = parseEInvoiceConfig({
+      ...valid,
+      stores: { x: store({ a: 1 }, { adjustmentsNumber: 900 }) },
+    });
+    expect(ok.stores.x?.adjustmentsNumber).toBe(900);
+    expect(() =>
+      parseEInvoiceConfig({ ...valid, stores: { x: store({ a: 1 }, { adjustmentsNumber: 1 }) } }),
+    ).toThrow(/adjustmentsNumber 1 is register a's number/);
+    expect(() =>
+      parseEInvoiceConfig({
+        ...valid,
+        stores: {
+          'hcm-q1': store({ a: 1 }, { adjustmentsNumber: 900 }),
+          'hn-hk': store({ b: 900 }),
+        },
+      }),
+    ).toThrow(/share register number 900/);
+    expect(() =>
+      parseEInvoiceConfig({
+        ...valid,
+        stores: { x: store({ a: 1 }, { adjustmentsNumber: 1000 }) },
+      }),
+    ).toThrow(/adjustmentsNumber is over 999/);
+  });
+
   it("refuses a seller src/einvoice refuses, and a block or series not in the tax authority's format", () => {
     expect(() =>
       parseEInvoiceConfig({
