@@ -10,6 +10,7 @@
  *   without it, the tries ran out and a manager resends;
  * - `blocked`: the server could not build the invoice (`reason`: settings to fix), nothing sent.
  */
+import type { EInvoiceBuyer } from '../einvoice/invoice-parties';
 import type { Minor } from '../money';
 
 export type EInvoiceStatus = 'queued' | 'sent' | 'accepted' | 'refused' | 'failed' | 'blocked';
@@ -37,6 +38,8 @@ export interface EInvoiceView {
   acceptedAt?: string;
   providerId?: string;
   reason?: string;
+  /** Buyer data a manager entered after the sale (written into `NMua`); absent when none. */
+  buyer?: EInvoiceBuyer;
   createdAt: string;
   updatedAt: string;
 }

@@ -6,3 +6,4 @@ export * from './invoice-symbol';
 export * from './invoice-xml';
 export * from './vietnamese-words';
 export * from './sale-invoice-code';
+export * from './buyer-entry';

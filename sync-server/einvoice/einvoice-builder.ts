@@ -7,6 +7,7 @@
  */
 import type { SaleDoc, StoreSettingsDoc } from '../../src/documents';
 import { buildEInvoiceRecord, EInvoiceError, invoiceXml } from '../../src/einvoice';
+import type { EInvoiceBuyer } from '../../src/einvoice';
 import { businessDate, storeTimeZone } from '../../src/store-clock';
 import type { StoreInvoicing } from './einvoice-config';
 import type { BuiltInvoice } from './einvoice-queue-state';
@@ -22,6 +23,8 @@ export function buildInvoice(
   sale: SaleDoc,
   settings: InvoiceSettings | undefined,
   invoicing: StoreInvoicing,
+  /** Buyer data a manager entered after the sale (einvoice-buyer.ts), written into `NMua`. */
+  buyer?: EInvoiceBuyer,
 ): BuiltInvoice {
   if (!settings) {
     return { problem: `Store ${sale.storeId} has no settings on the server; import them.` };
@@ -47,6 +50,7 @@ export function buildInvoice(
       registerNumber,
       sequence: sale.receiptSeq,
       issuedAt: sale.completedAt,
+      ...(buyer ? { buyer } : {}),
     });
     return {
       xml: invoiceXml(record),

@@ -77,7 +77,7 @@ export class EInvoiceQueue {
   }
 
   /** The store's settings at the sale's time (its tax categories then), else the current ones. */
-  private async settingsAt(storeId: string, at: string): Promise<InvoiceSettings | undefined> {
+  async settingsAt(storeId: string, at: string): Promise<InvoiceSettings | undefined> {
     return settingsIn(await this.settingsHistory.historyOf(storeId), at);
   }
 
@@ -201,7 +201,7 @@ export class EInvoiceQueue {
     const settings = sale ? await this.settingsAt(sale.storeId, sale.completedAt) : undefined;
     const rebuilt =
       sale && invoicing
-        ? buildInvoice(sale, settings, invoicing)
+        ? buildInvoice(sale, settings, invoicing, current.buyer)
         : {
             problem: sale
               ? `Store ${current.storeId} is not in the e-invoice configuration.`
