@@ -252,4 +252,34 @@ export const en: Record<ManagerMessageKey, string> = {
   'einvoices.resendTitle': 'Resend invoice {code}',
   'einvoices.resendSubmit': 'Resend',
   'einvoices.resent': 'Invoice {code} is queued to go again; its status now: {status}.',
+  'einvoices.buyer': 'Buyer details',
+  'einvoices.buyerTitle': 'Buyer details for invoice {code}',
+  'einvoices.buyerHint':
+    'Only when the buyer asks for them. An invoice waiting to go is sent at once with them.',
+  'einvoices.buyerShown': 'Buyer: {buyer}',
+  'einvoices.buyer.name': "Buyer's name (person or company)",
+  'einvoices.buyer.taxCode': 'Tax code',
+  'einvoices.buyer.address': 'Address',
+  'einvoices.buyer.idNumber': 'Citizen ID number (12 digits)',
+  'einvoices.buyer.phone': 'Phone',
+  'einvoices.buyerSubmit': 'Save buyer details',
+  'einvoices.buyerSaved': 'Buyer details saved for invoice {code}; its status: {status}.',
+  'einvoices.buyer.problem.too-long': '{field}: longer than {max} characters; shorten it.',
+  'einvoices.buyer.problem.tax-code':
+    'The tax code must be 10 digits, 10 digits-3 digits or 12 digits; check it with the buyer.',
+  'einvoices.buyer.problem.id-number':
+    'The citizen ID number must be exactly 12 digits; check it on the ID card.',
+  'einvoices.buyer.problem.phone': 'That is not a phone number; check it with the buyer.',
+  'einvoices.buyer.problem.needs-name':
+    "A tax code needs the buyer's name (the company's name); enter the name.",
+  'einvoices.buyer.problem.empty':
+    'Enter at least one of: name, tax code, address, citizen ID number or phone.',
+  'einvoices.buyer.refused.accepted':
+    'The invoice was accepted, so buyer details can no longer be added. A wrong name or address: tell the buyer and the tax authority (form 04/SS-HĐĐT); a wrong or missing tax code: issue a replacing or adjusting invoice.',
+  'einvoices.buyer.refused.sent':
+    'The invoice is with the provider; wait for its answer, then try again.',
+  'einvoices.buyer.refused.changed':
+    'The invoice changed meanwhile; refresh the list and try again.',
+  'einvoices.buyer.refused.pin':
+    'Wrong PIN, or this person may not do it; ask a manager to enter the PIN.',
 };

@@ -251,6 +251,34 @@ export const vi = {
   'einvoices.resendTitle': 'Gửi lại hóa đơn {code}',
   'einvoices.resendSubmit': 'Gửi lại',
   'einvoices.resent': 'Hóa đơn {code} đã vào hàng gửi lại; trạng thái mới: {status}.',
+  'einvoices.buyer': 'Thông tin người mua',
+  'einvoices.buyerTitle': 'Thông tin người mua cho hóa đơn {code}',
+  'einvoices.buyerHint':
+    'Chỉ nhập khi người mua yêu cầu. Hóa đơn đang chờ gửi sẽ được gửi ngay với thông tin này.',
+  'einvoices.buyerShown': 'Người mua: {buyer}',
+  'einvoices.buyer.name': 'Tên người mua (cá nhân hoặc đơn vị)',
+  'einvoices.buyer.taxCode': 'Mã số thuế',
+  'einvoices.buyer.address': 'Địa chỉ',
+  'einvoices.buyer.idNumber': 'Số định danh cá nhân (12 chữ số)',
+  'einvoices.buyer.phone': 'Số điện thoại',
+  'einvoices.buyerSubmit': 'Lưu thông tin người mua',
+  'einvoices.buyerSaved': 'Đã lưu thông tin người mua cho hóa đơn {code}; trạng thái: {status}.',
+  'einvoices.buyer.problem.too-long': '{field}: dài quá {max} ký tự; hãy rút gọn.',
+  'einvoices.buyer.problem.tax-code':
+    'Mã số thuế phải gồm 10 chữ số, 10 chữ số-3 chữ số hoặc 12 chữ số; hãy hỏi lại người mua.',
+  'einvoices.buyer.problem.id-number':
+    'Số định danh cá nhân phải gồm đúng 12 chữ số; hãy xem lại trên thẻ căn cước.',
+  'einvoices.buyer.problem.phone': 'Số điện thoại không hợp lệ; hãy hỏi lại người mua.',
+  'einvoices.buyer.problem.needs-name':
+    'Có mã số thuế thì cần tên người mua (tên đơn vị); hãy nhập tên.',
+  'einvoices.buyer.problem.empty':
+    'Hãy nhập ít nhất một thông tin: tên, mã số thuế, địa chỉ, số định danh hoặc số điện thoại.',
+  'einvoices.buyer.refused.accepted':
+    'Hóa đơn đã được chấp nhận nên không bổ sung người mua được nữa. Sai tên hoặc địa chỉ: báo cho người mua và cơ quan thuế (mẫu 04/SS-HĐĐT); sai hoặc thiếu mã số thuế: lập hóa đơn thay thế hoặc điều chỉnh.',
+  'einvoices.buyer.refused.sent': 'Hóa đơn đang ở nhà cung cấp; hãy chờ kết quả rồi thử lại.',
+  'einvoices.buyer.refused.changed': 'Hóa đơn vừa thay đổi; hãy tải lại danh sách rồi thử lại.',
+  'einvoices.buyer.refused.pin':
+    'Mã PIN không đúng hoặc người này không có quyền; hãy nhờ quản lý nhập PIN.',
 } as const;
 
 export type ManagerMessageKey = keyof typeof vi;

@@ -4,6 +4,7 @@
  * handler's, behind the door.
  */
 import type { ApiName } from './contract';
+import { BUYER_FIELDS, BUYER_MAX_LENGTH } from '../einvoice/buyer-entry';
 import {
   anything,
   boolean,
@@ -34,6 +35,20 @@ const PAYMENT_REFERENCE = text({
   what: 'the payment reference in the QR (4 to 16 capital letters or digits, e.g. OT7KQ2M9XA)',
 });
 const NOTHING: RequestCheck = fields({});
+/** Each buyer field a string within its bound (blank allowed: the form sends every field). */
+const BUYER_CHECKS = Object.fromEntries(
+  BUYER_FIELDS.map((field) => [
+    field,
+    optional((value: unknown, name: string) =>
+      typeof value === 'string' && value.length <= BUYER_MAX_LENGTH[field]
+        ? null
+        : {
+            field: name,
+            reason: `${name} must be text of at most ${BUYER_MAX_LENGTH[field]} characters.`,
+          },
+    ),
+  ]),
+);
 
 export const API_CHECKS: Readonly<Record<ApiName, RequestCheck>> = {
   'server/health': NOTHING,
@@ -152,6 +167,15 @@ export const API_CHECKS: Readonly<Record<ApiName, RequestCheck>> = {
   }),
   'einvoices/resend': fields({
     id: text({ max: 300, what: 'the invoice id from GET /api/v1/einvoices (inv_…)' }),
+    staffId: optional(ID),
+    pin: optional(text({ max: 32, what: "the manager's PIN" })),
+  }),
+  'einvoices/buyer': fields({
+    id: text({ max: 300, what: 'the invoice id from GET /api/v1/einvoices (inv_…)' }),
+    buyer: object(
+      "an object of the buyer's fields: name, taxCode, address, idNumber, phone (strings)",
+      BUYER_CHECKS,
+    ),
     staffId: optional(ID),
     pin: optional(text({ max: 32, what: "the manager's PIN" })),
   }),

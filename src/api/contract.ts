@@ -30,6 +30,7 @@ import type {
 } from './api-views';
 import { API_CHECKS } from './api-checks';
 import type { EInvoiceView } from './einvoice-views';
+import type { BuyerEntry } from '../einvoice/buyer-entry';
 
 export type ApiMethod = 'GET' | 'POST' | 'DELETE';
 type ById = { id: string };
@@ -164,6 +165,15 @@ export interface ServerApiContract {
     request: { id: string; staffId?: string; pin?: string };
     reply: { invoice: EInvoiceView };
   };
+  /**
+   * Buyer data for an invoice not yet sent (queued, refused or blocked), as the buyer asked for
+   * it after the sale; a queued invoice then goes at once. Never for an invoice sent or accepted
+   * (docs/INVOICES.md). A register names the manager (`staffId`, `pin`); the admin needs neither.
+   */
+  'einvoices/buyer': {
+    request: { id: string; buyer: BuyerEntry; staffId?: string; pin?: string };
+    reply: { invoice: EInvoiceView };
+  };
   /** The sale's receipt link stops working at once; a later send makes a new one. */
   'admin/revoke-receipt-link': { request: { saleId: string }; reply: { revoked: boolean } };
   'admin/import-catalog': { request: ProductDoc[]; reply: ImportReply };
@@ -255,6 +265,7 @@ export const API_ENTRIES: Readonly<Record<ApiName, ApiEntry>> = {
   'receipts/preference': { method: 'GET', path: '/receipts/preferences/:customerId' },
   'einvoices/list': { method: 'GET', path: '/einvoices' },
   'einvoices/resend': { method: 'POST', path: '/einvoices/:id/resend' },
+  'einvoices/buyer': { method: 'POST', path: '/einvoices/:id/buyer' },
   'admin/revoke-receipt-link': { method: 'POST', path: '/admin/receipts/:saleId/revoke' },
   'admin/import-catalog': { method: 'POST', path: '/admin/catalog', wholeBody: true },
   'admin/issue-gift-card': { method: 'POST', path: '/admin/gift-cards' },

@@ -14,6 +14,7 @@
  * An adjusting invoice waits `queued` until the invoice it adjusts is accepted: a provider takes
  * no adjustment of an invoice it does not hold.
  */
+import type { EInvoiceBuyer } from '../einvoice/invoice-parties';
 import type { Minor } from '../money';
 
 export type EInvoiceStatus = 'queued' | 'sent' | 'accepted' | 'refused' | 'failed' | 'blocked';
@@ -51,6 +52,8 @@ export interface EInvoiceView {
   acceptedAt?: string;
   providerId?: string;
   reason?: string;
+  /** Buyer data a manager entered after the sale (written into `NMua`); absent when none. */
+  buyer?: EInvoiceBuyer;
   createdAt: string;
   updatedAt: string;
 }

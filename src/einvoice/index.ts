@@ -7,3 +7,4 @@ export * from './invoice-xml';
 export * from './vietnamese-words';
 export * from './sale-invoice-code';
 export * from './adjusting-invoice';
+export * from './buyer-entry';

@@ -3,6 +3,7 @@
  * address but not its tax code or legal name, so the seller comes in as its own typed input
  * until the settings schema has a place for them.
  */
+import { normalizePhone } from '../customers/customer-identity';
 import { EInvoiceError } from './einvoice-error';
 
 export interface EInvoiceSeller {
@@ -25,7 +26,16 @@ export interface EInvoiceBuyer {
 
 const TAX_CODE = /^(\d{10}(-\d{3})?|\d{12})$/;
 const ID_NUMBER = /^\d{12}$/;
-const PHONE = /^\+?\d{9,15}$/;
+
+/** Mã số thuế as written: 10 digits, 10-3 for a dependent unit, or 12 digits. */
+export function isTaxCode(text: string): boolean {
+  return TAX_CODE.test(text);
+}
+
+/** Số định danh cá nhân: the 12 digits of a citizen ID card. */
+export function isIdNumber(text: string): boolean {
+  return ID_NUMBER.test(text);
+}
 
 function fail(code: 'invalid-seller' | 'invalid-buyer', message: string): never {
   throw new EInvoiceError(code, message);
@@ -55,10 +65,10 @@ export function checkBuyer(buyer: EInvoiceBuyer | undefined): EInvoiceBuyer | un
   const taxCode = buyer.taxCode?.trim();
   const address = buyer.address?.trim();
   const idNumber = buyer.idNumber?.trim();
-  const phone = buyer.phone?.replace(/[\s.-]/g, '');
+  const phone = buyer.phone?.trim();
   if (name) given.name = name;
   if (taxCode) {
-    if (!TAX_CODE.test(taxCode)) {
+    if (!isTaxCode(taxCode)) {
       fail(
         'invalid-buyer',
         `The buyer's tax code "${taxCode}" is not 10 digits, 10 digits-3 digits or 12 digits; check it with the buyer.`,
@@ -68,7 +78,7 @@ export function checkBuyer(buyer: EInvoiceBuyer | undefined): EInvoiceBuyer | un
   }
   if (address) given.address = address;
   if (idNumber) {
-    if (!ID_NUMBER.test(idNumber)) {
+    if (!isIdNumber(idNumber)) {
       fail(
         'invalid-buyer',
         `The buyer's ID number "${idNumber}" is not 12 digits; check it on the ID card.`,
@@ -77,13 +87,15 @@ export function checkBuyer(buyer: EInvoiceBuyer | undefined): EInvoiceBuyer | un
     given.idNumber = idNumber;
   }
   if (phone) {
-    if (!PHONE.test(phone)) {
+    // The one phone rule of the customers' profiles: E.164 (+84…), as CustomerDoc keeps it.
+    const e164 = normalizePhone(phone);
+    if (!e164) {
       fail(
         'invalid-buyer',
-        `The buyer's phone "${buyer.phone ?? ''}" is not 9 to 15 digits; check it with the buyer.`,
+        `The buyer's phone "${phone}" is not a phone number; check it with the buyer.`,
       );
     }
-    given.phone = phone;
+    given.phone = e164;
   }
   if (given.taxCode && !given.name) {
     fail(

@@ -7,7 +7,7 @@
  */
 import type { SaleDoc, StoreSettingsDoc } from '../../src/documents';
 import { buildEInvoiceRecord, EInvoiceError, invoiceXml } from '../../src/einvoice';
-import type { EInvoiceIssue, EInvoiceRecord } from '../../src/einvoice';
+import type { EInvoiceBuyer, EInvoiceIssue, EInvoiceRecord } from '../../src/einvoice';
 import { businessDate, storeTimeZone } from '../../src/store-clock';
 import type { StoreInvoicing } from './einvoice-config';
 import type { BuiltInvoice } from './einvoice-queue-state';
@@ -24,6 +24,8 @@ export function saleIssue(
   sale: SaleDoc,
   settings: InvoiceSettings | undefined,
   invoicing: StoreInvoicing,
+  /** Buyer data a manager entered after the sale (einvoice-buyer.ts), written into `NMua`. */
+  buyer?: EInvoiceBuyer,
 ): EInvoiceIssue | { problem: string } {
   if (!settings) {
     return { problem: `Store ${sale.storeId} has no settings on the server; import them.` };
@@ -48,6 +50,7 @@ export function saleIssue(
     registerNumber,
     sequence: sale.receiptSeq,
     issuedAt: sale.completedAt,
+    ...(buyer ? { buyer } : {}),
   };
 }
 
@@ -72,8 +75,9 @@ export function buildInvoice(
   sale: SaleDoc,
   settings: InvoiceSettings | undefined,
   invoicing: StoreInvoicing,
+  buyer?: EInvoiceBuyer,
 ): BuiltInvoice {
-  const issue = saleIssue(sale, settings, invoicing);
+  const issue = saleIssue(sale, settings, invoicing, buyer);
   if ('problem' in issue) return issue;
   return builtFrom(() => buildEInvoiceRecord(issue));
 }

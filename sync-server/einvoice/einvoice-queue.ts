@@ -83,7 +83,7 @@ export class EInvoiceQueue {
   }
 
   /** The store's settings at the sale's time (its tax categories then), else the current ones. */
-  private async settingsAt(storeId: string, at: string): Promise<InvoiceSettings | undefined> {
+  async settingsAt(storeId: string, at: string): Promise<InvoiceSettings | undefined> {
     return settingsIn(await this.settingsHistory.historyOf(storeId), at);
   }
 
@@ -322,7 +322,7 @@ export class EInvoiceQueue {
     const invoicing = this.config.stores[current.storeId];
     const settings = sale ? await this.settingsAt(sale.storeId, sale.completedAt) : undefined;
     return sale && invoicing
-      ? buildInvoice(sale, settings, invoicing)
+      ? buildInvoice(sale, settings, invoicing, current.buyer)
       : {
           problem: sale
             ? `Store ${current.storeId} is not in the e-invoice configuration.`

@@ -39,6 +39,8 @@ export interface LocalEInvoiceProvider {
   /** The batch endpoint, for the sync-server's configuration. */
   invoicesUrl: string;
   received(): ReceivedBatch[];
+  /** The XML it accepted under `code` (tests read what reached the provider). */
+  acceptedXml(code: string): string | undefined;
   /** Answer the next `batches` batches with 503. */
   failNext(batches: number): void;
   stop(): Promise<void>;
@@ -224,6 +226,7 @@ export async function startLocalEInvoiceProvider(
     port,
     invoicesUrl: `${url}/invoices`,
     received: () => received.map((batch) => ({ ...batch })),
+    acceptedXml: (code) => accepted.get(code)?.xml,
     failNext: (batches) => {
       failing = batches;
     },

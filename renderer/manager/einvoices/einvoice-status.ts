@@ -28,6 +28,14 @@ export function canResend(invoice: Pick<EInvoiceView, 'status'>): boolean {
   );
 }
 
+/**
+ * The server takes the buyer's details until the provider has the invoice: never while it is
+ * sent or once accepted (docs/INVOICES.md, "Buyer data after the sale").
+ */
+export function canAddBuyer(invoice: Pick<EInvoiceView, 'status'>): boolean {
+  return invoice.status !== 'sent' && invoice.status !== 'accepted';
+}
+
 export function einvoiceDetail(
   invoice: EInvoiceView,
   t: ManagerTranslate,

@@ -16,7 +16,14 @@ import { ManagerPinFooter } from '../settings/store-settings-save';
 import type { FormMessage } from '../settings/store-settings-save';
 import { useManagerTranslate } from '../use-manager-translate';
 import type { ManagerTranslate } from '../use-manager-translate';
-import { canResend, einvoiceDetail, kindLabel, STATUS_LABELS } from './einvoice-status';
+import { EInvoiceBuyerForm } from './einvoice-buyer-form';
+import {
+  canAddBuyer,
+  canResend,
+  einvoiceDetail,
+  kindLabel,
+  STATUS_LABELS,
+} from './einvoice-status';
 
 /** The answer for one day and round; while another is asked for, the panel shows it loading. */
 type Listing =
@@ -47,6 +54,7 @@ export function EInvoicesPanel() {
   const [date, setDate] = useState(() => businessDate(Date.now(), storeTimeZone(settings)));
   const [answer, setAnswer] = useState<Listing>({ state: 'loading' });
   const [chosen, setChosen] = useState<EInvoiceView | null>(null);
+  const [buyerFor, setBuyerFor] = useState<EInvoiceView | null>(null);
   const [pin, setPin] = useState('');
   const [message, setMessage] = useState<FormMessage | null>(null);
   const storeId = settings?.storeId ?? services().config.storeId;
@@ -160,8 +168,32 @@ export function EInvoicesPanel() {
                 <td className="nowrap" data-testid="einvoice-status" data-status={invoice.status}>
                   {t(STATUS_LABELS[invoice.status])}
                 </td>
-                <td>{einvoiceDetail(invoice, t, time)}</td>
+                <td>
+                  {einvoiceDetail(invoice, t, time)}
+                  {invoice.buyer && (
+                    <div className="muted" data-testid="einvoice-buyer-shown">
+                      {t('einvoices.buyerShown', {
+                        buyer:
+                          invoice.buyer.name ?? invoice.buyer.phone ?? invoice.buyer.idNumber ?? '',
+                      })}
+                    </div>
+                  )}
+                </td>
                 <td className="nowrap">
+                  {canAddBuyer(invoice) && (
+                    <button
+                      type="button"
+                      className="button-secondary"
+                      data-testid="einvoice-buyer"
+                      onClick={() => {
+                        setBuyerFor(invoice);
+                        setChosen(null);
+                        setMessage(null);
+                      }}
+                    >
+                      {t('einvoices.buyer')}
+                    </button>
+                  )}
                   {canResend(invoice) && (
                     <button
                       type="button"
@@ -169,6 +201,7 @@ export function EInvoicesPanel() {
                       data-testid="einvoice-resend"
                       onClick={() => {
                         setChosen(invoice);
+                        setBuyerFor(null);
                         setMessage(null);
                       }}
                     >
@@ -194,7 +227,18 @@ export function EInvoicesPanel() {
           />
         </form>
       )}
-      {!chosen && message && (
+      {buyerFor && (
+        <EInvoiceBuyerForm
+          key={buyerFor.id}
+          invoice={buyerFor}
+          onSaved={(text) => {
+            setBuyerFor(null);
+            setMessage({ kind: 'notice', text });
+            setRound((value) => value + 1);
+          }}
+        />
+      )}
+      {!chosen && !buyerFor && message && (
         <p className={message.kind === 'error' ? 'error' : 'notice'} role="alert">
           {message.text}
         </p>

@@ -171,7 +171,7 @@ describe('buyer data when the buyer asks', () => {
     expect(record.buyer).toEqual({
       name: 'Nguyễn Văn An',
       idNumber: '079090001234',
-      phone: '0903123456',
+      phone: '+84903123456',
     });
   });
 });
