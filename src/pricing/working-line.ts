@@ -1,17 +1,22 @@
 import { minor } from '../money';
 import type { Minor } from '../money';
-import type { CartLineInput, PromotionExplanation } from '../documents/parts/cart';
+import type { CartLineInput, PricedLine, PromotionExplanation } from '../documents/parts/cart';
 
-/** A line while the cart is being priced; discounts accumulate stage by stage. */
-export interface WorkingLine {
+/**
+ * A line while the cart is being priced: the priced line's amounts, which accumulate stage by
+ * stage, before tax and net are worked out.
+ */
+export interface WorkingLine extends Pick<
+  PricedLine,
+  | 'unitPrice'
+  | 'listAmount'
+  | 'gross'
+  | 'promotionDiscount'
+  | 'lineDiscount'
+  | 'orderDiscount'
+  | 'promotions'
+> {
   input: CartLineInput;
-  unitPrice: Minor;
-  listAmount: Minor;
-  gross: Minor;
-  promotionDiscount: Minor;
-  lineDiscount: Minor;
-  orderDiscount: Minor;
-  promotions: PromotionExplanation[];
   /** A line takes at most one item promotion (item discount or buy X get Y). */
   hasItemPromotion: boolean;
 }
