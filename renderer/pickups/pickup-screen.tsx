@@ -18,6 +18,7 @@ import { usePickupStore } from './pickup-store';
 import { toPickNow } from './hand-over';
 import { useLiveDocs, useNow } from '../platform/use-live-docs';
 import { useOmniTranslate } from '../i18n/use-omni-translate';
+import { navigate } from '../platform/use-hash-route';
 
 export function PickupScreen() {
   const t = useOmniTranslate();
@@ -63,8 +64,13 @@ export function PickupScreen() {
   }
 
   return (
-    <main className="omni-screen" data-testid="pickup-screen">
-      <h1>{t('pickup.title')}</h1>
+    <main className="screen" data-testid="pickup-screen">
+      <header className="screen-header">
+        <h1>{t('pickup.title')}</h1>
+        <button type="button" className="button-secondary" onClick={() => navigate('/')}>
+          {t('common.back')}
+        </button>
+      </header>
       <DocumentLookupForm testId="order-lookup" onFound={show} />
       {notice && (
         <p
@@ -78,7 +84,7 @@ export function PickupScreen() {
       {open ? (
         <OrderPanel customerName={nameOf.get(open.order.customerId)} />
       ) : (
-        <section>
+        <section className="panel">
           <h2>{t('pickup.queue', { count: rows.length })}</h2>
           {rows.length === 0 ? (
             <p className="muted">{t('pickup.queueEmpty')}</p>
