@@ -4,13 +4,14 @@
  * writes orders) and handed over, in full or in part, after checking the order number and the
  * customer's name or phone, collecting what is still due.
  */
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { CustomerDoc, PickupDoc, WebOrderDoc } from '../../src/documents';
 import { formatMoney } from '../../src/money';
 import type { Minor } from '../../src/money';
 import { services } from '../services';
 import { useAppStore } from '../state/app-store';
 import { DocumentLookupForm } from '../lookup/document-lookup-form';
+import { serverApi } from '../lookup/document-lookup';
 import type { FoundDocument } from '../lookup/document-lookup';
 import { OrderPanel } from './order-panel';
 import { ageLabel, pickupQueue } from './pickup-queue';
@@ -40,6 +41,24 @@ export function PickupScreen() {
     [orders, pickups, config.storeId, now],
   );
   const nameOf = new Map(customers.map((customer) => [customer.id, customer.name]));
+  // Another store's customer is not held here: the server names them, so the panel never
+  // shows a customer id (issue #18).
+  const [askedNames, setAskedNames] = useState<Record<string, string>>({});
+  const openCustomerId = open?.order.customerId;
+  const openCustomerHeld = openCustomerId !== undefined && nameOf.has(openCustomerId);
+  useEffect(() => {
+    if (!openCustomerId || openCustomerHeld) return;
+    let current = true;
+    void serverApi()
+      .call('customers/get', { id: openCustomerId })
+      .then((reply) => {
+        if (current && reply.ok)
+          setAskedNames((names) => ({ ...names, [openCustomerId]: reply.value.customer.name }));
+      });
+    return () => {
+      current = false;
+    };
+  }, [openCustomerId, openCustomerHeld]);
   const money = (amount: Minor, order?: WebOrderDoc) =>
     formatMoney(amount, order?.currency ?? 'VND', locale);
 
@@ -82,7 +101,9 @@ export function PickupScreen() {
         </p>
       )}
       {open ? (
-        <OrderPanel customerName={nameOf.get(open.order.customerId)} />
+        <OrderPanel
+          customerName={nameOf.get(open.order.customerId) ?? askedNames[open.order.customerId]}
+        />
       ) : (
         <section className="panel">
           <h2>{t('pickup.queue', { count: rows.length })}</h2>

@@ -125,6 +125,8 @@ describe('every screen at 1024×768 and 1366×768', () => {
       const otherText = (await otherStore.textContent()) ?? '';
       expect.soft(otherText).toContain('Omnitill Hoàn Kiếm');
       expect.soft(otherText).not.toMatch(STORE_IDS);
+      // Its customer is not held at this store: named by the server, never by id.
+      await otherStore.locator('h2').filter({ hasNotText: 'cust_' }).waitFor();
       problems.push(...(await look(page, 'pickup-other-store', width)));
       await pickupScreen.backToQueue(page);
 
