@@ -32,6 +32,8 @@ import type { FoundDocument } from '../lookup/document-lookup';
 import { OMNI_MESSAGES } from '../i18n/omnichannel-messages';
 import type { OmniMessageKey } from '../i18n/omnichannel-messages';
 import { useOmniTranslate } from '../i18n/use-omni-translate';
+import { useStoreNames } from '../lookup/store-names';
+import type { StoreNameOf } from '../lookup/store-names';
 import type { OmniTranslate } from '../i18n/use-omni-translate';
 
 /** A sale's or order's status in words; a completed one says nothing (it is the usual case). */
@@ -39,6 +41,13 @@ function statusLabel(status: string | undefined, t: OmniTranslate): string {
   if (!status || status === 'completed') return '';
   const key = status === 'voided' ? 'customers.status.voided' : `pickup.state.${status}`;
   return key in OMNI_MESSAGES['vi-VN'] ? `(${t(key as OmniMessageKey)})` : `(${status})`;
+}
+
+/** Where it happened: the store by name, or the channel of an order with no store. */
+function whereOf(item: HistoryItem, storeName: StoreNameOf, t: OmniTranslate): string {
+  if (item.storeId) return storeName(item.storeId);
+  const key = `customers.channel.${item.channel}`;
+  return key in OMNI_MESSAGES['vi-VN'] ? t(key as OmniMessageKey) : item.channel;
 }
 
 interface Profile {
@@ -100,6 +109,7 @@ export function CustomerHistoryScreen(props: {
   startReturn: (found: FoundDocument) => Promise<void>;
 }) {
   const t = useOmniTranslate();
+  const storeName = useStoreNames();
   const locale = useAppStore((state) => state.locale);
   const currency = useAppStore((state) => state.settings?.currency ?? 'VND');
   const [text, setText] = useState('');
@@ -132,14 +142,14 @@ export function CustomerHistoryScreen(props: {
 
   const summary = profile ? customerSummary(profile.history) : null;
   return (
-    <main className="omni-screen" data-testid="customer-history-screen">
-      <h1>
-        {t('customers.title')}{' '}
+    <main className="screen" data-testid="customer-history-screen">
+      <header className="screen-header">
+        <h1>{t('customers.title')}</h1>
         <button type="button" className="button-secondary" onClick={() => navigate('/')}>
           {t('common.back')}
         </button>
-      </h1>
-      <form className="omni-lookup" onSubmit={(event) => void search(event)}>
+      </header>
+      <form className="search-row" onSubmit={(event) => void search(event)}>
         <input
           className="scan-input"
           data-testid="customer-search"
@@ -159,7 +169,7 @@ export function CustomerHistoryScreen(props: {
         </p>
       )}
       {matches && matches.length > 1 && !profile && (
-        <ul>
+        <ul className="result-list panel">
           {matches.map((customer) => (
             <li key={customer.id}>
               <button
@@ -174,22 +184,24 @@ export function CustomerHistoryScreen(props: {
         </ul>
       )}
       {profile && summary && (
-        <section className="omni-panel" data-testid="customer-profile">
+        <section className="panel" data-testid="customer-profile">
           <h2>
             {profile.customer.name}{' '}
             {profile.customer.loyaltyCardNumber ? `(${profile.customer.loyaltyCardNumber})` : ''}
           </h2>
           {!profile.serverChecked && <p className="muted">{t('customers.offline')}</p>}
-          <p data-testid="customer-points">{t('customers.points', { points: profile.points })}</p>
-          <p data-testid="customer-lifetime">
-            {t('customers.lifetime', { amount: money(summary.lifetimeSpend) })}
-          </p>
-          <p data-testid="customer-visits">{t('customers.visits', { count: summary.visits })}</p>
-          <p>
-            {t('customers.lastVisit', {
-              date: summary.lastVisit ? date(summary.lastVisit) : t('customers.never'),
-            })}
-          </p>
+          <div className="figures">
+            <p data-testid="customer-points">{t('customers.points', { points: profile.points })}</p>
+            <p data-testid="customer-lifetime">
+              {t('customers.lifetime', { amount: money(summary.lifetimeSpend) })}
+            </p>
+            <p data-testid="customer-visits">{t('customers.visits', { count: summary.visits })}</p>
+            <p>
+              {t('customers.lastVisit', {
+                date: summary.lastVisit ? date(summary.lastVisit) : t('customers.never'),
+              })}
+            </p>
+          </div>
           <h3>{t('customers.history')}</h3>
           <table className="cart-table" data-testid="customer-history">
             <thead>
@@ -197,7 +209,7 @@ export function CustomerHistoryScreen(props: {
                 <th>{t('customers.when')}</th>
                 <th />
                 <th>{t('customers.where')}</th>
-                <th>{t('customers.amount')}</th>
+                <th className="number">{t('customers.amount')}</th>
                 <th />
               </tr>
             </thead>
@@ -209,8 +221,8 @@ export function CustomerHistoryScreen(props: {
                     {t(`customers.kind.${item.kind}`)}
                     {item.original ? ` ← ${item.original}` : ''} {statusLabel(item.status, t)}
                   </td>
-                  <td>{item.storeId ?? item.channel}</td>
-                  <td>{money(item.total)}</td>
+                  <td>{whereOf(item, storeName, t)}</td>
+                  <td className="number">{money(item.total)}</td>
                   <td>
                     {item.kind !== 'return' && (
                       <button

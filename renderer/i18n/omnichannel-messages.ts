@@ -41,7 +41,7 @@ export const vi = {
   'pickup.readyFailed': 'Không báo sẵn sàng được: {reason}',
   'pickup.readyOffline': 'Cần có mạng để báo đơn sẵn sàng. Thử lại khi trực tuyến.',
   'pickup.otherStore':
-    'Đơn này nhận tại cửa hàng {store}, không giao ở đây. Hướng dẫn khách đến đúng cửa hàng.',
+    'Đơn này nhận tại {store}, không giao ở đây. Hướng dẫn khách đến đúng cửa hàng.',
   'pickup.line': 'Món',
   'pickup.ordered': 'Đặt',
   'pickup.pickedUp': 'Đã nhận',
@@ -67,7 +67,7 @@ export const vi = {
   'returns.title': 'Đổi trả hàng',
   'returns.policyDefault':
     'Cửa hàng chưa cài chính sách đổi trả: đang dùng mặc định 30 ngày, trên {amount} cần quản lý duyệt.',
-  'returns.source.sale': 'Hóa đơn {id} — cửa hàng {store} — {date}',
+  'returns.source.sale': 'Hóa đơn {id} — {store} — {date}',
   'returns.source.order': 'Đơn online {number} — nhận tại {store} — {date}',
   'returns.item': 'Mặt hàng',
   'returns.sold': 'Đã bán',
@@ -128,6 +128,10 @@ export const vi = {
   'customers.amount': 'Số tiền',
   'customers.open': 'Mở',
   'customers.offline': 'Ngoại tuyến: chỉ hiện những gì có trên máy này.',
+  'customers.channel.web': 'Cửa hàng trực tuyến',
+  'customers.channel.care': 'Chăm sóc khách hàng',
+  'customers.channel.social': 'Mạng xã hội',
+  'customers.channel.store': 'Tại cửa hàng',
   'common.back': 'Quay lại',
 } as const;
 
@@ -170,7 +174,7 @@ export const en: Record<OmniMessageKey, string> = {
   'pickup.readyFailed': 'Could not mark it ready: {reason}',
   'pickup.readyOffline': 'Marking an order ready needs the server. Try again when online.',
   'pickup.otherStore':
-    'This order is collected at store {store}, not here. Send the customer to that store.',
+    'This order is collected at {store}, not here. Send the customer to that store.',
   'pickup.line': 'Item',
   'pickup.ordered': 'Ordered',
   'pickup.pickedUp': 'Picked up',
@@ -198,7 +202,7 @@ export const en: Record<OmniMessageKey, string> = {
   'returns.title': 'Returns and exchanges',
   'returns.policyDefault':
     'This store has no return policy set up: using the default of 30 days, manager approval over {amount}.',
-  'returns.source.sale': 'Sale {id} — store {store} — {date}',
+  'returns.source.sale': 'Sale {id} — {store} — {date}',
   'returns.source.order': 'Online order {number} — collected at {store} — {date}',
   'returns.item': 'Item',
   'returns.sold': 'Sold',
@@ -260,6 +264,10 @@ export const en: Record<OmniMessageKey, string> = {
   'customers.amount': 'Amount',
   'customers.open': 'Open',
   'customers.offline': 'Offline: showing only what this register holds.',
+  'customers.channel.web': 'Web shop',
+  'customers.channel.care': 'Customer care',
+  'customers.channel.social': 'Social media',
+  'customers.channel.store': 'In store',
   'common.back': 'Back',
 };
 

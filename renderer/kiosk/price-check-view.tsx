@@ -8,6 +8,7 @@ import type { RemoteStock } from '../lookup/stock-data';
 import { services } from '../services';
 import { useAppStore } from '../state/app-store';
 import { useKioskTranslate } from './use-kiosk-translate';
+import { useStoreNames } from '../lookup/store-names';
 
 /**
  * A product's price, its promotions (priced by src/pricing on a one-line cart, so the kiosk says
@@ -17,6 +18,7 @@ export function PriceCheckView(props: { product: ProductDoc }) {
   const t = useKioskTranslate();
   const locale = useAppStore((state) => state.locale);
   const settings = useAppStore((state) => state.settings);
+  const storeName = useStoreNames();
   const { product } = props;
   // Answers are kept with the SKU they are for: a new scan shows "…" until its own answer.
   const [hereFor, setHere] = useState<{ sku: string; sellable: number } | null>(null);
@@ -109,7 +111,7 @@ export function PriceCheckView(props: { product: ProductDoc }) {
       <ul data-testid="kiosk-stock-nearby">
         {others.map((entry) => (
           <li key={entry.storeId}>
-            {t('kiosk.storeStock', { store: entry.storeId, count: entry.sellable })}
+            {t('kiosk.storeStock', { store: storeName(entry.storeId), count: entry.sellable })}
           </li>
         ))}
       </ul>

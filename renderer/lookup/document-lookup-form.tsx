@@ -79,7 +79,7 @@ export function DocumentLookupForm(props: {
   });
 
   return (
-    <form className="omni-lookup" onSubmit={submit}>
+    <form className="search-row" onSubmit={submit}>
       <input
         className="scan-input"
         data-testid={props.testId}

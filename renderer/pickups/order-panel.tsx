@@ -6,10 +6,12 @@ import { markOrderReady } from './pickup-writes';
 import { chosenLines, handOver, toPickNow } from './hand-over';
 import { usePickupStore } from './pickup-store';
 import { useOmniTranslate } from '../i18n/use-omni-translate';
+import { useStoreNames } from '../lookup/store-names';
 
 /** One web order at the pickup counter: its lines, mark ready, the hand-over check and payment. */
 export function OrderPanel(props: { customerName: string | undefined }) {
   const t = useOmniTranslate();
+  const storeName = useStoreNames();
   const locale = useAppStore((state) => state.locale);
   const state = usePickupStore();
   const { config } = services();
@@ -57,20 +59,22 @@ export function OrderPanel(props: { customerName: string | undefined }) {
   }
 
   return (
-    <section className="omni-panel" data-testid="order-panel">
+    <section className="panel" data-testid="order-panel">
       <h2>
         {order.orderNumber} — {props.customerName ?? order.customerId}{' '}
         <span className="badge" data-testid="order-state">
           {t(`pickup.state.${orderState}`)}
         </span>
       </h2>
-      {!here && <p className="error">{t('pickup.otherStore', { store: order.pickupStoreId })}</p>}
+      {!here && (
+        <p className="error">{t('pickup.otherStore', { store: storeName(order.pickupStoreId) })}</p>
+      )}
       <table className="cart-table">
         <thead>
           <tr>
             <th>{t('pickup.line')}</th>
-            <th>{t('pickup.ordered')}</th>
-            <th>{t('pickup.pickedUp')}</th>
+            <th className="number">{t('pickup.ordered')}</th>
+            <th className="number">{t('pickup.pickedUp')}</th>
             <th>{t('pickup.now')}</th>
           </tr>
         </thead>
@@ -80,8 +84,8 @@ export function OrderPanel(props: { customerName: string | undefined }) {
             return (
               <tr key={line.lineId} data-testid="order-line">
                 <td>{name}</td>
-                <td>{line.ordered}</td>
-                <td>{line.pickedUp}</td>
+                <td className="number">{line.ordered}</td>
+                <td className="number">{line.pickedUp}</td>
                 <td>
                   <input
                     type="number"
@@ -107,63 +111,72 @@ export function OrderPanel(props: { customerName: string | undefined }) {
         </tbody>
       </table>
       {here && orderState === 'placed' && (
-        <button
-          type="button"
-          className="button-primary"
-          disabled={state.busy}
-          onClick={() => void ready()}
-        >
-          {t('pickup.markReady')}
-        </button>
+        <div className="button-row">
+          <button
+            type="button"
+            className="button-primary"
+            disabled={state.busy}
+            onClick={() => void ready()}
+          >
+            {t('pickup.markReady')}
+          </button>
+        </div>
       )}
       {here && (orderState === 'ready-for-pickup' || orderState === 'partly-picked-up') && (
-        <fieldset className="omni-check">
+        <fieldset className="panel-section">
           <legend>{t('pickup.verify')}</legend>
-          <label>
-            {t('pickup.sayNumber')}
-            <input
-              value={state.saidNumber}
-              onChange={(event) => state.setField('saidNumber', event.target.value)}
-            />
-          </label>
-          <label>
-            {t('pickup.sayNameOrPhone')}
-            <input
-              value={state.saidNameOrPhone}
-              onChange={(event) => state.setField('saidNameOrPhone', event.target.value)}
-            />
-          </label>
-          <p data-testid="pickup-due">
+          <div className="form-row">
+            <label className="field">
+              {t('pickup.sayNumber')}
+              <input
+                value={state.saidNumber}
+                onChange={(event) => state.setField('saidNumber', event.target.value)}
+              />
+            </label>
+            <label className="field">
+              {t('pickup.sayNameOrPhone')}
+              <input
+                value={state.saidNameOrPhone}
+                onChange={(event) => state.setField('saidNameOrPhone', event.target.value)}
+              />
+            </label>
+          </div>
+          <p className="grand-total" data-testid="pickup-due">
             {due > 0 ? t('pickup.amountDue', { amount: money(due) }) : t('pickup.nothingDue')}
           </p>
           {due > 0 && (
-            <div className="omni-payment">
-              <label>
-                <input
-                  type="radio"
-                  checked={state.payWith === 'cash'}
-                  onChange={() => state.setPayWith('cash')}
-                />
-                {t('pickup.payCash')}
-              </label>
-              <label>
-                <input
-                  type="radio"
-                  checked={state.payWith === 'card'}
-                  onChange={() => state.setPayWith('card')}
-                />
-                {t('pickup.payCard')}
-              </label>
+            <div className="form-row">
+              <div className="choices">
+                <label className="choice">
+                  <input
+                    type="radio"
+                    name="pickup-pay-with"
+                    checked={state.payWith === 'cash'}
+                    onChange={() => state.setPayWith('cash')}
+                  />
+                  {t('pickup.payCash')}
+                </label>
+                <label className="choice">
+                  <input
+                    type="radio"
+                    name="pickup-pay-with"
+                    checked={state.payWith === 'card'}
+                    onChange={() => state.setPayWith('card')}
+                  />
+                  {t('pickup.payCard')}
+                </label>
+              </div>
               {state.payWith === 'cash' ? (
-                <label>
+                <label className="field">
                   {t('pickup.cashGiven')}
                   <input
+                    inputMode="numeric"
                     value={state.cashGiven}
                     onChange={(event) => state.setField('cashGiven', event.target.value)}
                   />
                 </label>
               ) : (
-                <label>
+                <label className="field">
                   {t('pickup.approvalCode')}
                   <input
                     value={state.approvalCode}
@@ -173,19 +186,23 @@ export function OrderPanel(props: { customerName: string | undefined }) {
               )}
             </div>
           )}
-          <button
-            type="button"
-            className="button-primary"
-            disabled={state.busy}
-            onClick={() => void submit()}
-          >
-            {t('pickup.handOver')}
-          </button>
+          <div className="button-row">
+            <button
+              type="button"
+              className="button-primary"
+              disabled={state.busy}
+              onClick={() => void submit()}
+            >
+              {t('pickup.handOver')}
+            </button>
+          </div>
         </fieldset>
       )}
-      <button type="button" className="button-secondary" onClick={state.close}>
-        {t('common.back')}
-      </button>
+      <div className="button-row">
+        <button type="button" className="button-secondary" onClick={state.close}>
+          {t('common.back')}
+        </button>
+      </div>
     </section>
   );
 }

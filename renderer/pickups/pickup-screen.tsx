@@ -4,13 +4,14 @@
  * writes orders) and handed over, in full or in part, after checking the order number and the
  * customer's name or phone, collecting what is still due.
  */
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { CustomerDoc, WebOrderDoc } from '../../src/documents';
 import { formatMoney } from '../../src/money';
 import type { Minor } from '../../src/money';
 import { services } from '../services';
 import { useAppStore } from '../state/app-store';
 import { DocumentLookupForm } from '../lookup/document-lookup-form';
+import { serverApi } from '../lookup/document-lookup';
 import type { FoundDocument } from '../lookup/document-lookup';
 import { OrderPanel } from './order-panel';
 import { ageLabel, pickupQueue } from './pickup-queue';
@@ -19,6 +20,7 @@ import { toPickNow } from './hand-over';
 import { useLiveDocs, useNow } from '../platform/use-live-docs';
 import { useOmniTranslate } from '../i18n/use-omni-translate';
 import { useLiveFacts } from '../data/facts';
+import { navigate } from '../platform/use-hash-route';
 
 export function PickupScreen() {
   const t = useOmniTranslate();
@@ -40,6 +42,24 @@ export function PickupScreen() {
     [orders, pickups, config.storeId, now],
   );
   const nameOf = new Map(customers.map((customer) => [customer.id, customer.name]));
+  // Another store's customer is not held here: the server names them, so the panel never
+  // shows a customer id (issue #18).
+  const [askedNames, setAskedNames] = useState<Record<string, string>>({});
+  const openCustomerId = open?.order.customerId;
+  const openCustomerHeld = openCustomerId !== undefined && nameOf.has(openCustomerId);
+  useEffect(() => {
+    if (!openCustomerId || openCustomerHeld) return;
+    let current = true;
+    void serverApi()
+      .call('customers/get', { id: openCustomerId })
+      .then((reply) => {
+        if (current && reply.ok)
+          setAskedNames((names) => ({ ...names, [openCustomerId]: reply.value.customer.name }));
+      });
+    return () => {
+      current = false;
+    };
+  }, [openCustomerId, openCustomerHeld]);
   const money = (amount: Minor, order?: WebOrderDoc) =>
     formatMoney(amount, order?.currency ?? 'VND', locale);
 
@@ -64,8 +84,13 @@ export function PickupScreen() {
   }
 
   return (
-    <main className="omni-screen" data-testid="pickup-screen">
-      <h1>{t('pickup.title')}</h1>
+    <main className="screen" data-testid="pickup-screen">
+      <header className="screen-header">
+        <h1>{t('pickup.title')}</h1>
+        <button type="button" className="button-secondary" onClick={() => navigate('/')}>
+          {t('common.back')}
+        </button>
+      </header>
       <DocumentLookupForm testId="order-lookup" onFound={show} />
       {notice && (
         <p
@@ -77,9 +102,11 @@ export function PickupScreen() {
         </p>
       )}
       {open ? (
-        <OrderPanel customerName={nameOf.get(open.order.customerId)} />
+        <OrderPanel
+          customerName={nameOf.get(open.order.customerId) ?? askedNames[open.order.customerId]}
+        />
       ) : (
-        <section>
+        <section className="panel">
           <h2>{t('pickup.queue', { count: rows.length })}</h2>
           {rows.length === 0 ? (
             <p className="muted">{t('pickup.queueEmpty')}</p>

@@ -17,6 +17,7 @@ import { returnableLines } from '../lookup/return-documents';
 import { useReturnsStore } from './returns-store';
 import { returnPolicyOf } from '../../src/returns';
 import { useOmniTranslate } from '../i18n/use-omni-translate';
+import { useStoreNames } from '../lookup/store-names';
 import type { OmniTranslate } from '../i18n/use-omni-translate';
 
 function tenderText(tender: RefundTender, t: OmniTranslate): string {
@@ -46,6 +47,7 @@ export function ReturnsScreen(props: { openExchange: OpenExchange }) {
   const locale = useAppStore((state) => state.locale);
   const settings = useAppStore((state) => state.settings);
   const state = useReturnsStore();
+  const storeName = useStoreNames();
   const { found, source, plan } = state;
   const policy = returnPolicyOf(settings);
   const money = (amount: Minor) => formatMoney(amount, source?.currency ?? 'VND', locale);
@@ -115,23 +117,23 @@ export function ReturnsScreen(props: { openExchange: OpenExchange }) {
     : found.kind === 'order'
       ? t('returns.source.order', {
           number: found.order.orderNumber,
-          store: found.order.pickupStoreId,
+          store: storeName(found.order.pickupStoreId),
           date: new Date(source?.soldAt ?? found.order.placedAt).toLocaleDateString(locale),
         })
       : t('returns.source.sale', {
           id: found.sale.receiptNumber ?? found.sale.id,
-          store: found.sale.storeId,
+          store: storeName(found.sale.storeId),
           date: new Date(found.sale.completedAt).toLocaleDateString(locale),
         });
 
   return (
-    <main className="omni-screen" data-testid="returns-screen">
-      <h1>
-        {t('returns.title')}{' '}
+    <main className="screen" data-testid="returns-screen">
+      <header className="screen-header">
+        <h1>{t('returns.title')}</h1>
         <button type="button" className="button-secondary" onClick={() => navigate('/')}>
           {t('common.back')}
         </button>
-      </h1>
+      </header>
       {policy.isDefault && (
         <p className="muted">
           {t('returns.policyDefault', { amount: money(policy.policy.managerApprovalOver) })}
@@ -143,14 +145,16 @@ export function ReturnsScreen(props: { openExchange: OpenExchange }) {
         </p>
       )}
       {state.done?.exchange && (
-        <button
-          type="button"
-          className="button-primary"
-          data-testid="exchange-sell"
-          onClick={() => state.done?.exchange && sellExchangeGoods(state.done.exchange)}
-        >
-          {t('returns.exchangeSell', { id: state.done.exchange.id })}
-        </button>
+        <div className="button-row">
+          <button
+            type="button"
+            className="button-primary"
+            data-testid="exchange-sell"
+            onClick={() => state.done?.exchange && sellExchangeGoods(state.done.exchange)}
+          >
+            {t('returns.exchangeSell', { id: state.done.exchange.id })}
+          </button>
+        </div>
       )}
       {!found && (
         <DocumentLookupForm testId="return-lookup" onFound={(document) => void open(document)} />
@@ -165,15 +169,15 @@ export function ReturnsScreen(props: { openExchange: OpenExchange }) {
         </p>
       )}
       {found && source && (
-        <section className="omni-panel" data-testid="return-panel">
+        <section className="panel" data-testid="return-panel">
           <h2>{heading}</h2>
           <table className="cart-table">
             <thead>
               <tr>
                 <th>{t('returns.item')}</th>
-                <th>{t('returns.sold')}</th>
-                <th>{t('returns.returned')}</th>
-                <th>{t('returns.returnable')}</th>
+                <th className="number">{t('returns.sold')}</th>
+                <th className="number">{t('returns.returned')}</th>
+                <th className="number">{t('returns.returnable')}</th>
                 <th>{t('returns.quantity')}</th>
                 <th>{t('returns.condition')}</th>
                 <th>{t('returns.reason')}</th>
@@ -185,9 +189,13 @@ export function ReturnsScreen(props: { openExchange: OpenExchange }) {
                 return (
                   <tr key={line.lineId} data-testid="return-line" data-sku={line.sku}>
                     <td>{line.name}</td>
-                    <td>{line.sold}</td>
-                    <td data-testid="returned-quantity">{line.returned}</td>
-                    <td data-testid="returnable-quantity">{line.returnable}</td>
+                    <td className="number">{line.sold}</td>
+                    <td className="number" data-testid="returned-quantity">
+                      {line.returned}
+                    </td>
+                    <td className="number" data-testid="returnable-quantity">
+                      {line.returnable}
+                    </td>
                     <td>
                       <input
                         type="number"
@@ -233,15 +241,17 @@ export function ReturnsScreen(props: { openExchange: OpenExchange }) {
           {lines.every((line) => line.returnable === 0) && (
             <p className="muted">{t('returns.nothingReturnable')}</p>
           )}
-          <label>
-            <input
-              type="checkbox"
-              checked={state.exchange}
-              onChange={(event) => state.setExchange(event.target.checked)}
-            />
-            {t('returns.exchange')}
-          </label>
-          <div>
+          <div className="choices">
+            <label className="choice">
+              <input
+                type="checkbox"
+                checked={state.exchange}
+                onChange={(event) => state.setExchange(event.target.checked)}
+              />
+              {t('returns.exchange')}
+            </label>
+          </div>
+          <div className="button-row">
             <button
               type="button"
               className="button-primary"
@@ -255,7 +265,7 @@ export function ReturnsScreen(props: { openExchange: OpenExchange }) {
             </button>
           </div>
           {plan && (
-            <div className="omni-plan" data-testid="return-plan">
+            <div className="panel-section" data-testid="return-plan">
               <p className="grand-total">
                 {t('returns.refundTotal', { amount: money(plan.totals.refund) })}
               </p>
@@ -277,8 +287,8 @@ export function ReturnsScreen(props: { openExchange: OpenExchange }) {
                 )}
               </ul>
               {state.needsApproval && (
-                <label>
-                  {found.serverChecked ? t('returns.needsApproval') : t('returns.offlineApproval')}{' '}
+                <label className="field">
+                  {found.serverChecked ? t('returns.needsApproval') : t('returns.offlineApproval')}
                   <input
                     type="password"
                     inputMode="numeric"
@@ -288,15 +298,17 @@ export function ReturnsScreen(props: { openExchange: OpenExchange }) {
                   />
                 </label>
               )}
-              <button
-                type="button"
-                className="button-primary"
-                disabled={state.busy}
-                onClick={() => void confirm()}
-                data-testid="confirm-return"
-              >
-                {t('returns.confirm')}
-              </button>
+              <div className="button-row">
+                <button
+                  type="button"
+                  className="button-primary"
+                  disabled={state.busy}
+                  onClick={() => void confirm()}
+                  data-testid="confirm-return"
+                >
+                  {t('returns.confirm')}
+                </button>
+              </div>
             </div>
           )}
         </section>

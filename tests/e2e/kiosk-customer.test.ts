@@ -158,7 +158,7 @@ describe('the customer kiosk', () => {
     // Other stores' stock is asked of the server, apart from the replica's own: it may come later.
     await expect
       .poll(() => page.getByTestId('kiosk-stock-nearby').textContent(), { timeout: 20_000 })
-      .toBe('hn-hk: 7');
+      .toBe('Omnitill Hoàn Kiếm: 7');
     await page.screenshot({ path: 'docs/screenshots/kiosk-price-check.png' });
   });
 

@@ -111,7 +111,7 @@ describe('web order picked up in its store', () => {
 
   it('leaves the queue once everything is collected', async () => {
     const { page } = counter;
-    await page.getByRole('button', { name: 'Back' }).click();
+    await pickupScreen.backToQueue(page);
     await expect.poll(() => pickupScreen.queueRow(page, order.orderNumber).count()).toBe(0);
     // Resource 404s belong to other screens' polling; our screens must throw nothing.
     expect(

@@ -147,8 +147,9 @@ describe('a web order returned in a store', () => {
     const rows = page.getByTestId('history-row');
     await expect.poll(() => rows.count()).toBe(3);
     await expect(page.locator('[data-kind="return"]').allTextContents()).resolves.toEqual([
-      expect.stringContaining('hcm-q1'),
-      expect.stringContaining('hn-hk'),
+      // Where, by the store's name (issue #18), never its id.
+      expect.stringContaining('Omnitill Quận 1'),
+      expect.stringContaining('Omnitill Hoàn Kiếm'),
     ]);
     await expect(page.getByTestId('customer-lifetime').textContent()).resolves.toBe(
       'Lifetime spend: ₫25,000',

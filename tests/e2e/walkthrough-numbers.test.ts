@@ -112,7 +112,7 @@ describe('the walkthrough numbers add up', () => {
     );
     expect(done).toContain(`Order ${order.orderNumber} handed over`);
     await page.getByTestId('order-state').filter({ hasText: 'Picked up' }).waitFor();
-    await page.getByRole('button', { name: 'Back' }).click();
+    await pickupScreen.backToQueue(page);
   }
 
   it('a pickup takes what it handed over out of the pickup store’s stock', async () => {

@@ -81,7 +81,7 @@ export function ShiftPanel() {
   }, []);
 
   const closedView = closed && (
-    <section className="manager-card" data-testid="z-report">
+    <section className="manager-card manager-wide" data-testid="z-report">
       <h2>{t('shift.zReport')}</h2>
       <p className="notice">{t('shift.closedDone')}</p>
       <ReportTable
@@ -102,8 +102,8 @@ export function ShiftPanel() {
   if (!shift) {
     return (
       <div className="manager-columns">
-        {shift === null && <OpenRegisterForm />}
         {closedView}
+        {shift === null && <OpenRegisterForm />}
       </div>
     );
   }

@@ -20,6 +20,7 @@ import { storeStaff } from '../../services';
 import { useCartStore } from '../cart-store';
 import { handleScan } from '../scan-entry';
 import { focusScanInput } from '../scan-input-focus';
+import { useLastSaleLifetime } from '../last-sale-lifetime';
 import { useSellUiStore } from '../sell-ui-store';
 import { useCustomerDisplay } from '../use-customer-display';
 import { usePricedCart } from '../use-priced-cart';
@@ -43,6 +44,7 @@ export function SellScreen() {
   }, []);
   useSellShortcuts(priced, t);
   useCustomerDisplay(priced);
+  useLastSaleLifetime();
 
   // Scans from the wedge or a serial scanner land here unless a dialog takes them first.
   useEffect(

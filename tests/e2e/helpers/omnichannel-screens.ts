@@ -16,6 +16,15 @@ export const pickupScreen = {
     await page.getByTestId('order-panel').waitFor();
   },
 
+  /** The order panel's Back: the queue again (the screen's own Back goes to the sale). */
+  async backToQueue(page: Page): Promise<void> {
+    await page
+      .getByTestId('order-panel')
+      .getByRole('button', { name: /^(Quay lại|Back)$/ })
+      .click();
+    await page.getByTestId('order-panel').waitFor({ state: 'detached' });
+  },
+
   async markReady(page: Page): Promise<void> {
     await page.getByRole('button', { name: /Mark ready|Báo hàng đã sẵn sàng/ }).click();
     await page
