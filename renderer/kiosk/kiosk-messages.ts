@@ -45,6 +45,7 @@ export const vi = {
   'kiosk.orderNotFound': 'Không tìm thấy đơn hàng này tại cửa hàng. Vui lòng hỏi nhân viên.',
   'kiosk.orderCancelled': 'Đơn hàng này đã bị hủy. Vui lòng hỏi nhân viên.',
   'kiosk.orderNotReady': 'Đơn hàng chưa sẵn sàng. Nhân viên sẽ kiểm tra giúp bạn.',
+  'kiosk.orderCollected': 'Đơn hàng này đã được nhận đủ. Cần hỗ trợ, vui lòng hỏi nhân viên.',
   'kiosk.order': 'Đơn {number}: {items} sản phẩm',
   'kiosk.checkIn': 'Báo tôi đã đến',
   'kiosk.checkedIn': 'Cảm ơn! Nhân viên đã được báo và sẽ mang hàng ra quầy.',
@@ -97,6 +98,8 @@ export const en: Record<KioskMessageKey, string> = {
     'We could not find this order at this store. Please ask a member of staff.',
   'kiosk.orderCancelled': 'This order was cancelled. Please ask a member of staff.',
   'kiosk.orderNotReady': 'Your order is not ready yet. A member of staff will check it for you.',
+  'kiosk.orderCollected':
+    'This order has been collected in full. For help, please ask a member of staff.',
   'kiosk.order': 'Order {number}: {items} items',
   'kiosk.checkIn': "I'm here",
   'kiosk.checkedIn': 'Thank you! Staff have been told and will bring your order to the counter.',

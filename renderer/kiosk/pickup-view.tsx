@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
-import type { CustomerDoc, WebOrderDoc } from '../../src/documents';
+import type { CustomerDoc, PickupDoc, WebOrderDoc } from '../../src/documents';
+import { orderLineProgress } from '../../src/orders';
+import { findFacts } from '../data/facts';
 import { services } from '../services';
 import { useKioskStore } from './kiosk-store';
 import { displayName } from './member-lookup';
@@ -20,14 +22,40 @@ async function findOrder(reference: string): Promise<WebOrderDoc | null> {
   return order && order.pickupStoreId === config.storeId ? order : null;
 }
 
-async function findOrderWithOwner(
-  reference: string,
-): Promise<{ order: WebOrderDoc | null; customer: CustomerDoc | null }> {
-  const order = await findOrder(reference);
-  if (!order) return { order, customer: null };
-  const owner = await services().db.customers.findOne(order.customerId).exec();
-  return { order, customer: owner?.toJSON() ?? null };
+/** What the kiosk can do with an order: check in only for one ready and not yet collected. */
+export type KioskOrderState = 'not-found' | 'cancelled' | 'collected' | 'not-ready' | 'ready';
+
+export function kioskOrderState(
+  order: WebOrderDoc | null,
+  pickups: readonly PickupDoc[],
+): KioskOrderState {
+  if (!order) return 'not-found';
+  if (order.status === 'cancelled') return 'cancelled';
+  if (orderLineProgress(order, pickups).every((line) => line.toPickUp === 0)) return 'collected';
+  return order.status === 'ready-for-pickup' ? 'ready' : 'not-ready';
 }
+
+interface FoundOrder {
+  order: WebOrderDoc | null;
+  customer: CustomerDoc | null;
+  state: KioskOrderState;
+}
+
+async function findOrderWithOwner(reference: string): Promise<FoundOrder> {
+  const order = await findOrder(reference);
+  if (!order) return { order, customer: null, state: 'not-found' };
+  const { db } = services();
+  const owner = await db.customers.findOne(order.customerId).exec();
+  const pickups = await findFacts(db, 'pickups', { orderId: order.id });
+  return { order, customer: owner?.toJSON() ?? null, state: kioskOrderState(order, pickups) };
+}
+
+const STATE_MESSAGES = {
+  'not-found': { error: true, key: 'kiosk.orderNotFound' },
+  cancelled: { error: true, key: 'kiosk.orderCancelled' },
+  collected: { error: false, key: 'kiosk.orderCollected' },
+  'not-ready': { error: false, key: 'kiosk.orderNotReady' },
+} as const;
 
 /** Checking in for a web-order pickup: staff are told the customer is at the counter. */
 export function PickupView() {
@@ -36,21 +64,19 @@ export function PickupView() {
   const checkIn = useCheckinStore((state) => state.checkIn);
   const [typed, setTyped] = useState('');
   const [order, setOrder] = useState<WebOrderDoc | null>(null);
+  const [state, setState] = useState<KioskOrderState>('not-found');
   const [customer, setCustomer] = useState<CustomerDoc | null>(null);
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
   const [done, setDone] = useState(false);
 
   const show = useCallback(
-    (found: { order: WebOrderDoc | null; customer: CustomerDoc | null }): void => {
+    (found: FoundOrder): void => {
       setDone(false);
       setOrder(found.order);
       setCustomer(found.customer);
-      if (!found.order) setMessage({ error: true, text: t('kiosk.orderNotFound') });
-      else if (found.order.status === 'cancelled') {
-        setMessage({ error: true, text: t('kiosk.orderCancelled') });
-      } else if (found.order.status !== 'ready-for-pickup') {
-        setMessage({ error: false, text: t('kiosk.orderNotReady') });
-      } else setMessage(null);
+      setState(found.state);
+      const message = found.state === 'ready' ? null : STATE_MESSAGES[found.state];
+      setMessage(message && { error: message.error, text: t(message.key) });
     },
     [t],
   );
@@ -94,7 +120,7 @@ export function PickupView() {
           {message.text}
         </p>
       )}
-      {order && order.status !== 'cancelled' && !done && (
+      {order && (state === 'ready' || state === 'not-ready') && !done && (
         <button
           type="button"
           className="kiosk-button kiosk-primary"
