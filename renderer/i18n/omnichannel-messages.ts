@@ -5,6 +5,7 @@
  */
 export const vi = {
   'nav.orders': 'Đơn online',
+  'nav.ordersWaiting': 'Đơn online · {count} khách đang chờ',
   'nav.returns': 'Đổi trả',
   'nav.customers': 'Khách hàng',
   'lookup.label': 'Quét mã hóa đơn, mã QR đơn hàng hoặc nhập số đơn',
@@ -139,6 +140,7 @@ export type OmniMessageKey = keyof typeof vi;
 
 export const en: Record<OmniMessageKey, string> = {
   'nav.orders': 'Online orders',
+  'nav.ordersWaiting': 'Online orders · {count} waiting',
   'nav.returns': 'Returns',
   'nav.customers': 'Customers',
   'lookup.label': 'Scan the receipt or order QR, or type the order number',

@@ -51,6 +51,18 @@ describe('web order picked up in its store', () => {
       .toMatch(/Nguyễn Văn An.*Placed.*1 h.*3.*72,000/);
   });
 
+  it('tells the cashier at the till when the customer checks in at the kiosk', async () => {
+    const { page } = counter;
+    const orders = page.getByTestId('nav-orders');
+    await expect.poll(() => orders.textContent()).toBe('Online orders');
+    // What the store's kiosk sends on "I'm here" (kiosk-customer.test.ts drives the kiosk).
+    const checkin = await api(server, '/api/v1/checkins', { body: { orderId: order.orderId } });
+    expect(checkin.status).toBe(201);
+    await expect
+      .poll(() => orders.textContent(), { timeout: 30_000 })
+      .toBe('Online orders · 1 waiting');
+  });
+
   it('is marked ready, then handed over in part after the checks, paid in cash', async () => {
     const { page } = counter;
     await pickupScreen.openFromQueue(page, order.orderNumber);
