@@ -11,7 +11,8 @@ import type { StaffDoc } from '../documents/staff';
 import type { StoreSettingsDoc } from '../documents/store-settings';
 import { minor } from '../money';
 import { productSearchText } from '../search';
-import { BRANDS, PRODUCT_KINDS, SIZES } from './catalog-words';
+import { BRANDS, PRODUCT_KINDS } from './catalog-words';
+import { ProductNamer } from './product-names';
 import { FAMILY_NAMES, GIVEN_NAMES, MIDDLE_NAMES } from './person-names';
 import { generateDemoLoyalty, generateDemoWebOrders } from './demo-activity';
 import { newStoreSettings } from './store-defaults';
@@ -184,6 +185,8 @@ function product(
 export function generateDemoProducts(count: number, seed: number, now: string): ProductDoc[] {
   const random = new SeededRandom(seed);
   const products: ProductDoc[] = [];
+  const names = new ProductNamer();
+  for (const hero of HERO_PRODUCTS) names.reserve(hero);
   let nextPlu = 10001;
   HERO_PRODUCTS.forEach((hero, heroIndex) => {
     if (products.length >= count) return;
@@ -198,14 +201,13 @@ export function generateDemoProducts(count: number, seed: number, now: string): 
   });
   for (let index = products.length + 1; index <= count; index++) {
     const kind = random.pick(PRODUCT_KINDS);
-    const brand = random.pick(BRANDS);
+    const brandIndex = Math.floor(random.next() * BRANDS.length);
     const weighed = kind.weighed === true && nextPlu <= 99999;
-    const size = weighed ? null : random.pick(SIZES);
-    const name = {
-      vi: [kind.vi, brand, size?.vi].filter(Boolean).join(' '),
-      en: [brand, kind.en.toLowerCase(), size?.en].filter(Boolean).join(' '),
-    };
+    // A draw once used for the size: kept so every product's kind and price stay as they were
+    // (tests and docs name them); the size now follows from the kind and the price.
+    if (!weighed) random.next();
     const price = roundPrice(random.int(kind.minPrice, kind.maxPrice));
+    const name = names.name(kind, brandIndex, price);
     products.push(
       product(
         index,
