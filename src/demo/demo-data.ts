@@ -5,6 +5,9 @@
 import { DEFAULT_BARCODE_LAYOUTS, makeEan13 } from '../barcodes';
 import type { CustomerDoc } from '../documents/customer';
 import type { LoyaltyEntryDoc } from '../documents/loyalty-entry';
+import type { PickupDoc } from '../documents/pickup';
+import type { SaleDoc } from '../documents/sale';
+import type { StockMoveDoc } from '../documents/stock-move';
 import type { WebOrderDoc } from '../documents/web-order';
 import type { ProductDoc } from '../documents/product';
 import type { StaffDoc } from '../documents/staff';
@@ -14,7 +17,9 @@ import { productSearchText } from '../search';
 import { BRANDS, PRODUCT_KINDS } from './catalog-words';
 import { ProductNamer } from './product-names';
 import { FAMILY_NAMES, GIVEN_NAMES, MIDDLE_NAMES } from './person-names';
-import { generateDemoLoyalty, generateDemoWebOrders } from './demo-activity';
+import { generateDemoWebOrders } from './demo-activity';
+import { generateDemoHistory } from './demo-history';
+import { generateDemoStock } from './demo-stock';
 import { newStoreSettings } from './store-defaults';
 import { DEMO_OTHER_STORE_ID, DEMO_STORE_ID } from './demo-ids';
 import { DEMO_LOYALTY, DEMO_PROMOTIONS, DEMO_RETURN_POLICY } from './demo-programs';
@@ -38,10 +43,17 @@ export interface DemoData {
   staff: DemoStaff[];
   products: ProductDoc[];
   customers: CustomerDoc[];
-  /** Points the demo customers earned before today, on the web and in store. */
+  /** Points the demo customers earned before today: one earn entry per past sale or order. */
   loyaltyEntries: LoyaltyEntryDoc[];
   /** Web orders waiting at the stores. */
   webOrders: WebOrderDoc[];
+  /** Past till sales of the loyalty customers in both stores (demo-history.ts). */
+  sales: SaleDoc[];
+  /** Past web, social and customer-care orders, collected (with their pickups). */
+  pastOrders: WebOrderDoc[];
+  pickups: PickupDoc[];
+  /** Opening stock of both stores, then what the past sales and pickups took out. */
+  stock: StockMoveDoc[];
 }
 
 /** Products the README and the end-to-end tests name; the rest are generated. */
@@ -252,25 +264,35 @@ export function generateDemoData(options: DemoOptions): DemoData {
   const now = options.now;
   const products = generateDemoProducts(options.productCount ?? 3000, seed, now);
   const customers = generateDemoCustomers(options.customerCount ?? 200, seed, now);
+  const stores = [
+    demoStoreSettings(DEMO_STORE_ID, 'Omnitill Quận 1', '12 Lê Lợi, Quận 1, TP. Hồ Chí Minh', now),
+    demoStoreSettings(
+      DEMO_OTHER_STORE_ID,
+      'Omnitill Hoàn Kiếm',
+      '8 Hàng Bài, Hoàn Kiếm, Hà Nội',
+      now,
+    ),
+  ];
+  const history = generateDemoHistory(customers, products, stores, now, seed);
   return {
-    stores: [
-      demoStoreSettings(
-        DEMO_STORE_ID,
-        'Omnitill Quận 1',
-        '12 Lê Lợi, Quận 1, TP. Hồ Chí Minh',
-        now,
-      ),
-      demoStoreSettings(
-        DEMO_OTHER_STORE_ID,
-        'Omnitill Hoàn Kiếm',
-        '8 Hàng Bài, Hoàn Kiếm, Hà Nội',
-        now,
-      ),
-    ],
+    stores,
     staff: demoStaff(now),
     products,
     customers,
-    loyaltyEntries: generateDemoLoyalty(customers, DEMO_LOYALTY.program, now),
+    loyaltyEntries: history.loyaltyEntries,
     webOrders: generateDemoWebOrders(customers, products, now),
+    sales: history.sales,
+    pastOrders: history.orders,
+    pickups: history.pickups,
+    stock: [
+      ...generateDemoStock(
+        products,
+        stores.map((store) => store.storeId),
+        seed,
+        now,
+        history.stockMoves,
+      ),
+      ...history.stockMoves,
+    ],
   };
 }
