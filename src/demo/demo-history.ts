@@ -57,7 +57,7 @@ function pastTime(now: string, days: number, hour: number, minute: number): stri
 }
 
 function cartLines(products: readonly ProductDoc[], random: SeededRandom): CartLineInput[] {
-  const count = random.int(1, 4);
+  const count = Math.min(random.int(1, 4), products.length);
   const picked = new Set<ProductDoc>();
   while (picked.size < count) picked.add(random.pick(products));
   return [...picked].map((product, index) => ({
@@ -112,6 +112,8 @@ export function generateDemoHistory(
   };
   const planned: PlannedSale[] = [];
   const unitProducts = products.filter((product) => product.pricing === 'unit');
+  // A catalog too small for a history (tests, benchmarks' settings-only data) gets none.
+  if (unitProducts.length === 0) return history;
   customers.forEach((customer, index) => {
     if (!hasDemoHistory(index)) return;
     const number = index + 1;

@@ -30,7 +30,9 @@ async function writePerStore(
   const byStore = new Map<string, { id: string }[]>();
   for (const doc of docs) {
     const storeId = doc.storeId ?? doc.pickupStoreId ?? '';
-    byStore.set(storeId, [...(byStore.get(storeId) ?? []), doc]);
+    const list = byStore.get(storeId);
+    if (list) list.push(doc);
+    else byStore.set(storeId, [doc]);
   }
   for (const [storeId, list] of byStore) {
     await writeAll(store, storeDatabaseName(collection, storeId), list);
