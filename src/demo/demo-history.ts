@@ -5,6 +5,9 @@
  * media, collected at a store (pickups and their stock moves) and earning by the program's rule
  * (pointsToEarn). A customer's points are the sum of these entries: nothing is made up.
  *
+ * When: from two months to a week before today, so this week's reports hold only what a
+ * walkthrough (or a test) rings up itself.
+ *
  * Who: from the eleventh customer on, every second one (the first ten start with nothing, so a
  * walkthrough or a test sees only its own). Every fifth of them also shops in Hoàn Kiếm; the
  * others keep to Quận 1, so a Hoàn Kiếm register holds only the customers who came there.
@@ -123,7 +126,7 @@ export function generateDemoHistory(
       planned.push({
         storeId: alsoHanoi && visit === 0 ? DEMO_OTHER_STORE_ID : DEMO_STORE_ID,
         customerId: customer.id,
-        at: pastTime(now, random.int(2, 60), random.int(2, 11), random.int(0, 59)),
+        at: pastTime(now, random.int(8, 60), random.int(2, 11), random.int(0, 59)),
         lines: cartLines(products, random),
         byCard: random.int(0, 2) === 0,
         approval: random.digits(6),
@@ -173,7 +176,7 @@ export function generateDemoHistory(
     settings: StoreSettingsDoc,
     catalog: readonly ProductDoc[],
   ): void {
-    const placedAt = pastTime(now, random.int(3, 45), random.int(1, 14), random.int(0, 59));
+    const placedAt = pastTime(now, random.int(9, 45), random.int(1, 14), random.int(0, 59));
     const collectedAt = new Date(Date.parse(placedAt) + 86_400_000).toISOString();
     const picked = cartLines(catalog, random);
     const lines = picked.map((line) => {
