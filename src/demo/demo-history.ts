@@ -9,7 +9,8 @@
  * walkthrough (or a test) rings up itself.
  *
  * Who: from the eleventh customer on, every second one (the first ten start with nothing, so a
- * walkthrough or a test sees only its own). Every fifth of them also shops in Hoàn Kiếm; the
+ * walkthrough or a test sees only its own); customers 17, 27, 37 … are regulars with a weekly
+ * shop, gold members by their points. Every fifth of them also shops in Hoàn Kiếm; the
  * others keep to Quận 1, so a Hoàn Kiếm register holds only the customers who came there.
  */
 import type { CustomerDoc } from '../documents/customer';
@@ -59,8 +60,13 @@ function pastTime(now: string, days: number, hour: number, minute: number): stri
   return day.toISOString();
 }
 
-function cartLines(products: readonly ProductDoc[], random: SeededRandom): CartLineInput[] {
-  const count = Math.min(random.int(1, 4), products.length);
+/** A basket: a few items, or a regular's weekly shop (more lines, more of each). */
+function cartLines(
+  products: readonly ProductDoc[],
+  random: SeededRandom,
+  big = false,
+): CartLineInput[] {
+  const count = Math.min(big ? random.int(4, 7) : random.int(1, 4), products.length);
   const picked = new Set<ProductDoc>();
   while (picked.size < count) picked.add(random.pick(products));
   return [...picked].map((product, index) => ({
@@ -71,7 +77,7 @@ function cartLines(products: readonly ProductDoc[], random: SeededRandom): CartL
     categoryId: product.categoryId,
     pricing: product.pricing,
     unitPrice: product.unitPrice,
-    quantity: product.pricing === 'weight' ? 1 : random.int(1, 3),
+    quantity: product.pricing === 'weight' ? 1 : big ? random.int(2, 5) : random.int(1, 3),
     ...(product.pricing === 'weight' ? { grams: random.int(3, 24) * 50 } : {}),
     taxRateId: product.taxRateId,
   }));
@@ -121,13 +127,15 @@ export function generateDemoHistory(
     if (!hasDemoHistory(index)) return;
     const number = index + 1;
     const alsoHanoi = number % 5 === 0;
-    const visits = random.int(1, 3);
+    // Regulars (customers 17, 27, 37 …) shop every week: enough points for the gold tier.
+    const regular = number % 10 === 7;
+    const visits = regular ? random.int(10, 14) : random.int(1, 3);
     for (let visit = 0; visit < visits; visit++) {
       planned.push({
         storeId: alsoHanoi && visit === 0 ? DEMO_OTHER_STORE_ID : DEMO_STORE_ID,
         customerId: customer.id,
         at: pastTime(now, random.int(8, 60), random.int(2, 11), random.int(0, 59)),
-        lines: cartLines(products, random),
+        lines: cartLines(products, random, regular),
         byCard: random.int(0, 2) === 0,
         approval: random.digits(6),
       });
