@@ -184,7 +184,7 @@ function CustomerDetails(props: { customer: CustomerDoc }) {
             <li key={entry.id}>
               {new Date(entry.at).toLocaleDateString(locale)} ·{' '}
               {t(`customer.channel.${entry.channel}` as MessageKey)} · {money(entry.total)}
-              {entry.status ? ` · ${entry.status}` : ''}
+              {entry.status ? ` · ${t(`customer.status.${entry.status}` as MessageKey)}` : ''}
             </li>
           ))}
         </ul>
