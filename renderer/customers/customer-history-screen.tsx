@@ -35,6 +35,7 @@ import { useOmniTranslate } from '../i18n/use-omni-translate';
 import { useStoreNames } from '../lookup/store-names';
 import type { StoreNameOf } from '../lookup/store-names';
 import type { OmniTranslate } from '../i18n/use-omni-translate';
+import { findFacts } from '../data/facts';
 
 /** A sale's or order's status in words; a completed one says nothing (it is the usual case). */
 function statusLabel(status: string | undefined, t: OmniTranslate): string {
@@ -80,14 +81,16 @@ async function findCustomers(
 async function loadProfile(customer: CustomerDoc): Promise<Profile> {
   const { db } = services();
   const json = <T,>(docs: { toJSON(): unknown }[]) => docs.map((doc) => doc.toJSON() as T);
+  const orders = json<WebOrderDoc>(
+    await db.orders.find({ selector: { customerId: customer.id } }).exec(),
+  );
   const held = {
     sales: json<SaleDoc>(await db.sales.find({ selector: { customerId: customer.id } }).exec()),
-    orders: json<WebOrderDoc>(
-      await db.orders.find({ selector: { customerId: customer.id } }).exec(),
-    ),
+    orders,
     returns: json<ReturnDoc>(
       await db.returns.find({ selector: { customerId: customer.id } }).exec(),
     ),
+    pickups: await findFacts(db, 'pickups', { orderId: { $in: orders.map((order) => order.id) } }),
   };
   const remote = await serverApi().call('customers/get', { id: customer.id });
   const ledger: LoyaltyEntryDoc[] = await ledgerFor(customer.id);

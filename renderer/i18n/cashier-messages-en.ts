@@ -260,6 +260,8 @@ export const cashierEn: Record<keyof typeof cashierVi, string> = {
   'customer.status.voided': 'voided',
   'customer.status.placed': 'placed',
   'customer.status.ready-for-pickup': 'ready for pickup',
+  'customer.status.partly-picked-up': 'partly picked up',
+  'customer.status.picked-up': 'picked up',
   'customer.status.cancelled': 'cancelled',
   'customer.close': 'Close',
   'display.welcome': 'Welcome!',

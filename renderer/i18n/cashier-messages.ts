@@ -260,6 +260,8 @@ export const cashierVi = {
   'customer.status.voided': 'đã hủy',
   'customer.status.placed': 'đã đặt',
   'customer.status.ready-for-pickup': 'chờ nhận hàng',
+  'customer.status.partly-picked-up': 'đã nhận một phần',
+  'customer.status.picked-up': 'đã nhận đủ',
   'customer.status.cancelled': 'đã hủy đơn',
   'customer.close': 'Đóng',
   'display.welcome': 'Xin chào quý khách!',

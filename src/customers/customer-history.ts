@@ -4,8 +4,9 @@
  * merges the two, each document once. Lifetime spend, visits and the last visit are sums over
  * that history.
  */
-import type { CustomerDoc, ReturnDoc, SaleDoc, WebOrderDoc } from '../documents';
+import type { CustomerDoc, PickupDoc, ReturnDoc, SaleDoc, WebOrderDoc } from '../documents';
 import { minor, sum } from '../money';
+import { webOrderState } from '../orders/web-order-progress';
 import type { Minor } from '../money';
 import { normalizeCardNumber, normalizePhone } from './customer-identity';
 
@@ -29,6 +30,11 @@ export function customerHistory(
     sales: readonly SaleDoc[];
     orders: readonly WebOrderDoc[];
     returns: readonly ReturnDoc[];
+    /**
+     * The pickups of those orders: an order's status is the store's view of it (`webOrderState`:
+     * picked up, partly picked up), not only the server's `ready-for-pickup`.
+     */
+    pickups?: readonly PickupDoc[];
   },
 ): HistoryItem[] {
   return [
@@ -52,7 +58,7 @@ export function customerHistory(
         storeId: order.pickupStoreId,
         at: order.placedAt,
         total: order.total,
-        status: order.status,
+        status: webOrderState(order, held.pickups ?? []),
       })),
     ...held.returns
       .filter((doc) => doc.customerId === customerId)

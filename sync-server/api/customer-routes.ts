@@ -4,6 +4,7 @@ import type { LoyaltyEntryDoc } from '../../src/documents';
 import type { ReturnDoc } from '../../src/documents';
 import type { SaleDoc } from '../../src/documents';
 import type { WebOrderDoc } from '../../src/documents';
+import type { PickupDoc } from '../../src/documents';
 import { customerHistory, mergeHistory, normalizePhone } from '../../src/customers';
 import { loyaltyBalance } from '../../src/loyalty';
 import { badRequest, notFound } from '../http/api-error';
@@ -67,11 +68,19 @@ export function customerRoutes(context: ServerContext): Router {
       documents
         .filter((entry) => entry.db.startsWith(`${collection}-`))
         .map((entry) => fromCouchDoc<T>(entry.doc));
+    const orders = of<WebOrderDoc>('orders');
+    const pickups: PickupDoc[] = [];
+    for (const order of orders) {
+      for (const entry of await index.fetch(await index.postings('pick', order.id))) {
+        pickups.push(fromCouchDoc<PickupDoc>(entry.doc));
+      }
+    }
     const history = mergeHistory(
       customerHistory(id, {
         sales: of<SaleDoc>('sales'),
-        orders: of<WebOrderDoc>('orders'),
+        orders,
         returns: of<ReturnDoc>('returns'),
+        pickups,
       }),
     );
     return answer({

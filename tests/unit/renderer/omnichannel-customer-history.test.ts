@@ -3,7 +3,7 @@ import { minor } from '../../../src/money';
 import { customerHistory, customerSummary, mergeHistory } from '../../../src/customers';
 import type { HistoryItem } from '../../../src/customers';
 import { readLookupInput } from '../../../renderer/lookup/lookup-input';
-import { ORDER, otherStoreReturn } from './omnichannel-fixtures';
+import { ORDER, otherStoreReturn, pickup } from './omnichannel-fixtures';
 
 const context = { today: '2026-11-23', currency: 'VND' as const };
 
@@ -79,6 +79,16 @@ describe('a customer’s history across channels', () => {
       lastVisit: ORDER.placedAt,
       returns: 1,
     });
+  });
+
+  it("names a collected web order by its pickups, not only the server's ready-for-pickup", () => {
+    const status = (pickups: ReturnType<typeof pickup>[]) =>
+      customerHistory(ORDER.customerId, { sales: [], orders: [ORDER], returns: [], pickups })[0]
+        ?.status;
+    expect(status([])).toBe('ready-for-pickup');
+    const part = pickup('pick_1', [{ lineId: 'l1', quantity: 2 }]);
+    expect(status([part])).toBe('partly-picked-up');
+    expect(status([part, pickup('pick_2', [{ lineId: 'l2', quantity: 3 }])])).toBe('picked-up');
   });
 
   it('has nothing to sum for a new customer', () => {
