@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { ProductDoc } from '../../src/documents';
 import { formatMoney } from '../../src/money';
 import type { Minor } from '../../src/money';
-import { priceCart, pricingContextFromSettings } from '../../src/pricing';
+import { cartLineFor, priceCart, pricingContextFromSettings } from '../../src/pricing';
 import { formatStockQuantity } from '../../src/stock';
 import { levelHere, remoteStock } from '../lookup/stock-data';
 import type { RemoteStock } from '../lookup/stock-data';
@@ -40,19 +40,12 @@ export function PriceCheckView(props: { product: ProductDoc }) {
     return priceCart(
       {
         lines: [
-          {
+          // A weighed product is shown per kilogram: price one kilogram.
+          cartLineFor(product, {
             lineId: 'kiosk',
-            productId: product.id,
-            sku: product.sku,
-            name: product.name.vi,
-            categoryId: product.categoryId,
-            pricing: product.pricing,
-            unitPrice: product.unitPrice,
             quantity: 1,
-            // A weighed product is shown per kilogram: price one kilogram.
-            ...(product.pricing === 'weight' ? { grams: 1000 } : {}),
-            taxRateId: product.taxRateId,
-          },
+            grams: product.pricing === 'weight' ? 1000 : undefined,
+          }),
         ],
       },
       context,

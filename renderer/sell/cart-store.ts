@@ -8,6 +8,7 @@ import type { ProductDoc } from '../../src/documents';
 import type { Minor } from '../../src/money';
 import { timeOrderedId } from '../../src/ids';
 import type { CartInput, CartLineInput, ManualDiscount, PriceOverride } from '../../src/pricing';
+import { cartLineFor } from '../../src/pricing';
 import type { TenderInput } from '../../src/tenders';
 
 export interface Notice {
@@ -84,20 +85,7 @@ export function newId(prefix: string): string {
 }
 
 function lineFor(product: ProductDoc, quantity: number, grams: number | undefined): CartLineInput {
-  const line: CartLineInput = {
-    lineId: newId('line'),
-    productId: product.id,
-    sku: product.sku,
-    name: product.name.vi,
-    categoryId: product.categoryId,
-    pricing: product.pricing,
-    unitPrice: product.unitPrice,
-    quantity,
-    taxRateId: product.taxRateId,
-  };
-  if (grams !== undefined) line.grams = grams;
-  if (product.finalSale) line.finalSale = true;
-  return line;
+  return cartLineFor(product, { lineId: newId('line'), quantity, grams });
 }
 
 /** The sale id and start time, made with the first line. */

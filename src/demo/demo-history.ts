@@ -25,7 +25,7 @@ import type { CartLineInput } from '../documents/parts/cart';
 import type { TenderInput } from '../documents/parts/tender';
 import { earnEntry, pointsToEarn } from '../loyalty';
 import { markReadyForPickup, pickupStockMoves, placeOrder, recordPickup } from '../orders';
-import { priceCart, pricingContextFromSettings } from '../pricing';
+import { cartLineFor, priceCart, pricingContextFromSettings } from '../pricing';
 import { completeSale } from '../sales/complete-sale';
 import { DEMO_OTHER_STORE_ID, DEMO_STORE_ID } from './demo-ids';
 import { orderLine } from './demo-activity';
@@ -69,18 +69,13 @@ function cartLines(
   const count = Math.min(big ? random.int(4, 7) : random.int(1, 4), products.length);
   const picked = new Set<ProductDoc>();
   while (picked.size < count) picked.add(random.pick(products));
-  return [...picked].map((product, index) => ({
-    lineId: `l${index + 1}`,
-    productId: product.id,
-    sku: product.sku,
-    name: product.name.vi,
-    categoryId: product.categoryId,
-    pricing: product.pricing,
-    unitPrice: product.unitPrice,
-    quantity: product.pricing === 'weight' ? 1 : big ? random.int(2, 5) : random.int(1, 3),
-    ...(product.pricing === 'weight' ? { grams: random.int(3, 24) * 50 } : {}),
-    taxRateId: product.taxRateId,
-  }));
+  return [...picked].map((product, index) =>
+    cartLineFor(product, {
+      lineId: `l${index + 1}`,
+      quantity: product.pricing === 'weight' ? 1 : big ? random.int(2, 5) : random.int(1, 3),
+      grams: product.pricing === 'weight' ? random.int(3, 24) * 50 : undefined,
+    }),
+  );
 }
 
 interface PlannedSale {

@@ -26,6 +26,27 @@ export function catalogPriceOf(product: CatalogPrice): CatalogPrice {
 }
 
 /**
+ * A cart line rung up from a product: the catalog's fields, the product's id and Vietnamese
+ * name, and final sale when the product is one. `grams` for a weighed line (its price is per
+ * kilogram). The till, the kiosk's price check and the demo's past sales all ring lines up here.
+ */
+export function cartLineFor(
+  product: ProductDoc,
+  line: { lineId: string; quantity: number; grams?: number | undefined },
+): CartLineInput {
+  const rung: CartLineInput = {
+    lineId: line.lineId,
+    productId: product.id,
+    name: product.name.vi,
+    ...catalogPriceOf(product),
+    quantity: line.quantity,
+  };
+  if (line.grams !== undefined) rung.grams = line.grams;
+  if (product.finalSale) rung.finalSale = true;
+  return rung;
+}
+
+/**
  * The first field where the line differs from this catalog entry (`unitPrice: 1 on the line,
  * 25000 in the catalog`), or null when the line was rung up from it. The price of a weighed
  * line is per kilogram on both sides; a manual price is an override beside it, never here.

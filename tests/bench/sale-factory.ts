@@ -8,7 +8,7 @@ import type { SeededRandom } from '../../src/demo';
 import type { CustomerDoc, ProductDoc, StoreSettingsDoc } from '../../src/documents';
 import { timeOrderedId } from '../../src/ids';
 import { minor } from '../../src/money';
-import { priceCart, pricingContextFromSettings } from '../../src/pricing';
+import { cartLineFor, priceCart, pricingContextFromSettings } from '../../src/pricing';
 import type { CartLineInput } from '../../src/pricing';
 import { completeSale } from '../../src/sales';
 import type { CompleteSaleInput, CompletedSale } from '../../src/sales';
@@ -42,18 +42,11 @@ export function cartLines(
   for (let index = 0; index < lineCount; index++) {
     const product = random.pick(products);
     const weighed = product.pricing === 'weight';
-    const line: CartLineInput = {
+    const line = cartLineFor(product, {
       lineId: `l${String(index + 1).padStart(3, '0')}`,
-      productId: product.id,
-      sku: product.sku,
-      name: product.name.vi,
-      categoryId: product.categoryId,
-      pricing: product.pricing,
-      unitPrice: product.unitPrice,
       quantity: weighed ? 1 : random.int(1, 3),
-      taxRateId: product.taxRateId,
-    };
-    if (weighed) line.grams = random.int(150, 1_800);
+      grams: weighed ? random.int(150, 1_800) : undefined,
+    });
     lines.push(line);
   }
   return lines;
