@@ -10,6 +10,7 @@ import type {
   CustomerDoc,
   LoyaltyEntryDoc,
   ReturnDoc,
+  PickupDoc,
   SaleDoc,
   WebOrderDoc,
 } from '../../src/documents';
@@ -35,7 +36,6 @@ import { useOmniTranslate } from '../i18n/use-omni-translate';
 import { useStoreNames } from '../lookup/store-names';
 import type { StoreNameOf } from '../lookup/store-names';
 import type { OmniTranslate } from '../i18n/use-omni-translate';
-import { findFacts } from '../data/facts';
 
 /** A sale's or order's status in words; a completed one says nothing (it is the usual case). */
 function statusLabel(status: string | undefined, t: OmniTranslate): string {
@@ -90,7 +90,11 @@ async function loadProfile(customer: CustomerDoc): Promise<Profile> {
     returns: json<ReturnDoc>(
       await db.returns.find({ selector: { customerId: customer.id } }).exec(),
     ),
-    pickups: await findFacts(db, 'pickups', { orderId: { $in: orders.map((order) => order.id) } }),
+    pickups: json<PickupDoc>(
+      await db.pickups
+        .find({ selector: { orderId: { $in: orders.map((order) => order.id) } } })
+        .exec(),
+    ),
   };
   const remote = await serverApi().call('customers/get', { id: customer.id });
   const ledger: LoyaltyEntryDoc[] = await ledgerFor(customer.id);

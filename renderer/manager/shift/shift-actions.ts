@@ -5,6 +5,7 @@
  */
 import type {
   DenominationCount,
+  PickupDoc,
   ReturnDoc,
   SaleDoc,
   ShiftDoc,
@@ -28,7 +29,6 @@ import { useAppStore } from '../../state/app-store';
 import { newId } from '../manager-format';
 import { storeTimeZone } from '../../../src/store-clock';
 import { currentTranslate, deviceProblem, printJobState } from '../../i18n/device-text';
-import { findFacts, insertFact } from '../../data/facts';
 
 /** Opens this register's shift with the float counted, and the notes when counted by note. */
 export async function openRegister(
@@ -57,19 +57,19 @@ export async function openRegister(
 export async function shiftMovements(shift: ShiftDoc): Promise<ShiftMovements> {
   const { db } = services();
   const [cashMoves, sales, returns, pickups] = await Promise.all([
-    findFacts(db, 'cashmoves', { shiftId: shift.id }),
+    db.cashmoves.find({ selector: { shiftId: shift.id } }).exec(),
     db.sales.find({ selector: { shiftId: shift.id } }).exec(),
     db.returns.find({ selector: { shiftId: shift.id } }).exec(),
     // Web orders paid at pickup: their cash is in this drawer, their card in this terminal.
-    findFacts(db, 'pickups', { shiftId: shift.id }),
+    db.pickups.find({ selector: { shiftId: shift.id } }).exec(),
   ]);
   return {
-    cashMoves,
+    cashMoves: cashMoves.map((doc) => doc.toJSON() as CashMoveDoc),
     tenderMovements: shiftTenderMovements(
       shift.id,
       sales.map((doc) => doc.toJSON() as SaleDoc),
       returns.map((doc) => doc.toJSON() as ReturnDoc),
-      pickups,
+      pickups.map((doc) => doc.toJSON() as PickupDoc),
     ),
   };
 }
@@ -93,7 +93,7 @@ export async function recordMove(
     },
     await shiftMovements(shift),
   );
-  await insertFact(services().db, 'cashmoves', move);
+  await services().db.cashmoves.insert(move);
   return move;
 }
 

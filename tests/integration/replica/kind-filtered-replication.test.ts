@@ -157,7 +157,18 @@ describe('one register collection replicating a database per kind', () => {
     expect(stored._rev).toMatch(/^1-/);
     expect(errors).toEqual([]);
     expect(await rejections()).toEqual([]);
-    expect(await facts.count().exec()).toBe(3);
+    // Every cash move is there once (the demo store's pickups come too). Found later: the
+    // re-offered cash_kinds1, which the server already held, can come back through the conflict
+    // without its `factKind` (docs/DATA.md, "Room under the collection limit": to solve before
+    // building the facts collection).
+    await expect
+      .poll(async () =>
+        (await facts.find().exec())
+          .map((doc) => doc.id)
+          .filter((id) => id.startsWith('cash_kinds'))
+          .sort(),
+      )
+      .toEqual(['cash_kinds1', 'cash_kinds2', 'cash_kinds3']);
     for (const state of states) await state.cancel();
   });
 });
