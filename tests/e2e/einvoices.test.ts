@@ -156,7 +156,7 @@ describe('e-invoices at the register and for the manager', () => {
     const done = await returnsScreen.confirm(page);
     const returnId = /ret_\w+/.exec(done)?.[0] ?? '';
     expect(returnId).not.toBe('');
-    await page.getByTestId('returns-screen').locator('h1 button').click();
+    await page.getByTestId('returns-screen').locator('.screen-header button').click();
     await page.getByTestId('scan-input').waitFor();
 
     await switchUser(page, '9999');
