@@ -157,8 +157,8 @@ describe('one register collection replicating a database per kind', () => {
     expect(stored._rev).toMatch(/^1-/);
     expect(errors).toEqual([]);
     expect(await rejections()).toEqual([]);
-    // Every cash move is there once (the demo store's pickups come too). Found later: the
-    // re-offered cash_kinds1, which the server already held, can come back through the conflict
+    // Every cash move is there once. Found in session 8, with a demo that held pickups: the
+    // re-offered cash_kinds1, which the server already held, came back through the conflict
     // without its `factKind` (docs/DATA.md, "Room under the collection limit": to solve before
     // building the facts collection).
     await expect
