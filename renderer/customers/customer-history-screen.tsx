@@ -226,7 +226,9 @@ export function CustomerHistoryScreen(props: {
                   <td>{date(item.at)}</td>
                   <td>
                     {t(`customers.kind.${item.kind}`)}
-                    {item.original ? ` ← ${item.original}` : ''} {statusLabel(item.status, t)}
+                    {item.reference ? ` ${item.reference}` : ''}
+                    {item.originalReference ? ` ← ${item.originalReference}` : ''}{' '}
+                    {statusLabel(item.status, t)}
                   </td>
                   <td>{whereOf(item, storeName, t)}</td>
                   <td className="number">{money(item.total)}</td>

@@ -19,8 +19,15 @@ export interface HistoryItem {
   /** Spent (sales, orders) or refunded (returns, negative). */
   total: Minor;
   status?: string;
-  /** Returns: the sale or order they undo. */
+  /**
+   * The number people read: a sale's receipt number, a web order's order number. Ids
+   * (`sale_01…`, `ord_01…`) are never shown (issue #18).
+   */
+  reference?: string;
+  /** Returns: the id of the sale or order they undo. */
   original?: string;
+  /** Returns: that sale's or order's `reference`, when the history holds it (`mergeHistory`). */
+  originalReference?: string;
 }
 
 /** The customer's sales, web orders and returns among `held`, as history items. */
@@ -48,6 +55,7 @@ export function customerHistory(
         at: sale.completedAt,
         total: sale.priced.totals.total,
         status: sale.status,
+        ...(sale.receiptNumber ? { reference: sale.receiptNumber } : {}),
       })),
     ...held.orders
       .filter((order) => order.customerId === customerId)
@@ -59,6 +67,7 @@ export function customerHistory(
         at: order.placedAt,
         total: order.total,
         status: webOrderState(order, held.pickups ?? []),
+        reference: order.orderNumber,
       })),
     ...held.returns
       .filter((doc) => doc.customerId === customerId)
@@ -74,11 +83,21 @@ export function customerHistory(
   ];
 }
 
+/**
+ * The lists as one history, each document once, newest first. A return names what it undoes by
+ * that document's number when any list holds it: the register's own history and the server's meet
+ * here, so a return of a web order the server knows reads "← W-7K3M9Q2P".
+ */
 export function mergeHistory(...lists: readonly (readonly HistoryItem[])[]): HistoryItem[] {
   const byId = new Map<string, HistoryItem>();
   for (const list of lists)
     for (const item of list) if (!byId.has(item.id)) byId.set(item.id, item);
-  return [...byId.values()].sort((a, b) => b.at.localeCompare(a.at));
+  const withReference = (item: HistoryItem): HistoryItem => {
+    if (item.original === undefined || item.originalReference !== undefined) return item;
+    const reference = byId.get(item.original)?.reference;
+    return reference === undefined ? item : { ...item, originalReference: reference };
+  };
+  return [...byId.values()].map(withReference).sort((a, b) => b.at.localeCompare(a.at));
 }
 
 export interface CustomerSummary {

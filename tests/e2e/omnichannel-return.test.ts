@@ -151,6 +151,12 @@ describe('a web order returned in a store', () => {
       expect.stringContaining('Omnitill Quận 1'),
       expect.stringContaining('Omnitill Hoàn Kiếm'),
     ]);
+    // What a return undoes, by the order's number, never a document id (issue #18).
+    const returns = await page.locator('[data-kind="return"]').allTextContents();
+    for (const text of returns) expect(text).toMatch(/← W-[0-9A-Z]+/);
+    await expect(rows.allTextContents()).resolves.not.toContainEqual(
+      expect.stringMatching(/\b(ord|sale|ret)_/),
+    );
     await expect(page.getByTestId('customer-lifetime').textContent()).resolves.toBe(
       'Lifetime spend: ₫25,000',
     );

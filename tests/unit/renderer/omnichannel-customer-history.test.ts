@@ -81,6 +81,25 @@ describe('a customer’s history across channels', () => {
     });
   });
 
+  it('names documents by the numbers people read, a return by the number of what it undoes', () => {
+    // Issue #18: the history showed "← ord_01TESTORDER", an id no customer or cashier knows.
+    const serverReturn = customerHistory(ORDER.customerId, {
+      sales: [],
+      orders: [],
+      returns: [otherStoreReturn('l2', 1, 9_666)],
+    });
+    const local = customerHistory(ORDER.customerId, { sales: [], orders: [ORDER], returns: [] });
+    const merged = mergeHistory(serverReturn, local);
+    expect(merged.map((item) => [item.kind, item.reference, item.originalReference])).toEqual([
+      ['return', undefined, 'W-TESTORDR'],
+      ['order', 'W-TESTORDR', undefined],
+    ]);
+    // A return whose original no list holds keeps its id for lookups but has no number to show.
+    const alone = mergeHistory(serverReturn)[0];
+    expect(alone?.original).toBe(ORDER.id);
+    expect(alone?.originalReference).toBeUndefined();
+  });
+
   it("names a collected web order by its pickups, not only the server's ready-for-pickup", () => {
     const status = (pickups: ReturnType<typeof pickup>[]) =>
       customerHistory(ORDER.customerId, { sales: [], orders: [ORDER], returns: [], pickups })[0]
