@@ -30,14 +30,17 @@ import './promotions.css';
 
 type Pending = { action: 'end' | 'remove'; promotion: Promotion };
 
-/** Re-reads the clock each half minute, so a state turns from scheduled to running on screen. */
+/**
+ * The clock at this render; the panel renders again each half minute, so a state turns from
+ * scheduled to running on screen (and at once after "End now").
+ */
 function useNow(): string {
-  const [now, setNow] = useState(() => new Date().toISOString());
+  const [, setTick] = useState(0);
   useEffect(() => {
-    const timer = setInterval(() => setNow(new Date().toISOString()), 30_000);
+    const timer = setInterval(() => setTick((tick) => tick + 1), 30_000);
     return () => clearInterval(timer);
   }, []);
-  return now;
+  return new Date().toISOString();
 }
 
 export function PromotionsPanel() {
@@ -155,39 +158,41 @@ export function PromotionsPanel() {
                     <td>{promotionTargetText(promotion, t, catalog, locale)}</td>
                     <td>{promotionScheduleText(promotion, t, locale)}</td>
                     <td data-testid="promotion-state">{t(`promotions.state.${state}`)}</td>
-                    <td className="promo-actions">
-                      <button
-                        type="button"
-                        className="button-secondary"
-                        data-testid="promo-edit"
-                        onClick={() => openForm(promotion)}
-                      >
-                        {t('promotions.edit')}
-                      </button>
-                      {state === 'running' && (
+                    <td>
+                      <div className="promo-actions">
                         <button
                           type="button"
                           className="button-secondary"
-                          data-testid="promo-end"
+                          data-testid="promo-edit"
+                          onClick={() => openForm(promotion)}
+                        >
+                          {t('promotions.edit')}
+                        </button>
+                        {state === 'running' && (
+                          <button
+                            type="button"
+                            className="button-secondary"
+                            data-testid="promo-end"
+                            onClick={() => {
+                              setMessage(null);
+                              setPending({ action: 'end', promotion });
+                            }}
+                          >
+                            {t('promotions.endNow')}
+                          </button>
+                        )}
+                        <button
+                          type="button"
+                          className="button-secondary"
+                          data-testid="promo-remove"
                           onClick={() => {
                             setMessage(null);
-                            setPending({ action: 'end', promotion });
+                            setPending({ action: 'remove', promotion });
                           }}
                         >
-                          {t('promotions.endNow')}
+                          {t('promotions.remove')}
                         </button>
-                      )}
-                      <button
-                        type="button"
-                        className="button-secondary"
-                        data-testid="promo-remove"
-                        onClick={() => {
-                          setMessage(null);
-                          setPending({ action: 'remove', promotion });
-                        }}
-                      >
-                        {t('promotions.remove')}
-                      </button>
+                      </div>
                     </td>
                   </tr>
                 );
