@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import type { RxCollection } from 'rxdb';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { COLLECTIONS } from '../../../renderer/data/collections';
+import { COLLECTIONS, REPLICATIONS } from '../../../renderer/data/collections';
 import type { ReplicaCollections } from '../../../renderer/data/database';
 import type { Principal } from '../../../sync-server/access/auth';
 import { COLLECTION_SCHEMAS } from '../../../sync-server/storage/collection-schemas';
@@ -192,10 +192,11 @@ describe('the write policy tables', () => {
 });
 
 describe("the register's collections", () => {
-  it('replicate the thirteen collections as before', () => {
+  it('replicate the thirteen types as before, pickups and cash moves through facts', () => {
     expect(
-      COLLECTIONS.map((spec) => ({
-        name: spec.name,
+      REPLICATIONS.map((spec) => ({
+        type: spec.type,
+        collection: spec.collection,
         serverDb: spec.serverDb('hcm-q1'),
         direction: spec.direction,
         pullBatchSize: spec.pullBatchSize,
@@ -213,19 +214,43 @@ describe("the register's collections", () => {
         ['returns', 'returns-hcm-q1', 'both', 200],
         ['stock', 'stock-hcm-q1', 'both', 200],
         ['shifts', 'shifts-hcm-q1', 'both', 200],
-        ['pickups', 'pickups-hcm-q1', 'both', 200],
-        ['cashmoves', 'cashmoves-hcm-q1', 'both', 200],
-        ['parked', 'parked-hcm-q1', 'both', 200, true],
-      ].map(([name, serverDb, direction, pullBatchSize, mayBeMissingOnServer]) => ({
-        name,
+        ['pickups', 'pickups-hcm-q1', 'both', 200, 'facts'],
+        ['cashmoves', 'cashmoves-hcm-q1', 'both', 200, 'facts'],
+        ['parked', 'parked-hcm-q1', 'both', 200, undefined, true],
+      ].map(([type, serverDb, direction, pullBatchSize, collection, mayBeMissingOnServer]) => ({
+        type,
+        collection: collection ?? type,
         serverDb,
         direction,
         pullBatchSize,
         mayBeMissingOnServer: mayBeMissingOnServer ?? false,
       })),
     );
+    expect(REPLICATIONS.filter((spec) => spec.factKind).map((spec) => spec.factKind)).toEqual([
+      'pickups',
+      'cashmoves',
+    ]);
+  });
+
+  it('open twelve collections: one per type, and facts for the fact kinds', () => {
+    expect(COLLECTIONS.map((spec) => spec.name)).toEqual([
+      'products',
+      'staff',
+      'settings',
+      'customers',
+      'loyalty',
+      'orders',
+      'sales',
+      'returns',
+      'stock',
+      'shifts',
+      'facts',
+      'parked',
+    ]);
     for (const spec of COLLECTIONS) {
-      expect(spec.schema).toBe(COLLECTION_SCHEMAS[spec.name as Collection]);
+      expect(spec.schema).toBe(
+        spec.name === 'facts' ? documents.factsSchema : COLLECTION_SCHEMAS[spec.name as Collection],
+      );
     }
   });
 });
@@ -295,6 +320,45 @@ describe('the registry itself', () => {
     );
     expect(registryProblems(many)).toEqual([
       "the register would open 14 collections, past RxDB's free-tier limit of 13",
+    ]);
+  });
+
+  it('counts the fact kinds as one collection, and refuses a kind that could not share it', () => {
+    const pickup = DOCUMENT_TYPES.pickups as DocumentTypeSpec;
+    const sale = DOCUMENT_TYPES.sales as DocumentTypeSpec;
+    const facts = Object.fromEntries(
+      Array.from({ length: 20 }, (_, index) => [
+        `f${String.fromCharCode(97 + index)}`,
+        { ...pickup, schema: { ...pickup.schema, title: `f${index}` }, idPrefix: 'f_' },
+      ]),
+    );
+    const own = Object.fromEntries(
+      Array.from({ length: 12 }, (_, index) => [
+        `t${String.fromCharCode(97 + index)}`,
+        { ...sale, schema: { ...sale.schema, title: `t${index}` } },
+      ]),
+    );
+    expect(registryProblems({ ...facts, ...own })).toEqual([]);
+    const inFacts = { ...pickup.replica!, inFacts: true as const };
+    expect(
+      registryProblems({
+        shifts: { ...(DOCUMENT_TYPES.shifts as DocumentTypeSpec), replica: inFacts },
+        staff: {
+          ...(DOCUMENT_TYPES.staff as DocumentTypeSpec),
+          replica: { ...inFacts, direction: 'pull' },
+        },
+        parked: {
+          ...(DOCUMENT_TYPES.parked as DocumentTypeSpec),
+          immutable: true,
+          replica: { ...inFacts, mayBeMissingOnServer: true },
+        },
+      }),
+    ).toEqual([
+      'shifts: a fact kind is written once (immutable)',
+      "staff: a fact kind lives in a store's database",
+      'staff: a fact kind is written once (immutable)',
+      'staff: the register pushes a fact kind',
+      "parked: a fact kind's database is one every server has",
     ]);
   });
 
