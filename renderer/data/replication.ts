@@ -202,6 +202,7 @@ export function startReplication(
       pull: { batchSize: spec.pullBatchSize, heartbeat: 30000, ...factPull(spec.factKind) },
       ...(spec.direction === 'both' ? { push: { batchSize: 50, ...factPush(spec.factKind) } } : {}),
     });
+    if (spec.factKind !== undefined) conflictsWithKind(state, spec.factKind);
     state.error$.subscribe((error) => {
       failing = true;
       onChange({ online: false, lastError: describeError(error) });
@@ -309,6 +310,30 @@ function factPush(factKind: string | undefined) {
       return rest;
     },
   };
+}
+
+/**
+ * A fact kind's push conflicts get their kind, as its pulls do. When the register offers a fact
+ * the server already holds (a replica upgrade, a fresh replica given copies) and its pull has not
+ * brought that fact in first, RxDB's CouchDB push answers with the server's copy as a conflict.
+ * RxDB writes the conflict's resolution into `facts` and keeps the server's copy as what it last
+ * knew of the server, but the pull modifier never sees a conflict (RxDB 17, `masterWrite` in
+ * plugins/replication: the push handler's answer goes straight to the conflict handler), and the
+ * conflict handler only sees documents after the push modifier has taken the kind off: the fact
+ * came back without `factKind` and dropped out of every read of its kind
+ * (tests/integration/replica/facts-reoffer.test.ts). With the kind on the server's copy, the
+ * resolution is the fact as the register had it (facts are immutable: same content), RxDB offers
+ * it once more, and the server answers that it holds it already (same revision, nothing refused).
+ */
+export function conflictsWithKind(
+  state: RxCouchDBReplicationState<unknown>,
+  factKind: string,
+): void {
+  const push = state.push;
+  if (!push) return;
+  const handler = push.handler;
+  // RxDB reads the handler at each push, so replacing it before the first push covers them all.
+  push.handler = async (rows) => (await handler(rows)).map((doc) => ({ ...doc, factKind }));
 }
 
 function describeError(error: unknown): string {
