@@ -94,7 +94,8 @@ describe('a register re-offering facts the server already holds', () => {
   let hold: { restore: () => void } | undefined;
 
   beforeAll(async () => {
-    server = await startSyncServerProcess({ seedDemo: true });
+    // No demo data: the facts below are all the server holds for them.
+    server = await startSyncServerProcess({ timeoutMs: 60_000 });
     device = await server.enrollDevice(STORE, 'reg-reoffer');
   }, 90_000);
 

@@ -92,7 +92,7 @@ describe('one register collection replicating a database per kind', () => {
   const databases: RxDatabase[] = [];
 
   beforeAll(async () => {
-    server = await startSyncServerProcess({ dataDir, seedDemo: true });
+    server = await startSyncServerProcess({ dataDir, seedDemo: true, timeoutMs: 60_000 });
     device = await server.enrollDevice('hcm-q1', 'reg-kinds');
   }, 90_000);
 
