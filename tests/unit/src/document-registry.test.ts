@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import type { RxCollection } from 'rxdb';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { COLLECTIONS, REPLICATIONS } from '../../../renderer/data/collections';
+import { COLLECTIONS } from '../../../renderer/data/collections';
 import type { ReplicaCollections } from '../../../renderer/data/database';
 import type { Principal } from '../../../sync-server/access/auth';
 import { COLLECTION_SCHEMAS } from '../../../sync-server/storage/collection-schemas';
@@ -188,70 +188,6 @@ describe('the write policy tables', () => {
     expect(status('parked', 'resumed')).toBe('reject');
     expect(status('shifts', 'open')).toBe('write');
     expect(status('shifts', 'closed')).toBe('reject');
-  });
-});
-
-describe("the register's collections", () => {
-  it('replicate the thirteen types as before, pickups and cash moves through facts', () => {
-    expect(
-      REPLICATIONS.map((spec) => ({
-        type: spec.type,
-        collection: spec.collection,
-        serverDb: spec.serverDb('hcm-q1'),
-        direction: spec.direction,
-        pullBatchSize: spec.pullBatchSize,
-        mayBeMissingOnServer: spec.mayBeMissingOnServer ?? false,
-      })),
-    ).toEqual(
-      [
-        ['products', 'products', 'pull', 500],
-        ['staff', 'staff', 'pull', 100],
-        ['settings', 'settings', 'pull', 100],
-        ['customers', 'customers', 'both', 500],
-        ['loyalty', 'loyalty', 'both', 500],
-        ['orders', 'orders-hcm-q1', 'pull', 200],
-        ['sales', 'sales-hcm-q1', 'both', 200],
-        ['returns', 'returns-hcm-q1', 'both', 200],
-        ['stock', 'stock-hcm-q1', 'both', 200],
-        ['shifts', 'shifts-hcm-q1', 'both', 200],
-        ['pickups', 'pickups-hcm-q1', 'both', 200, 'facts'],
-        ['cashmoves', 'cashmoves-hcm-q1', 'both', 200, 'facts'],
-        ['parked', 'parked-hcm-q1', 'both', 200, undefined, true],
-      ].map(([type, serverDb, direction, pullBatchSize, collection, mayBeMissingOnServer]) => ({
-        type,
-        collection: collection ?? type,
-        serverDb,
-        direction,
-        pullBatchSize,
-        mayBeMissingOnServer: mayBeMissingOnServer ?? false,
-      })),
-    );
-    expect(REPLICATIONS.filter((spec) => spec.factKind).map((spec) => spec.factKind)).toEqual([
-      'pickups',
-      'cashmoves',
-    ]);
-  });
-
-  it('open twelve collections: one per type, and facts for the fact kinds', () => {
-    expect(COLLECTIONS.map((spec) => spec.name)).toEqual([
-      'products',
-      'staff',
-      'settings',
-      'customers',
-      'loyalty',
-      'orders',
-      'sales',
-      'returns',
-      'stock',
-      'shifts',
-      'facts',
-      'parked',
-    ]);
-    for (const spec of COLLECTIONS) {
-      expect(spec.schema).toBe(
-        spec.name === 'facts' ? documents.factsSchema : COLLECTION_SCHEMAS[spec.name as Collection],
-      );
-    }
   });
 });
 
