@@ -109,7 +109,7 @@ const RETURN: ReturnDoc = {
   registerId: 'reg-01',
   deviceId: 'dev_1',
   staffId: 'staff_lan',
-  original: { documentId: SALE_ID, channel: 'pos', storeId: 'hcm-q1' },
+  original: { documentId: SALE_ID, channel: 'store', storeId: 'hcm-q1' },
   currency: 'VND',
   lines: [
     {
@@ -129,9 +129,7 @@ const RETURN: ReturnDoc = {
   ],
   totals: { refund: minor(23_750), taxable: minor(21_991), tax: minor(1_759) },
   taxBreakdown: [],
-  tenders: [
-    { kind: 'cash', originalTenderId: 't2', covers: minor(23_750), amount: minor(23_750) },
-  ],
+  tenders: [{ kind: 'cash', originalTenderId: 't2', covers: minor(23_750), amount: minor(23_750) }],
   cashRoundingAdjustment: minor(0),
   loyalty: { pointsEarnedReversed: 0, pointsRedeemedReturned: 0 },
   status: 'completed',
