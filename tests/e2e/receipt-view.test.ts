@@ -98,6 +98,17 @@ describe('the on-screen receipt', () => {
     expect(copyBytes).toContain('COPY');
     expect(copyBytes).toContain(receiptNumber);
     await closeViewer(page);
+
+    // The audit trail says who printed a copy of which receipt.
+    await page.getByTestId('action-audit').click();
+    const entry = page
+      .getByTestId('audit-entry')
+      .filter({ hasText: 'Receipt reprinted as a copy' })
+      .filter({ hasText: receiptNumber });
+    await entry.waitFor();
+    await expect(entry.textContent()).resolves.toContain('Trần Văn Minh');
+    await page.getByTestId('audit-dialog').getByRole('button').last().click();
+    await page.getByTestId('audit-dialog').waitFor({ state: 'detached' });
   });
 
   it("shows a return's receipt when it is done, and again from the lookup", async () => {
