@@ -92,6 +92,8 @@ export async function printSaleReceipt(
     customer: customer ?? null,
     ...(extras.pointsBalance === undefined ? {} : { pointsBalance: extras.pointsBalance }),
     copy,
+    // Printed offline, the sale's gift cards activate once it reaches the server.
+    ...(!copy && !useAppStore.getState().sync.online ? { giftCardsPending: true } : {}),
   });
   await send(jobId, () => services().api.invoke('printer/print', { jobId, receipt }));
   return jobId;

@@ -135,3 +135,12 @@ export function giftCardLinesProblem(
 export function giftCardNumbersSold(cart: Pick<CartInput, 'lines'>): string[] {
   return cart.lines.filter(isGiftCardLine).map((line) => line.sku);
 }
+
+/**
+ * A gift card number as receipts and the cart print it: the last four characters after a star,
+ * as a bank card's last four (`Thẻ *1234`). The number is a bearer instrument: whoever reads it
+ * whole can spend the card.
+ */
+export function maskedCardNumber(number: string): string {
+  return `*${normalizeStoredValueNumber(number).slice(-4)}`;
+}
