@@ -110,8 +110,10 @@ export function storedValueFactsOfReturn(returnDoc: ReturnDoc): StoredValueFact[
 export function storedValueFactsOfSale(sale: SaleDoc): StoredValueFact[] {
   if (sale.status !== 'completed') return [];
   const facts: StoredValueFact[] = [];
-  const priced = new Map(sale.priced.lines.map((line) => [line.lineId, line]));
-  for (const line of sale.cart.lines) {
+  // Read as stored: the server indexes whatever documents it holds, also partial ones.
+  const stored = sale as Partial<SaleDoc>;
+  const priced = new Map((stored.priced?.lines ?? []).map((line) => [line.lineId, line]));
+  for (const line of stored.cart?.lines ?? []) {
     if (line.productId !== GIFT_CARD_PRODUCT_ID) continue;
     const amount = priced.get(line.lineId)?.total ?? line.unitPrice;
     if (amount <= 0) continue;
