@@ -269,4 +269,24 @@ export const cashierEn: Record<keyof typeof cashierVi, string> = {
   'display.total': 'Total',
   'display.pointsEarned': 'Points earned: +{points}',
   'display.pointsBalance': 'Points balance: {points}',
+  'giftCard.action': 'Gift card',
+  'giftCard.title': 'Sell a gift card',
+  'giftCard.number': 'Card number (scan or type)',
+  'giftCard.amount': 'Amount to load',
+  'giftCard.add': 'Add to sale',
+  'giftCard.bounds': 'Load {min} to {max}. No VAT, no discount and no points on a gift card.',
+  'giftCard.badNumber':
+    'A card number has 8 to 32 letters or digits. Scan the card again or type the number printed on it.',
+  'giftCard.badAmount': 'Enter an amount to load from {min} to {max}.',
+  'giftCard.inCart': 'Card {number} is already in this sale. A card is sold once.',
+  'giftCard.exists':
+    'Card {number} was issued before and cannot be topped up. Give the customer a new card.',
+  'giftCard.checking': 'Checking the card…',
+  'giftCard.offline': 'The register is offline: the card is checked and activated when it syncs.',
+  'giftCard.added': 'Gift card {number} added: {amount}.',
+  'giftCard.notWithGiftCard':
+    'A gift card cannot pay for a gift card. Take cash, a bank card or a transfer.',
+  'giftCard.noEdit':
+    'A gift card line takes no quantity, price or discount change. Remove it and sell the card again if needed.',
+  'giftCard.soldPending': 'Gift card {number} ({amount}) activates when the register syncs.',
 };

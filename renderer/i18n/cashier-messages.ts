@@ -269,4 +269,25 @@ export const cashierVi = {
   'display.total': 'Tổng cộng',
   'display.pointsEarned': 'Điểm cộng: +{points}',
   'display.pointsBalance': 'Điểm hiện có: {points}',
+  'giftCard.action': 'Thẻ quà tặng',
+  'giftCard.title': 'Bán thẻ quà tặng',
+  'giftCard.number': 'Số thẻ (quét hoặc nhập)',
+  'giftCard.amount': 'Số tiền nạp',
+  'giftCard.add': 'Thêm vào đơn',
+  'giftCard.bounds':
+    'Nạp từ {min} đến {max}. Thẻ không chịu thuế GTGT, không giảm giá, không tích điểm.',
+  'giftCard.badNumber':
+    'Số thẻ gồm 8 đến 32 chữ cái hoặc chữ số. Quét lại thẻ hoặc nhập đúng số in trên thẻ.',
+  'giftCard.badAmount': 'Nhập số tiền nạp từ {min} đến {max}.',
+  'giftCard.inCart': 'Thẻ {number} đã có trong đơn này. Mỗi thẻ chỉ bán một lần.',
+  'giftCard.exists':
+    'Thẻ {number} đã được phát hành trước đây, không nạp thêm được. Đưa khách một thẻ mới.',
+  'giftCard.checking': 'Đang kiểm tra thẻ…',
+  'giftCard.offline': 'Quầy đang mất mạng: thẻ được kiểm tra và kích hoạt khi quầy đồng bộ.',
+  'giftCard.added': 'Đã thêm thẻ quà tặng {number}: {amount}.',
+  'giftCard.notWithGiftCard':
+    'Không dùng thẻ quà tặng để mua thẻ quà tặng. Nhận tiền mặt, thẻ ngân hàng hoặc chuyển khoản.',
+  'giftCard.noEdit':
+    'Dòng thẻ quà tặng không đổi được số lượng, giá hay giảm giá. Xóa dòng rồi bán lại nếu cần.',
+  'giftCard.soldPending': 'Thẻ quà tặng {number} ({amount}) kích hoạt khi quầy đồng bộ.',
 } as const;

@@ -57,6 +57,8 @@ export async function saleReceiptOf(
     customer: customer ?? null,
     ...(extras.pointsBalance === undefined ? {} : { pointsBalance: extras.pointsBalance }),
     copy,
+    // Made offline, the sale's gift cards activate once it reaches the server.
+    ...(!copy && !useAppStore.getState().sync.online ? { giftCardsPending: true } : {}),
   });
 }
 

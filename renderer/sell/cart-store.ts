@@ -9,6 +9,7 @@ import type { Minor } from '../../src/money';
 import { timeOrderedId } from '../../src/ids';
 import type { CartInput, CartLineInput, ManualDiscount, PriceOverride } from '../../src/pricing';
 import { cartLineFor } from '../../src/pricing';
+import { giftCardLine, isGiftCardLine, maskedCardNumber } from '../../src/stored-value';
 import type { TenderInput } from '../../src/tenders';
 
 export interface Notice {
@@ -36,6 +37,11 @@ export interface CartState {
     product: ProductDoc,
     options?: { quantity?: number; grams?: number; labelPrice?: Minor },
   ) => void;
+  /**
+   * A gift card line selling `number` (normalised) loaded with `amount`; false, and nothing
+   * added, when the cart already sells that card.
+   */
+  addGiftCard: (number: string, amount: Minor) => boolean;
   setQuantity: (lineId: string, quantity: number) => void;
   removeLine: (lineId: string) => void;
   selectLine: (lineId: string | null) => void;
@@ -165,13 +171,29 @@ export const useCartStore = create<CartState>()((set) => ({
         notice: null,
       };
     }),
+  addGiftCard: (number, amount) => {
+    let added = false;
+    set((state) => {
+      const line = giftCardLine({
+        lineId: newId('line'),
+        number,
+        amount,
+        // Line names are the catalog's Vietnamese words; the receipt prints it as it is.
+        name: `Thẻ quà tặng ${maskedCardNumber(number)}`,
+      });
+      if (state.lines.some((other) => isGiftCardLine(other) && other.sku === line.sku)) return {};
+      added = true;
+      return { ...started(state), lines: [...state.lines, line], lastLineId: line.lineId };
+    });
+    return added;
+  },
   setQuantity: (lineId, quantity) =>
     set((state) => ({
       lines:
         quantity <= 0
           ? state.lines.filter((line) => line.lineId !== lineId)
           : mapLine(state.lines, lineId, (line) =>
-              line.pricing === 'unit' ? { ...line, quantity } : line,
+              line.pricing === 'unit' && !isGiftCardLine(line) ? { ...line, quantity } : line,
             ),
       lastLineId: quantity <= 0 && state.lastLineId === lineId ? null : state.lastLineId,
     })),
@@ -184,9 +206,11 @@ export const useCartStore = create<CartState>()((set) => ({
       return { lines, lastLineId: state.lastLineId === lineId ? next : state.lastLineId };
     }),
   selectLine: (lineId) => set({ lastLineId: lineId }),
+  // A gift card line is its value and nothing else (src/stored-value/gift-card-line.ts).
   setLineDiscount: (lineId, discount) =>
     set((state) => ({
       lines: mapLine(state.lines, lineId, (line) => {
+        if (isGiftCardLine(line)) return line;
         const { discount: _old, ...rest } = line;
         return discount ? { ...rest, discount } : rest;
       }),
@@ -194,6 +218,7 @@ export const useCartStore = create<CartState>()((set) => ({
   setOverride: (lineId, override) =>
     set((state) => ({
       lines: mapLine(state.lines, lineId, (line) => {
+        if (isGiftCardLine(line)) return line;
         const { override: _old, ...rest } = line;
         return override ? { ...rest, override } : rest;
       }),

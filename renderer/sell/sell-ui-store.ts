@@ -10,7 +10,8 @@ export type SellDialog =
   | 'parked'
   | 'void'
   | 'receipts'
-  | 'audit';
+  | 'audit'
+  | 'gift-card';
 
 interface SellUiState {
   dialog: SellDialog;

@@ -249,7 +249,22 @@ export function createStoredValueService(deps: StoredValueDeps) {
     return account.kind === null ? null : { available: account.available, source: 'register' };
   }
 
-  return { reserve, confirm, release, balance };
+  /**
+   * May a gift card with this number be sold? `issued` when value was put on it before (the
+   * server's word online; offline, this store's replica: a card sold here earlier), `new` when
+   * the server knows nothing of it, `offline` when only the server could tell (it checks the
+   * sale when it syncs, docs/OMNICHANNEL.md "Selling a gift card").
+   */
+  async function issuable(rawNumber: string): Promise<'new' | 'issued' | 'offline'> {
+    const number = normalizeStoredValueNumber(rawNumber);
+    const reply = await deps.api.call('stored-value/balance', { number });
+    if (reply.ok) return 'issued';
+    if (!reply.offline) return reply.code === 'not_found' ? 'new' : 'offline';
+    const account = await localAccount(number);
+    return account.kind === null ? 'offline' : 'issued';
+  }
+
+  return { reserve, confirm, release, balance, issuable };
 }
 
 export type StoredValueService = ReturnType<typeof createStoredValueService>;

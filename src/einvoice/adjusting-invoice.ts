@@ -27,6 +27,7 @@ import type {
 import { formatInvoiceSymbol } from './invoice-symbol';
 import { issuedInvoiceCode } from './sale-invoice-code';
 import { signedDongWords } from './vietnamese-words';
+import { isGiftCardLine } from '../stored-value/gift-card-line';
 
 export interface AdjustingInvoiceIssue {
   ret: ReturnDoc;
@@ -77,8 +78,11 @@ function soldLine(
   original: EInvoiceRecord,
 ): { invoiced: EInvoiceLine; weighed: boolean } {
   const { sale } = issue;
-  const index = sale.priced.lines.findIndex((priced) => priced.lineId === line.originalLineId);
-  const priced = sale.priced.lines[index];
+  // The invoice lists every line but the gift cards' (invoice-record.ts), in the sale's order.
+  const giftCards = new Set(sale.cart.lines.filter(isGiftCardLine).map((sold) => sold.lineId));
+  const listed = sale.priced.lines.filter((priced) => !giftCards.has(priced.lineId));
+  const index = listed.findIndex((priced) => priced.lineId === line.originalLineId);
+  const priced = listed[index];
   const invoiced = original.lines[index];
   const input = sale.cart.lines.find((candidate) => candidate.lineId === line.originalLineId);
   if (!priced || !invoiced || !input) {

@@ -17,6 +17,7 @@ import { checkBuyer, checkSeller } from './invoice-parties';
 import type { EInvoiceBuyer, EInvoiceSeller } from './invoice-parties';
 import { formatInvoiceSymbol } from './invoice-symbol';
 import { issuedInvoiceCode } from './sale-invoice-code';
+import { isGiftCardLine } from '../stored-value/gift-card-line';
 import { vietnameseDongWords } from './vietnamese-words';
 
 /** How the format writes a line's VAT: the rate ("8%"), or KCT / KKKNT for the categories without one. */
@@ -147,6 +148,20 @@ function checkSale(sale: SaleDoc): void {
     refuse(`Sale ${sale.id} is in ${sale.currency}; e-invoices are built for sales in VND only.`);
   }
   if (sale.priced.lines.length === 0) refuse(`Sale ${sale.id} has no lines to invoice.`);
+  if (invoicedLines(sale).length === 0) {
+    refuse(
+      `Sale ${sale.id} only sells gift cards; a gift card is no supply of goods, the invoice is issued when goods are bought with it.`,
+    );
+  }
+}
+
+/**
+ * The priced lines an invoice lists: every line but a gift card's (a payment instrument sold,
+ * not goods: VAT is invoiced when the card buys goods, docs/INVOICES.md).
+ */
+function invoicedLines(sale: SaleDoc): PricedLine[] {
+  const giftCards = new Set(sale.cart.lines.filter(isGiftCardLine).map((line) => line.lineId));
+  return sale.priced.lines.filter((line) => !giftCards.has(line.lineId));
 }
 
 function checkIssueTime(sale: SaleDoc, issuedAt: string): void {
@@ -194,7 +209,7 @@ export function buildEInvoiceRecord(issue: EInvoiceIssue): EInvoiceRecord {
 
   const inputs = new Map(sale.cart.lines.map((line) => [line.lineId, line]));
   const mode = issue.settings.tax.roundingMode;
-  const lines = sale.priced.lines.map((priced: PricedLine, index): EInvoiceLine => {
+  const lines = invoicedLines(sale).map((priced: PricedLine, index): EInvoiceLine => {
     const input = inputs.get(priced.lineId);
     if (!input) {
       throw new EInvoiceError(
@@ -244,10 +259,11 @@ export function buildEInvoiceRecord(issue: EInvoiceIssue): EInvoiceRecord {
     }
   }
 
+  // Gift card lines carry no taxable amount or tax; their value leaves the total.
   const totals = {
     amount: sale.priced.totals.taxable,
     tax: sale.priced.totals.tax,
-    total: sale.priced.totals.total,
+    total: sum(invoicedLines(sale).map((line) => line.total)),
   };
   checkInvoiceTotals(`Sale ${sale.id}`, totals, lines, ratesTotals);
   return {

@@ -10,6 +10,8 @@
  *   - spend-threshold promotion (spread by allocator)
  *   - manual order discount (spread by allocator)
  *   = net, then tax by line or by document, then totals and the per-rate breakdown.
+ * A gift card line (src/stored-value/gift-card-line.ts) is its value and nothing else: no
+ * promotion, discount, share of the order discount or VAT, and it is left off the breakdown.
  * Lines are worked in lineId order, so reordering the cart never moves a minor unit.
  */
 import { allocate, min, minor, mulDiv, sum } from '../money';
@@ -26,6 +28,7 @@ import type {
 import type { PricingContext } from './pricing-context';
 import { countOf, lineAmount } from './line-amount';
 import { PricingError } from './pricing-error';
+import { giftCardLinesProblem, isGiftCardLine } from '../stored-value/gift-card-line';
 import { remainingAmount } from './working-line';
 import type { WorkingLine } from './working-line';
 
@@ -124,6 +127,26 @@ function startLine(input: CartLineInput, mode: RoundingMode): WorkingLine {
   };
 }
 
+/** A gift card line priced: its value, untaxed (`taxable` 0: it is no supply of goods). */
+function giftCardPricedLine(line: WorkingLine): PricedLine {
+  return {
+    lineId: line.input.lineId,
+    unitPrice: line.unitPrice,
+    listAmount: line.listAmount,
+    gross: line.gross,
+    promotionDiscount: minor(0),
+    lineDiscount: minor(0),
+    orderDiscount: minor(0),
+    promotions: [],
+    net: line.gross,
+    taxRateId: line.input.taxRateId,
+    rateBp: 0,
+    taxable: minor(0),
+    tax: minor(0),
+    total: line.gross,
+  };
+}
+
 export function priceCart(cart: CartInput, context: PricingContext): PricedCart {
   const mode = context.tax.roundingMode;
   const seen = new Set<string>();
@@ -136,12 +159,17 @@ export function priceCart(cart: CartInput, context: PricingContext): PricedCart 
     }
     seen.add(line.lineId);
     checkLine(line);
-    findTaxRate(context.tax.rates, line.taxRateId);
+    if (!isGiftCardLine(line)) findTaxRate(context.tax.rates, line.taxRateId);
   }
+  const giftCardProblem = giftCardLinesProblem(cart, context.currency);
+  if (giftCardProblem) throw new PricingError('invalid-gift-card', giftCardProblem.message);
   if (cart.orderDiscount) checkDiscount(cart.orderDiscount, 'The order');
 
   const working = cart.lines.map((line) => startLine(line, mode));
-  const ordered = [...working].sort((a, b) => compareText(a.input.lineId, b.input.lineId));
+  // Gift card lines take no part in promotions, discounts or tax.
+  const ordered = working
+    .filter((line) => !isGiftCardLine(line.input))
+    .sort((a, b) => compareText(a.input.lineId, b.input.lineId));
   const promotions = activePromotions(context.promotions, context.now);
 
   applyItemPromotions(promotions, ordered, mode);
@@ -169,6 +197,7 @@ export function priceCart(cart: CartInput, context: PricingContext): PricedCart 
   );
   const splitOf = new Map(ordered.map((line, index) => [line.input.lineId, taxes.lines[index]]));
   const lines: PricedLine[] = working.map((line, index) => {
+    if (isGiftCardLine(line.input)) return giftCardPricedLine(line);
     const split = splitOf.get(line.input.lineId);
     if (!split) throw new Error('Tax result is missing a line.'); // unreachable: one split per line
     return {

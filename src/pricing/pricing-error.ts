@@ -7,7 +7,8 @@ export type PricingErrorCode =
   | 'invalid-discount'
   | 'override-needs-reason'
   | 'override-needs-approver'
-  | 'invalid-promotion';
+  | 'invalid-promotion'
+  | 'invalid-gift-card';
 
 export class PricingError extends Error {
   override readonly name = 'PricingError';

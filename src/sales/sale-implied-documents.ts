@@ -11,6 +11,7 @@ import type { SaleDoc } from '../documents/sale';
 import type { StockMoveDoc } from '../documents/stock-move';
 import { earnEntry, redeemEntry } from '../loyalty/loyalty-entries';
 import type { LoyaltyProgramRules } from '../documents/parts/loyalty-settings';
+import { isGiftCardLine } from '../stored-value/gift-card-line';
 
 export interface SaleImpliedDocuments {
   stockMoves: StockMoveDoc[];
@@ -43,17 +44,24 @@ export function saleImpliedDocuments(
   program: LoyaltyProgramRules | null | undefined,
 ): SaleImpliedDocuments {
   if (sale.status !== 'completed') return { stockMoves: [], loyaltyEntries: [] };
-  const stockMoves: StockMoveDoc[] = sale.cart.lines.map((line, index) => ({
-    id: saleStockMoveId(sale.id, index),
-    kind: 'sale',
-    sku: line.sku,
-    // Pieces for unit-priced products, grams for weighed ones (StockMoveDoc's measure).
-    quantity: -(line.pricing === 'weight' ? (line.grams ?? 0) : line.quantity),
-    storeId: sale.storeId,
-    sourceId: sale.id,
-    deviceId: sale.deviceId,
-    createdAt: sale.completedAt,
-  }));
+  // A gift card line moves no stock (it is no catalog product); indexes stay the cart's.
+  const stockMoves: StockMoveDoc[] = sale.cart.lines.flatMap((line, index) =>
+    isGiftCardLine(line)
+      ? []
+      : [
+          {
+            id: saleStockMoveId(sale.id, index),
+            kind: 'sale',
+            sku: line.sku,
+            // Pieces for unit-priced products, grams for weighed ones (StockMoveDoc's measure).
+            quantity: -(line.pricing === 'weight' ? (line.grams ?? 0) : line.quantity),
+            storeId: sale.storeId,
+            sourceId: sale.id,
+            deviceId: sale.deviceId,
+            createdAt: sale.completedAt,
+          },
+        ],
+  );
 
   const loyaltyEntries: LoyaltyEntryDoc[] = [];
   if (sale.customerId !== undefined && sale.loyalty) {

@@ -10,6 +10,7 @@ import { sum } from '../money';
 import type { Minor } from '../money';
 import type { CartInput, PricedCart } from '../documents/parts/cart';
 import type { SalePayment } from '../documents/sale';
+import { isGiftCardLine } from '../stored-value/gift-card-line';
 
 /** What points paid for: removed pro rata from what earns. */
 export function pointsTenderAmount(payment: Pick<SalePayment, 'tenders'>): Minor {
@@ -24,12 +25,18 @@ export function salePointsEarned(
   program: LoyaltyProgramRules,
 ): number {
   const categories = new Map(sale.cart.lines.map((line) => [line.lineId, line.categoryId]));
+  const giftCardLineIds = new Set(
+    sale.cart.lines.filter(isGiftCardLine).map((line) => line.lineId),
+  );
   return pointsToEarn(
     {
-      lines: sale.priced.lines.map((line) => ({
-        net: line.net,
-        categoryId: categories.get(line.lineId) ?? '',
-      })),
+      // A gift card earns nothing when sold: the goods it later buys earn.
+      lines: sale.priced.lines
+        .filter((line) => !giftCardLineIds.has(line.lineId))
+        .map((line) => ({
+          net: line.net,
+          categoryId: categories.get(line.lineId) ?? '',
+        })),
       notEarningAmount: sale.notEarningAmount,
       tier,
     },

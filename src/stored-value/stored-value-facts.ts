@@ -2,7 +2,8 @@
  * Stored value (store credit notes and gift cards) as facts that already exist (ARCHITECTURE.md
  * rule 1: balances are sums of immutable entries). A credit note is issued by the store-credit
  * refund tenders of a ReturnDoc and is numbered by the return's id, which the return receipt
- * prints; a gift card is issued by the admin (the server records the issue). A SaleDoc's
+ * prints; a gift card is issued by the admin (the server records the issue) or sold at the till
+ * (a gift card line of a completed SaleDoc, verified by the server before it lands). A SaleDoc's
  * store-credit tender (`creditReference`) or gift-card tender (`cardNumber`) spends it; a refund
  * onto a gift card (a gift-card refund tender with its `cardNumber`) puts value back on the card.
  */
@@ -10,6 +11,9 @@ import type { ReturnDoc } from '../documents/return';
 import type { SaleDoc } from '../documents/sale';
 import type { CurrencyCode, Minor } from '../money';
 import { minor } from '../money';
+
+/** The reserved product of a gift card line (gift-card-line.ts, which builds on this file). */
+export const GIFT_CARD_PRODUCT_ID = 'gift-card';
 
 export type StoredValueKind = 'credit-note' | 'gift-card';
 
@@ -98,18 +102,37 @@ export function storedValueFactsOfReturn(returnDoc: ReturnDoc): StoredValueFact[
 }
 
 /**
- * What a completed sale spent from notes and cards. A store-credit tender that names no note
- * gets the number '' (an unknown note: the server flags it, the sale stands). A voided sale
- * spent nothing.
+ * What a completed sale spent from notes and cards, and the gift cards it sold (an issue of each
+ * gift card line's value, numbered by the line's card number, sourced by the sale). A
+ * store-credit tender that names no note gets the number '' (an unknown note: the server flags
+ * it, the sale stands). A voided sale spent and issued nothing.
  */
-export function storedValueFactsOfSale(sale: SaleDoc): StoredValueRedemption[] {
+export function storedValueFactsOfSale(sale: SaleDoc): StoredValueFact[] {
   if (sale.status !== 'completed') return [];
-  const redemptions: StoredValueRedemption[] = [];
+  const facts: StoredValueFact[] = [];
+  // Read as stored: the server indexes whatever documents it holds, also partial ones.
+  const stored = sale as Partial<SaleDoc>;
+  const priced = new Map((stored.priced?.lines ?? []).map((line) => [line.lineId, line]));
+  for (const line of stored.cart?.lines ?? []) {
+    if (line.productId !== GIFT_CARD_PRODUCT_ID) continue;
+    const amount = priced.get(line.lineId)?.total ?? line.unitPrice;
+    if (amount <= 0) continue;
+    facts.push({
+      type: 'issue',
+      kind: 'gift-card',
+      number: normalizeStoredValueNumber(line.sku),
+      amount,
+      currency: sale.currency,
+      storeId: sale.storeId,
+      at: sale.completedAt,
+      sourceId: sale.id,
+    });
+  }
   for (const tender of sale.payment.tenders) {
     if (tender.kind !== 'store-credit' && tender.kind !== 'gift-card') continue;
     if (tender.applied <= 0) continue;
     const reference = tender.kind === 'gift-card' ? tender.cardNumber : tender.creditReference;
-    redemptions.push({
+    facts.push({
       type: 'redeem',
       tenderKind: tender.kind === 'gift-card' ? 'gift-card' : 'credit-note',
       number: normalizeStoredValueNumber(reference ?? ''),
@@ -121,5 +144,5 @@ export function storedValueFactsOfSale(sale: SaleDoc): StoredValueRedemption[] {
       tenderId: tender.tenderId,
     });
   }
-  return redemptions;
+  return facts;
 }

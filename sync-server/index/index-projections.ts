@@ -25,9 +25,9 @@ import type { StoredValueEntry } from './stored-value-account';
  * version is read as "from the start", so each database is re-read once and documents indexed
  * before (a sale stored before `rcpt:` existed) get their new keys. 2: `rcpt:` (issue #16).
  * 3: the stores' customer needs (customer-needs.ts, issue #15), derived from sales, returns and
- * web orders stored before.
+ * web orders stored before. 4: a sale's gift card lines issue their cards (`sv:`).
  */
-export const PROJECTION_VERSION = 3;
+export const PROJECTION_VERSION = 4;
 
 export type IndexKind =
   'sv' | 'orig' | 'ordno' | 'rcpt' | 'pick' | 'stk' | 'loy' | 'cust' | 'phone' | 'email' | 'card';

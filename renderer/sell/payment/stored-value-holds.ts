@@ -74,3 +74,7 @@ export const releaseStoredValue = (tenderId: string): Promise<void> => holds.rel
 
 /** The sale is durably written: its holds stand. */
 export const confirmStoredValue = (saleId: string): Promise<void> => holds.confirmSale(saleId);
+
+/** Whether a gift card may be sold: see StoredValueService.issuable. */
+export const giftCardIssuable = (number: string): Promise<'new' | 'issued' | 'offline'> =>
+  service().issuable(number);

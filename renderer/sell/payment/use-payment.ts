@@ -9,7 +9,7 @@ import type { FormEvent } from 'react';
 import { classifyScan } from '../../../src/barcodes';
 import type { Minor } from '../../../src/money';
 import type { PricedCart } from '../../../src/pricing';
-import { normalizeStoredValueNumber } from '../../../src/stored-value';
+import { isGiftCardLine, normalizeStoredValueNumber } from '../../../src/stored-value';
 import type { TenderInput, TenderKind } from '../../../src/tenders';
 import { useTranslate } from '../../i18n/use-translate';
 import { readTypedAmount } from '../../platform/typed-amount';
@@ -189,6 +189,10 @@ export function usePayment(priced: PricedCart) {
     number: string,
     amount: Minor,
   ): void {
+    if (tenderKind === 'gift-card' && useCartStore.getState().lines.some(isGiftCardLine)) {
+      setError(t('giftCard.notWithGiftCard'));
+      return;
+    }
     if (!number) {
       setError(
         tenderKind === 'gift-card'

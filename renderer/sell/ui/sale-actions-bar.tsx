@@ -1,4 +1,5 @@
 import type { PricedCart } from '../../../src/pricing';
+import { isGiftCardLine } from '../../../src/stored-value';
 import { useTranslate } from '../../i18n/use-translate';
 import { useCartStore } from '../cart-store';
 import { openDrawerNoSale } from '../sale-actions';
@@ -10,6 +11,10 @@ export function SaleActionsBar(props: { priced: PricedCart | null }) {
   const open = useSellUiStore((state) => state.open);
   const hasLines = useCartStore((state) => state.lines.length > 0);
   const lastLineId = useCartStore((state) => state.lastLineId);
+  // A gift card line is its value and nothing else: there is nothing to edit on it.
+  const editable = useCartStore((state) =>
+    state.lines.some((line) => line.lineId === state.lastLineId && !isGiftCardLine(line)),
+  );
   const paying = useCartStore((state) => state.paying);
   const setPaying = useCartStore((state) => state.setPaying);
   return (
@@ -17,7 +22,7 @@ export function SaleActionsBar(props: { priced: PricedCart | null }) {
       <button
         type="button"
         className="button-secondary"
-        disabled={!lastLineId}
+        disabled={!lastLineId || !editable}
         data-testid="action-edit-line"
         onClick={() => open('edit-line')}
       >
@@ -31,6 +36,15 @@ export function SaleActionsBar(props: { priced: PricedCart | null }) {
         onClick={() => open('order-discount')}
       >
         {t('actions.orderDiscount')}
+      </button>
+      <button
+        type="button"
+        className="button-secondary"
+        disabled={paying}
+        data-testid="action-gift-card"
+        onClick={() => open('gift-card')}
+      >
+        {t('giftCard.action')}
       </button>
       <button
         type="button"

@@ -7,6 +7,7 @@ import { CatalogPane } from './catalog-pane';
 import { CustomerPanel } from './customer-panel';
 import { LastSalePanel, ReceiptsDialog } from './last-sale-panel';
 import { LineEditDialog, OrderDiscountDialog } from './line-edit-dialog';
+import { GiftCardDialog } from './gift-card-dialog';
 import { ParkDialog, ParkedSalesDialog } from './park-dialog';
 import { PaymentPanel } from '../payment/payment-panel';
 import { SaleActionsBar } from './sale-actions-bar';
@@ -117,6 +118,7 @@ export function SellScreen() {
       {dialog === 'void' && <VoidDialog priced={priced} />}
       {dialog === 'receipts' && <ReceiptsDialog />}
       {dialog === 'audit' && <AuditDialog />}
+      {dialog === 'gift-card' && <GiftCardDialog />}
     </main>
   );
 }

@@ -15,6 +15,7 @@ import { taxCategoryLabel } from '../../tax/tax-labels';
 import { formatAmount } from '../../money';
 import type { Locale, Minor } from '../../money';
 import type { AppliedTender } from '../../documents/parts/tender';
+import { isGiftCardLine, maskedCardNumber } from '../../stored-value/gift-card-line';
 import type { Receipt, ReceiptBlock } from '../model';
 import {
   centered,
@@ -43,6 +44,11 @@ export interface SaleReceiptInput extends ReceiptContext {
   pointsBalance?: number | null;
   /** Reprints are marked as copies (the layout prints the copy header). */
   copy?: boolean;
+  /**
+   * The register printed the sale offline: its gift cards activate when it syncs (the server
+   * issues them from the verified sale), and the receipt says so.
+   */
+  giftCardsPending?: boolean;
   /** The sale's e-invoice (src/einvoice saleInvoiceCode); absent when it gets none. */
   einvoice?: { code: string; lookupUrl?: string };
 }
@@ -72,6 +78,8 @@ const LABELS = {
     balance: 'Điểm hiện có',
     einvoice: 'Mã hóa đơn điện tử',
     lookup: 'Tra cứu hóa đơn tại',
+    giftCardSold: 'Thẻ quà tặng đã bán',
+    giftCardPending: 'Thẻ kích hoạt khi quầy đồng bộ',
   },
   'en-US': {
     title: 'SALES RECEIPT',
@@ -97,6 +105,8 @@ const LABELS = {
     balance: 'Points balance',
     einvoice: 'E-invoice code',
     lookup: 'Look the invoice up at',
+    giftCardSold: 'Gift cards sold',
+    giftCardPending: 'Activates when the register syncs',
   },
 } as const satisfies Record<Locale, Record<string, string>>;
 
@@ -113,13 +123,32 @@ function tenderLabel(tender: AppliedTender, labels: Labels): string {
         ? `${labels.storeCredit} ${tender.creditReference}`
         : labels.storeCredit;
     case 'gift-card':
-      return `${labels.giftCard} ${tender.cardNumber}`;
+      return `${labels.giftCard} ${maskedCardNumber(tender.cardNumber)}`;
     case 'loyalty-points':
       return `${labels.points} (${tender.points} ${labels.pointsUnit})`;
     case 'bank-transfer':
       // The reference is what the bank statement shows: the receipt ties the two together.
       return `${labels.bankTransfer} ${tender.paymentReference}`;
   }
+}
+
+/** The gift cards the sale sold, masked, with their value; offline, when they activate. */
+function giftCardBlocks(input: SaleReceiptInput, labels: Labels): ReceiptBlock[] {
+  const sold = input.sale.cart.lines.filter(isGiftCardLine);
+  if (sold.length === 0) return [];
+  const priced = new Map(input.sale.priced.lines.map((line) => [line.lineId, line]));
+  return [
+    { kind: 'separator', char: '-' },
+    line(labels.giftCardSold),
+    ...sold.map((card) =>
+      labelAmount(
+        `${labels.giftCard} ${maskedCardNumber(card.sku)}`,
+        priced.get(card.lineId)?.total ?? card.unitPrice,
+        input,
+      ),
+    ),
+    ...(input.giftCardsPending ? [line(labels.giftCardPending)] : []),
+  ];
 }
 
 /**
@@ -180,6 +209,7 @@ export function buildSaleReceipt(input: SaleReceiptInput): Receipt {
   if (payment.change > 0) {
     blocks.push(labelAmount(labels.change, payment.change, input, { bold: true }));
   }
+  blocks.push(...giftCardBlocks(input, labels));
 
   if (sale.priced.taxBreakdown.length > 0) {
     blocks.push(

@@ -9,7 +9,10 @@ import { buildSaleReceipt } from './sale-receipt';
 import type { SaleReceiptInput } from './sale-receipt';
 
 /** What the store's settings do not say: who sold it, to whom, and whether it is a reprint. */
-export type SaleReceiptExtras = Pick<SaleReceiptInput, 'pointsBalance' | 'copy'> & {
+export type SaleReceiptExtras = Pick<
+  SaleReceiptInput,
+  'pointsBalance' | 'copy' | 'giftCardsPending'
+> & {
   staffName?: string | null;
   customer?: { name: string; loyaltyCardNumber?: string } | null;
 };
@@ -36,7 +39,7 @@ export function storeSaleReceipt(
   settings: StoreSettingsDoc | null | undefined,
   extras: SaleReceiptExtras = {},
 ): Receipt {
-  const { staffName, customer, pointsBalance, copy } = extras;
+  const { staffName, customer, pointsBalance, copy, giftCardsPending } = extras;
   const einvoice = invoiceCodeOrNone(sale, settings);
   return buildSaleReceipt({
     sale,
@@ -59,6 +62,7 @@ export function storeSaleReceipt(
       : {}),
     ...(pointsBalance === undefined ? {} : { pointsBalance }),
     ...(copy === undefined ? {} : { copy }),
+    ...(giftCardsPending ? { giftCardsPending } : {}),
     ...(einvoice ? { einvoice } : {}),
   });
 }

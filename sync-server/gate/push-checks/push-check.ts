@@ -49,7 +49,9 @@ export type PushRejectionCode =
   | 'duplicate_customer'
   | 'unknown_payment'
   | 'payment_unconfirmed'
-  | 'payment_used';
+  | 'payment_used'
+  | 'gift_card_exists'
+  | 'gift_card_for_gift_card';
 
 // FlagDraft lives beside the reconciler that raises it, so the index room needs nothing of the gate.
 export type { FlagDraft } from '../../index/reconciler';

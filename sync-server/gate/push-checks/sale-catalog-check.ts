@@ -3,11 +3,13 @@
  * productId and SKU together), and was rung up from a version of that product's catalog entry
  * (price, per kg for weighed lines, category, tax rate; price-history.ts). The version in force
  * when the sale completed is accepted as is; an older or newer one is accepted and flagged (the
- * register had not pulled the change yet); a price no version ever had is refused.
+ * register had not pulled the change yet); a price no version ever had is refused. Gift card
+ * lines are no products: sale-gift-card-check.ts checks them.
  */
 import type { SaleDoc } from '../../../src/documents';
 import { formatMoney } from '../../../src/money';
 import type { Minor } from '../../../src/money';
+import { isGiftCardLine } from '../../../src/stored-value';
 import { matchLineToPrices } from '../../history/price-history';
 import type { PushCheckContext, PushVerdict } from './push-check';
 import { ACCEPT, reject } from './push-check';
@@ -17,12 +19,13 @@ export async function checkSaleCatalog(
   sale: SaleDoc,
   context: PushCheckContext,
 ): Promise<PushVerdict> {
+  const products = sale.cart.lines.filter((line) => !isGiftCardLine(line));
   const entries = await catalogEntries(
     context,
-    sale.cart.lines.map((line) => line.productId),
+    products.map((line) => line.productId),
   );
   const stale: string[] = [];
-  for (const line of sale.cart.lines) {
+  for (const line of products) {
     const entry = entries.get(line.productId);
     const where = `line ${line.lineId} (${line.sku})`;
     if (!entry || entry.versions.length === 0) {

@@ -12,6 +12,7 @@
  *   (src/sales/sale-approvals.ts; `not_approved`);
  * - the points earned are what the program gives (src/sales/sale-points.ts; `loyalty_mismatch`);
  * - it is completed: the register never pushes a voided sale (`voided_on_push`);
+ * - its gift card lines sell new cards, not paid with a gift card (sale-gift-card-check.ts);
  * - its bank transfers were paid, or confirmed by hand offline by a supervisor
  *   (sale-transfer-check.ts; it records those payments);
  * - its receipt number is its register's and not reused (receipt-number-check.ts; last).
@@ -26,6 +27,7 @@ import { checkReceiptNumber } from './receipt-number-check';
 import { shift, staffMember } from './sale-lookups';
 import { checkSaleApprovals, checkSaleLoyalty } from './sale-rules-check';
 import { checkSaleTransfers } from './sale-transfer-check';
+import { checkSaleGiftCards } from './sale-gift-card-check';
 import { worksInStore } from '../../../src/staff/staff-rules';
 
 async function checkIdentity(sale: SaleDoc, context: PushCheckContext): Promise<PushVerdict> {
@@ -70,6 +72,7 @@ export const checkSalePush: PushCheck = async (doc, context) => {
     () => checkSaleCatalog(sale, context),
     () => checkSaleApprovals(sale, context),
     () => checkSaleLoyalty(sale, context),
+    () => checkSaleGiftCards(sale, context),
     () => checkSaleTransfers(sale, context),
     // Last: it claims the number, which only a sale that passed the rest should hold.
     () => checkReceiptNumber(sale, context),

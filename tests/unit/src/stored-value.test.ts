@@ -40,6 +40,8 @@ function sale(
     status,
     currency: 'VND',
     completedAt: '2026-11-21T09:00:00.000Z',
+    cart: { lines: [] },
+    priced: { lines: [] },
     payment: {
       tenders: tenders.map((tender, index) => ({
         tenderId: `t${index}`,
