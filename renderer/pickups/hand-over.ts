@@ -31,7 +31,8 @@ import type { OmniTranslate } from '../i18n/use-omni-translate';
 import { storeTimeZone } from '../../src/store-clock';
 
 export type HandOverOutcome =
-  { ok: true; pickup: PickupDoc; message: string } | { ok: false; message: string };
+  | { ok: true; pickup: PickupDoc; message: string; printJobId: string }
+  | { ok: false; message: string };
 
 export function chosenLines(quantities: Record<string, number>): PickupDoc['lines'] {
   return Object.entries(quantities)
@@ -141,7 +142,8 @@ export async function handOver(state: PickupState, t: OmniTranslate): Promise<Ha
     lineId: line.lineId,
     quantity: line.toPickUp,
   }));
-  const printed = await printReceipt(
+  // The slip's progress (and a failure, with Retry) is shown apart: PrintJobStatus.
+  const printJobId = await printReceipt(
     buildPickupSlip({
       order,
       pickup,
@@ -165,8 +167,7 @@ export async function handOver(state: PickupState, t: OmniTranslate): Promise<Ha
   return {
     ok: true,
     pickup,
-    message: printed.ok
-      ? `${t('pickup.done', { number: order.orderNumber })}${change}`
-      : `${t('pickup.printFailed', { reason: printed.message ?? '' })}${change}`,
+    printJobId,
+    message: `${t('pickup.done', { number: order.orderNumber })}${change}`,
   };
 }

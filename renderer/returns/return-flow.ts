@@ -145,7 +145,10 @@ async function claimPieces(
 export async function completeReturn(
   state: ReturnsState,
   t: OmniTranslate,
-): Promise<{ ok: true; returnDoc: ReturnDoc; message: string } | { ok: false; message: string }> {
+): Promise<
+  | { ok: true; returnDoc: ReturnDoc; message: string; printJobId: string }
+  | { ok: false; message: string }
+> {
   const { found, source, plan } = state;
   const app = useAppStore.getState();
   const { config } = services();
@@ -187,7 +190,8 @@ export async function completeReturn(
   });
   await saveReturn(documents);
   const money = formatMoney(plan.totals.refund, source.currency, app.locale);
-  const printed = await printReceipt(
+  // The receipt's progress (and a failure, with Retry) is shown apart: PrintJobStatus.
+  const printJobId = await printReceipt(
     buildReturnReceipt({
       returnDoc: documents.returnDoc,
       originalLabel: found.kind === 'order' ? found.order.orderNumber : found.sale.id,
@@ -210,6 +214,5 @@ export async function completeReturn(
   if (documents.loyaltyShortfall > 0) {
     parts.push(t('returns.loyaltyShortfall', { points: documents.loyaltyShortfall }));
   }
-  if (!printed.ok) parts.push(printed.message ?? '');
-  return { ok: true, returnDoc: documents.returnDoc, message: parts.join(' ') };
+  return { ok: true, returnDoc: documents.returnDoc, message: parts.join(' '), printJobId };
 }

@@ -31,7 +31,7 @@ export interface ReturnsState {
   managerPin: string;
   notice: { kind: 'info' | 'error'; text: string } | null;
   /** The return just made; an exchange's ReturnDoc rides along for the new sale. */
-  done: { returnId: string; text: string; exchange?: ReturnDoc } | null;
+  done: { returnId: string; text: string; printJobId?: string; exchange?: ReturnDoc } | null;
   busy: boolean;
   start: (
     found: FoundDocument,
