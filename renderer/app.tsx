@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { OverridePrompt } from './components/override-prompt';
+import { OfflineBanner } from './navigation/offline-banner';
 import { StatusBar } from './navigation/status-bar';
 import { dispatchScan, dispatchTypedKey } from './devices/scan-router';
 import { installWedgeListener } from './devices/wedge-listener';
@@ -81,6 +82,7 @@ function CashierApp(props: { route: string }) {
   return (
     <div className="app-shell">
       <StatusBar />
+      <OfflineBanner />
       {!staff ? (
         <LoginScreen />
       ) : props.route === '/manager' ? (

@@ -9,19 +9,20 @@ import type { CSSProperties } from 'react';
 import { receiptScreenLines } from '../../src/receipt';
 import type { Receipt, ScreenLine } from '../../src/receipt';
 import { recordReprint } from '../audit/reprints';
+import { PrintJobStatus } from '../devices/print-job-status';
 import { printReceipt } from '../devices/print-receipt';
 import { useTranslate } from '../i18n/use-translate';
 import { Dialog } from './dialog';
 
-/** Prints the receipt again as a copy and records who did. */
-export async function printReceiptCopy(
-  receipt: Receipt,
-  label?: string,
-): Promise<{ ok: boolean; message?: string }> {
+/**
+ * Prints the receipt again as a copy and records who did. Answers the copy's print job: its
+ * progress, and a failure with Retry, show in PrintJobStatus like every other print.
+ */
+export async function printReceiptCopy(receipt: Receipt, label?: string): Promise<string> {
   const copy: Receipt = { ...receipt, copy: true };
-  const printed = await printReceipt(copy);
+  const jobId = await printReceipt(copy);
   await recordReprint(copy, label);
-  return printed;
+  return jobId;
 }
 
 function lineStyle(line: Extract<ScreenLine, { kind: 'text' }>): CSSProperties {
@@ -32,8 +33,6 @@ function lineStyle(line: Extract<ScreenLine, { kind: 'text' }>): CSSProperties {
   };
 }
 
-type CopyState = 'idle' | 'sending' | 'sent' | { failed: string };
-
 export function ReceiptViewer(props: {
   receipt: Receipt;
   /** The number people read (receipt, return or order number), for the audit trail. */
@@ -41,13 +40,17 @@ export function ReceiptViewer(props: {
   onClose: () => void;
 }) {
   const t = useTranslate();
-  const [copy, setCopy] = useState<CopyState>('idle');
+  const [copyJob, setCopyJob] = useState<string | null>(null);
+  const [sending, setSending] = useState(false);
   const lines = receiptScreenLines(props.receipt);
 
   async function printCopy(): Promise<void> {
-    setCopy('sending');
-    const printed = await printReceiptCopy(props.receipt, props.label);
-    setCopy(printed.ok ? 'sent' : { failed: printed.message ?? '' });
+    setSending(true);
+    try {
+      setCopyJob(await printReceiptCopy(props.receipt, props.label));
+    } finally {
+      setSending(false);
+    }
   }
 
   return (
@@ -75,25 +78,17 @@ export function ReceiptViewer(props: {
           ),
         )}
       </div>
-      {copy !== 'idle' && (
-        <p
-          className={typeof copy === 'object' ? 'error' : 'notice'}
-          role="status"
-          data-testid="receipt-view-status"
-        >
-          {copy === 'sending'
-            ? t('receiptView.copySending')
-            : copy === 'sent'
-              ? t('receiptView.copySent')
-              : t('receiptView.copyFailed', { reason: copy.failed })}
-        </p>
+      {copyJob && (
+        <div data-testid="receipt-view-status">
+          <PrintJobStatus key={copyJob} jobId={copyJob} />
+        </div>
       )}
       <div className="dialog-actions">
         <button
           type="button"
           className="button-secondary"
           data-testid="receipt-view-print"
-          disabled={copy === 'sending'}
+          disabled={sending}
           onClick={() => void printCopy()}
         >
           {t('receiptView.printCopy')}

@@ -1,6 +1,6 @@
 /**
  * Live replication of every collection with the sync-server over the CouchDB protocol. Offline,
- * RxDB retries with a back-off; after a restart each collection resumes from its checkpoint.
+ * every request waits at the shared retry gate (platform/retry-backoff.ts); after a restart each collection resumes from its checkpoint.
  * The state the cashier sees is derived here: online or offline, documents waiting to push,
  * the last moment everything was in sync, and every document the server refused, with why.
  */
@@ -17,6 +17,7 @@ import {
 } from 'rxdb/plugins/replication-couchdb';
 import type { RxCouchDBReplicationState } from 'rxdb/plugins/replication-couchdb';
 import type { AppConfig } from '../../src/ipc/contract';
+import { fetchThroughGate } from '../platform/retry-backoff';
 import { createServerApi } from '../platform/server-api';
 import { REPLICATIONS } from './collections';
 import type { ReplicationSpec } from './collections';
@@ -39,6 +40,8 @@ export interface SyncSnapshot {
   readyCollections: string[];
   /** Documents written on this register that the server does not have yet. */
   pendingPush: number;
+  /** Of those, the sales (the offline banner names them apart from other documents). */
+  pendingSales: number;
   /** Documents this register pushed that the server refused, newest first. */
   rejected: RejectedDocument[];
 }
@@ -178,12 +181,20 @@ export function startReplication(
   options: ReplicationOptions = {},
 ): ReplicationHandle {
   // The page's secret, not the device's: the host re-signs each request (docs/SECURITY.md).
+  // Every request waits its turn at the shared retry gate: offline, the collections' pulls,
+  // pushes and polls back off together (2 s doubling to 60 s) instead of each retrying.
   const fetchWithAuth = shortPolling(
-    failOnErrorStatus(getFetchWithCouchDBAuthorization(config.deviceId, config.deviceSecret)),
+    failOnErrorStatus(
+      fetchThroughGate(getFetchWithCouchDBAuthorization(config.deviceId, config.deviceSecret)),
+    ),
     options.pollIntervalMs,
   );
   const states = new Map<string, RxCouchDBReplicationState<unknown>>();
-  const pushStates: { state: RxCouchDBReplicationState<unknown>; factKind?: string }[] = [];
+  const pushStates: {
+    type: string;
+    state: RxCouchDBReplicationState<unknown>;
+    factKind?: string;
+  }[] = [];
   let failing = false;
   let stopped = false;
 
@@ -209,7 +220,11 @@ export function startReplication(
     });
     states.set(spec.type, state);
     if (spec.direction === 'both') {
-      pushStates.push(spec.factKind ? { state, factKind: spec.factKind } : { state });
+      pushStates.push(
+        spec.factKind
+          ? { type: spec.type, state, factKind: spec.factKind }
+          : { type: spec.type, state },
+      );
     }
   };
 
@@ -240,9 +255,13 @@ export function startReplication(
       pushStates.map((push) => pendingPushCount(push.state, push.factKind)),
     );
     const pendingPush = counts.reduce((a, b) => a + b, 0);
+    const pendingSales = pushStates.reduce(
+      (sum, { type }, index) => (type === 'sales' ? sum + (counts[index] ?? 0) : sum),
+      0,
+    );
     const rejected = await fetchRejections(config);
     const reachable = rejected !== null;
-    const update: Partial<SyncSnapshot> = { pendingPush };
+    const update: Partial<SyncSnapshot> = { pendingPush, pendingSales };
     if (rejected) update.rejected = rejected;
     if (reachable) {
       // The server answered: replication errors from before are history once all is in sync.

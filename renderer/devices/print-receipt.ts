@@ -1,16 +1,14 @@
 /** A counter receipt (a return, a pickup) sent to the register's printer through the device host. */
 import type { Receipt } from '../../src/receipt';
-import { currentTranslate, deviceProblem } from '../i18n/device-text';
 import { newId } from '../platform/new-id';
-import { services } from '../services';
+import { sendPrintJob } from './print-jobs';
 
-/** The answer is words for the screen, in its language: the host's own words are for its log. */
-export async function printReceipt(receipt: Receipt): Promise<{ ok: boolean; message?: string }> {
-  const result = await services().api.invoke('printer/print', {
-    jobId: newId('print'),
-    receipt,
-  });
-  if (result.ok && result.value.state !== 'failed') return { ok: true };
-  const code = result.ok ? result.value.lastErrorCode : result.code;
-  return { ok: false, message: deviceProblem(currentTranslate(), 'printer', code) };
+/**
+ * Sends the receipt and answers its print job id at once: the screen shows the job's state as
+ * it goes (PrintJobStatus), with Retry when it fails. Never throws for a printer problem.
+ */
+export async function printReceipt(receipt: Receipt): Promise<string> {
+  const jobId = newId('print');
+  await sendPrintJob(jobId, receipt);
+  return jobId;
 }

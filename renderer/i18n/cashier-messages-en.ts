@@ -2,8 +2,11 @@
 import type { cashierVi } from './cashier-messages';
 
 export const cashierEn: Record<keyof typeof cashierVi, string> = {
-  'status.pending': '{count} documents waiting to sync',
+  'status.pending': '{count} waiting to sync',
   'status.allSynced': 'All synced',
+  'offline.title': 'This register is offline: the server cannot be reached.',
+  'offline.kept': 'Keep selling: sales are kept on this register and sync when it is back.',
+  'offline.waiting': 'Waiting to sync: {sales} sales, {others} other documents.',
   'status.device.printer': 'Printer',
   'status.device.scanner': 'Scanner',
   'status.device.display': 'Customer display',

@@ -4,8 +4,12 @@
  * Vietnamese one, so a missing translation is a compile error.
  */
 export const cashierVi = {
-  'status.pending': '{count} chứng từ chờ đồng bộ',
+  'status.pending': '{count} chờ đồng bộ',
   'status.allSynced': 'Đã đồng bộ hết',
+  'offline.title': 'Máy đang ngoại tuyến: không kết nối được máy chủ.',
+  'offline.kept':
+    'Vẫn bán hàng bình thường: đơn được lưu trên máy này và tự đồng bộ khi có kết nối.',
+  'offline.waiting': 'Đang chờ đồng bộ: {sales} đơn bán, {others} chứng từ khác.',
   'status.device.printer': 'Máy in',
   'status.device.scanner': 'Máy quét',
   'status.device.display': 'Màn hình khách',

@@ -25,6 +25,10 @@ export const deviceVi = {
   'printJob.printing': 'đang in',
   'printJob.printed': 'đã in',
   'printJob.failed': 'chưa in được',
+  'printJob.sending': 'Đang gửi tới máy in…',
+  'printJob.done': 'Đã in xong.',
+  'printJob.notPrinted': 'Chưa in được: {reason}',
+  'printJob.retry': 'In lại',
 } as const;
 
 export const deviceEn: Record<keyof typeof deviceVi, string> = {
@@ -49,6 +53,10 @@ export const deviceEn: Record<keyof typeof deviceVi, string> = {
   'printJob.printing': 'printing',
   'printJob.printed': 'printed',
   'printJob.failed': 'not printed',
+  'printJob.sending': 'Sending to the printer…',
+  'printJob.done': 'Printed.',
+  'printJob.notPrinted': 'Not printed: {reason}',
+  'printJob.retry': 'Retry printing',
 };
 
 /** A device's problem in the page's words, from the host's code; null code: the host gave none. */

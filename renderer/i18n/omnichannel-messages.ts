@@ -62,8 +62,7 @@ export const vi = {
   'pickup.change': 'Tiền thừa: {amount}',
   'pickup.handOver': 'Giao hàng',
   'pickup.nothingSelected': 'Chọn ít nhất một món để giao.',
-  'pickup.done': 'Đã giao đơn {number}. Phiếu giao hàng đang in.',
-  'pickup.printFailed': 'Đã giao nhưng chưa in được phiếu: {reason}. In lại từ hàng đợi máy in.',
+  'pickup.done': 'Đã giao đơn {number}.',
   'pickup.failed': 'Không giao được: {reason}',
   'returns.title': 'Đổi trả hàng',
   'returns.policyDefault':
@@ -197,9 +196,7 @@ export const en: Record<OmniMessageKey, string> = {
   'pickup.change': 'Change: {amount}',
   'pickup.handOver': 'Hand over',
   'pickup.nothingSelected': 'Choose at least one item to hand over.',
-  'pickup.done': 'Order {number} handed over. The pickup slip is printing.',
-  'pickup.printFailed':
-    'Handed over, but the slip did not print: {reason}. Reprint it from the printer queue.',
+  'pickup.done': 'Order {number} handed over.',
   'pickup.failed': 'Could not hand over: {reason}',
   'returns.title': 'Returns and exchanges',
   'returns.policyDefault':

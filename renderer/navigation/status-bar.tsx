@@ -23,23 +23,32 @@ export function StatusBar() {
   const lastSync = sync.lastSyncAt
     ? t('status.lastSync', { time: new Date(sync.lastSyncAt).toLocaleTimeString(locale) })
     : t('status.neverSynced');
+  const registerLabel = t('status.register', { register: config?.registerId ?? '' });
+  const pendingText =
+    sync.pendingPush > 0 ? t('status.pending', { count: sync.pendingPush }) : lastSync;
   const deviceLabel = (device: DeviceStatus): string =>
     `${t(`status.device.${device.kind}` as MessageKey)}: ${t(`status.device.${device.state}` as MessageKey)}`;
   return (
     <header className="status-bar">
-      <strong>{settings?.name ?? config?.storeId}</strong>
-      <span data-testid="register">
-        {t('status.register', { register: config?.registerId ?? '' })}
+      <strong title={`${settings?.name ?? config?.storeId ?? ''} · ${registerLabel}`}>
+        {settings?.name ?? config?.storeId}
+      </strong>
+      <span data-testid="register" className="register-label">
+        {registerLabel}
       </span>
       <span
         className={sync.online ? 'badge badge-online' : 'badge badge-offline'}
         data-testid="sync-status"
-        title={sync.lastError ?? undefined}
+        title={sync.lastError ?? lastSync}
       >
         {sync.online ? t('status.online') : t('status.offline')}
       </span>
-      <span className="muted" data-testid="sync-pending">
-        {sync.pendingPush > 0 ? t('status.pending', { count: sync.pendingPush }) : lastSync}
+      <span
+        className={sync.pendingPush > 0 ? 'muted' : 'muted sync-time'}
+        data-testid="sync-pending"
+        title={pendingText}
+      >
+        {pendingText}
       </span>
       {devices.map((device) => (
         <span

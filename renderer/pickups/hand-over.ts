@@ -31,7 +31,8 @@ import type { OpenOrder, PickupState } from './pickup-store';
 import type { OmniTranslate } from '../i18n/use-omni-translate';
 
 export type HandOverOutcome =
-  { ok: true; pickup: PickupDoc; slip: Receipt; message: string } | { ok: false; message: string };
+  | { ok: true; pickup: PickupDoc; slip: Receipt; message: string; printJobId: string }
+  | { ok: false; message: string };
 
 export function chosenLines(quantities: Record<string, number>): PickupDoc['lines'] {
   return Object.entries(quantities)
@@ -128,15 +129,15 @@ export async function handOver(state: PickupState, t: OmniTranslate): Promise<Ha
     ...(customer ? { customerName: customer.name } : {}),
     staffName: app.staff.name,
   });
-  const printed = await printReceipt(slip);
+  // The slip's progress (and a failure, with Retry) is shown apart: PrintJobStatus.
+  const printJobId = await printReceipt(slip);
   const changeGiven = tenders.reduce((sum, tender) => sum + tender.change, 0) as Minor;
   const change = changeGiven > 0 ? ` ${t('pickup.change', { amount: money(changeGiven) })}` : '';
   return {
     ok: true,
     pickup,
     slip,
-    message: printed.ok
-      ? `${t('pickup.done', { number: order.orderNumber })}${change}`
-      : `${t('pickup.printFailed', { reason: printed.message ?? '' })}${change}`,
+    printJobId,
+    message: `${t('pickup.done', { number: order.orderNumber })}${change}`,
   };
 }

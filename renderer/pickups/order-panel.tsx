@@ -61,7 +61,7 @@ export function OrderPanel(props: { customerName: string | undefined }) {
     }
     const next = { ...open!, pickups: [...pickups, outcome.pickup] };
     state.openOrder(next, toPickNow(next));
-    state.setNotice({ kind: 'info', text: outcome.message });
+    state.setNotice({ kind: 'info', text: outcome.message, printJobId: outcome.printJobId });
     setLastSlip({ pickupId: outcome.pickup.id, slip: outcome.slip });
   }
 

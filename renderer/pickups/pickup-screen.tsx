@@ -4,6 +4,7 @@
  * writes orders) and handed over, in full or in part, after checking the order number and the
  * customer's name or phone, collecting what is still due.
  */
+import { PrintJobStatus } from '../devices/print-job-status';
 import { useEffect, useMemo, useState } from 'react';
 import type { CustomerDoc, WebOrderDoc } from '../../src/documents';
 import { formatMoney } from '../../src/money';
@@ -101,6 +102,7 @@ export function PickupScreen() {
           {notice.text}
         </p>
       )}
+      {notice?.printJobId && <PrintJobStatus key={notice.printJobId} jobId={notice.printJobId} />}
       {open ? (
         <OrderPanel
           customerName={nameOf.get(open.order.customerId) ?? askedNames[open.order.customerId]}

@@ -15,6 +15,8 @@ export interface OpenOrder {
 export interface PickupNotice {
   kind: 'info' | 'error';
   text: string;
+  /** The slip printed for it: its progress, or its failure with Retry, shows with the notice. */
+  printJobId?: string;
 }
 
 export interface PickupState {

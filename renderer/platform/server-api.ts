@@ -7,6 +7,7 @@
 import { apiRequestLine } from '../../src/api';
 import type { ApiName, ApiReply, ApiRequest } from '../../src/api';
 import type { AppConfig } from '../../src/ipc/contract';
+import { fetchThroughGate, ServerUnreachableError } from './retry-backoff';
 
 export type ApiResult<T> =
   | { ok: true; status: number; value: T }
@@ -31,12 +32,20 @@ export interface ServerApi {
   raw(method: 'GET' | 'POST', path: string, body?: unknown): Promise<ApiResult<unknown>>;
 }
 
+/**
+ * The register's calls go through the shared retry gate (retry-backoff.ts): while the server is
+ * unreachable a call made between two of the gate's tries answers "offline" at once, without a
+ * request, so polls back off with replication and a cashier is not kept waiting.
+ */
+const gatedFetch: FetchLike = (url, init) =>
+  fetchThroughGate((input, options) => fetch(input, options), undefined, 'now')(url, init);
+
 /** How long the register waits before it treats the server as unreachable. */
 export const API_TIMEOUT_MS = 4000;
 
 export function createServerApi(
   config: Pick<AppConfig, 'apiUrl' | 'deviceId' | 'deviceSecret'>,
-  fetchImpl: FetchLike = (url, init) => fetch(url, init),
+  fetchImpl: FetchLike = gatedFetch,
   /** Reports over every store may take longer than a look-up. */
   timeoutMs = API_TIMEOUT_MS,
 ): ServerApi {
@@ -62,7 +71,10 @@ export function createServerApi(
         offline: true,
         status: 0,
         code: 'offline',
-        reason: `The server cannot be reached (${error instanceof Error ? error.message : String(error)}); check the network or go on offline.`,
+        reason:
+          error instanceof ServerUnreachableError
+            ? `${error.message} Go on offline: sales are kept on this register.`
+            : `The server cannot be reached (${error instanceof Error ? error.message : String(error)}); check the network or go on offline.`,
         details: {},
       };
     } finally {

@@ -146,7 +146,7 @@ export async function completeReturn(
   state: ReturnsState,
   t: OmniTranslate,
 ): Promise<
-  | { ok: true; returnDoc: ReturnDoc; receipt: Receipt; message: string }
+  | { ok: true; returnDoc: ReturnDoc; receipt: Receipt; message: string; printJobId: string }
   | { ok: false; message: string }
 > {
   const { found, source, plan } = state;
@@ -195,7 +195,8 @@ export async function completeReturn(
     staffName: app.staff.name,
     ...(approverName ? { approverName } : {}),
   });
-  const printed = await printReceipt(receipt);
+  // The receipt's progress (and a failure, with Retry) is shown apart: PrintJobStatus.
+  const printJobId = await printReceipt(receipt);
   const parts = [
     state.exchange
       ? t('returns.exchangeDone', { id: returnId, amount: money })
@@ -204,6 +205,11 @@ export async function completeReturn(
   if (documents.loyaltyShortfall > 0) {
     parts.push(t('returns.loyaltyShortfall', { points: documents.loyaltyShortfall }));
   }
-  if (!printed.ok) parts.push(printed.message ?? '');
-  return { ok: true, returnDoc: documents.returnDoc, receipt, message: parts.join(' ') };
+  return {
+    ok: true,
+    returnDoc: documents.returnDoc,
+    receipt,
+    message: parts.join(' '),
+    printJobId,
+  };
 }

@@ -4,6 +4,7 @@
  * picks quantities and where each item goes (shelf or damaged), reviews the refund per tender
  * and the points, gets a manager's PIN when the policy asks, and confirms.
  */
+import { PrintJobStatus } from '../devices/print-job-status';
 import { formatMoney } from '../../src/money';
 import type { Minor } from '../../src/money';
 import type { ReturnDoc } from '../../src/documents';
@@ -81,6 +82,7 @@ export function ReturnsScreen(props: { openExchange: OpenExchange }) {
         returnId: result.returnDoc.id,
         text: result.message,
         receipt: result.receipt,
+        printJobId: result.printJobId,
         ...(result.returnDoc.exchangeSaleId ? { exchange: result.returnDoc } : {}),
       });
   }
@@ -153,6 +155,9 @@ export function ReturnsScreen(props: { openExchange: OpenExchange }) {
             testId="return-view-receipt"
           />
         </div>
+      )}
+      {state.done?.printJobId && (
+        <PrintJobStatus key={state.done.printJobId} jobId={state.done.printJobId} />
       )}
       {state.done?.exchange && (
         <div className="button-row">

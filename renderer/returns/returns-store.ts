@@ -32,8 +32,14 @@ export interface ReturnsState {
   managerPin: string;
   notice: { kind: 'info' | 'error'; text: string } | null;
   /** The return just made; an exchange's ReturnDoc rides along for the new sale. */
-  /** The return just made, with the receipt it printed (View receipt shows it). */
-  done: { returnId: string; text: string; receipt: Receipt; exchange?: ReturnDoc } | null;
+  /** The return just made, with the receipt it printed (View receipt shows it) and its print job. */
+  done: {
+    returnId: string;
+    text: string;
+    receipt: Receipt;
+    printJobId?: string;
+    exchange?: ReturnDoc;
+  } | null;
   busy: boolean;
   start: (
     found: FoundDocument,

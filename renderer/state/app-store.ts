@@ -52,6 +52,7 @@ export const useAppStore = create<AppState>()((set) => ({
     lastError: null,
     readyCollections: [],
     pendingPush: 0,
+    pendingSales: 0,
     rejected: [],
   },
   devices: [],

@@ -87,10 +87,7 @@ describe('the on-screen receipt', () => {
       .toBeGreaterThan(0);
     const before = printerSize(counter.printerFile);
     await page.getByTestId('receipt-view-print').click();
-    await page
-      .getByTestId('receipt-view-status')
-      .filter({ hasText: /sent|đã gửi/i })
-      .waitFor();
+    await page.getByTestId('receipt-view-status').locator('[data-state="printed"]').waitFor();
     await expect
       .poll(() => printerSize(counter.printerFile), { timeout: 15_000 })
       .toBeGreaterThan(before);

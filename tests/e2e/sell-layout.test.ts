@@ -37,6 +37,38 @@ describe('the sell screen with a long cart', () => {
     await app?.stop();
   });
 
+  it('keeps the status bar on one line at 1024×768, nothing cut off', async () => {
+    const { page } = browser;
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await page.getByTestId('switch-user').waitFor();
+    const measured = await page.locator('.status-bar').evaluate((bar) => {
+      const wrapped: string[] = [];
+      let tallest = 0;
+      for (const child of Array.from(bar.children)) {
+        tallest = Math.max(tallest, child.getBoundingClientRect().height);
+        const range = document.createRange();
+        range.selectNodeContents(child);
+        const tops = Array.from(range.getClientRects())
+          .filter((rect) => rect.width > 0)
+          .map((rect) => rect.top);
+        const lines = tops.filter(
+          (top, index) => tops.findIndex((t) => Math.abs(t - top) < 4) === index,
+        );
+        if (lines.length > 1) wrapped.push((child.textContent ?? '').trim());
+      }
+      const style = getComputedStyle(bar);
+      const padding = parseFloat(style.paddingTop) + parseFloat(style.paddingBottom);
+      return {
+        wrapped,
+        extra: bar.getBoundingClientRect().height - padding - tallest,
+        cutOff: bar.scrollWidth - bar.clientWidth,
+      };
+    });
+    expect(measured.wrapped).toEqual([]);
+    expect(measured.extra).toBeLessThanOrEqual(1);
+    expect(measured.cutOff).toBeLessThanOrEqual(0);
+  });
+
   for (const screen of SCREENS) {
     const size = `${screen.width}x${screen.height}`;
     it(`keeps Pay and Complete in view at ${size} with 12 lines, for one sale and the next`, async () => {

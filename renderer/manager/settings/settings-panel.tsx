@@ -3,10 +3,8 @@
  * saves them to register.json), their live state, and the store-wide receipt header, footer and
  * quick keys, which a manager changes on the server (with their PIN) for every register.
  */
-import { useEffect, useState } from 'react';
-import type { DeviceStatus } from '../../../src/ipc/contract';
-import { services } from '../../services';
 import { useTranslate } from '../../i18n/use-translate';
+import { useAppStore } from '../../state/app-store';
 import { useManagerTranslate } from '../use-manager-translate';
 import { DeviceSetupForm } from './device-setup-form';
 import { StoreSettingsForm } from './store-settings-form';
@@ -14,13 +12,9 @@ import { StoreSettingsForm } from './store-settings-form';
 export function SettingsPanel() {
   const t = useManagerTranslate();
   const tc = useTranslate();
-  const [devices, setDevices] = useState<DeviceStatus[] | null>(null);
-
-  useEffect(() => {
-    void services()
-      .api.invoke('device/status', null)
-      .then((result) => setDevices(result.ok ? result.value : []));
-  }, []);
+  // The same live status the status bar shows (boot.ts follows the host's 'device/status'
+  // events): a copy read once when the panel opened went stale as soon as a printer was saved.
+  const devices = useAppStore((state) => state.devices);
 
   return (
     <div className="manager-columns" data-testid="settings-panel">
@@ -30,10 +24,10 @@ export function SettingsPanel() {
       <DeviceSetupForm />
       <section className="manager-card">
         <h2>{t('settings.devices')}</h2>
-        {devices?.length === 0 && <p className="muted">{t('settings.noDevices')}</p>}
-        <ul>
-          {devices?.map((device) => (
-            <li key={device.id}>
+        {devices.length === 0 && <p className="muted">{t('settings.noDevices')}</p>}
+        <ul data-testid="settings-devices">
+          {devices.map((device) => (
+            <li key={device.id} data-testid={`settings-device-${device.id}`}>
               {/* The host's name and message are English (for its log): say kind and state. */}
               <strong>{tc(`status.device.${device.kind}`)}</strong>:{' '}
               {tc(`status.device.${device.state}`)}

@@ -38,6 +38,8 @@ export async function startCounter(
     locale?: 'vi-VN' | 'en-US';
     /** Another register of the store needs its own id (default reg-01). */
     registerId?: string;
+    /** 'unplugged': the printer is set up but its device node is not there until the test adds it. */
+    printer?: 'ready' | 'unplugged';
   } = {},
 ): Promise<Counter> {
   const storeId = options.storeId ?? 'hcm-q1';
@@ -45,7 +47,7 @@ export async function startCounter(
   const printerDir = mkdtempSync(join(tmpdir(), 'omnitill-printer-'));
   const printerFile = join(printerDir, 'receipts.bin');
   // A file printer is a device node that exists (/dev/usb/lp0): make the stand-in first.
-  writeFileSync(printerFile, '');
+  if (options.printer !== 'unplugged') writeFileSync(printerFile, '');
   const app = await launchApp({
     env: {
       OMNITILL_SERVER_URL: server.url,

@@ -50,6 +50,7 @@ async function openRegister(
       lastError: null,
       readyCollections: [],
       pendingPush: 0,
+      pendingSales: 0,
       rejected: [],
     },
   };
@@ -138,6 +139,7 @@ describe('a long run of sales offline', () => {
     const movesWritten = await first.database.stock.count().exec();
     await first.replication.refresh();
     expect(first.snapshot.pendingPush).toBe(SALES + movesWritten);
+    expect(first.snapshot.pendingSales).toBe(SALES);
 
     server = await startSyncServerProcess({ dataDir, port: server.port });
     await waitFor(

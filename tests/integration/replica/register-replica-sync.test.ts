@@ -44,6 +44,7 @@ describe('the register replica and the sync-server', () => {
     lastError: null,
     readyCollections: [],
     pendingPush: 0,
+    pendingSales: 0,
     rejected: [],
   };
 
