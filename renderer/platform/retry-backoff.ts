@@ -147,15 +147,45 @@ function browserOnline(listener: () => void): () => void {
   return () => window.removeEventListener('online', listener);
 }
 
-/** The register's one gate for the sync-server: replication and the domain API share it. */
-export const serverRetryGate: RetryGate = createRetryGate({ onOnline: browserOnline });
+/**
+ * The gate of one sync-server, by its origin (scheme, host, port): replication and the domain API
+ * of a register share it, since both ask the same server. A server the register never reached
+ * does not hold back another one (tests and a register moved to a new server address).
+ */
+const gates = new Map<string, RetryGate>();
+export function retryGateFor(url: string): RetryGate {
+  let origin: string;
+  try {
+    origin = new URL(url).origin;
+  } catch {
+    origin = url;
+  }
+  let gate = gates.get(origin);
+  if (!gate) {
+    gate = createRetryGate({ onOnline: browserOnline });
+    gates.set(origin, gate);
+  }
+  return gate;
+}
 
-/** `fetch` through the gate: network failures (a thrown fetch) count, any answer resets it. */
+function urlOf(input: Parameters<typeof fetch>[0]): string {
+  if (typeof input === 'string') return input;
+  return input instanceof URL ? input.href : input.url;
+}
+
+/**
+ * `fetch` through the gate (by default the request's server's): network failures (a thrown
+ * fetch) count, any answer resets it.
+ */
 export function fetchThroughGate(
   inner: typeof fetch,
-  gate: RetryGate = serverRetryGate,
+  gate?: RetryGate,
   mode: 'wait' | 'now' = 'wait',
 ): typeof fetch {
-  return (input, init) =>
-    mode === 'wait' ? gate.run(() => inner(input, init)) : gate.runNow(() => inner(input, init));
+  return (input, init) => {
+    const chosen = gate ?? retryGateFor(urlOf(input));
+    return mode === 'wait'
+      ? chosen.run(() => inner(input, init))
+      : chosen.runNow(() => inner(input, init));
+  };
 }

@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   createRetryGate,
+  fetchThroughGate,
   retryDelayMs,
+  retryGateFor,
   ServerUnreachableError,
 } from '../../../renderer/platform/retry-backoff';
 
@@ -98,5 +100,21 @@ describe('requests failing together', () => {
     );
     await Promise.allSettled(together);
     expect(gate.failures).toBe(1);
+  });
+});
+
+describe('one gate per server', () => {
+  it('an unreachable server does not hold back requests to another one', async () => {
+    const down = 'http://127.0.0.1:1';
+    const up = 'http://127.0.0.1:5984';
+    const refusing = fetchThroughGate(() => Promise.reject(new TypeError('Failed to fetch')));
+    await expect(refusing(`${down}/sales-hcm-q1/_changes`)).rejects.toThrow();
+    expect(retryGateFor(down).failures).toBe(1);
+    // The same server's other paths (the API beside the databases) wait with it ...
+    expect(retryGateFor(`${down}/api/v1/customers`)).toBe(retryGateFor(down));
+    // ... another server is asked at once.
+    const answering = fetchThroughGate(() => Promise.resolve(new Response('{}')), undefined, 'now');
+    await expect(answering(`${up}/sales-hcm-q1/`)).resolves.toBeInstanceOf(Response);
+    expect(retryGateFor(up).failures).toBe(0);
   });
 });
