@@ -3,6 +3,7 @@ import type { ProductDoc } from '../../src/documents';
 import { formatMoney } from '../../src/money';
 import type { Minor } from '../../src/money';
 import { cartLineFor, priceCart, pricingContextFromSettings } from '../../src/pricing';
+import { formatStockQuantity } from '../../src/stock';
 import { levelHere, remoteStock } from '../lookup/stock-data';
 import type { RemoteStock } from '../lookup/stock-data';
 import { services } from '../services';
@@ -58,6 +59,7 @@ export function PriceCheckView(props: { product: ProductDoc }) {
       ? nearby.stores.filter((entry) => entry.storeId !== storeId && entry.sellable > 0)
       : [];
   const perKg = product.pricing === 'weight' ? t('kiosk.perKg') : '';
+  const stockShown = (quantity: number) => formatStockQuantity(quantity, product.pricing, locale);
   return (
     <section className="kiosk-panel" data-testid="kiosk-price">
       <h2 data-testid="kiosk-product-name">
@@ -93,7 +95,7 @@ export function PriceCheckView(props: { product: ProductDoc }) {
         {here === null
           ? '…'
           : here > 0
-            ? t('kiosk.stockHere', { count: here })
+            ? t('kiosk.stockHere', { count: stockShown(here) })
             : t('kiosk.outOfStock')}
       </p>
       <h3>{t('kiosk.stockNearby')}</h3>
@@ -104,7 +106,10 @@ export function PriceCheckView(props: { product: ProductDoc }) {
       <ul data-testid="kiosk-stock-nearby">
         {others.map((entry) => (
           <li key={entry.storeId}>
-            {t('kiosk.storeStock', { store: storeName(entry.storeId), count: entry.sellable })}
+            {t('kiosk.storeStock', {
+              store: storeName(entry.storeId),
+              count: stockShown(entry.sellable),
+            })}
           </li>
         ))}
       </ul>
