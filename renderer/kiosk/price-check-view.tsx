@@ -4,7 +4,7 @@ import { formatMoney } from '../../src/money';
 import type { Minor } from '../../src/money';
 import { cartLineFor, priceCart, pricingContextFromSettings } from '../../src/pricing';
 import { formatStockQuantity } from '../../src/stock';
-import { levelHere, remoteStock } from '../lookup/stock-data';
+import { remoteStock, watchLevelHere } from '../lookup/stock-data';
 import type { RemoteStock } from '../lookup/stock-data';
 import { services } from '../services';
 import { useAppStore } from '../state/app-store';
@@ -26,10 +26,14 @@ export function PriceCheckView(props: { product: ProductDoc }) {
   const [nearbyFor, setNearby] = useState<{ sku: string; stock: RemoteStock | null } | null>(null);
 
   useEffect(() => {
-    void levelHere(product.sku).then((level) =>
-      setHere({ sku: product.sku, sellable: level.sellable }),
+    // Followed live, not read once: the figure stays true while replication brings moves in.
+    const unwatch = watchLevelHere(
+      product.sku,
+      (level) => setHere({ sku: product.sku, sellable: level.sellable }),
+      (error) => console.error(`Stock of ${product.sku} could not be read:`, error),
     );
     void remoteStock(product.sku).then((stock) => setNearby({ sku: product.sku, stock }));
+    return unwatch;
   }, [product]);
   const here = hereFor?.sku === product.sku ? hereFor.sellable : null;
   const nearby = nearbyFor?.sku === product.sku ? nearbyFor.stock : 'loading';
