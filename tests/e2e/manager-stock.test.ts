@@ -178,6 +178,8 @@ describe('stock here and elsewhere', () => {
     const other = page.getByTestId('stock-store-hn-hk');
     await other.waitFor();
     await expect(other.textContent()).resolves.toContain(String(opening('hn-hk', coffee.sku) + 7));
+    // The store by the name its replicated settings give, never by its id (issue #18).
+    await expect(other.locator('td').first().textContent()).resolves.toBe('Omnitill Hoàn Kiếm');
     await expect(page.getByTestId('stock-elsewhere-time').textContent()).resolves.toMatch(/\d/);
     await page.screenshot({ path: 'docs/screenshots/manager-stock-lookup.png' });
   });

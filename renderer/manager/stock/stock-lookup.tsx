@@ -8,6 +8,7 @@ import { dateTime } from '../manager-format';
 import { useManagerTranslate } from '../use-manager-translate';
 import { ProductEntry, productName } from './product-entry';
 import { levelHere, remoteStock } from '../../lookup/stock-data';
+import { useStoreNames } from '../../lookup/store-names';
 import type { RemoteStock } from '../../lookup/stock-data';
 
 type Elsewhere = { state: 'loading' } | { state: 'unavailable' } | ({ state: 'ok' } & RemoteStock);
@@ -16,6 +17,7 @@ type Elsewhere = { state: 'loading' } | { state: 'unavailable' } | ({ state: 'ok
 export function StockLookup() {
   const t = useManagerTranslate();
   const locale = useAppStore((state) => state.locale);
+  const storeName = useStoreNames();
   const [product, setProduct] = useState<ProductDoc | null>(null);
   const [here, setHere] = useState<StockLevel | null>(null);
   const [elsewhere, setElsewhere] = useState<Elsewhere | null>(null);
@@ -77,7 +79,7 @@ export function StockLookup() {
                   <tbody>
                     {others.map((entry) => (
                       <tr key={entry.storeId} data-testid={`stock-store-${entry.storeId}`}>
-                        <td>{entry.storeId}</td>
+                        <td>{storeName(entry.storeId)}</td>
                         <td className="number">{shown(entry.sellable)}</td>
                         <td className="number">{shown(entry.damaged)}</td>
                       </tr>
