@@ -10,7 +10,6 @@ import type {
   CustomerDoc,
   LoyaltyEntryDoc,
   ReturnDoc,
-  PickupDoc,
   SaleDoc,
   WebOrderDoc,
 } from '../../src/documents';
@@ -36,6 +35,7 @@ import { useOmniTranslate } from '../i18n/use-omni-translate';
 import { useStoreNames } from '../lookup/store-names';
 import type { StoreNameOf } from '../lookup/store-names';
 import type { OmniTranslate } from '../i18n/use-omni-translate';
+import { findFacts } from '../data/facts';
 
 /** A sale's or order's status in words; a completed one says nothing (it is the usual case). */
 function statusLabel(status: string | undefined, t: OmniTranslate): string {
@@ -90,11 +90,7 @@ async function loadProfile(customer: CustomerDoc): Promise<Profile> {
     returns: json<ReturnDoc>(
       await db.returns.find({ selector: { customerId: customer.id } }).exec(),
     ),
-    pickups: json<PickupDoc>(
-      await db.pickups
-        .find({ selector: { orderId: { $in: orders.map((order) => order.id) } } })
-        .exec(),
-    ),
+    pickups: await findFacts(db, 'pickups', { orderId: { $in: orders.map((order) => order.id) } }),
   };
   const remote = await serverApi().call('customers/get', { id: customer.id });
   const ledger: LoyaltyEntryDoc[] = await ledgerFor(customer.id);

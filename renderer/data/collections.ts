@@ -1,17 +1,29 @@
 /**
  * The register's local replica: which collections it keeps, with which schema from src/documents,
- * and which sync-server database each one replicates with, computed from the document registry
- * (src/documents/registry.ts, docs/DATA.md).
+ * and which sync-server database each type replicates with, computed from the document registry
+ * (src/documents/registry.ts, docs/DATA.md). A type has a collection of its own, or is a fact
+ * kind in the shared `facts` collection (src/documents/fact.ts), replicated with its own server
+ * database like any other type.
  */
+import { FACTS_COLLECTION, factsSchema } from '../../src/documents';
 import type { DocumentSchema } from '../../src/documents';
 import { DOCUMENT_TYPE_NAMES, documentTypeSpec } from '../../src/documents/registry';
-import type { ReplicatedTypeName, ReplicaSpec } from '../../src/documents/registry';
+import type {
+  FactTypeName,
+  RegisterCollectionName,
+  ReplicatedTypeName,
+  ReplicaSpec,
+} from '../../src/documents/registry';
 
 export type Direction = ReplicaSpec['direction'];
 
-export interface CollectionSpec {
-  name: ReplicatedTypeName;
-  schema: DocumentSchema;
+/** One replication: a type's documents between a register collection and a server database. */
+export interface ReplicationSpec {
+  type: ReplicatedTypeName;
+  /** The register collection holding them. */
+  collection: RegisterCollectionName;
+  /** Set for a fact kind: the `factKind` its documents carry in `facts`. */
+  factKind?: FactTypeName;
   /** The server database for this register's store. */
   serverDb: (storeId: string) => string;
   direction: Direction;
@@ -25,16 +37,34 @@ export interface CollectionSpec {
   mayBeMissingOnServer?: boolean;
 }
 
-export const COLLECTIONS: readonly CollectionSpec[] = DOCUMENT_TYPE_NAMES.flatMap((name) => {
-  const { scope, schema, replica } = documentTypeSpec(name);
+/** One RxDB collection of the register. */
+export interface CollectionSpec {
+  name: RegisterCollectionName;
+  schema: DocumentSchema;
+}
+
+export const REPLICATIONS: readonly ReplicationSpec[] = DOCUMENT_TYPE_NAMES.flatMap((name) => {
+  const { scope, replica } = documentTypeSpec(name);
   if (!replica) return [];
-  const spec: CollectionSpec = {
-    name: name as ReplicatedTypeName,
-    schema,
+  const type = name as ReplicatedTypeName;
+  const spec: ReplicationSpec = {
+    type,
+    collection: replica.inFacts
+      ? FACTS_COLLECTION
+      : (type as Exclude<ReplicatedTypeName, FactTypeName>),
     serverDb: scope === 'shared' ? () => name : (storeId) => `${name}-${storeId}`,
     direction: replica.direction,
     pullBatchSize: replica.pullBatchSize,
   };
+  if (replica.inFacts) spec.factKind = type as FactTypeName;
   if (replica.mayBeMissingOnServer) spec.mayBeMissingOnServer = true;
   return [spec];
 });
+
+/** The register's collections, in registry order (`facts` where its first kind stands). */
+export const COLLECTIONS: readonly CollectionSpec[] = [
+  ...new Set(REPLICATIONS.map((spec) => spec.collection)),
+].map((name) => ({
+  name,
+  schema: name === FACTS_COLLECTION ? factsSchema : documentTypeSpec(name).schema,
+}));

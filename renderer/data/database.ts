@@ -7,15 +7,19 @@ import { addRxPlugin, createRxDatabase } from 'rxdb';
 import type { RxCollection, RxDatabase, RxStorage } from 'rxdb';
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
-import type { DocumentOf, ReplicatedTypeName } from '../../src/documents/registry';
+import type { FactDoc } from '../../src/documents';
+import type { DocumentOf, FactTypeName, ReplicatedTypeName } from '../../src/documents/registry';
 import { COLLECTIONS } from './collections';
 import { addReplicaCollections, replicaSchemas } from './migrations';
 import type { ReplicaSchema } from './migrations';
 
-/** One RxDB collection per replicated type of the document registry. */
+/**
+ * One RxDB collection per replicated type of the document registry, and `facts` for the fact
+ * kinds (src/documents/fact.ts).
+ */
 export type ReplicaCollections = {
-  [Name in ReplicatedTypeName]: RxCollection<DocumentOf<Name>>;
-};
+  [Name in Exclude<ReplicatedTypeName, FactTypeName>]: RxCollection<DocumentOf<Name>>;
+} & { facts: RxCollection<FactDoc> };
 
 addRxPlugin(RxDBLocalDocumentsPlugin);
 

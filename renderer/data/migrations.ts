@@ -12,6 +12,7 @@
  */
 import {
   addRxPlugin,
+  getAllCollectionDocuments,
   getPrimaryKeyOfInternalDocument,
   getSingleDocument,
   INTERNAL_CONTEXT_MIGRATION_STATUS,
@@ -22,10 +23,20 @@ import type {
   RxCollection,
   RxCollectionCreator,
   RxDatabase,
+  RxDocument,
   RxJsonSchema,
 } from 'rxdb';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
-import { DOCUMENT_UPGRADES, upgradeProblems, upgradesFor } from '../../src/documents';
+import {
+  asFact,
+  DOCUMENT_UPGRADES,
+  documentTypeSpec,
+  FACT_TYPE_NAMES,
+  FACTS_COLLECTION,
+  upgradeProblems,
+  upgradesFor,
+} from '../../src/documents';
+import type { DocumentOf, FactTypeName } from '../../src/documents';
 import type { DocumentSchema, DocumentUpgrades, StoredDocument } from '../../src/documents';
 
 addRxPlugin(RxDBMigrationSchemaPlugin);
@@ -56,7 +67,7 @@ export function replicaSchemas(
  * RxDB's collection creators. Throws before any collection opens when a schema's version has no
  * upgrade: RxDB would otherwise fail half-way, at the first old document it meets.
  */
-function collectionCreators(
+export function collectionCreators(
   schemas: readonly ReplicaSchema[],
 ): Record<string, RxCollectionCreator> {
   const problems = schemas.flatMap((entry) => upgradeProblems(entry.schema, entry.upgrades));
@@ -123,7 +134,7 @@ async function storedVersion(collection: RxCollection): Promise<number | null> {
  * ERROR and gives up before trying. So a failed status is set back to running before the
  * collections open (each one reads its status once, when it is created).
  */
-async function forgetFailedUpgrades(
+export async function forgetFailedUpgrades(
   database: RxDatabase,
   schemas: readonly ReplicaSchema[],
 ): Promise<void> {
@@ -159,8 +170,12 @@ export async function addReplicaCollections(
   database: RxDatabase,
   schemas: readonly ReplicaSchema[],
 ): Promise<void> {
-  const creators = collectionCreators(schemas);
   await forgetFailedUpgrades(database, schemas);
+  // Fact kinds a replica still keeps in collections of their own move into `facts` first.
+  await moveFactsOfOldReplica(database, schemas);
+  const creators = collectionCreators(
+    schemas.filter((entry) => database.collections[entry.name] === undefined),
+  );
   await database.addCollections(creators);
   await migrateReplica(database);
 }
@@ -170,11 +185,12 @@ export async function addReplicaCollections(
  * failure it closes the database (nothing may write to a half-upgraded collection, and
  * replication must not start) and throws a ReplicaMigrationError.
  */
-async function migrateReplica(
+export async function migrateReplica(
   database: RxDatabase,
+  collections: readonly RxCollection[] = Object.values<RxCollection>(database.collections),
   log: Pick<Console, 'info'> = console,
 ): Promise<void> {
-  for (const collection of Object.values<RxCollection>(database.collections)) {
+  for (const collection of collections) {
     if (!(await collection.migrationNeeded())) continue;
     const toVersion = collection.schema.version;
     const fromVersion = await storedVersion(collection);
@@ -193,4 +209,60 @@ async function migrateReplica(
       throw new ReplicaMigrationError(collection.name, fromVersion, toVersion, reasonOf(error));
     }
   }
+}
+
+/**
+ * A replica from before the `facts` collection (docs/DATA.md, "Room under the collection limit")
+ * keeps pickups and cash moves in collections of their own. Before the other collections open,
+ * those are opened (and upgraded) once more, their documents copied into `facts` with their kind,
+ * and then removed. A copied document the server lacks is pushed by the kind's new replication,
+ * which starts from no checkpoint; one the server holds is left as it is. Any failure leaves the
+ * old collections as they were and stops start-up, as a failed upgrade does.
+ */
+async function moveFactsOfOldReplica(
+  database: RxDatabase,
+  schemas: readonly ReplicaSchema[],
+): Promise<void> {
+  const facts = schemas.find((entry) => entry.name === FACTS_COLLECTION);
+  if (!facts) return;
+  const opened = new Set(schemas.map((entry) => entry.name));
+  const stored = new Set(
+    (await getAllCollectionDocuments(database.internalStore)).map((doc) => doc.data.name),
+  );
+  const kinds = FACT_TYPE_NAMES.filter((kind) => stored.has(kind) && !opened.has(kind));
+  if (kinds.length === 0) return;
+  const old = replicaSchemas(
+    kinds.map((kind) => ({ name: kind, schema: documentTypeSpec(kind).schema })),
+  );
+  await database.addCollections(collectionCreators([...old, facts]));
+  const oldCollections = kinds.map((kind) => database.collections[kind] as RxCollection);
+  await migrateReplica(database, oldCollections);
+  const target = database.collections[FACTS_COLLECTION] as RxCollection;
+  try {
+    for (const [index, kind] of kinds.entries()) {
+      await copyInto(target, kind, oldCollections[index] as RxCollection);
+    }
+  } catch (error) {
+    await database.close();
+    throw new ReplicaMigrationError(FACTS_COLLECTION, null, facts.schema.version, reasonOf(error));
+  }
+  for (const collection of oldCollections) await collection.remove();
+  console.info(`Replica: ${kinds.join(' and ')} moved into ${FACTS_COLLECTION}.`);
+}
+
+async function copyInto(
+  target: RxCollection,
+  kind: FactTypeName,
+  from: RxCollection<DocumentOf<FactTypeName>>,
+): Promise<void> {
+  const docs: RxDocument<DocumentOf<FactTypeName>>[] = await from.find().exec();
+  for (let start = 0; start < docs.length; start += MIGRATION_BATCH_SIZE) {
+    const batch = docs
+      .slice(start, start + MIGRATION_BATCH_SIZE)
+      .map((doc) => asFact(kind, doc.toJSON() as DocumentOf<FactTypeName>));
+    const { error } = await target.bulkUpsert(batch);
+    if (error.length > 0) throw new Error(`${error.length} ${kind} could not be copied`);
+  }
+  const copied = await target.count({ selector: { factKind: kind } }).exec();
+  if (copied < docs.length) throw new Error(`${kind}: ${copied} of ${docs.length} copied`);
 }

@@ -10,7 +10,7 @@ import {
   getLastCheckpointDoc,
   writeDocToDocState,
 } from 'rxdb';
-import type { RxCollection } from 'rxdb';
+import type { RxCollection, WithDeleted } from 'rxdb';
 import {
   getFetchWithCouchDBAuthorization,
   replicateCouchDB,
@@ -18,8 +18,8 @@ import {
 import type { RxCouchDBReplicationState } from 'rxdb/plugins/replication-couchdb';
 import type { AppConfig } from '../../src/ipc/contract';
 import { createServerApi } from '../platform/server-api';
-import { COLLECTIONS } from './collections';
-import type { CollectionSpec } from './collections';
+import { REPLICATIONS } from './collections';
+import type { ReplicationSpec } from './collections';
 import type { ReplicaDatabase } from './database';
 
 export interface RejectedDocument {
@@ -68,7 +68,10 @@ export interface ReplicationOptions {
  * in between): like the push side, a document equal to what the register last knew of the
  * server's version is not counted.
  */
-async function pendingPushCount(state: RxCouchDBReplicationState<unknown>): Promise<number> {
+async function pendingPushCount(
+  state: RxCouchDBReplicationState<unknown>,
+  factKind: string | undefined,
+): Promise<number> {
   const internal = state.internalReplicationState;
   if (!internal || state.isStopped()) return 0;
   const checkpoint = await getLastCheckpointDoc(internal, 'up');
@@ -79,6 +82,8 @@ async function pendingPushCount(state: RxCouchDBReplicationState<unknown>): Prom
   const known = await getAssumedMasterState(internal, ids);
   let pending = 0;
   for (const [index, doc] of changes.documents.entries()) {
+    // In `facts`, every kind's replication sees every kind's changes: each counts its own.
+    if (factKind !== undefined && (doc as { factKind?: unknown }).factKind !== factKind) continue;
     const master = known[ids[index] ?? ''];
     const mine = writeDocToDocState(doc, internal.hasAttachments, !!internal.input.keepMeta);
     const same =
@@ -178,34 +183,39 @@ export function startReplication(
     options.pollIntervalMs,
   );
   const states = new Map<string, RxCouchDBReplicationState<unknown>>();
-  const pushStates: RxCouchDBReplicationState<unknown>[] = [];
+  const pushStates: { state: RxCouchDBReplicationState<unknown>; factKind?: string }[] = [];
   let failing = false;
   let stopped = false;
 
-  const start = (spec: CollectionSpec): void => {
-    const collection = database.collections[spec.name] as RxCollection;
+  const start = (spec: ReplicationSpec): void => {
+    const collection = database.collections[spec.collection] as RxCollection;
     const state: RxCouchDBReplicationState<unknown> = replicateCouchDB<unknown>({
-      replicationIdentifier: `omnitill-${spec.name}-${config.storeId}`,
+      replicationIdentifier: spec.factKind
+        ? `omnitill-facts-${spec.factKind}-${config.storeId}`
+        : `omnitill-${spec.type}-${config.storeId}`,
       collection,
       url: `${config.syncUrl}/${spec.serverDb(config.storeId)}/`,
       fetch: catchUpOnceLive(fetchWithAuth, () => state.reSync()),
       live: true,
       retryTime: options.retryMs ?? 5000,
       waitForLeadership: false,
-      pull: { batchSize: spec.pullBatchSize, heartbeat: 30000 },
-      ...(spec.direction === 'both' ? { push: { batchSize: 50 } } : {}),
+      pull: { batchSize: spec.pullBatchSize, heartbeat: 30000, ...factPull(spec.factKind) },
+      ...(spec.direction === 'both' ? { push: { batchSize: 50, ...factPush(spec.factKind) } } : {}),
     });
+    if (spec.factKind !== undefined) conflictsWithKind(state, spec.factKind);
     state.error$.subscribe((error) => {
       failing = true;
       onChange({ online: false, lastError: describeError(error) });
     });
-    states.set(spec.name, state);
-    if (spec.direction === 'both') pushStates.push(state);
+    states.set(spec.type, state);
+    if (spec.direction === 'both') {
+      pushStates.push(spec.factKind ? { state, factKind: spec.factKind } : { state });
+    }
   };
 
   // A database the server does not have yet (a newer register against an older server) answers
   // 404: keep those documents local and ask again later, rather than show the register offline.
-  const startWhenServerHasIt = async (spec: CollectionSpec): Promise<void> => {
+  const startWhenServerHasIt = async (spec: ReplicationSpec): Promise<void> => {
     const url = `${config.syncUrl}/${spec.serverDb(config.storeId)}/`;
     while (!stopped) {
       try {
@@ -219,14 +229,16 @@ export function startReplication(
     }
   };
 
-  for (const spec of COLLECTIONS) {
+  for (const spec of REPLICATIONS) {
     if (spec.mayBeMissingOnServer) void startWhenServerHasIt(spec);
     else start(spec);
   }
 
   let refreshing: Promise<void> | null = null;
   async function refreshNow(): Promise<void> {
-    const counts = await Promise.all(pushStates.map(pendingPushCount));
+    const counts = await Promise.all(
+      pushStates.map((push) => pendingPushCount(push.state, push.factKind)),
+    );
     const pendingPush = counts.reduce((a, b) => a + b, 0);
     const rejected = await fetchRejections(config);
     const reachable = rejected !== null;
@@ -274,6 +286,54 @@ export function startReplication(
       await Promise.all([...states.values()].map((state) => state.cancel()));
     },
   };
+}
+
+type Fact = Record<string, unknown>;
+
+/** A fact kind's pull: its server documents get their kind as they land in `facts`. */
+function factPull(factKind: string | undefined) {
+  if (factKind === undefined) return {};
+  return { modifier: (doc: WithDeleted<Fact>): WithDeleted<Fact> => ({ ...doc, factKind }) };
+}
+
+/**
+ * A fact kind's push: only documents of its kind, sent without the kind (the server stores each
+ * kind in its own database with its own schema). `null` is RxDB's "not mine": skipped, and the
+ * checkpoint moves on (tests/integration/replica/kind-filtered-replication.test.ts).
+ */
+function factPush(factKind: string | undefined) {
+  if (factKind === undefined) return {};
+  return {
+    modifier: (doc: WithDeleted<Fact>): WithDeleted<Fact> | null => {
+      if (doc.factKind !== factKind) return null;
+      const { factKind: _kind, ...rest } = doc;
+      return rest;
+    },
+  };
+}
+
+/**
+ * A fact kind's push conflicts get their kind, as its pulls do. When the register offers a fact
+ * the server already holds (a replica upgrade, a fresh replica given copies) and its pull has not
+ * brought that fact in first, RxDB's CouchDB push answers with the server's copy as a conflict.
+ * RxDB writes the conflict's resolution into `facts` and keeps the server's copy as what it last
+ * knew of the server, but the pull modifier never sees a conflict (RxDB 17, `masterWrite` in
+ * plugins/replication: the push handler's answer goes straight to the conflict handler), and the
+ * conflict handler only sees documents after the push modifier has taken the kind off: the fact
+ * came back without `factKind` and dropped out of every read of its kind
+ * (tests/integration/replica/facts-reoffer.test.ts). With the kind on the server's copy, the
+ * resolution is the fact as the register had it (facts are immutable: same content), RxDB offers
+ * it once more, and the server answers that it holds it already (same revision, nothing refused).
+ */
+export function conflictsWithKind(
+  state: RxCouchDBReplicationState<unknown>,
+  factKind: string,
+): void {
+  const push = state.push;
+  if (!push) return;
+  const handler = push.handler;
+  // RxDB reads the handler at each push, so replacing it before the first push covers them all.
+  push.handler = async (rows) => (await handler(rows)).map((doc) => ({ ...doc, factKind }));
 }
 
 function describeError(error: unknown): string {

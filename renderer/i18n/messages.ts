@@ -5,12 +5,14 @@
 import { cashierVi } from './cashier-messages';
 import { cashierEn } from './cashier-messages-en';
 import { deviceEn, deviceVi } from './device-messages';
+import { receiptViewEn, receiptViewVi } from './receipt-view-messages';
 import { scanEn, scanVi } from './scan-messages';
 
 export const vi = {
   ...cashierVi,
   ...deviceVi,
   ...scanVi,
+  ...receiptViewVi,
   'app.name': 'Omnitill',
   'app.loading': 'Đang mở máy bán hàng…',
   'app.startFailed': 'Không mở được máy bán hàng',
@@ -59,6 +61,7 @@ export const en: Record<MessageKey, string> = {
   ...cashierEn,
   ...deviceEn,
   ...scanEn,
+  ...receiptViewEn,
   'app.name': 'Omnitill',
   'app.loading': 'Opening the register…',
   'app.startFailed': 'The register could not start',

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { CustomerDoc, PickupDoc, WebOrderDoc } from '../../src/documents';
 import { orderLineProgress } from '../../src/orders';
+import { findFacts } from '../data/facts';
 import { services } from '../services';
 import { useKioskStore } from './kiosk-store';
 import { displayName } from './member-lookup';
@@ -45,9 +46,7 @@ async function findOrderWithOwner(reference: string): Promise<FoundOrder> {
   if (!order) return { order, customer: null, state: 'not-found' };
   const { db } = services();
   const owner = await db.customers.findOne(order.customerId).exec();
-  const pickups = (await db.pickups.find({ selector: { orderId: order.id } }).exec()).map(
-    (doc) => doc.toJSON() as PickupDoc,
-  );
+  const pickups = await findFacts(db, 'pickups', { orderId: order.id });
   return { order, customer: owner?.toJSON() ?? null, state: kioskOrderState(order, pickups) };
 }
 

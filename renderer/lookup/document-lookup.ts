@@ -14,6 +14,7 @@ import type { SaleReply } from '../../src/api';
 import { saleNumberAnswer } from './receipt-search';
 import type { SaleNumberMiss } from './receipt-search';
 import type { LookupQuery } from './lookup-input';
+import { findFacts } from '../data/facts';
 
 export type FoundDocument =
   | {
@@ -96,9 +97,7 @@ async function findOrder(key: string, api: ServerApi): Promise<LookupResult> {
   if (!order)
     return { ok: false, reason: remote.ok || !remote.offline ? 'not-found' : 'not-found-offline' };
   const orderId = order.id;
-  const ownPickups = (await db.pickups.find({ selector: { orderId } }).exec()).map(
-    (doc) => doc.toJSON() as PickupDoc,
-  );
+  const ownPickups = await findFacts(db, 'pickups', { orderId });
   const pickups = mergePickups(ownPickups, serverPickups);
   const returns = mergeReturns(await localReturns(orderId), serverReturns);
   if (remote.ok && order.pickupStoreId !== services().config.storeId) {

@@ -1,7 +1,10 @@
 /** The manager screens in English, typed by the Vietnamese table so none is missing. */
 import type { ManagerMessageKey } from './manager-messages';
 
+import { promotionsEn } from './manager-messages-promotions';
+
 export const en: Record<ManagerMessageKey, string> = {
+  ...promotionsEn,
   'manager.title': 'Store manager',
   'manager.open': 'Manager',
   'manager.back': 'Back to selling',

@@ -2,7 +2,10 @@
  * Every string of the manager screens, in Vietnamese and English. The English table is typed by
  * the Vietnamese one, so a missing translation is a compile error (as in renderer/i18n).
  */
+import { promotionsVi } from './manager-messages-promotions';
+
 export const vi = {
+  ...promotionsVi,
   'manager.title': 'Quản lý cửa hàng',
   'manager.open': 'Quản lý',
   'manager.back': 'Về màn hình bán hàng',

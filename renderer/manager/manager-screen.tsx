@@ -1,7 +1,7 @@
 /**
- * The manager screens (`#/manager`): shift, stock, reports, settings, pickup check-ins and, in a
- * store that issues e-invoices (its settings' `einvoice`), the e-invoices; each shown only to
- * staff whose role has its permission in the store settings.
+ * The manager screens (`#/manager`): shift, stock, reports, settings, promotions, pickup
+ * check-ins and, in a store that issues e-invoices (its settings' `einvoice`), the e-invoices;
+ * each shown only to staff whose role has its permission in the store settings.
  */
 import type { Permission } from '../../src/documents';
 import { useAppStore } from '../state/app-store';
@@ -11,6 +11,7 @@ import type { ManagerArea } from './manager-store';
 import { EInvoicesPanel } from './einvoices/einvoices-panel';
 import { can } from './permissions';
 import { PickupCheckins } from './pickup-checkins-panel';
+import { PromotionsPanel } from './promotions/promotions-panel';
 import { ReportsPanel } from './reports/reports-panel';
 import { SettingsPanel } from './settings/settings-panel';
 import { ShiftPanel } from './shift/shift-panel';
@@ -23,6 +24,7 @@ const AREAS: readonly { area: ManagerArea; permission: Permission; label: Manage
   { area: 'stock', permission: 'manage-stock', label: 'manager.tab.stock' },
   { area: 'reports', permission: 'view-reports', label: 'manager.tab.reports' },
   { area: 'settings', permission: 'manage-settings', label: 'manager.tab.settings' },
+  { area: 'promotions', permission: 'manage-settings', label: 'manager.tab.promotions' },
   { area: 'pickups', permission: 'manage-shift', label: 'manager.tab.pickups' },
   // Resending needs manage-settings on the server (the e-invoice routes), so the tab does too.
   { area: 'einvoices', permission: 'manage-settings', label: 'manager.tab.einvoices' },
@@ -79,6 +81,7 @@ export function ManagerScreen() {
       {area === 'stock' && <StockPanel />}
       {area === 'reports' && <ReportsPanel />}
       {area === 'settings' && <SettingsPanel />}
+      {area === 'promotions' && <PromotionsPanel />}
       {area === 'pickups' && <PickupCheckins />}
       {area === 'einvoices' && <EInvoicesPanel />}
     </main>

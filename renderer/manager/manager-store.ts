@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 
-export type ManagerArea = 'shift' | 'stock' | 'reports' | 'settings' | 'pickups' | 'einvoices';
+export type ManagerArea =
+  'shift' | 'stock' | 'reports' | 'settings' | 'promotions' | 'pickups' | 'einvoices';
 
 /** Which manager area is open; kept while the manager steps out to the sell screen and back. */
 interface ManagerState {

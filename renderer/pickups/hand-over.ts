@@ -15,7 +15,8 @@ import {
   recordPickup,
   WebOrderError,
 } from '../../src/orders';
-import { buildPickupSlip } from '../../src/receipt';
+import type { Receipt } from '../../src/receipt';
+import { pickupSlipOf } from '../lookup/document-receipts';
 import { settle } from '../../src/tenders';
 import type { AppliedTender, TenderInput } from '../../src/tenders';
 import { openShiftNow } from '../state/open-shift-store';
@@ -28,10 +29,9 @@ import { newId } from '../platform/new-id';
 import { handOverCheck } from './pickup-queue';
 import type { OpenOrder, PickupState } from './pickup-store';
 import type { OmniTranslate } from '../i18n/use-omni-translate';
-import { storeTimeZone } from '../../src/store-clock';
 
 export type HandOverOutcome =
-  { ok: true; pickup: PickupDoc; message: string } | { ok: false; message: string };
+  { ok: true; pickup: PickupDoc; slip: Receipt; message: string } | { ok: false; message: string };
 
 export function chosenLines(quantities: Record<string, number>): PickupDoc['lines'] {
   return Object.entries(quantities)
@@ -77,7 +77,6 @@ export async function handOver(state: PickupState, t: OmniTranslate): Promise<Ha
   }
   const due = amountDueForPickup(order, pickups, lines);
   const money = (amount: Minor) => formatMoney(amount, order.currency, app.locale);
-  const payment: { label: string; amount: Minor }[] = [];
   const tenders: AppliedTender[] = [];
   if (due > 0) {
     let tender: TenderInput;
@@ -101,18 +100,6 @@ export async function handOver(state: PickupState, t: OmniTranslate): Promise<Ha
       return { ok: false, message: settled.errors.map((error) => error.message).join(' ') };
     const { settlement } = settled;
     tenders.push(...settlement.tenders);
-    payment.push({
-      label:
-        tender.kind === 'card'
-          ? `${t('pickup.payCard')} (${tender.approvalCode})`
-          : t('pickup.payCash'),
-      amount: tender.amount,
-    });
-    if (settlement.change > 0)
-      payment.push({
-        label: t('pickup.change', { amount: '' }).replace(/[:\s]+$/, ''),
-        amount: settlement.change,
-      });
   }
   const shift = openShiftNow();
   let pickup: PickupDoc;
@@ -137,34 +124,17 @@ export async function handOver(state: PickupState, t: OmniTranslate): Promise<Ha
   // The goods leave this store's stock with the pickup; the moves' ids come from the pickup's,
   // so writing them again (a retry) moves nothing twice.
   await Promise.all([savePickup(pickup), insertStockMoves(stockMoves)]);
-  const remaining = orderLineProgress(order, [...pickups, pickup]).map((line) => ({
-    lineId: line.lineId,
-    quantity: line.toPickUp,
-  }));
-  const printed = await printReceipt(
-    buildPickupSlip({
-      order,
-      pickup,
-      remaining,
-      ...(customer ? { customerName: customer.name } : {}),
-      staffName: app.staff.name,
-      payment,
-      header: app.settings?.receipt.header ?? [app.settings?.name ?? config.storeId],
-      footer: app.settings?.receipt.footer ?? [],
-      storeName: app.settings?.name ?? config.storeId,
-      locale: app.locale,
-      currency: order.currency,
-      now: new Date(),
-      timeZone: storeTimeZone(app.settings),
-    }),
-  );
-  const change =
-    payment.length > 1
-      ? ` ${t('pickup.change', { amount: money(payment[1]?.amount ?? (0 as Minor)) })}`
-      : '';
+  const slip = await pickupSlipOf(order, pickups, pickup, t, {
+    ...(customer ? { customerName: customer.name } : {}),
+    staffName: app.staff.name,
+  });
+  const printed = await printReceipt(slip);
+  const changeGiven = tenders.reduce((sum, tender) => sum + tender.change, 0) as Minor;
+  const change = changeGiven > 0 ? ` ${t('pickup.change', { amount: money(changeGiven) })}` : '';
   return {
     ok: true,
     pickup,
+    slip,
     message: printed.ok
       ? `${t('pickup.done', { number: order.orderNumber })}${change}`
       : `${t('pickup.printFailed', { reason: printed.message ?? '' })}${change}`,

@@ -1,3 +1,7 @@
+import { useState } from 'react';
+import type { Receipt } from '../../src/receipt';
+import { ViewReceiptButton } from '../components/receipt-viewer';
+import { FoundReceipts } from '../lookup/found-receipts';
 import { formatMoney } from '../../src/money';
 import { amountDueForPickup, orderLineProgress, webOrderState } from '../../src/orders';
 import { services } from '../services';
@@ -14,6 +18,8 @@ export function OrderPanel(props: { customerName: string | undefined }) {
   const storeName = useStoreNames();
   const locale = useAppStore((state) => state.locale);
   const state = usePickupStore();
+  /** The slip of the hand-over just made, for View receipt. */
+  const [lastSlip, setLastSlip] = useState<{ pickupId: string; slip: Receipt } | null>(null);
   const { config } = services();
   const open = state.open;
   if (!open) return null;
@@ -56,6 +62,7 @@ export function OrderPanel(props: { customerName: string | undefined }) {
     const next = { ...open!, pickups: [...pickups, outcome.pickup] };
     state.openOrder(next, toPickNow(next));
     state.setNotice({ kind: 'info', text: outcome.message });
+    setLastSlip({ pickupId: outcome.pickup.id, slip: outcome.slip });
   }
 
   return (
@@ -66,6 +73,18 @@ export function OrderPanel(props: { customerName: string | undefined }) {
           {t(`pickup.state.${orderState}`)}
         </span>
       </h2>
+      {lastSlip && pickups.some((pickup) => pickup.id === lastSlip.pickupId) && (
+        <div className="button-row">
+          <ViewReceiptButton
+            load={() => Promise.resolve(lastSlip.slip)}
+            label={lastSlip.pickupId}
+            testId="pickup-view-receipt"
+          />
+        </div>
+      )}
+      <FoundReceipts
+        found={{ kind: 'order', order, pickups, returns: [], serverChecked: open.serverChecked }}
+      />
       {!here && (
         <p className="error">{t('pickup.otherStore', { store: storeName(order.pickupStoreId) })}</p>
       )}

@@ -5,7 +5,7 @@
  * customer's name or phone, collecting what is still due.
  */
 import { useEffect, useMemo, useState } from 'react';
-import type { CustomerDoc, PickupDoc, WebOrderDoc } from '../../src/documents';
+import type { CustomerDoc, WebOrderDoc } from '../../src/documents';
 import { formatMoney } from '../../src/money';
 import type { Minor } from '../../src/money';
 import { services } from '../services';
@@ -20,13 +20,14 @@ import { toPickNow } from './hand-over';
 import { useLiveDocs, useNow } from '../platform/use-live-docs';
 import { useOmniTranslate } from '../i18n/use-omni-translate';
 import { navigate } from '../platform/use-hash-route';
+import { useLiveFacts } from '../data/facts';
 
 export function PickupScreen() {
   const t = useOmniTranslate();
   const locale = useAppStore((state) => state.locale);
   const { db, config } = services();
   const orders = useLiveDocs<WebOrderDoc>(db.orders);
-  const pickups = useLiveDocs<PickupDoc>(db.pickups);
+  const pickups = useLiveFacts(db, 'pickups');
   const customers = useLiveDocs<CustomerDoc>(db.customers, {
     id: { $in: [...new Set(orders.map((order) => order.customerId))] },
   });

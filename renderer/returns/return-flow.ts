@@ -7,7 +7,8 @@
 import type { ReturnDoc } from '../../src/documents';
 import { formatMoney, minor } from '../../src/money';
 import { pickedUpByLine } from '../../src/orders';
-import { buildReturnReceipt } from '../../src/receipt';
+import type { Receipt } from '../../src/receipt';
+import { returnReceiptOf } from '../lookup/document-receipts';
 import { planReturn, returnSourceFromSale } from '../../src/returns';
 import type { ReturnPlan, ReturnSource } from '../../src/returns';
 import { hostPinMac, staffByPin } from '../auth/pin';
@@ -27,7 +28,6 @@ import { returnPolicyOf } from '../../src/returns';
 import type { OmniTranslate } from '../i18n/use-omni-translate';
 import { returnSourceFromWebOrder } from './web-order-return-source';
 import { openShiftNow } from '../state/open-shift-store';
-import { storeTimeZone } from '../../src/store-clock';
 
 export async function sourceOf(
   found: FoundDocument,
@@ -145,7 +145,10 @@ async function claimPieces(
 export async function completeReturn(
   state: ReturnsState,
   t: OmniTranslate,
-): Promise<{ ok: true; returnDoc: ReturnDoc; message: string } | { ok: false; message: string }> {
+): Promise<
+  | { ok: true; returnDoc: ReturnDoc; receipt: Receipt; message: string }
+  | { ok: false; message: string }
+> {
   const { found, source, plan } = state;
   const app = useAppStore.getState();
   const { config } = services();
@@ -187,21 +190,12 @@ export async function completeReturn(
   });
   await saveReturn(documents);
   const money = formatMoney(plan.totals.refund, source.currency, app.locale);
-  const printed = await printReceipt(
-    buildReturnReceipt({
-      returnDoc: documents.returnDoc,
-      originalLabel: found.kind === 'order' ? found.order.orderNumber : found.sale.id,
-      header: app.settings?.receipt.header ?? [app.settings?.name ?? config.storeId],
-      footer: app.settings?.receipt.footer ?? [],
-      staffName: app.staff.name,
-      ...(approverName ? { approverName } : {}),
-      storeName: app.settings?.name ?? config.storeId,
-      locale: app.locale,
-      currency: source.currency,
-      now: new Date(),
-      timeZone: storeTimeZone(app.settings),
-    }),
-  );
+  const receipt = await returnReceiptOf(documents.returnDoc, {
+    originalLabel: found.kind === 'order' ? found.order.orderNumber : found.sale.id,
+    staffName: app.staff.name,
+    ...(approverName ? { approverName } : {}),
+  });
+  const printed = await printReceipt(receipt);
   const parts = [
     state.exchange
       ? t('returns.exchangeDone', { id: returnId, amount: money })
@@ -211,5 +205,5 @@ export async function completeReturn(
     parts.push(t('returns.loyaltyShortfall', { points: documents.loyaltyShortfall }));
   }
   if (!printed.ok) parts.push(printed.message ?? '');
-  return { ok: true, returnDoc: documents.returnDoc, message: parts.join(' ') };
+  return { ok: true, returnDoc: documents.returnDoc, receipt, message: parts.join(' ') };
 }

@@ -11,6 +11,8 @@ import type { RefundTender } from '../../src/tenders';
 import { navigate } from '../platform/use-hash-route';
 import { useAppStore } from '../state/app-store';
 import { DocumentLookupForm } from '../lookup/document-lookup-form';
+import { FoundReceipts } from '../lookup/found-receipts';
+import { ViewReceiptButton } from '../components/receipt-viewer';
 import type { FoundDocument } from '../lookup/document-lookup';
 import { completeReturn, planFor, sourceOf } from './return-flow';
 import { returnableLines } from '../lookup/return-documents';
@@ -48,7 +50,7 @@ export function ReturnsScreen(props: { openExchange: OpenExchange }) {
   const settings = useAppStore((state) => state.settings);
   const state = useReturnsStore();
   const storeName = useStoreNames();
-  const { found, source, plan } = state;
+  const { found, source, plan, done } = state;
   const policy = returnPolicyOf(settings);
   const money = (amount: Minor) => formatMoney(amount, source?.currency ?? 'VND', locale);
 
@@ -78,6 +80,7 @@ export function ReturnsScreen(props: { openExchange: OpenExchange }) {
       state.finish({
         returnId: result.returnDoc.id,
         text: result.message,
+        receipt: result.receipt,
         ...(result.returnDoc.exchangeSaleId ? { exchange: result.returnDoc } : {}),
       });
   }
@@ -139,10 +142,17 @@ export function ReturnsScreen(props: { openExchange: OpenExchange }) {
           {t('returns.policyDefault', { amount: money(policy.policy.managerApprovalOver) })}
         </p>
       )}
-      {state.done && (
-        <p className="notice" role="status" data-testid="return-done">
-          {state.done.text}
-        </p>
+      {done && (
+        <div className="button-row">
+          <p className="notice" role="status" data-testid="return-done">
+            {done.text}
+          </p>
+          <ViewReceiptButton
+            load={() => Promise.resolve(done.receipt)}
+            label={done.returnId}
+            testId="return-view-receipt"
+          />
+        </div>
       )}
       {state.done?.exchange && (
         <div className="button-row">
@@ -171,6 +181,7 @@ export function ReturnsScreen(props: { openExchange: OpenExchange }) {
       {found && source && (
         <section className="panel" data-testid="return-panel">
           <h2>{heading}</h2>
+          <FoundReceipts found={found} />
           <table className="cart-table">
             <thead>
               <tr>

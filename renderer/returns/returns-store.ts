@@ -3,6 +3,7 @@
  * the planned refund and the approval. The plan itself comes from src/returns (return-flow.ts).
  */
 import { create } from 'zustand';
+import type { Receipt } from '../../src/receipt';
 import type { ReturnDoc } from '../../src/documents';
 import type { ReturnPlan, ReturnSource } from '../../src/returns';
 import type { FoundDocument } from '../lookup/document-lookup';
@@ -31,7 +32,8 @@ export interface ReturnsState {
   managerPin: string;
   notice: { kind: 'info' | 'error'; text: string } | null;
   /** The return just made; an exchange's ReturnDoc rides along for the new sale. */
-  done: { returnId: string; text: string; exchange?: ReturnDoc } | null;
+  /** The return just made, with the receipt it printed (View receipt shows it). */
+  done: { returnId: string; text: string; receipt: Receipt; exchange?: ReturnDoc } | null;
   busy: boolean;
   start: (
     found: FoundDocument,

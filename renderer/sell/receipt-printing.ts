@@ -5,11 +5,14 @@
  * job or print a copy of any past receipt.
  */
 import { create } from 'zustand';
-import type { CustomerDoc, SaleDoc, StaffDoc } from '../../src/documents';
+import type { SaleDoc } from '../../src/documents';
 import type { DeviceErrorCode, DeviceResult, PrintJobInfo } from '../../src/ipc/contract';
-import { storeSaleReceipt } from '../../src/receipt';
+import { recordReprint } from '../audit/reprints';
+import { saleReceiptOf } from '../lookup/document-receipts';
+import type { ReceiptExtras } from '../lookup/document-receipts';
 import { services } from '../services';
-import { useAppStore } from '../state/app-store';
+
+export type { ReceiptExtras };
 
 export type PrintState =
   | { state: 'sending' }
@@ -53,23 +56,6 @@ export function followPrintJobs(): () => void {
   });
 }
 
-export interface ReceiptExtras {
-  customer?: CustomerDoc | null;
-  pointsBalance?: number | null;
-  staff?: StaffDoc | null;
-}
-
-async function staffName(staffId: string): Promise<string | undefined> {
-  const doc = await services().db.staff.findOne(staffId).exec();
-  return doc?.name;
-}
-
-async function customerOf(sale: SaleDoc): Promise<CustomerDoc | null> {
-  if (!sale.customerId) return null;
-  const doc = await services().db.customers.findOne(sale.customerId).exec();
-  return doc ? doc.toJSON() : null;
-}
-
 /** The print job id of a receipt: one per sale, a new one per copy. */
 export function receiptJobId(sale: SaleDoc, copy: boolean): string {
   const body = sale.id.slice(sale.id.indexOf('_') + 1);
@@ -83,16 +69,8 @@ export async function printSaleReceipt(
 ): Promise<string> {
   const jobId = receiptJobId(sale, copy);
   setJob(jobId, { state: 'sending' });
-  const settings = useAppStore.getState().settings;
-  const customer = extras.customer === undefined ? await customerOf(sale) : extras.customer;
-  const name =
-    extras.staff?.id === sale.staffId ? extras.staff.name : await staffName(sale.staffId);
-  const receipt = storeSaleReceipt(sale, settings, {
-    ...(name ? { staffName: name } : {}),
-    customer: customer ?? null,
-    ...(extras.pointsBalance === undefined ? {} : { pointsBalance: extras.pointsBalance }),
-    copy,
-  });
+  const receipt = await saleReceiptOf(sale, extras, copy);
+  if (copy) void recordReprint(receipt);
   await send(jobId, () => services().api.invoke('printer/print', { jobId, receipt }));
   return jobId;
 }

@@ -21,6 +21,13 @@ export const OVERRIDE_ACTIONS = [
 export type OverrideAction = (typeof OVERRIDE_ACTIONS)[number];
 
 /**
+ * What the trail records: the overrides, and receipts printed again as copies (who reprinted
+ * which receipt: a copy is a second paper for the same money, so the manager can see them).
+ */
+export const AUDIT_ACTIONS = [...OVERRIDE_ACTIONS, 'reprint-receipt'] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/**
  * How the action was allowed: the signed-in staff member's own role had the permission, or an
  * approver typed their PIN or scanned their staff badge.
  */
@@ -31,14 +38,17 @@ export interface AuditEntryDoc {
   storeId: string;
   registerId: string;
   deviceId: string;
-  action: OverrideAction;
+  action: AuditAction;
   /** The staff member signed in at the till. */
   requestedBy: string;
   /** Who allowed it (the requester when their role has the permission). */
   approvedBy: string;
   approverRole: 'cashier' | 'supervisor' | 'manager';
   method: ApprovalMethod;
-  /** The open sale it happened in (its id is made when the sale starts). */
+  /**
+   * The open sale it happened in (its id is made when the sale starts); for a reprint, the
+   * document whose receipt was printed again (a sale, a return or a pickup).
+   */
   saleId?: string;
   lineId?: string;
   sku?: string;
@@ -63,7 +73,7 @@ export const auditEntrySchema: DocumentSchema = {
     storeId: storeIdField,
     registerId: text(64),
     deviceId: text(64),
-    action: { type: 'string', enum: OVERRIDE_ACTIONS },
+    action: { type: 'string', enum: AUDIT_ACTIONS },
     requestedBy: text(128),
     approvedBy: text(128),
     approverRole: { type: 'string', enum: ['cashier', 'supervisor', 'manager'] },

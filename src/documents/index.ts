@@ -15,3 +15,4 @@ export * from './parked-sale';
 export * from './audit-entry';
 export * from './document-upgrades';
 export * from './registry';
+export * from './fact';

@@ -70,7 +70,16 @@ export interface ReplicaSpec {
    * register asks first and keeps the documents local until it does.
    */
   mayBeMissingOnServer?: boolean;
+  /**
+   * Kept in the register's one `facts` collection with other kinds instead of a collection of its
+   * own (docs/DATA.md, "Room under the collection limit"): for per-store facts the register writes
+   * once. Its server database, schema and push check are its own as for any type.
+   */
+  inFacts?: true;
 }
+
+/** The register collection shared by the fact kinds (`replica.inFacts`). */
+export const FACTS_COLLECTION = 'facts';
 
 /**
  * In a shared database, the field naming the store a device's document belongs to, which must be
@@ -222,7 +231,7 @@ export const DOCUMENT_TYPES = {
     deviceWrites: 'any',
     pushCheck: true,
     immutable: true,
-    replica: perStore,
+    replica: { ...perStore, inFacts: true },
     idPrefix: 'pick_',
   }),
   cashmoves: documentType<CashMoveDoc>()({
@@ -232,7 +241,7 @@ export const DOCUMENT_TYPES = {
     // Not re-derived yet: the amount is the register's word (docs/DATA.md, known gaps).
     pushCheck: false,
     immutable: true,
-    replica: perStore,
+    replica: { ...perStore, inFacts: true },
     idPrefix: 'cash_',
   }),
   parked: documentType<ParkedSaleDoc>()({
@@ -275,6 +284,14 @@ export type ReplicatedTypeName = {
   [Name in DocumentTypeName]: Types[Name]['replica'] extends null ? never : Name;
 }[DocumentTypeName];
 
+/** The types kept in the register's `facts` collection. */
+export type FactTypeName = {
+  [Name in DocumentTypeName]: Types[Name]['replica'] extends { inFacts: true } ? Name : never;
+}[DocumentTypeName];
+/** The register's collections: one per replicated type, and `facts` for the fact kinds. */
+export type RegisterCollectionName =
+  Exclude<ReplicatedTypeName, FactTypeName> | typeof FACTS_COLLECTION;
+
 export const DOCUMENT_TYPE_NAMES = Object.keys(DOCUMENT_TYPES) as readonly DocumentTypeName[];
 
 /** The registry's entry of a type, seen through the common shape. */
@@ -297,7 +314,7 @@ export function alwaysImmutableTypes(): DocumentTypeName[] {
 export function registryProblems(types: Readonly<Record<string, DocumentTypeSpec>>): string[] {
   const problems: string[] = [];
   const titles = new Map<string, string>();
-  let collections = 0;
+  const collections = new Set<string>();
   for (const [name, spec] of Object.entries(types)) {
     // Store databases are `<name>-<storeId>`: a dash in the name would make them ambiguous.
     if (!/^[a-z]+$/.test(name)) problems.push(`${name}: a type name is lower-case letters only`);
@@ -306,7 +323,8 @@ export function registryProblems(types: Readonly<Record<string, DocumentTypeSpec
     titles.set(spec.schema.title, name);
     if (!/^[a-z]+_$/.test(spec.idPrefix)) problems.push(`${name}: id prefix must look like "x_"`);
     if (spec.replica) {
-      collections++;
+      collections.add(spec.replica.inFacts ? FACTS_COLLECTION : name);
+      if (spec.replica.inFacts) problems.push(...factKindProblems(name, spec));
       if (spec.replica.direction === 'both' && spec.deviceWrites === 'none') {
         problems.push(`${name}: the register pushes it but devices may not write it`);
       }
@@ -324,10 +342,25 @@ export function registryProblems(types: Readonly<Record<string, DocumentTypeSpec
       problems.push(`${name}: devices write a shared database, so name their store's field`);
     }
   }
-  if (collections > REGISTER_COLLECTION_LIMIT) {
+  if (collections.size > REGISTER_COLLECTION_LIMIT) {
     problems.push(
-      `the register would open ${collections} collections, past RxDB's free-tier limit of ${REGISTER_COLLECTION_LIMIT}`,
+      `the register would open ${collections.size} collections, past RxDB's free-tier limit of ${REGISTER_COLLECTION_LIMIT}`,
     );
+  }
+  return problems;
+}
+
+/**
+ * A fact kind shares one register collection with the others: it must be a store's document the
+ * register writes once and pushes, so no replica ever needs to change or merge one.
+ */
+function factKindProblems(name: string, spec: DocumentTypeSpec): string[] {
+  const problems: string[] = [];
+  if (spec.scope !== 'store') problems.push(`${name}: a fact kind lives in a store's database`);
+  if (spec.immutable !== true) problems.push(`${name}: a fact kind is written once (immutable)`);
+  if (spec.replica?.direction !== 'both') problems.push(`${name}: the register pushes a fact kind`);
+  if (spec.replica?.mayBeMissingOnServer) {
+    problems.push(`${name}: a fact kind's database is one every server has`);
   }
   return problems;
 }

@@ -46,8 +46,11 @@ function wholeDigits(whole: string, decimalMark: string | null): string | null {
   return groups.join('');
 }
 
-export function parseTypedAmount(text: string, code: CurrencyCode): TypedAmount {
-  const body = withoutCurrencyMark(text.replace(/[\u00a0\u202f]/g, ' ').trim(), code);
+type DecimalText =
+  { ok: true; whole: string; fraction: string } | { ok: false; problem: AmountProblem };
+
+/** The rule above, for a body without its currency mark, allowing `minorDigits` decimals. */
+function readDecimal(body: string, minorDigits: number): DecimalText {
   if (!body) return { ok: false, problem: 'empty' };
   if (body.startsWith('-')) return { ok: false, problem: 'negative' };
   if (!/^\d[\d.,\s]*$/.test(body)) return { ok: false, problem: 'not-an-amount' };
@@ -60,11 +63,34 @@ export function parseTypedAmount(text: string, code: CurrencyCode): TypedAmount 
   );
   if (whole === null) return { ok: false, problem: 'not-an-amount' };
   const fraction = isDecimal ? after : '';
-  if (fraction.length > currency(code).minorDigits) {
-    return { ok: false, problem: 'too-many-decimals' };
-  }
+  if (fraction.length > minorDigits) return { ok: false, problem: 'too-many-decimals' };
   if (whole.replace(/^0+/, '').length + fraction.length > MAX_DIGITS) {
     return { ok: false, problem: 'too-large' };
   }
+  return { ok: true, whole, fraction };
+}
+
+export function parseTypedAmount(text: string, code: CurrencyCode): TypedAmount {
+  const body = withoutCurrencyMark(text.replace(/[\u00a0\u202f]/g, ' ').trim(), code);
+  const read = readDecimal(body, currency(code).minorDigits);
+  if (!read.ok) return read;
+  const { whole, fraction } = read;
   return { ok: true, amount: parseMajor(fraction ? `${whole}.${fraction}` : whole, code) };
+}
+
+export type TypedPercent = { ok: true; percentBp: number } | { ok: false; problem: AmountProblem };
+
+/**
+ * A percentage a person typed ("10", "12,5", "12.5 %"), read by the same rule as amounts with
+ * two decimals, into basis points (10 % = 1000). The range is the caller's rule (for a
+ * promotion: src/pricing's promotionProblem).
+ */
+export function parseTypedPercent(text: string): TypedPercent {
+  const body = text
+    .replace(/[\u00a0\u202f]/g, ' ')
+    .trim()
+    .replace(/\s*%$/, '');
+  const read = readDecimal(body, 2);
+  if (!read.ok) return read;
+  return { ok: true, percentBp: Number(read.whole) * 100 + Number(read.fraction.padEnd(2, '0')) };
 }

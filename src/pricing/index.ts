@@ -7,3 +7,4 @@ export * from './verify-sale-totals';
 export * from './catalog-line';
 export * from './line-amount';
 export * from './promotion-problems';
+export { activePromotions } from './apply-promotions';

@@ -4,3 +4,4 @@ export type * from './model';
 export * from './receipt-layout';
 export * from './receipt-number';
 export * from './text-cells';
+export * from './receipt-screen';

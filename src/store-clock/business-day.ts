@@ -99,3 +99,32 @@ export function businessDays(
     to: startOfBusinessDay(toDay, timeZone, 1),
   };
 }
+
+/** The store's wall clock at `instant` as `yyyy-mm-ddThh:mm` (what a date-time field shows). */
+export function storeWallTime(instant: Date | string | number, timeZone: string): string {
+  const { hour = 0, minute = 0 } = wallClock(toInstant(instant), timeZone);
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${businessDate(instant, timeZone)}T${pad(hour % 24)}:${pad(minute)}`;
+}
+
+/**
+ * The UTC instant (ISO 8601) of a time on the store's wall clock, `yyyy-mm-ddThh:mm` as a
+ * date-time field gives it; null when the text is no such time.
+ */
+export function storeWallTimeInstant(wall: string, timeZone: string): string | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(wall.trim());
+  if (!match) return null;
+  const [year, month, day, hour, minute] = match.slice(1).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59) return null;
+  const guess = Date.UTC(year, month - 1, day, hour, minute);
+  if (new Date(guess).getUTCDate() !== day) return null;
+  // Twice: the offset at the guess may differ from the offset at the answer near a DST change.
+  const first = guess - zoneOffsetMs(guess, timeZone);
+  return new Date(guess - zoneOffsetMs(first, timeZone)).toISOString();
+}

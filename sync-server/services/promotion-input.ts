@@ -3,7 +3,7 @@
  * checks field types; src/pricing's promotionProblem what pricing needs for each kind (pricing
  * throws on a promotion without it, and every sale of the store would then fail).
  */
-import { promotionProblem } from '../../src/pricing';
+import { promotionIssue } from '../../src/pricing';
 import type { Promotion } from '../../src/pricing';
 import { badRequest } from '../http/api-error';
 import { isPlainObject } from '../http/read-json-body';
@@ -32,8 +32,15 @@ export function parsePromotions(value: unknown): Promotion[] {
       );
     }
     ids.add(promotion.id);
-    const problem = promotionProblem(promotion);
-    if (problem) throw badRequest(`${field} ("${promotion.id}"): ${problem}.`, { field });
+    const problem = promotionIssue(promotion);
+    // `problem` and `part` let a register say it in its user's language beside the right field.
+    if (problem) {
+      throw badRequest(`${field} ("${promotion.id}"): ${problem.text}.`, {
+        field,
+        problem: problem.code,
+        part: problem.field,
+      });
+    }
   });
   return value as Promotion[];
 }

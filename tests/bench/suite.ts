@@ -3,7 +3,7 @@
  * It writes nothing to docs/ (run.ts does, for `npm run bench`), and everything it starts is
  * registered with the caller's Cleanup, which the caller runs whatever happens.
  */
-import { COLLECTIONS } from '../../renderer/data/collections';
+import { REPLICATIONS } from '../../renderer/data/collections';
 import { DEMO_STORE_ID, generateBenchData } from './bench-data';
 import type { BenchResults } from './bench-results';
 import type { BenchScale } from './bench-scale';
@@ -48,7 +48,7 @@ export async function runBench(
     // The register's own pull batch sizes, so only the client side differs.
     databases: ['products', 'customers'].map((name) => ({
       name,
-      batchSize: COLLECTIONS.find((spec) => spec.name === name)?.pullBatchSize ?? 100,
+      batchSize: REPLICATIONS.find((spec) => spec.type === name)?.pullBatchSize ?? 100,
     })),
     dir: tempDir(cleanup, 'omnitill-bench-pouch-'),
   });

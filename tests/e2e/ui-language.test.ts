@@ -36,7 +36,7 @@ const SELL_DIALOGS = [
   'action-receipts',
   'action-audit',
 ];
-const MANAGER_TABS = ['shift', 'stock', 'reports', 'settings', 'pickups'] as const;
+const MANAGER_TABS = ['shift', 'stock', 'reports', 'settings', 'promotions', 'pickups'] as const;
 const WEIGHED_NAMES = generateDemoProducts(40, 20261123, '2026-01-01T00:00:00.000Z')
   .filter((product) => product.pricing === 'weight')
   .flatMap((product) => [product.name.vi, product.name.en]);
@@ -144,6 +144,12 @@ describe('the UI speaks one language at a time', () => {
     for (const tab of MANAGER_TABS) {
       await managerScreen.open(page, tab);
       await look(page, locale, `manager ${tab}`);
+      if (tab === 'promotions') {
+        // The editor too: its labels, kinds and the category names of the target picker.
+        await page.getByTestId('promo-new').click();
+        await look(page, locale, 'manager promotions, new promotion');
+        await page.getByTestId('promo-cancel').click();
+      }
       if (tab !== 'shift') continue;
       // The X report, printed: with no printer set up, the outcome is worded on screen.
       await page.getByTestId('x-report-button').click();

@@ -6,6 +6,7 @@
 import { useState } from 'react';
 import type { ApiRequest } from '../../../src/api';
 import { createServerApi } from '../../platform/server-api';
+import type { ApiResult } from '../../platform/server-api';
 
 /** What a settings form changes; the PIN and who signs come from the footer. */
 type StoreSettingsChange = Omit<ApiRequest<'store-settings/change'>, 'staffId' | 'pin'>;
@@ -24,8 +25,14 @@ export function useStoreSettingsSave(savedText: string) {
   const [pin, setPin] = useState('');
   const [message, setMessage] = useState<FormMessage | null>(null);
 
-  /** Sends the change with the PIN typed; true when the server took it. */
-  async function save(change: StoreSettingsChange): Promise<boolean> {
+  /**
+   * Sends the change with the PIN typed; true when the server took it. `explain` may say a
+   * refusal in a form's own words (the message it returns is shown instead).
+   */
+  async function save(
+    change: StoreSettingsChange,
+    explain?: (refusal: Extract<ApiResult<unknown>, { ok: false }>) => FormMessage | null,
+  ): Promise<boolean> {
     if (!staff) return false;
     const result = await createServerApi(services().config).call('store-settings/change', {
       staffId: staff.id,
@@ -33,8 +40,14 @@ export function useStoreSettingsSave(savedText: string) {
       ...change,
     });
     setPin('');
+    const explained = result.ok ? null : (explain?.(result) ?? null);
     if (result.ok) setMessage({ kind: 'notice', text: savedText });
+    else if (explained) setMessage(explained);
     else if (result.offline) setMessage({ kind: 'error', text: t('settings.needsServer') });
+    // The server's reason is English, for its log; a PIN refusal is said in the manager's language.
+    else if (result.status === 403) setMessage({ kind: 'error', text: t('settings.refusedPin') });
+    else if (result.status === 429)
+      setMessage({ kind: 'error', text: t('settings.refusedTooMany') });
     else setMessage({ kind: 'error', text: result.reason });
     return result.ok;
   }

@@ -5,7 +5,6 @@
  */
 import type {
   DenominationCount,
-  PickupDoc,
   ReturnDoc,
   SaleDoc,
   ShiftDoc,
@@ -29,6 +28,7 @@ import { useAppStore } from '../../state/app-store';
 import { newId } from '../manager-format';
 import { storeTimeZone } from '../../../src/store-clock';
 import { currentTranslate, deviceProblem, printJobState } from '../../i18n/device-text';
+import { findFacts, insertFact } from '../../data/facts';
 
 /** Opens this register's shift with the float counted, and the notes when counted by note. */
 export async function openRegister(
@@ -57,19 +57,19 @@ export async function openRegister(
 export async function shiftMovements(shift: ShiftDoc): Promise<ShiftMovements> {
   const { db } = services();
   const [cashMoves, sales, returns, pickups] = await Promise.all([
-    db.cashmoves.find({ selector: { shiftId: shift.id } }).exec(),
+    findFacts(db, 'cashmoves', { shiftId: shift.id }),
     db.sales.find({ selector: { shiftId: shift.id } }).exec(),
     db.returns.find({ selector: { shiftId: shift.id } }).exec(),
     // Web orders paid at pickup: their cash is in this drawer, their card in this terminal.
-    db.pickups.find({ selector: { shiftId: shift.id } }).exec(),
+    findFacts(db, 'pickups', { shiftId: shift.id }),
   ]);
   return {
-    cashMoves: cashMoves.map((doc) => doc.toJSON() as CashMoveDoc),
+    cashMoves,
     tenderMovements: shiftTenderMovements(
       shift.id,
       sales.map((doc) => doc.toJSON() as SaleDoc),
       returns.map((doc) => doc.toJSON() as ReturnDoc),
-      pickups.map((doc) => doc.toJSON() as PickupDoc),
+      pickups,
     ),
   };
 }
@@ -93,7 +93,7 @@ export async function recordMove(
     },
     await shiftMovements(shift),
   );
-  await services().db.cashmoves.insert(move);
+  await insertFact(services().db, 'cashmoves', move);
   return move;
 }
 

@@ -9,6 +9,8 @@ import { printSaleReceipt, retryPrint, usePrintStore } from '../receipt-printing
 import { useSellUiStore } from '../sell-ui-store';
 import { useMoney } from '../use-money';
 import { CloseActions, Dialog } from '../../components/dialog';
+import { ViewReceiptButton } from '../../components/receipt-viewer';
+import { saleReceiptOf } from '../../lookup/document-receipts';
 import { EReceiptForm } from './e-receipt-form';
 import { matchesReceiptSearch, readReceiptSearch } from '../../lookup/receipt-search';
 
@@ -66,6 +68,10 @@ export function LastSalePanel() {
           {t('lastSale.retry')}
         </button>
       )}
+      <ViewReceiptButton
+        load={() => saleReceiptOf(sale, extras)}
+        {...(sale.receiptNumber ? { label: sale.receiptNumber } : {})}
+      />
       <button
         type="button"
         className="button-secondary"
@@ -136,6 +142,11 @@ export function ReceiptsDialog() {
                 id: sale.receiptNumber ?? sale.id,
               })}
             </span>
+            <ViewReceiptButton
+              load={() => saleReceiptOf(sale)}
+              testId="receipts-view"
+              {...(sale.receiptNumber ? { label: sale.receiptNumber } : {})}
+            />
             <button
               type="button"
               className="button-secondary"

@@ -14,7 +14,10 @@ export const managerScreen = {
     await page.getByTestId('register-gate').waitFor({ state: 'detached' });
   },
 
-  async open(page: Page, area: 'shift' | 'stock' | 'reports' | 'settings' | 'pickups') {
+  async open(
+    page: Page,
+    area: 'shift' | 'stock' | 'reports' | 'settings' | 'promotions' | 'pickups',
+  ) {
     if (!(await page.getByTestId('manager-screen').isVisible())) {
       await page.getByTestId('open-manager').click();
       await page.getByTestId('manager-screen').waitFor();

@@ -7,12 +7,12 @@ import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import type { RxStorage } from 'rxdb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { describe, expect, it } from 'vitest';
-import { COLLECTIONS } from '../../../renderer/data/collections';
 import { openReplica } from '../../../renderer/data/database';
 import { replicaSchemas } from '../../../renderer/data/migrations';
 import { pickupSchema, storeSettingsSchema } from '../../../src/documents';
 import type { DocumentSchema, JsonSchema, StoreSettingsDoc } from '../../../src/documents';
 import { storeSettings } from '../../unit/renderer/sale-fixtures';
+import { collectionsBeforeFacts } from './support/before-facts';
 
 /**
  * Store settings as version 0 shipped them: no `stock` (nor the later `timeZone`, `bankTransfer`,
@@ -51,7 +51,7 @@ describe('store settings version 0 → 1 on a register', () => {
     const storage = getRxStorageDexie({ indexedDB, IDBKeyRange }) as RxStorage<unknown, unknown>;
     const name = `settings-upgrade-${Date.now()}`;
     const shipped = replicaSchemas(
-      COLLECTIONS.map((spec) =>
+      collectionsBeforeFacts().map((spec) =>
         spec.name === 'settings'
           ? { name: spec.name, schema: settingsVersion0() }
           : spec.name === 'pickups'

@@ -137,7 +137,12 @@ describe('store settings changed from a register', () => {
       ],
     });
     expect(incomplete.status).toBe(400);
-    expect(incomplete.body).toMatchObject({ field: 'promotions[0]' });
+    // `problem` and `part` (from the one check) let the register say it beside the right field.
+    expect(incomplete.body).toMatchObject({
+      field: 'promotions[0]',
+      problem: 'buy-get',
+      part: 'buyGet',
+    });
     expect(String(incomplete.body.reason)).toContain('buyQuantity');
     const promotion = {
       id: 'promo-2for1',

@@ -12,7 +12,10 @@ import { COLLECTIONS } from '../../../renderer/data/collections';
 import { openReplica } from '../../../renderer/data/database';
 import type { ReplicaDatabase } from '../../../renderer/data/database';
 import { generateDemoData } from '../../../src/demo';
+import { findFacts, insertFact } from '../../../renderer/data/facts';
 import { REGISTER_COLLECTION_LIMIT } from '../../../src/documents';
+import type { CashMoveDoc } from '../../../src/documents';
+import { minor } from '../../../src/money';
 
 addRxPlugin(RxDBDevModePlugin);
 
@@ -45,6 +48,27 @@ describe('the register replica', () => {
     expect(await database.products.count().exec()).toBe(50);
     const store = await database.settings.findOne('store_hcm-q1').exec();
     expect(store?.currency).toBe('VND');
+  });
+
+  it('keeps cash moves and pickups in facts, each read back as its own kind', async () => {
+    const db = database!;
+    const move: CashMoveDoc = {
+      id: 'cash_01KAQ0000000000000000000X1',
+      shiftId: 'shift_1',
+      storeId: 'hcm-q1',
+      deviceId: 'dev_1',
+      kind: 'paid-in',
+      amount: minor(50_000),
+      staffId: 'staff_0002',
+      createdAt: '2026-11-23T08:00:00.000Z',
+    };
+    await insertFact(db, 'cashmoves', move);
+    expect(await findFacts(db, 'cashmoves', { shiftId: 'shift_1' })).toEqual([move]);
+    expect(await findFacts(db, 'pickups', { shiftId: 'shift_1' })).toEqual([]);
+    expect((await db.facts.findOne(move.id).exec())?.get('factKind')).toBe('cashmoves');
+    await expect(
+      db.facts.insert({ ...move, id: 'cash_x2', factKind: 'menus' } as never),
+    ).rejects.toThrow();
   });
 
   it('rejects a document that breaks its schema', async () => {
