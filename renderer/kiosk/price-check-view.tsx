@@ -3,7 +3,8 @@ import type { ProductDoc } from '../../src/documents';
 import { formatMoney } from '../../src/money';
 import type { Minor } from '../../src/money';
 import { cartLineFor, priceCart, pricingContextFromSettings } from '../../src/pricing';
-import { levelHere, remoteStock } from '../lookup/stock-data';
+import { formatStockQuantity } from '../../src/stock';
+import { remoteStock, watchLevelHere } from '../lookup/stock-data';
 import type { RemoteStock } from '../lookup/stock-data';
 import { services } from '../services';
 import { useAppStore } from '../state/app-store';
@@ -25,10 +26,14 @@ export function PriceCheckView(props: { product: ProductDoc }) {
   const [nearbyFor, setNearby] = useState<{ sku: string; stock: RemoteStock | null } | null>(null);
 
   useEffect(() => {
-    void levelHere(product.sku).then((level) =>
-      setHere({ sku: product.sku, sellable: level.sellable }),
+    // Followed live, not read once: the figure stays true while replication brings moves in.
+    const unwatch = watchLevelHere(
+      product.sku,
+      (level) => setHere({ sku: product.sku, sellable: level.sellable }),
+      (error) => console.error(`Stock of ${product.sku} could not be read:`, error),
     );
     void remoteStock(product.sku).then((stock) => setNearby({ sku: product.sku, stock }));
+    return unwatch;
   }, [product]);
   const here = hereFor?.sku === product.sku ? hereFor.sellable : null;
   const nearby = nearbyFor?.sku === product.sku ? nearbyFor.stock : 'loading';
@@ -58,6 +63,7 @@ export function PriceCheckView(props: { product: ProductDoc }) {
       ? nearby.stores.filter((entry) => entry.storeId !== storeId && entry.sellable > 0)
       : [];
   const perKg = product.pricing === 'weight' ? t('kiosk.perKg') : '';
+  const stockShown = (quantity: number) => formatStockQuantity(quantity, product.pricing, locale);
   return (
     <section className="kiosk-panel" data-testid="kiosk-price">
       <h2 data-testid="kiosk-product-name">
@@ -93,7 +99,7 @@ export function PriceCheckView(props: { product: ProductDoc }) {
         {here === null
           ? '…'
           : here > 0
-            ? t('kiosk.stockHere', { count: here })
+            ? t('kiosk.stockHere', { count: stockShown(here) })
             : t('kiosk.outOfStock')}
       </p>
       <h3>{t('kiosk.stockNearby')}</h3>
@@ -104,7 +110,10 @@ export function PriceCheckView(props: { product: ProductDoc }) {
       <ul data-testid="kiosk-stock-nearby">
         {others.map((entry) => (
           <li key={entry.storeId}>
-            {t('kiosk.storeStock', { store: storeName(entry.storeId), count: entry.sellable })}
+            {t('kiosk.storeStock', {
+              store: storeName(entry.storeId),
+              count: stockShown(entry.sellable),
+            })}
           </li>
         ))}
       </ul>

@@ -10,6 +10,8 @@ import type { ProductDoc, StockMoveDoc } from '../../src/documents';
 import { stockLevel } from '../../src/stock';
 import type { StockLevel } from '../../src/stock';
 import { createServerApi } from '../platform/server-api';
+import { watchDocs } from '../platform/watch-docs';
+import type { Unwatch } from '../platform/watch-docs';
 import { services } from '../services';
 import { useAppStore } from '../state/app-store';
 
@@ -27,6 +29,25 @@ export async function levelHere(sku: string): Promise<StockLevel> {
     docs.map((doc) => doc.toJSON() as StockMoveDoc),
     config.storeId,
     sku,
+  );
+}
+
+/**
+ * This store's level of one SKU, delivered now and again each time a move of it reaches the
+ * replica (a sale, a count, or the replication still pulling after start-up). A screen that
+ * read the level once kept whatever the replica held at that moment: with a long stock history
+ * to pull, a figure read in the first seconds missed the moves that came after it, for good.
+ */
+export function watchLevelHere(
+  sku: string,
+  onLevel: (level: StockLevel) => void,
+  onError: (error: unknown) => void,
+): Unwatch {
+  const { db, config } = services();
+  return watchDocs(
+    db.stock.find({ selector: { sku, storeId: config.storeId } }),
+    (docs) => onLevel(stockLevel(docs, config.storeId, sku)),
+    onError,
   );
 }
 

@@ -351,18 +351,3 @@ export const BRANDS: readonly string[] = [
   'Hải Đăng',
   'Lộc Phát',
 ];
-
-export const SIZES: readonly { vi: string; en: string }[] = [
-  { vi: '250ml', en: '250ml' },
-  { vi: '330ml', en: '330ml' },
-  { vi: '500ml', en: '500ml' },
-  { vi: '1 lít', en: '1 litre' },
-  { vi: '100g', en: '100g' },
-  { vi: '200g', en: '200g' },
-  { vi: '500g', en: '500g' },
-  { vi: '1kg', en: '1kg' },
-  { vi: 'gói lớn', en: 'large pack' },
-  { vi: 'gói nhỏ', en: 'small pack' },
-  { vi: 'hộp 6', en: 'box of 6' },
-  { vi: 'thùng 24', en: 'case of 24' },
-];

@@ -1,54 +1,19 @@
 /**
- * What the demo customers have already done: loyalty points earned on the web and in store
- * (so balances are there to redeem) and web orders waiting at the stores, one prepaid and
- * one to be paid at pickup.
+ * Web orders waiting at the demo stores, one prepaid and one to be paid at pickup (what the
+ * customers did before today, with the points it earned, is demo-history.ts).
  */
 import { DEFAULT_STORE_TIME_ZONE } from '../store-clock';
 import { taxRateAt } from '../tax';
 import { DEMO_TAX_RATES } from './demo-tax';
 import type { CustomerDoc } from '../documents/customer';
-import type { LoyaltyEntryDoc } from '../documents/loyalty-entry';
 import type { ProductDoc } from '../documents/product';
 import type { WebOrderDoc, WebOrderLine } from '../documents/web-order';
-import { earnEntry } from '../loyalty';
-import type { LoyaltyProgramRules } from '../loyalty';
 import { minor, mulDiv, sum } from '../money';
 import { markReadyForPickup, placeOrder } from '../orders';
 import { DEMO_OTHER_STORE_ID, DEMO_STORE_ID } from './demo-ids';
 
 function daysBefore(now: string, days: number): string {
   return new Date(Date.parse(now) - days * 86_400_000).toISOString();
-}
-
-/**
- * Every second customer from the eleventh on has points, some from web orders, some from store
- * visits. The first ten start with none, so a walkthrough (or a test) sees only its own.
- */
-export function generateDemoLoyalty(
-  customers: readonly CustomerDoc[],
-  rules: LoyaltyProgramRules,
-  now: string,
-): LoyaltyEntryDoc[] {
-  const entries: LoyaltyEntryDoc[] = [];
-  customers.forEach((customer, index) => {
-    if (index < 10 || index % 2 === 1) return;
-    const number = customer.id.replace(/^cust_/, '');
-    const web = index % 4 === 0;
-    entries.push(
-      earnEntry(
-        { customerId: customer.id, sourceId: `demo-${web ? 'web' : 'store'}-${number}` },
-        20 + ((index * 37) % 900),
-        rules,
-        {
-          id: `loy_demo${number}`,
-          createdAt: daysBefore(now, 1 + (index % 60)),
-          channel: web ? 'web' : 'store',
-          ...(web ? {} : { storeId: DEMO_STORE_ID }),
-        },
-      ),
-    );
-  });
-  return entries;
 }
 
 function line(
@@ -68,6 +33,22 @@ function line(
   };
 }
 
+/** The tax rate of a demo product at `at` (the demo's rates, docs/TAX.md), in basis points. */
+function taxRateBpAt(product: ProductDoc, at: string): number {
+  const category = DEMO_TAX_RATES.find((candidate) => candidate.id === product.taxRateId);
+  return category ? taxRateAt(category, at, DEFAULT_STORE_TIME_ZONE) : 0;
+}
+
+/** An order line for `quantity` pieces of a demo product at its catalog price, taxed as at `at`. */
+export function orderLine(
+  lineId: string,
+  product: ProductDoc,
+  quantity: number,
+  at: string,
+): WebOrderLine {
+  return line(lineId, product, quantity, taxRateBpAt(product, at));
+}
+
 /**
  * Three web orders: two to collect at the demo register's store, one at the other store, for
  * customers 21 to 23 (LC00000021…), leaving the first customers' histories empty.
@@ -81,10 +62,7 @@ export function generateDemoWebOrders(
   const [first, second, third] = customers.slice(20, 23);
   const [coffee, bread, water, milk] = unitProducts;
   if (!first || !second || !third || !coffee || !bread || !water || !milk) return [];
-  const rate = (product: ProductDoc): number => {
-    const category = DEMO_TAX_RATES.find((candidate) => candidate.id === product.taxRateId);
-    return category ? taxRateAt(category, now, DEFAULT_STORE_TIME_ZONE) : 0;
-  };
+  const rate = (product: ProductDoc): number => taxRateBpAt(product, now);
 
   const prepaidLines = [line('1', coffee, 6, rate(coffee)), line('2', bread, 2, rate(bread))];
   const prepaid = placeOrder({

@@ -5,15 +5,21 @@
 import { DEFAULT_BARCODE_LAYOUTS, makeEan13 } from '../barcodes';
 import type { CustomerDoc } from '../documents/customer';
 import type { LoyaltyEntryDoc } from '../documents/loyalty-entry';
+import type { PickupDoc } from '../documents/pickup';
+import type { SaleDoc } from '../documents/sale';
+import type { StockMoveDoc } from '../documents/stock-move';
 import type { WebOrderDoc } from '../documents/web-order';
 import type { ProductDoc } from '../documents/product';
 import type { StaffDoc } from '../documents/staff';
 import type { StoreSettingsDoc } from '../documents/store-settings';
 import { minor } from '../money';
 import { productSearchText } from '../search';
-import { BRANDS, PRODUCT_KINDS, SIZES } from './catalog-words';
+import { BRANDS, PRODUCT_KINDS } from './catalog-words';
+import { ProductNamer } from './product-names';
 import { FAMILY_NAMES, GIVEN_NAMES, MIDDLE_NAMES } from './person-names';
-import { generateDemoLoyalty, generateDemoWebOrders } from './demo-activity';
+import { generateDemoWebOrders } from './demo-activity';
+import { generateDemoHistory } from './demo-history';
+import { generateDemoStock } from './demo-stock';
 import { newStoreSettings } from './store-defaults';
 import { DEMO_OTHER_STORE_ID, DEMO_STORE_ID } from './demo-ids';
 import { DEMO_LOYALTY, DEMO_PROMOTIONS, DEMO_RETURN_POLICY } from './demo-programs';
@@ -37,10 +43,17 @@ export interface DemoData {
   staff: DemoStaff[];
   products: ProductDoc[];
   customers: CustomerDoc[];
-  /** Points the demo customers earned before today, on the web and in store. */
+  /** Points the demo customers earned before today: one earn entry per past sale or order. */
   loyaltyEntries: LoyaltyEntryDoc[];
   /** Web orders waiting at the stores. */
   webOrders: WebOrderDoc[];
+  /** Past till sales of the loyalty customers in both stores (demo-history.ts). */
+  sales: SaleDoc[];
+  /** Past web, social and customer-care orders, collected (with their pickups). */
+  pastOrders: WebOrderDoc[];
+  pickups: PickupDoc[];
+  /** Opening stock of both stores, then what the past sales and pickups took out. */
+  stock: StockMoveDoc[];
 }
 
 /** Products the README and the end-to-end tests name; the rest are generated. */
@@ -184,6 +197,8 @@ function product(
 export function generateDemoProducts(count: number, seed: number, now: string): ProductDoc[] {
   const random = new SeededRandom(seed);
   const products: ProductDoc[] = [];
+  const names = new ProductNamer();
+  for (const hero of HERO_PRODUCTS) names.reserve(hero);
   let nextPlu = 10001;
   HERO_PRODUCTS.forEach((hero, heroIndex) => {
     if (products.length >= count) return;
@@ -198,14 +213,13 @@ export function generateDemoProducts(count: number, seed: number, now: string): 
   });
   for (let index = products.length + 1; index <= count; index++) {
     const kind = random.pick(PRODUCT_KINDS);
-    const brand = random.pick(BRANDS);
+    const brandIndex = Math.floor(random.next() * BRANDS.length);
     const weighed = kind.weighed === true && nextPlu <= 99999;
-    const size = weighed ? null : random.pick(SIZES);
-    const name = {
-      vi: [kind.vi, brand, size?.vi].filter(Boolean).join(' '),
-      en: [brand, kind.en.toLowerCase(), size?.en].filter(Boolean).join(' '),
-    };
+    // A draw once used for the size: kept so every product's kind and price stay as they were
+    // (tests and docs name them); the size now follows from the kind and the price.
+    if (!weighed) random.next();
     const price = roundPrice(random.int(kind.minPrice, kind.maxPrice));
+    const name = names.name(kind, brandIndex, price);
     products.push(
       product(
         index,
@@ -250,25 +264,35 @@ export function generateDemoData(options: DemoOptions): DemoData {
   const now = options.now;
   const products = generateDemoProducts(options.productCount ?? 3000, seed, now);
   const customers = generateDemoCustomers(options.customerCount ?? 200, seed, now);
+  const stores = [
+    demoStoreSettings(DEMO_STORE_ID, 'Omnitill Quận 1', '12 Lê Lợi, Quận 1, TP. Hồ Chí Minh', now),
+    demoStoreSettings(
+      DEMO_OTHER_STORE_ID,
+      'Omnitill Hoàn Kiếm',
+      '8 Hàng Bài, Hoàn Kiếm, Hà Nội',
+      now,
+    ),
+  ];
+  const history = generateDemoHistory(customers, products, stores, now, seed);
   return {
-    stores: [
-      demoStoreSettings(
-        DEMO_STORE_ID,
-        'Omnitill Quận 1',
-        '12 Lê Lợi, Quận 1, TP. Hồ Chí Minh',
-        now,
-      ),
-      demoStoreSettings(
-        DEMO_OTHER_STORE_ID,
-        'Omnitill Hoàn Kiếm',
-        '8 Hàng Bài, Hoàn Kiếm, Hà Nội',
-        now,
-      ),
-    ],
+    stores,
     staff: demoStaff(now),
     products,
     customers,
-    loyaltyEntries: generateDemoLoyalty(customers, DEMO_LOYALTY.program, now),
+    loyaltyEntries: history.loyaltyEntries,
     webOrders: generateDemoWebOrders(customers, products, now),
+    sales: history.sales,
+    pastOrders: history.orders,
+    pickups: history.pickups,
+    stock: [
+      ...generateDemoStock(
+        products,
+        stores.map((store) => store.storeId),
+        seed,
+        now,
+        history.stockMoves,
+      ),
+      ...history.stockMoves,
+    ],
   };
 }

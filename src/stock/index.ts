@@ -5,3 +5,4 @@ export * from './stock-transfers';
 export * from '../documents/parts/stock-settings';
 export * from './stock-settings';
 export * from './stock-derivation';
+export * from './stock-quantity';

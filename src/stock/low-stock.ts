@@ -10,6 +10,11 @@ export interface StockThreshold {
   storeId?: string;
   /** Warn when sellable stock is at or below this, in units or grams. */
   minimum: number;
+  /**
+   * What "need" is counted in, in the measure: 1 (pieces) by default, 1000 for a weighed
+   * product, whose need is whole kilograms (stock-quantity.ts measureUnit).
+   */
+  unit?: number;
 }
 
 export interface LowStock {
@@ -17,7 +22,7 @@ export interface LowStock {
   sku: string;
   sellable: number;
   minimum: number;
-  /** How much is needed to get back above the minimum. */
+  /** How much is needed to get back above the minimum, in whole units of the threshold's `unit`. */
   shortBy: number;
 }
 
@@ -50,12 +55,13 @@ export function lowStock(
       if (!threshold) continue;
       const onHand = sellable.get(key)?.sellable ?? 0;
       if (onHand > threshold.minimum) continue;
+      const unit = threshold.unit ?? 1;
       result.push({
         storeId,
         sku,
         sellable: onHand,
         minimum: threshold.minimum,
-        shortBy: threshold.minimum - onHand + 1,
+        shortBy: Math.ceil((threshold.minimum - onHand + 1) / unit) * unit,
       });
     }
   }

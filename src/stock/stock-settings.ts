@@ -5,19 +5,29 @@
 import { MAX_STOCK_THRESHOLDS, MAX_THRESHOLD } from '../documents/parts/stock-settings';
 import type { StockSettings } from '../documents/parts/stock-settings';
 import type { StockThreshold } from './low-stock';
+import { measureUnit } from './stock-quantity';
+import type { StockMeasure } from './stock-quantity';
 
 /** Used while a store has not set its own default. */
 export const DEFAULT_LOW_STOCK_THRESHOLD = 5;
 
-/** The thresholds `lowStock` needs for the given SKUs: each SKU's own, else the default. */
+/**
+ * The thresholds `lowStock` needs for the given SKUs: each SKU's own (kept in the product's
+ * measure: pieces, or grams), else the default, which counts what people count: pieces, or
+ * kilograms of a weighed product (`measureOf`; a default of 5 is 5 kg of mangoes, not 5 g).
+ */
 export function thresholdsFor(
   settings: StockSettings | undefined,
   skus: Iterable<string>,
+  measureOf: (sku: string) => StockMeasure = () => 'unit',
 ): StockThreshold[] {
   const own = new Map(settings?.thresholds.map((entry) => [entry.sku, entry.minimum]));
   const fallback = settings?.defaultThreshold ?? DEFAULT_LOW_STOCK_THRESHOLD;
   const all = new Set([...skus, ...own.keys()]);
-  return [...all].map((sku) => ({ sku, minimum: own.get(sku) ?? fallback }));
+  return [...all].map((sku) => {
+    const unit = measureUnit(measureOf(sku));
+    return { sku, minimum: own.get(sku) ?? fallback * unit, unit };
+  });
 }
 
 /** A change asked for: a new default, and SKUs to set (a number) or to clear (null). */

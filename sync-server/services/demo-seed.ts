@@ -21,10 +21,31 @@ async function writeAll(store: DocumentStore, db: string, docs: readonly { id: s
   }
 }
 
+/** Documents of one store's collection go to that store's database (`stock-hcm-q1`). */
+async function writePerStore(
+  store: DocumentStore,
+  collection: 'sales' | 'orders' | 'pickups' | 'stock',
+  docs: readonly { id: string; storeId?: string; pickupStoreId?: string }[],
+): Promise<void> {
+  const byStore = new Map<string, { id: string }[]>();
+  for (const doc of docs) {
+    const storeId = doc.storeId ?? doc.pickupStoreId ?? '';
+    const list = byStore.get(storeId);
+    if (list) list.push(doc);
+    else byStore.set(storeId, [doc]);
+  }
+  for (const [storeId, list] of byStore) {
+    await writeAll(store, storeDatabaseName(collection, storeId), list);
+  }
+}
+
 /**
  * Writes the demo store (src/demo) on first start: settings of the demo stores, staff with
- * hashed PINs, the catalog, customers with their loyalty points, and web orders to collect. Only when the products database is empty, so a
- * restart with --seed-demo never writes over real data. Returns whether it seeded.
+ * hashed PINs, the catalog, customers with their past sales and orders and the points those
+ * earned, web orders to collect, and both stores' stock (an opening delivery, less what the past
+ * sold). Only when the products database is empty, so a restart with --seed-demo never writes
+ * over real data. Every document has a fixed id, so a seed redone after an interruption adds
+ * nothing twice. Returns whether it seeded.
  */
 export async function seedDemoData(
   store: DocumentStore,
@@ -40,13 +61,14 @@ export async function seedDemoData(
   await writeAll(store, 'staff', await Promise.all(demo.staff.map(staffDoc)));
   await writeAll(store, 'customers', demo.customers);
   await writeAll(store, 'loyalty', demo.loyaltyEntries);
-  for (const order of demo.webOrders) {
-    await writeAll(store, storeDatabaseName('orders', order.pickupStoreId), [order]);
-  }
+  await writePerStore(store, 'orders', [...demo.pastOrders, ...demo.webOrders]);
+  await writePerStore(store, 'sales', demo.sales);
+  await writePerStore(store, 'pickups', demo.pickups);
+  await writePerStore(store, 'stock', demo.stock);
   // Products last: an interrupted seed leaves products empty and is simply redone next start.
   await writeAll(store, 'products', demo.products);
   log(
-    `omnitill-sync-server: seeded the demo data (${demo.stores.length} stores, ${demo.staff.length} staff, ${demo.products.length} products, ${demo.customers.length} customers, ${demo.loyaltyEntries.length} loyalty entries, ${demo.webOrders.length} web orders)`,
+    `omnitill-sync-server: seeded the demo data (${demo.stores.length} stores, ${demo.staff.length} staff, ${demo.products.length} products, ${demo.customers.length} customers, ${demo.loyaltyEntries.length} loyalty entries, ${demo.sales.length} past sales, ${demo.pastOrders.length} past orders, ${demo.webOrders.length} web orders to collect, ${demo.stock.length} stock moves)`,
   );
   return true;
 }

@@ -3,10 +3,12 @@
  * would apply; points and tier by card or by phone plus the card's last four digits; the return
  * to the start screen after a short idle time; and no way from the kiosk to staff screens.
  */
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateDemoProducts } from '../../src/demo';
+import { generateDemoData, generateDemoProducts } from '../../src/demo';
 import type { LoyaltyEntryDoc, ProductDoc } from '../../src/documents';
 import { minor } from '../../src/money';
+import { stockLevel } from '../../src/stock';
 import { openBrowser } from './helpers/browser';
 import type { TestBrowser } from './helpers/browser';
 import { kioskScreen } from './helpers/kiosk-screen';
@@ -15,6 +17,18 @@ import type { ManagerStack } from './helpers/manager-stack';
 
 const [coffee] = generateDemoProducts(1, 20261123, '2026-01-01T00:00:00.000Z') as [ProductDoc];
 const IDLE_MS = 3000;
+/** What the demo seed left on the shelf (its opening delivery less its past sales). */
+const demoStock = generateDemoData({ now: new Date().toISOString() }).stock;
+const opening = (storeId: string): number => stockLevel(demoStock, storeId, coffee.sku).sellable;
+
+/**
+ * A panel's text after a touch on the product's name: a customer reading the screen, so the
+ * kiosk keeps the price shown (a scan again would show it anew and hide a figure never updated).
+ */
+async function touchedText(page: Page, testId: string): Promise<string | null> {
+  await page.getByTestId('kiosk-product-name').click({ timeout: 1000 });
+  return page.getByTestId(testId).textContent();
+}
 
 describe('the customer kiosk', () => {
   let stack: ManagerStack;
@@ -152,19 +166,44 @@ describe('the customer kiosk', () => {
     await expect(page.getByTestId('kiosk-promotions').textContent()).resolves.toContain(
       'Đồ uống giảm 15%',
     );
+    // A fresh register is still pulling this store's stock history when the kiosk opens: the
+    // figure follows it in. The customer touches the panel meanwhile, so the idle reset waits.
     await expect
-      .poll(() => page.getByTestId('kiosk-stock-here').textContent(), { timeout: 20_000 })
-      .toBe('Còn tại cửa hàng: 12');
+      .poll(() => touchedText(page, 'kiosk-stock-here'), { timeout: 20_000 })
+      .toBe(`Còn tại cửa hàng: ${opening('hcm-q1') + 12}`);
     // Other stores' stock is asked of the server, apart from the replica's own: it may come later.
     await expect
       .poll(() => page.getByTestId('kiosk-stock-nearby').textContent(), { timeout: 20_000 })
-      .toBe('Omnitill Hoàn Kiếm: 7');
+      .toBe(`Omnitill Hoàn Kiếm: ${opening('hn-hk') + 7}`);
     await page.screenshot({ path: 'docs/screenshots/kiosk-price-check.png' });
+  });
+
+  it("follows this store's stock while the price is shown, as moves reach the register", async () => {
+    const { page } = browser;
+    await kioskScreen.scan(page, coffee.barcodes[0] ?? '');
+    await expect
+      .poll(() => touchedText(page, 'kiosk-stock-here'), { timeout: 20_000 })
+      .toBe(`Còn tại cửa hàng: ${opening('hcm-q1') + 12}`);
+    // A delivery booked elsewhere (the manager's screen, another register) replicates in.
+    await stack.put('stock-hcm-q1', {
+      id: 'stk_e2e_kiosk_later',
+      kind: 'receive',
+      sku: coffee.sku,
+      quantity: 3,
+      storeId: 'hcm-q1',
+      sourceId: 'rcv_e2e_kiosk_later',
+      createdAt: new Date().toISOString(),
+    });
+    // It comes by the register's live pull (a changes poll every 2 s), slower on a loaded machine.
+    await expect
+      .poll(() => touchedText(page, 'kiosk-stock-here'), { timeout: 40_000 })
+      .toBe(`Còn tại cửa hàng: ${opening('hcm-q1') + 15}`);
   });
 
   it('returns to the start screen after the idle time', async () => {
     const { page } = browser;
-    expect(await kioskScreen.view(page)).toBe('price');
+    await kioskScreen.scan(page, coffee.barcodes[0] ?? '');
+    await expect.poll(() => kioskScreen.view(page)).toBe('price');
     await expect.poll(() => kioskScreen.view(page), { timeout: IDLE_MS + 5000 }).toBe('home');
   });
 

@@ -3,11 +3,15 @@
  * reviewed and posted (the level is the sum of moves again), an adjustment and a transfer out,
  * another store's stock from the server with the time of the figure, the low-stock list against
  * the store's thresholds (set on the server with the manager's PIN), and that figure marked unavailable once the server is gone
- * while this store's own level still shows from the local moves.
+ * while this store's own level still shows from the local moves. The demo store opens with stock
+ * (its opening delivery, less what its past sold: src/demo), so figures are that plus the test's.
+ * Products are found by name too, with or without accents; the count's review names them; low
+ * stock shows a weighed product in kilograms with a threshold and a need in kilograms.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateDemoProducts } from '../../src/demo';
+import { generateDemoData, generateDemoProducts } from '../../src/demo';
 import type { ProductDoc, StockMoveDoc } from '../../src/documents';
+import { stockLevel } from '../../src/stock';
 import { openBrowser } from './helpers/browser';
 import type { TestBrowser } from './helpers/browser';
 import { managerScreen, stockScreen } from './helpers/manager-screen';
@@ -15,10 +19,16 @@ import { startManagerStack } from './helpers/manager-stack';
 import type { ManagerStack } from './helpers/manager-stack';
 import { sellScreen } from './helpers/sell-screen';
 
-const [coffee, bread] = generateDemoProducts(2, 20261123, '2026-01-01T00:00:00.000Z') as [
-  ProductDoc,
-  ProductDoc,
-];
+const [coffee, bread, , , mango] = generateDemoProducts(
+  5,
+  20261123,
+  '2026-01-01T00:00:00.000Z',
+) as [ProductDoc, ProductDoc, ProductDoc, ProductDoc, ProductDoc];
+
+/** What the seed left on the shelf (its quantities do not depend on the day it ran). */
+const demoStock = generateDemoData({ now: new Date().toISOString() }).stock;
+const opening = (storeId: string, sku: string): number =>
+  stockLevel(demoStock, storeId, sku).sellable;
 
 function received(id: string, storeId: string, sku: string, quantity: number): StockMoveDoc {
   return {
@@ -40,6 +50,12 @@ describe('stock here and elsewhere', () => {
     stack = await startManagerStack();
     await stack.put('stock-hcm-q1', { ...received('stk_e2e1', 'hcm-q1', coffee.sku, 10) });
     await stack.put('stock-hn-hk', { ...received('stk_e2e2', 'hn-hk', coffee.sku, 7) });
+    // The mango sold past its stock: 750 g below zero.
+    await stack.put('stock-hcm-q1', {
+      ...received('stk_e2e3', 'hcm-q1', mango.sku, -(opening('hcm-q1', mango.sku) + 750)),
+      kind: 'adjust',
+      reason: 'e2e: sold past the recorded stock',
+    });
     browser = await openBrowser(stack.app.url);
     await managerScreen.signInAndWait(browser.page, '9999');
     await managerScreen.openRegister(browser.page, '0');
@@ -69,15 +85,44 @@ describe('stock here and elsewhere', () => {
     await page.getByTestId('post-receive').click();
     await expect(page.getByTestId('stock-message').textContent()).resolves.toMatch(/3/);
     await lookUp(bread.sku);
-    await expect.poll(() => page.getByTestId('stock-here').textContent()).toBe('3');
+    await expect
+      .poll(() => page.getByTestId('stock-here').textContent())
+      .toBe(String(opening('hcm-q1', bread.sku) + 3));
+  });
+
+  it('finds a product by name, with or without accents, as the sell screen does', async () => {
+    const { page } = browser;
+    await stockScreen.view(page, 'lookup');
+    for (const typed of ['banh mi', 'Bánh mì sandwich']) {
+      await stockScreen.enter(page, 'stock-lookup-entry', typed);
+      await page.getByTestId(`stock-lookup-entry-match-${bread.sku}`).click();
+      await expect
+        .poll(() => page.getByTestId('stock-product').textContent())
+        .toContain(bread.name.vi);
+      await expect
+        .poll(() => page.getByTestId('stock-here').textContent())
+        .toBe(String(opening('hcm-q1', bread.sku) + 3));
+    }
+    // A weighed product is shown in kilograms; a name matching nothing says what to type.
+    await stockScreen.enter(page, 'stock-lookup-entry', 'xoai cat hoa loc');
+    await page.getByTestId(`stock-lookup-entry-match-${mango.sku}`).click();
+    await expect
+      .poll(() => page.getByTestId('stock-product').textContent())
+      .toContain(mango.name.vi);
+    await expect(page.getByTestId('stock-here').textContent()).resolves.toBe('-0,75 kg');
+    await stockScreen.enter(page, 'stock-lookup-entry', 'khong co hang nay');
+    await expect
+      .poll(() => page.getByTestId('stock-lookup').getByRole('alert').textContent())
+      .toMatch(/SKU/);
   });
 
   it('counts in two areas, reviews the variance and posts it', async () => {
     const { page } = browser;
     await lookUp(coffee.sku);
+    const expected = opening('hcm-q1', coffee.sku) + 10;
     await expect
       .poll(() => page.getByTestId('stock-here').textContent(), { timeout: 20_000 })
-      .toBe('10');
+      .toBe(String(expected));
 
     await stockScreen.view(page, 'count');
     await page.getByTestId('count-area').fill('Kệ 1');
@@ -89,8 +134,12 @@ describe('stock here and elsewhere', () => {
     await page.getByTestId('review-count').click();
 
     const row = page.getByTestId(`variance-${coffee.sku}`);
-    await expect(row.getByTestId('variance').textContent()).resolves.toBe('-2');
-    await expect(row.textContent()).resolves.toContain('10');
+    await expect(row.getByTestId('variance').textContent()).resolves.toBe(String(8 - expected));
+    await expect(row.textContent()).resolves.toContain(String(expected));
+    // The review names the product, not only its SKU.
+    await expect(row.getByTestId('variance-product').textContent()).resolves.toBe(
+      `${coffee.name.vi} ${coffee.sku}`,
+    );
     await page.screenshot({ path: 'docs/screenshots/manager-stock-count.png' });
     await page.getByTestId('post-count').click();
     await expect(page.getByTestId('stock-message').textContent()).resolves.toMatch(/1/);
@@ -128,7 +177,9 @@ describe('stock here and elsewhere', () => {
     await lookUp(coffee.sku);
     const other = page.getByTestId('stock-store-hn-hk');
     await other.waitFor();
-    await expect(other.textContent()).resolves.toContain('7');
+    await expect(other.textContent()).resolves.toContain(String(opening('hn-hk', coffee.sku) + 7));
+    // The store by the name its replicated settings give, never by its id (issue #18).
+    await expect(other.locator('td').first().textContent()).resolves.toBe('Omnitill Hoàn Kiếm');
     await expect(page.getByTestId('stock-elsewhere-time').textContent()).resolves.toMatch(/\d/);
     await page.screenshot({ path: 'docs/screenshots/manager-stock-lookup.png' });
   });
@@ -138,9 +189,14 @@ describe('stock here and elsewhere', () => {
     await stockScreen.view(page, 'low');
     const coffeeRow = page.getByTestId(`low-${coffee.sku}`);
     const breadRow = page.getByTestId(`low-${bread.sku}`);
-    // The default of 5: coffee at 5 and bread at 3 are both low.
+    const mangoRow = page.getByTestId(`low-${mango.sku}`);
+    // The default of 5: coffee at 5 is low; bread, well stocked, is not.
     await expect.poll(() => coffeeRow.locator('td').nth(2).textContent()).toBe('5');
-    await expect.poll(() => breadRow.locator('td').nth(2).textContent()).toBe('5');
+    expect(await breadRow.count()).toBe(0);
+    // A weighed product in kilograms: 750 g short of nothing, under 5 kg, needs 6 kg.
+    await expect
+      .poll(async () => (await mangoRow.locator('td').allTextContents()).slice(1, 4))
+      .toEqual(['-0,75 kg', '5 kg', '6 kg']);
 
     await page.getByTestId('default-threshold').fill('2');
     await coffeeRow.locator('input').fill('6');

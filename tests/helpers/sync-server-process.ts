@@ -37,7 +37,10 @@ export interface SyncServerProcessOptions {
   /** More command-line arguments for sync-server/cli.ts. */
   args?: string[];
   env?: Record<string, string>;
-  /** How long to wait for the ready line. Default 30 s. */
+  /**
+   * How long to wait for the ready line. Default 30 s; 90 s with the demo seed, whose first start
+   * writes and indexes its stock and history (some 7,600 documents) on a machine that may be busy.
+   */
   timeoutMs?: number;
   /** An Apache CouchDB to store in; default OMNITILL_TEST_COUCHDB_URL, else the embedded store. */
   couchdbUrl?: string;
@@ -169,10 +172,13 @@ export async function startSyncServerProcess(
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
 
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      signalGroup(child, 'SIGKILL');
-      reject(new Error(`sync-server did not print its ready line in time. Output:\n${output}`));
-    }, options.timeoutMs ?? 30_000);
+    const timer = setTimeout(
+      () => {
+        signalGroup(child, 'SIGKILL');
+        reject(new Error(`sync-server did not print its ready line in time. Output:\n${output}`));
+      },
+      options.timeoutMs ?? (options.seedDemo ? 90_000 : 30_000),
+    );
     const onData = () => {
       const match = READY.exec(output);
       if (match?.[1]) {

@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { postCount, reviewCount } from '../../../src/stock';
+import { formatStockQuantity, postCount, reviewCount } from '../../../src/stock';
 import type { CountReview } from '../../../src/stock';
 import { services } from '../../services';
 import { useAppStore } from '../../state/app-store';
 import { newId } from '../manager-format';
 import { useManagerTranslate } from '../use-manager-translate';
-import { ProductEntry } from './product-entry';
+import { ProductEntry, productName } from './product-entry';
 import { addScan, ScannedLines } from './scanned-lines';
 import type { ScannedLine } from './scanned-lines';
 import { storeMoves, writeMoves } from '../../lookup/stock-data';
@@ -118,7 +118,7 @@ export function CountForm() {
           <table className="manager-table" data-testid="variance-review">
             <thead>
               <tr>
-                <th>{t('common.sku')}</th>
+                <th>{t('common.product')}</th>
                 <th className="number">{t('stock.expected')}</th>
                 <th className="number">{t('stock.counted')}</th>
                 <th className="number">{t('stock.variance')}</th>
@@ -126,34 +126,42 @@ export function CountForm() {
               </tr>
             </thead>
             <tbody>
-              {review.lines.map((line) => (
-                <tr key={line.sku} data-testid={`variance-${line.sku}`}>
-                  <td>{line.sku}</td>
-                  <td className="number">{line.expected}</td>
-                  <td className="number">{line.counted}</td>
-                  <td
-                    className={`number ${line.variance < 0 ? 'variance-negative' : line.variance > 0 ? 'variance-positive' : ''}`}
-                    data-testid="variance"
-                  >
-                    {line.variance > 0 ? `+${line.variance}` : line.variance}
-                  </td>
-                  <td>
-                    <input
-                      type="checkbox"
-                      className="touch-check"
-                      aria-label={`${t('stock.recount')} ${line.sku}`}
-                      checked={recount.includes(line.sku)}
-                      onChange={(event) =>
-                        setRecount(
-                          event.target.checked
-                            ? [...recount, line.sku]
-                            : recount.filter((sku) => sku !== line.sku),
-                        )
-                      }
-                    />
-                  </td>
-                </tr>
-              ))}
+              {review.lines.map((line) => {
+                const product = services().catalog.bySku(line.sku);
+                const shown = (quantity: number) =>
+                  formatStockQuantity(quantity, product?.pricing ?? 'unit', locale);
+                return (
+                  <tr key={line.sku} data-testid={`variance-${line.sku}`}>
+                    <td data-testid="variance-product">
+                      {product ? productName(product, locale) : line.sku}{' '}
+                      <span className="muted">{line.sku}</span>
+                    </td>
+                    <td className="number">{shown(line.expected)}</td>
+                    <td className="number">{shown(line.counted)}</td>
+                    <td
+                      className={`number ${line.variance < 0 ? 'variance-negative' : line.variance > 0 ? 'variance-positive' : ''}`}
+                      data-testid="variance"
+                    >
+                      {line.variance > 0 ? `+${shown(line.variance)}` : shown(line.variance)}
+                    </td>
+                    <td>
+                      <input
+                        type="checkbox"
+                        className="touch-check"
+                        aria-label={`${t('stock.recount')} ${line.sku}`}
+                        checked={recount.includes(line.sku)}
+                        onChange={(event) =>
+                          setRecount(
+                            event.target.checked
+                              ? [...recount, line.sku]
+                              : recount.filter((sku) => sku !== line.sku),
+                          )
+                        }
+                      />
+                    </td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
           <button

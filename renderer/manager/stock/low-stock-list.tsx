@@ -1,12 +1,15 @@
 import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import {
+  formatStockQuantity,
   lowStock,
+  parseStockQuantity,
   stockLevels,
+  stockQuantityText,
   thresholdsFor,
   DEFAULT_LOW_STOCK_THRESHOLD,
 } from '../../../src/stock';
-import type { LowStock } from '../../../src/stock';
+import type { LowStock, StockMeasure } from '../../../src/stock';
 import { services } from '../../services';
 import { useAppStore } from '../../state/app-store';
 import { ManagerPinFooter, useStoreSettingsSave } from '../settings/store-settings-save';
@@ -14,12 +17,18 @@ import { useManagerTranslate } from '../use-manager-translate';
 import { productName } from './product-entry';
 import { storeMoves } from '../../lookup/stock-data';
 
-/** What a typed threshold means: blank clears it, a whole number 0+ sets it, else invalid. */
-function readThreshold(text: string): number | null | 'invalid' {
-  const trimmed = text.trim();
-  if (trimmed === '') return null;
-  const value = Number(trimmed);
-  return Number.isSafeInteger(value) && value >= 0 ? value : 'invalid';
+/** How a SKU is counted: pieces, or grams (shown and typed as kg) for a weighed product. */
+function measureOf(sku: string): StockMeasure {
+  return services().catalog.bySku(sku)?.pricing ?? 'unit';
+}
+
+/**
+ * What a typed threshold means: blank clears it; pieces, or kilograms of a weighed product
+ * (kept in grams, the measure of its stock), set it; anything else is invalid.
+ */
+function readThreshold(text: string, measure: StockMeasure): number | null | 'invalid' {
+  if (text.trim() === '') return null;
+  return parseStockQuantity(text, measure) ?? 'invalid';
 }
 
 /**
@@ -48,6 +57,7 @@ export function LowStockList() {
       const thresholds = thresholdsFor(
         stock,
         levels.map((level) => level.sku),
+        measureOf,
       );
       setRows(lowStock(levels, thresholds, [storeId]).sort((a, b) => b.shortBy - a.shortBy));
     });
@@ -61,12 +71,12 @@ export function LowStockList() {
     { defaultThreshold?: number; thresholds: Record<string, number | null> } | 'invalid' {
     const thresholds: Record<string, number | null> = {};
     for (const [sku, text] of Object.entries(drafts)) {
-      const value = readThreshold(text);
+      const value = readThreshold(text, measureOf(sku));
       if (value === 'invalid') return 'invalid';
       if (value !== (own.get(sku) ?? null)) thresholds[sku] = value;
     }
     if (extraSku.trim()) {
-      const value = readThreshold(extraMinimum);
+      const value = readThreshold(extraMinimum, measureOf(extraSku.trim()));
       if (value === 'invalid') return 'invalid';
       thresholds[extraSku.trim()] = value;
     }
@@ -74,7 +84,8 @@ export function LowStockList() {
       thresholds,
     };
     if (defaultDraft.trim()) {
-      const value = readThreshold(defaultDraft);
+      // The default counts what people count: pieces, or kilograms of a weighed product.
+      const value = readThreshold(defaultDraft, 'unit');
       if (value === 'invalid' || value === null) return 'invalid';
       if (value !== defaultThreshold) result.defaultThreshold = value;
     }
@@ -104,7 +115,8 @@ export function LowStockList() {
   return (
     <form className="manager-card" data-testid="low-stock" onSubmit={(event) => void submit(event)}>
       <p className="muted">
-        {t('stock.defaultThreshold', { value: defaultThreshold })}. {t('stock.thresholdHint')}
+        {t('stock.defaultThreshold', { value: defaultThreshold })} ({t('stock.thresholdUnits')}).{' '}
+        {t('stock.thresholdHint')}
       </p>
       {rows?.length === 0 && <p className="muted">{t('stock.noLow')}</p>}
       {rows && rows.length > 0 && (
@@ -121,21 +133,29 @@ export function LowStockList() {
           <tbody>
             {rows.map((row) => {
               const product = catalog.bySku(row.sku);
+              const measure = product?.pricing ?? 'unit';
+              const shown = (quantity: number) => formatStockQuantity(quantity, measure, locale);
+              const ownMinimum = own.get(row.sku);
               return (
                 <tr key={row.sku} data-testid={`low-${row.sku}`}>
                   <td>
                     {product ? productName(product, locale) : row.sku}{' '}
                     <span className="muted">{row.sku}</span>
                   </td>
-                  <td className="number">{row.sellable}</td>
-                  <td className="number">{row.minimum}</td>
-                  <td className="number">{row.shortBy}</td>
+                  <td className="number">{shown(row.sellable)}</td>
+                  <td className="number">{shown(row.minimum)}</td>
+                  <td className="number">{shown(row.shortBy)}</td>
                   <td>
                     <input
                       aria-label={`${t('stock.setThreshold')} ${row.sku}`}
-                      inputMode="numeric"
+                      inputMode={measure === 'weight' ? 'decimal' : 'numeric'}
                       placeholder={String(defaultThreshold)}
-                      value={drafts[row.sku] ?? String(own.get(row.sku) ?? '')}
+                      value={
+                        drafts[row.sku] ??
+                        (ownMinimum === undefined
+                          ? ''
+                          : stockQuantityText(ownMinimum, measure, locale))
+                      }
                       onChange={(event) => setDrafts({ ...drafts, [row.sku]: event.target.value })}
                     />
                   </td>

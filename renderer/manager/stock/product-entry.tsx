@@ -2,17 +2,26 @@ import { useEffect, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { ProductDoc } from '../../../src/documents';
 import { onScan } from '../../devices/scan-router';
+import { services } from '../../services';
+import { useAppStore } from '../../state/app-store';
 import { useManagerTranslate } from '../use-manager-translate';
 import { productFor, productOfScan } from '../../lookup/stock-data';
 
+/** How many name matches are offered to pick from. */
+const MATCHES_SHOWN = 8;
+
 /**
- * A scan-or-type field for the stock screens: a keyboard-wedge scan (digits then Enter) or a
- * typed SKU names a product; the field clears for the next scan.
+ * A scan-or-type field for the stock screens: a keyboard-wedge scan (digits then Enter), a typed
+ * SKU, or words of the product's name, with or without Vietnamese accents ("banh mi"), found by
+ * the sell screen's own catalog search (src/search CatalogIndex.search). One match is taken at
+ * once; several are listed to pick from. The field clears for the next scan.
  */
 export function ProductEntry(props: { onProduct: (product: ProductDoc) => void; testId: string }) {
   const t = useManagerTranslate();
+  const locale = useAppStore((state) => state.locale);
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [matches, setMatches] = useState<{ query: string; products: ProductDoc[] } | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const { onProduct } = props;
 
@@ -21,6 +30,7 @@ export function ProductEntry(props: { onProduct: (product: ProductDoc) => void; 
     () =>
       onScan(({ raw, scan }) => {
         const product = productOfScan(scan);
+        setMatches(null);
         if (!product) setError(t('common.unknownProduct', { code: raw.trim() }));
         else {
           setError(null);
@@ -31,16 +41,30 @@ export function ProductEntry(props: { onProduct: (product: ProductDoc) => void; 
     [onProduct, t],
   );
 
+  function choose(product: ProductDoc): void {
+    setError(null);
+    setMatches(null);
+    onProduct(product);
+    input.current?.focus();
+  }
+
   function submit(event: FormEvent): void {
     event.preventDefault();
-    const product = productFor(text);
-    if (!product) setError(t('common.unknownProduct', { code: text.trim() }));
-    else {
-      setError(null);
-      onProduct(product);
-    }
+    const query = text.trim();
     setText('');
     input.current?.focus();
+    if (!query) return;
+    const exact = productFor(query);
+    const found = exact ? [exact] : services().catalog.search(query, MATCHES_SHOWN);
+    const [first] = found;
+    if (!first) {
+      setMatches(null);
+      setError(t('common.unknownProduct', { code: query }));
+    } else if (found.length === 1) choose(first);
+    else {
+      setError(null);
+      setMatches({ query, products: found });
+    }
   }
 
   return (
@@ -58,6 +82,27 @@ export function ProductEntry(props: { onProduct: (product: ProductDoc) => void; 
         <p className="error" role="alert">
           {error}
         </p>
+      )}
+      {matches && (
+        <div data-testid={`${props.testId}-matches`}>
+          <p className="muted">
+            {t('common.pickProduct', { count: matches.products.length, query: matches.query })}
+          </p>
+          <ul className="product-matches">
+            {matches.products.map((product) => (
+              <li key={product.id}>
+                <button
+                  type="button"
+                  className="button-secondary"
+                  data-testid={`${props.testId}-match-${product.sku}`}
+                  onClick={() => choose(product)}
+                >
+                  {productName(product, locale)} <span className="muted">{product.sku}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
       )}
     </form>
   );

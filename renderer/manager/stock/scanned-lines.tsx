@@ -1,6 +1,7 @@
 /**
  * The list a receiving or counting person builds by scanning: each scan adds one to the line of
- * that product (and area), and the number can be typed over when a whole case is counted.
+ * that product (and area), and the number can be typed over when a whole case is counted. A
+ * weighed product's line counts grams (the measure of its stock moves), and says so.
  */
 import type { ProductDoc } from '../../../src/documents';
 import { useManagerTranslate } from '../use-manager-translate';
@@ -11,6 +12,8 @@ export interface ScannedLine {
   name: string;
   quantity: number;
   location?: string;
+  /** Weighed products are counted in grams. */
+  weighed?: boolean;
 }
 
 export function addScan(
@@ -24,6 +27,7 @@ export function addScan(
     return lines.map((line) => (line === same ? { ...line, quantity: line.quantity + 1 } : line));
   }
   const line: ScannedLine = { sku: product.sku, name: productName(product, locale), quantity: 1 };
+  if (product.pricing === 'weight') line.weighed = true;
   if (location) line.location = location;
   return [...lines, line];
 }
@@ -67,6 +71,7 @@ export function ScannedLines(props: {
                   );
                 }}
               />
+              {line.weighed && ' g'}
             </td>
             <td>
               <button

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { ProductDoc } from '../../../src/documents';
+import { formatStockQuantity } from '../../../src/stock';
 import type { StockLevel } from '../../../src/stock';
 import { services } from '../../services';
 import { useAppStore } from '../../state/app-store';
@@ -7,6 +8,7 @@ import { dateTime } from '../manager-format';
 import { useManagerTranslate } from '../use-manager-translate';
 import { ProductEntry, productName } from './product-entry';
 import { levelHere, remoteStock } from '../../lookup/stock-data';
+import { useStoreNames } from '../../lookup/store-names';
 import type { RemoteStock } from '../../lookup/stock-data';
 
 type Elsewhere = { state: 'loading' } | { state: 'unavailable' } | ({ state: 'ok' } & RemoteStock);
@@ -15,6 +17,7 @@ type Elsewhere = { state: 'loading' } | { state: 'unavailable' } | ({ state: 'ok
 export function StockLookup() {
   const t = useManagerTranslate();
   const locale = useAppStore((state) => state.locale);
+  const storeName = useStoreNames();
   const [product, setProduct] = useState<ProductDoc | null>(null);
   const [here, setHere] = useState<StockLevel | null>(null);
   const [elsewhere, setElsewhere] = useState<Elsewhere | null>(null);
@@ -30,6 +33,8 @@ export function StockLookup() {
   }
 
   const { storeId } = services().config;
+  const shown = (quantity: number) =>
+    formatStockQuantity(quantity, product?.pricing ?? 'unit', locale);
   const others =
     elsewhere?.state === 'ok' ? elsewhere.stores.filter((entry) => entry.storeId !== storeId) : [];
   return (
@@ -42,10 +47,11 @@ export function StockLookup() {
           </h3>
           <h3>{t('stock.here')}</h3>
           <p>
-            {t('stock.sellable')}: <strong data-testid="stock-here">{here?.sellable ?? '…'}</strong>
+            {t('stock.sellable')}:{' '}
+            <strong data-testid="stock-here">{here ? shown(here.sellable) : '…'}</strong>
             {' · '}
             {t('stock.damaged')}:{' '}
-            <span data-testid="stock-here-damaged">{here?.damaged ?? '…'}</span>
+            <span data-testid="stock-here-damaged">{here ? shown(here.damaged) : '…'}</span>
           </p>
           <h3>{t('stock.elsewhere')}</h3>
           {elsewhere?.state === 'loading' && <p className="muted">{t('stock.loadingRemote')}</p>}
@@ -73,9 +79,9 @@ export function StockLookup() {
                   <tbody>
                     {others.map((entry) => (
                       <tr key={entry.storeId} data-testid={`stock-store-${entry.storeId}`}>
-                        <td>{entry.storeId}</td>
-                        <td className="number">{entry.sellable}</td>
-                        <td className="number">{entry.damaged}</td>
+                        <td>{storeName(entry.storeId)}</td>
+                        <td className="number">{shown(entry.sellable)}</td>
+                        <td className="number">{shown(entry.damaged)}</td>
                       </tr>
                     ))}
                   </tbody>

@@ -7,6 +7,8 @@ import type { CurrencyCode, Locale, Minor } from '../../money';
 import type { CartInput, PricedCart } from '../../pricing';
 import type { ReceiptBlock, TextStyle } from '../model';
 import { DEFAULT_STORE_TIME_ZONE } from '../../store-clock';
+// Grams as kilograms with three decimals, in the receipt's locale: 512 g is "0,512 kg".
+import { formatKilograms } from '../../stock/stock-quantity';
 
 export interface ReceiptContext {
   storeName: string;
@@ -97,13 +99,6 @@ const CART_LABELS = {
   },
 } as const satisfies Record<Locale, Record<string, string>>;
 
-/** Grams as kilograms with three decimals, in the receipt's locale: 512 g is "0,512 kg". */
-function kilograms(grams: number, locale: Locale): string {
-  const whole = Math.floor(grams / 1000);
-  const fraction = String(grams % 1000).padStart(3, '0');
-  return `${whole}${locale === 'vi-VN' ? ',' : '.'}${fraction} kg`;
-}
-
 /** Text on the left and an amount (already formatted) on the right. */
 export function textAmount(left: string, right: string, bold = false): ReceiptBlock {
   return {
@@ -146,7 +141,7 @@ export function pricedCartBlocks(
     blocks.push(line(cartLine.name));
     const measure =
       cartLine.pricing === 'weight'
-        ? `${kilograms(cartLine.grams ?? 0, context.locale)} x ${money(pricedLine.unitPrice)}/kg`
+        ? `${formatKilograms(cartLine.grams ?? 0, context.locale)} x ${money(pricedLine.unitPrice)}/kg`
         : `${cartLine.quantity} x ${money(pricedLine.unitPrice)}`;
     blocks.push(textAmount(`  ${measure}`, money(pricedLine.gross)));
     if (cartLine.override) {

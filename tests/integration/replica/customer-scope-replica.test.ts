@@ -10,6 +10,7 @@ import { openReplica } from '../../../renderer/data/database';
 import type { ReplicaDatabase } from '../../../renderer/data/database';
 import { startReplication } from '../../../renderer/data/replication';
 import type { ReplicationHandle } from '../../../renderer/data/replication';
+import { generateDemoData } from '../../../src/demo';
 import { DEMO_OTHER_STORE_ID } from '../../../src/demo/demo-ids';
 import { registerConfig } from '../../helpers/register-config';
 import { waitFor } from '../../helpers/wait-for';
@@ -50,9 +51,20 @@ describe('a Hoàn Kiếm register’s replica of customers', () => {
   it('holds only the customers its store needs, with their ledgers', async () => {
     await replication.initialPull(['customers', 'loyalty']);
     const customers = (await database.customers.find().exec()).map((doc) => doc.id);
-    // The demo's customers are born at Quận 1 or on the web; Hoàn Kiếm needs only W-10003's.
-    expect(customers.length).toBeGreaterThan(0);
-    expect(customers.length).toBeLessThan(5);
+    // The demo's customers are born at Quận 1 or on the web; Hoàn Kiếm needs those who bought
+    // or collected there (src/demo demo-history.ts) and W-10003's customer, no one else.
+    const demo = generateDemoData({ now: new Date().toISOString() });
+    const hanoi = new Set(
+      [
+        ...demo.sales.filter((sale) => sale.storeId === DEMO_OTHER_STORE_ID),
+        ...[...demo.pastOrders, ...demo.webOrders].filter(
+          (order) => order.pickupStoreId === DEMO_OTHER_STORE_ID,
+        ),
+      ].map((doc) => doc.customerId),
+    );
+    expect(hanoi.size).toBeGreaterThan(0);
+    expect(hanoi.size).toBeLessThan(demo.customers.length / 4);
+    expect([...customers].sort()).toEqual([...hanoi].sort());
     expect(customers).not.toContain(QUAN_1_CUSTOMER);
     const entries = (await database.loyalty.find().exec()).map((doc) => doc.customerId);
     expect(entries.every((customerId) => customers.includes(customerId))).toBe(true);

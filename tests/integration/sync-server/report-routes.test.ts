@@ -3,6 +3,7 @@
  * over every store's sales, returns, orders and loyalty entries.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateDemoData } from '../../../src/demo';
 import type { SaleDoc } from '../../../src/documents';
 import { startSyncServerProcess } from '../../helpers/sync-server-process';
 import type { EnrolledDevice, SyncServerProcess } from '../../helpers/sync-server-process';
@@ -59,7 +60,12 @@ describe('GET /api/v1/reports', () => {
     expect(body.sales.byHour[9]?.amount).toBe(25_000);
     expect(body.sales.byHour[16]?.amount).toBe(40_000);
     expect(body.returns.count).toBe(0);
-    expect(body.customers.customers).toBe(0);
+    // Customer measures span each customer's whole history: the demo's own customers with past
+    // sales and collected orders (src/demo demo-history.ts); the pushed sales name none.
+    const demo = generateDemoData({ now: new Date().toISOString() });
+    expect(body.customers.customers).toBe(
+      new Set([...demo.sales, ...demo.pastOrders].map((doc) => doc.customerId)).size,
+    );
   });
 
   it('keeps to one store when asked', async () => {
