@@ -14,7 +14,7 @@
  * promotion, discount, share of the order discount or VAT, and it is left off the breakdown.
  * Lines are worked in lineId order, so reordering the cart never moves a minor unit.
  */
-import { allocate, min, minor, mulDiv, sum } from '../money';
+import { allocate, min, minor, mulDiv, parseTypedPercent, sum } from '../money';
 import type { Minor, RoundingMode } from '../money';
 import { compareText, computeDocumentTax, findTaxRate } from '../tax';
 import { activePromotions, applyItemPromotions, applySpendThresholds } from './apply-promotions';
@@ -90,12 +90,23 @@ function checkLine(line: CartLineInput): void {
   if (line.discount) checkDiscount(line.discount, where);
 }
 
+const isDiscountPercent = (percentBp: number): boolean =>
+  Number.isSafeInteger(percentBp) && percentBp >= 0 && percentBp <= BASIS_POINTS;
+
+/**
+ * A manual discount's percentage as the cashier typed it ("10", "12,5", "12.5 %"), read by the
+ * one typed-number rule (src/money parseTypedPercent: two decimals at most), in basis points; null
+ * when it is not a percentage from 0 to 100 that pricing would take.
+ */
+export function typedDiscountPercent(text: string): number | null {
+  const read = parseTypedPercent(text);
+  return read.ok && isDiscountPercent(read.percentBp) ? read.percentBp : null;
+}
+
 function checkDiscount(discount: ManualDiscount, where: string): void {
   const ok =
     discount.kind === 'percent'
-      ? Number.isSafeInteger(discount.percentBp) &&
-        discount.percentBp >= 0 &&
-        discount.percentBp <= BASIS_POINTS
+      ? isDiscountPercent(discount.percentBp)
       : Number.isSafeInteger(discount.amount) && discount.amount >= 0;
   if (!ok) {
     throw new PricingError(

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { formatAmount } from '../../../src/money';
+import { typedDiscountPercent } from '../../../src/pricing';
 import type { ManualDiscount } from '../../../src/pricing';
 import { useTranslate } from '../../i18n/use-translate';
 import { readTypedAmount } from '../../platform/typed-amount';
@@ -31,8 +32,8 @@ export function DiscountForm(props: {
     event.preventDefault();
     const why = reason.trim() ? { reason: reason.trim() } : {};
     if (kind === 'percent') {
-      const percentBp = Math.round(Number(value.replace(',', '.')) * 100);
-      if (!Number.isFinite(percentBp) || percentBp < 0 || percentBp > 10_000 || value === '') {
+      const percentBp = typedDiscountPercent(value);
+      if (percentBp === null) {
         setError(t('edit.badPercent'));
         return;
       }
