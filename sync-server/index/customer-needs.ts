@@ -125,15 +125,18 @@ export class CustomerNeeds {
     return new Set(rows.filter((row) => row.ok).map((row) => row.id));
   }
 
-  /** Writes each customer and its ledger entries again, unchanged, then clears the queue. */
+  /**
+   * Writes each customer's ledger entries and then the customer again, unchanged, then clears
+   * the queue. The ledger first: whoever sees the customer arrive can already read its points.
+   */
   private async touch(needs: readonly CustomerNeed[]): Promise<void> {
     const customerIds = [...new Set(needs.map((need) => need.customerId))];
-    await this.rewrite('customers', customerIds);
     const postings = await Promise.all(customerIds.map((id) => this.index.postings('loy', id)));
     await this.rewrite(
       'loyalty',
       postings.flat().map((posting) => posting.id),
     );
+    await this.rewrite('customers', customerIds);
     const markers = await this.store.getCurrent(DB, needs.map(queuedId));
     const done = [...markers.values()].filter((doc) => !doc._deleted);
     await this.store.bulkDocs(
