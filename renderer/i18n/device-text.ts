@@ -2,7 +2,7 @@
  * Device problems and print job states in the page's language, from the codes the device host
  * answers with (its own messages are English, for logs).
  */
-import type { DeviceErrorCode, DeviceKind, PrintJobInfo } from '../../src/ipc/contract';
+import type { DeviceErrorCode, DeviceKind } from '../../src/ipc/contract';
 import { useAppStore } from '../state/app-store';
 import { deviceProblemKey } from './device-messages';
 import { translator } from './translate';
@@ -14,10 +14,6 @@ export function deviceProblem(
   code: DeviceErrorCode | undefined,
 ): string {
   return t(deviceProblemKey(code), { device: t(`device.name.${kind}`) });
-}
-
-export function printJobState(t: Translate, state: PrintJobInfo['state']): string {
-  return t(`printJob.${state}`);
 }
 
 /** For code outside React: the translate function of the language on screen now. */

@@ -31,8 +31,6 @@ export const en: Record<ManagerMessageKey, string> = {
     'No product "{code}". Scan the barcode again, or type the SKU or a few words of the name (with or without accents).',
   'common.saved': 'Saved.',
   'common.error': 'Error: {message}',
-  'common.printed': 'Sent to the printer ({state}).',
-  'common.printFailed': 'Could not print: {message}',
   'common.csv': 'Download CSV',
   'gate.closedTitle': 'The register is closed',
   'gate.closedHint': 'Open a shift with a float before selling.',

@@ -32,8 +32,6 @@ export const vi = {
     'Không tìm thấy sản phẩm "{code}". Quét lại mã vạch, hoặc nhập SKU hay vài chữ của tên (có dấu hoặc không).',
   'common.saved': 'Đã lưu.',
   'common.error': 'Lỗi: {message}',
-  'common.printed': 'Đã gửi lệnh in ({state}).',
-  'common.printFailed': 'Không in được: {message}',
   'common.csv': 'Tải CSV',
   'gate.closedTitle': 'Quầy đang đóng',
   'gate.closedHint': 'Mở ca với tiền đầu ca trước khi bán hàng.',

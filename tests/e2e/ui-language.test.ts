@@ -158,7 +158,7 @@ describe('the UI speaks one language at a time', () => {
         .getByRole('button', { name: /^(In|Print)$/ })
         .first()
         .click();
-      await report.getByTestId('print-status').filter({ hasText: /\S/ }).first().waitFor();
+      await report.getByTestId('print-job-status').and(page.locator('.error')).waitFor();
       await look(page, locale, 'manager shift, X report printed');
     }
     await goHome(page);

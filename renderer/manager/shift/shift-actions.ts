@@ -27,7 +27,6 @@ import { services, storeStaff } from '../../services';
 import { useAppStore } from '../../state/app-store';
 import { newId } from '../manager-format';
 import { storeTimeZone } from '../../../src/store-clock';
-import { currentTranslate, deviceProblem, printJobState } from '../../i18n/device-text';
 import { findFacts, insertFact } from '../../data/facts';
 
 /** Opens this register's shift with the float counted, and the notes when counted by note. */
@@ -138,20 +137,4 @@ export async function xReportReceipt(report: XReport): Promise<Receipt> {
 
 export async function zReportReceipt(report: ZReport, closedBy: string): Promise<Receipt> {
   return buildZReportReceipt(report, { ...(await receiptContext()), closedBy });
-}
-
-/**
- * Sends a receipt to the printer queue; the answer is words for the screen in its language (the
- * job's state, or the problem from the host's code), not an exception.
- */
-export async function printReceipt(receipt: Receipt): Promise<{ ok: boolean; message: string }> {
-  const t = currentTranslate();
-  const result = await services().api.invoke('printer/print', {
-    jobId: newId('print'),
-    receipt,
-  });
-  if (result.ok && result.value.state !== 'failed')
-    return { ok: true, message: printJobState(t, result.value.state) };
-  const code = result.ok ? result.value.lastErrorCode : result.code;
-  return { ok: false, message: deviceProblem(t, 'printer', code) };
 }

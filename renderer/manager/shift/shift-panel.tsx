@@ -4,6 +4,8 @@ import { layoutReceipt, layoutText } from '../../../src/receipt';
 import type { Receipt } from '../../../src/receipt';
 import type { XReport, ZReport } from '../../../src/shifts';
 import { storeStaff } from '../../services';
+import { printReceipt } from '../../devices/print-receipt';
+import { PrintJobStatus } from '../../devices/print-job-status';
 import { useAppStore } from '../../state/app-store';
 import { dateTime } from '../manager-format';
 import { useManagerTranslate } from '../use-manager-translate';
@@ -12,7 +14,7 @@ import { CloseShiftForm } from './close-shift-form';
 import { OpenRegisterForm } from './open-register-form';
 import { useOpenShift } from '../../state/open-shift-store';
 import { ReportTable } from './report-table';
-import { currentXReport, printReceipt, xReportReceipt, zReportReceipt } from './shift-actions';
+import { currentXReport, xReportReceipt, zReportReceipt } from './shift-actions';
 
 /** Tenders the closer is asked to count: cash always, then whatever the shift took. */
 const COUNTED_BY_DEFAULT = ['cash', 'card'];
@@ -25,31 +27,25 @@ function ReceiptPreview(props: { receipt: Receipt; testId: string }) {
   );
 }
 
-function PrintButton(props: { receipt: Receipt }) {
+/**
+ * Prints a report through the register's print jobs: the job's state, and a failure with its
+ * reason and Retry, show in PrintJobStatus as for every other print. `printAtOnce`: the Z report
+ * prints as the shift closes, without a press.
+ */
+function PrintButton(props: { receipt: Receipt; printAtOnce?: boolean }) {
   const t = useManagerTranslate();
-  const [result, setResult] = useState<string | null>(null);
+  const [jobId, setJobId] = useState<string | null>(null);
+  const { receipt, printAtOnce } = props;
+  const print = useCallback(() => void printReceipt(receipt).then(setJobId), [receipt]);
+  useEffect(() => {
+    if (printAtOnce) print();
+  }, [printAtOnce, print]);
   return (
     <div className="manager-row">
-      <button
-        type="button"
-        className="button-secondary"
-        onClick={() =>
-          void printReceipt(props.receipt).then((outcome) =>
-            setResult(
-              outcome.ok
-                ? t('common.printed', { state: outcome.message })
-                : t('common.printFailed', { message: outcome.message }),
-            ),
-          )
-        }
-      >
+      <button type="button" className="button-secondary" data-testid="report-print" onClick={print}>
         {t('common.print')}
       </button>
-      {result && (
-        <span className="muted" role="status" data-testid="print-status">
-          {result}
-        </span>
-      )}
+      {jobId && <PrintJobStatus key={jobId} jobId={jobId} />}
     </div>
   );
 }
@@ -64,7 +60,6 @@ export function ShiftPanel() {
     shift: ShiftDoc;
     report: ZReport;
     receipt: Receipt;
-    printed: string;
   } | null>(null);
   const [openerName, setOpenerName] = useState('');
 
@@ -91,10 +86,7 @@ export function ShiftPanel() {
         totalOverShort={closed.report.totalOverShort}
         testId="z-report-table"
       />
-      <p className="muted" data-testid="print-status">
-        {closed.printed}
-      </p>
-      <PrintButton receipt={closed.receipt} />
+      <PrintButton receipt={closed.receipt} printAtOnce />
       <ReceiptPreview receipt={closed.receipt} testId="z-receipt" />
     </section>
   );
@@ -127,17 +119,7 @@ export function ShiftPanel() {
           onClosed={(result) => {
             setX(null);
             void zReportReceipt(result.report, result.shift.closing?.closedBy ?? '').then(
-              async (receipt) => {
-                setClosed({ ...result, receipt, printed: '' });
-                const outcome = await printReceipt(receipt);
-                setClosed({
-                  ...result,
-                  receipt,
-                  printed: outcome.ok
-                    ? t('common.printed', { state: outcome.message })
-                    : t('common.printFailed', { message: outcome.message }),
-                });
-              },
+              (receipt) => setClosed({ ...result, receipt }),
             );
           }}
         />
