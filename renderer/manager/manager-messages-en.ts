@@ -279,6 +279,8 @@ export const en: Record<ManagerMessageKey, string> = {
     "A tax code needs the buyer's name (the company's name); enter the name.",
   'einvoices.buyer.problem.empty':
     'Enter at least one of: name, tax code, address, citizen ID number or phone.',
+  'einvoices.buyer.problem.masked':
+    '{field} is shown hidden (with *): leave it as shown to keep it, or type the whole number again.',
   'einvoices.buyer.refused.accepted':
     'The invoice was accepted, so buyer details can no longer be added. A wrong name or address: tell the buyer and the tax authority (form 04/SS-HĐĐT); a wrong or missing tax code: issue a replacing or adjusting invoice.',
   'einvoices.buyer.refused.sent':

@@ -278,6 +278,8 @@ export const vi = {
     'Có mã số thuế thì cần tên người mua (tên đơn vị); hãy nhập tên.',
   'einvoices.buyer.problem.empty':
     'Hãy nhập ít nhất một thông tin: tên, mã số thuế, địa chỉ, số định danh hoặc số điện thoại.',
+  'einvoices.buyer.problem.masked':
+    '{field} đang được che (dấu *): để nguyên để giữ số đã lưu, hoặc nhập lại đầy đủ cả số.',
   'einvoices.buyer.refused.accepted':
     'Hóa đơn đã được chấp nhận nên không bổ sung người mua được nữa. Sai tên hoặc địa chỉ: báo cho người mua và cơ quan thuế (mẫu 04/SS-HĐĐT); sai hoặc thiếu mã số thuế: lập hóa đơn thay thế hoặc điều chỉnh.',
   'einvoices.buyer.refused.sent': 'Hóa đơn đang ở nhà cung cấp; hãy chờ kết quả rồi thử lại.',

@@ -40,7 +40,7 @@ export function eInvoiceBuyerRoute(
       entry.storeId,
       "add a buyer's data to invoices",
     );
-    const checked = checkBuyerEntry(request.buyer);
+    const checked = checkBuyerEntry(request.buyer, entry.buyer);
     if (!checked.ok) {
       const { field, problem, reason } = checked.problem;
       throw badRequest(reason, { ...(field ? { field: `buyer.${field}` } : {}), problem });
@@ -62,7 +62,7 @@ export function eInvoiceBuyerRoute(
           },
         );
       }
-      return answer({ invoice: invoiceView(stored) });
+      return answer({ invoice: invoiceView(stored, res) });
     } catch (error) {
       if (error instanceof QueueRefusal) {
         throw new ApiError(409, 'conflict', error.message, { problem: error.status });

@@ -5,6 +5,7 @@
  */
 import type { Response } from 'express';
 import type { StaffDoc, StoreSettingsDoc } from '../../src/documents';
+import { hideBuyer } from '../../src/einvoice';
 import { principalOf } from '../access/auth';
 import { requireStaffPin } from '../access/pin-attempts';
 import type { PinAttempts } from '../access/pin-attempts';
@@ -18,10 +19,14 @@ import type { StoredInvoice } from '../einvoice/einvoice-queue-state';
 /** The retailer's permission for the store's settings; the server asks for it. */
 export const INVOICE_MANAGER_PERMISSION = 'manage-settings';
 
-/** What the manager sees of an entry: not its XML nor the running attempt's claim. */
-export function invoiceView(entry: StoredInvoice): EInvoiceView {
+/**
+ * What the caller sees of an entry: not its XML nor the running attempt's claim; a register sees
+ * the buyer's ID number and phone hidden (src/einvoice `hideBuyer`), the admin sees them whole.
+ */
+export function invoiceView(entry: StoredInvoice, res: Response): EInvoiceView {
   const { xml: _xml, claim: _claim, ...rest } = entry;
-  return rest;
+  if (!rest.buyer || principalOf(res).kind === 'admin') return rest;
+  return { ...rest, buyer: hideBuyer(rest.buyer) };
 }
 
 export function configuredQueue(queue: EInvoiceQueue | undefined): EInvoiceQueue {

@@ -40,7 +40,9 @@ export function eInvoiceRoutes(context: ServerContext, queue: EInvoiceQueue | un
   contractRoute(router, 'einvoices/list', access, async ({ store, date }, res) => {
     const running = configuredQueue(queue);
     checkStore(res, store);
-    const invoices = (await running.ledger.list(store, date)).map(invoiceView);
+    const invoices = (await running.ledger.list(store, date)).map((entry) =>
+      invoiceView(entry, res),
+    );
     return answer({ invoices });
   });
 
@@ -57,7 +59,7 @@ export function eInvoiceRoutes(context: ServerContext, queue: EInvoiceQueue | un
           'The invoice changed meanwhile; list it and try again.',
         );
       }
-      return answer({ invoice: invoiceView(stored) });
+      return answer({ invoice: invoiceView(stored, res) });
     } catch (error) {
       if (error instanceof QueueRefusal) throw new ApiError(409, 'conflict', error.message);
       throw error;

@@ -45,6 +45,7 @@ const PROBLEMS: Readonly<Record<BuyerProblemKind, ManagerMessageKey>> = {
   phone: 'einvoices.buyer.problem.phone',
   'needs-name': 'einvoices.buyer.problem.needs-name',
   empty: 'einvoices.buyer.problem.empty',
+  masked: 'einvoices.buyer.problem.masked',
 };
 
 const REFUSALS: Readonly<Record<string, ManagerMessageKey>> = {
@@ -96,7 +97,7 @@ export function EInvoiceBuyerForm(props: {
   async function save(event: FormEvent) {
     event.preventDefault();
     if (!staff) return;
-    const checked = checkBuyerEntry(entry);
+    const checked = checkBuyerEntry(entry, invoice.buyer);
     if (!checked.ok) {
       const { problem, field } = checked.problem;
       setMessage({ kind: 'error', text: problemText(t, problem, field) });

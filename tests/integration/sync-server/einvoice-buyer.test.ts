@@ -75,6 +75,14 @@ async function invoices(): Promise<EInvoiceView[]> {
   return ((await response.json()) as { invoices: EInvoiceView[] }).invoices;
 }
 
+async function listedFor(auth: string): Promise<EInvoiceView[]> {
+  const response = await fetch(`${server.url}/api/v1/einvoices?store=hcm-q1&date=${DAY}`, {
+    headers: { Authorization: auth },
+  });
+  expect(response.status).toBe(200);
+  return ((await response.json()) as { invoices: EInvoiceView[] }).invoices;
+}
+
 async function invoiceOf(saleId: string): Promise<EInvoiceView> {
   let found: EInvoiceView | undefined;
   await expect
@@ -197,7 +205,8 @@ describe("the buyer's data after the sale", () => {
         name: BUYER.name,
         taxCode: BUYER.taxCode,
         address: BUYER.address,
-        phone: '+84901234567',
+        // The register is shown the phone hidden; the XML below carries it whole.
+        phone: '*********567',
       },
     });
     await expect
@@ -214,5 +223,30 @@ describe("the buyer's data after the sale", () => {
     const again = await addBuyer(server.adminAuth, queued.id, { buyer: { name: 'Khác' } });
     expect(again).toMatchObject({ status: 409, body: { problem: 'accepted' } });
     expect(again.body.reason).toMatch(/04\/SS-HĐĐT/);
+  });
+
+  it("shows a register the buyer's phone and ID number hidden, the head office whole", async () => {
+    const of = (list: EInvoiceView[]) => list.find((invoice) => invoice.saleId === 'sale_BUY1');
+    await expect.poll(async () => of(await listedFor(q1.auth))?.buyer).toBeDefined();
+    expect(of(await listedFor(q1.auth))?.buyer).toEqual({
+      name: BUYER.name,
+      taxCode: BUYER.taxCode,
+      address: BUYER.address,
+      phone: '*********567',
+    });
+    expect(of(await listedFor(server.adminAuth))?.buyer?.phone).toBe('+84901234567');
+  });
+
+  it('refuses a hidden value with nothing on file behind it, changing nothing', async () => {
+    const queued = await invoiceOf('sale_BUY2');
+    const forged = await addBuyer(q1.auth, queued.id, {
+      buyer: { name: 'Trần Thị Bình', phone: '*********567' },
+      ...MANAGER,
+    });
+    expect(forged).toMatchObject({
+      status: 400,
+      body: { field: 'buyer.phone', problem: 'masked' },
+    });
+    expect((await invoiceOf('sale_BUY2')).buyer).toBeUndefined();
   });
 });

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { apiRequestProblem } from '../../../src/api';
 import { normalizePhone } from '../../../src/customers/customer-identity';
-import { BUYER_MAX_LENGTH, checkBuyerEntry } from '../../../src/einvoice';
+import { BUYER_MAX_LENGTH, checkBuyerEntry, hideBuyer } from '../../../src/einvoice';
 import type { BuyerEntry } from '../../../src/einvoice';
 
 const problemOf = (entry: BuyerEntry) => {
@@ -107,5 +107,52 @@ describe("the buyer's data entered after the sale", () => {
     expect(
       apiRequestProblem('einvoices/buyer', { ...request({ name: 'A' }), pin: '1'.repeat(33) }),
     ).toMatchObject({ field: 'pin' });
+  });
+
+  describe("a person's ID number and phone, shown hidden to a register", () => {
+    const ON_FILE = { name: 'Nguyễn Văn An', idNumber: '079123456789', phone: '+84901234567' };
+    const SHOWN = hideBuyer(ON_FILE);
+
+    it('hides all but the last 3 characters of the ID number and phone, nothing else', () => {
+      expect(SHOWN).toEqual({
+        name: 'Nguyễn Văn An',
+        idNumber: '*********789',
+        phone: '*********567',
+      });
+    });
+
+    it('keeps what is on file when the hidden value comes back as shown (the server)', () => {
+      expect(checkBuyerEntry({ ...SHOWN, name: 'Nguyễn Văn Bình' }, ON_FILE)).toEqual({
+        ok: true,
+        buyer: { name: 'Nguyễn Văn Bình', idNumber: '079123456789', phone: '+84901234567' },
+      });
+      // A number typed again whole replaces it.
+      const retyped = checkBuyerEntry({ ...SHOWN, phone: '0912 345 678' }, ON_FILE);
+      expect(retyped.ok && retyped.buyer.phone).toBe('+84912345678');
+    });
+
+    it('takes the shown value unchecked in the form, which only has it hidden', () => {
+      expect(checkBuyerEntry({ ...SHOWN, name: 'Nguyễn Văn Bình' }, SHOWN)).toMatchObject({
+        ok: true,
+      });
+      expect(checkBuyerEntry({ idNumber: SHOWN.idNumber }, SHOWN)).toMatchObject({ ok: true });
+    });
+
+    it('refuses a hidden value that is not what was shown: no guessing, no forging', () => {
+      const masked = (entry: BuyerEntry, onFile?: typeof ON_FILE) => {
+        const checked = checkBuyerEntry(entry, onFile);
+        return checked.ok ? null : [checked.problem.field, checked.problem.problem];
+      };
+      // Nothing on file behind it.
+      expect(masked({ phone: '*********567' })).toEqual(['phone', 'masked']);
+      // Edited around the stars, or another number's tail.
+      expect(masked({ ...SHOWN, idNumber: '*********788' }, ON_FILE)).toEqual([
+        'idNumber',
+        'masked',
+      ]);
+      expect(masked({ ...SHOWN, phone: '0901*****567' }, ON_FILE)).toEqual(['phone', 'masked']);
+      const reason = checkBuyerEntry({ phone: '***' });
+      expect(reason.ok ? '' : reason.problem.reason).toMatch(/type the whole phone number again/);
+    });
   });
 });
