@@ -84,8 +84,10 @@ function hueColour(hue: number, lightness: number): Rgb {
 
 /** The demo tile of one SKU: its colour follows from the SKU, so a re-seed makes the same bytes. */
 export function demoTilePng(sku: string, size = 96): Buffer {
-  let hue = 0;
-  for (const char of sku) hue = (hue * 31 + char.charCodeAt(0)) % 360;
+  // FNV-1a: neighbouring SKUs (SKU000001, SKU000002) land far apart on the colour wheel.
+  let hash = 0x811c9dc5;
+  for (const char of sku) hash = Math.imul(hash ^ char.charCodeAt(0), 0x01000193) >>> 0;
+  const hue = (hash >>> 16) % 360;
   const base = hueColour(hue, 0.5);
   const light = hueColour(hue, 0.8);
   const dark = hueColour(hue, 0.3);
