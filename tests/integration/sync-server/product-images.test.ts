@@ -5,12 +5,17 @@
  * catalog or shaped like paths refused, a register cannot upload, and the image is served with a
  * fixed Content-Type and nosniff. Runs the same on CouchDB (OMNITILL_TEST_COUCHDB_URL).
  */
+import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemoProducts } from '../../../src/demo/demo-data';
 import { MAX_PRODUCT_IMAGE_BYTES } from '../../../src/product-images';
 import { demoTilePng } from '../../../sync-server/services/demo-images';
-import { startSyncServerProcess } from '../../helpers/sync-server-process';
+import { REPO_ROOT, startSyncServerProcess } from '../../helpers/sync-server-process';
 import type { EnrolledDevice, SyncServerProcess } from '../../helpers/sync-server-process';
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -158,4 +163,28 @@ describe('product images on the sync-server', () => {
       expect(replica.status).toBe(404);
     }
   });
+
+  it('uploads and removes with the admin command, refusing a file that is not an image', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'omnitill-image-'));
+    const png = join(dir, 'tile.png');
+    const svg = join(dir, 'tile.svg');
+    writeFileSync(png, demoTilePng('from the command'));
+    writeFileSync(svg, SVG);
+    const admin = (...args: string[]) =>
+      promisify(execFile)(
+        join(REPO_ROOT, 'node_modules/.bin/tsx'),
+        [join(REPO_ROOT, 'sync-server/admin-cli.ts'), ...args, '--server', server.url],
+        { env: { ...process.env, OMNITILL_ADMIN_TOKEN: server.adminToken } },
+      );
+    try {
+      const { stdout } = await admin('product-image', third, png);
+      expect(stdout).toContain(`${third}: image/png`);
+      expect((await manifest()).map((entry) => entry.sku)).toContain(third);
+      await expect(admin('product-image', third, svg)).rejects.toThrow(/not a PNG, JPEG or WebP/);
+      expect((await admin('remove-product-image', third)).stdout).toContain('image removed');
+      expect((await manifest()).map((entry) => entry.sku)).not.toContain(third);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
