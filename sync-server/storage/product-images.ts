@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { ProductImageEntry, ProductImageType } from '../../src/product-images';
 import { isProductImageEntry } from '../../src/product-images';
+import { ApiError } from '../http/api-error';
 import { INTERNAL_DATABASES } from './database-layout';
 import type { DocumentStore } from './document-store';
 import { putAsServer, revOver } from './document-store';
@@ -17,6 +18,14 @@ const BYTES = INTERNAL_DATABASES.productImageBytes;
 export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
+
+/** Two uploads or removals of one SKU's image crossed: the later one is asked to try again. */
+const sameMoment = (sku: string): ApiError =>
+  new ApiError(
+    409,
+    'conflict',
+    `The image of ${sku} was changed by another request at the same moment; check it and send yours again.`,
+  );
 
 export interface StoredImage {
   entry: ProductImageEntry;
@@ -81,6 +90,7 @@ export class ProductImages {
       bytes: bytes.length,
       updatedAt: new Date().toISOString(),
     });
+    if (row.error === 'conflict') throw sameMoment(sku);
     if (row.error) throw new Error(`Storing the image of ${sku}: ${row.reason}`);
     if (previous && previous.hash !== hash) await this.dropBytesIfUnused(previous.hash);
     return entry;
@@ -95,6 +105,7 @@ export class ProductImages {
       [{ _id: sku, _rev: current._rev, _deleted: true }],
       true,
     );
+    if (row?.error === 'conflict') throw sameMoment(sku);
     if (row?.error) throw new Error(`Removing the image of ${sku}: ${row.reason}`);
     if (typeof current.hash === 'string') await this.dropBytesIfUnused(current.hash);
     return true;

@@ -108,6 +108,19 @@ describe('product images on the sync-server', () => {
     expect((await image(third)).status).toBe(404);
   });
 
+  it('answers uploads of one SKU at the same moment with 200 or 409, never a broken image', async () => {
+    const tiles = [1, 2, 3, 4, 5].map((n) => demoTilePng(`${first}-race-${n}`));
+    const statuses = await Promise.all(
+      tiles.map(async (tile) => (await upload(first, tile)).status),
+    );
+    expect(statuses.every((status) => status === 200 || status === 409)).toBe(true);
+    expect(statuses).toContain(200);
+    const listed = (await manifest()).find((entry) => entry.sku === first);
+    const got = await image(first);
+    expect(got.status).toBe(200);
+    expect(sha256(Buffer.from(await got.arrayBuffer()))).toBe(listed?.hash);
+  });
+
   it('refuses SVG, HTML and other bytes that are not PNG, JPEG or WebP', async () => {
     for (const body of [SVG, Buffer.from('<html><script>x</script>'), Buffer.from('GIF89a....')]) {
       const response = await upload(first, body, server.adminAuth, 'image/png');
