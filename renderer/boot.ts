@@ -10,6 +10,7 @@ import { CatalogSnapshotKeeper, loadCatalog } from './data/catalog-snapshot';
 import { indexedDbSnapshotStore } from './data/catalog-snapshot-store';
 import { openReplica } from './data/database';
 import { startReplication } from './data/replication';
+import { httpImageSource, startProductImages } from './data/product-image-shelf';
 import { connectDeviceApi, mustInvoke } from './platform/device-api';
 import { watchChanges, watchDocs } from './platform/watch-docs';
 import { pushAuditOutbox } from './audit/audit-trail';
@@ -115,4 +116,6 @@ export async function boot(): Promise<void> {
   await recoverAtStart(db, config);
   startCartJournal(db, config);
   store.setPhase('ready');
+  // Product pictures come after the sell screen is up, from the cache first, then the server.
+  startProductImages(replicaName, httpImageSource(config));
 }

@@ -9,6 +9,8 @@
  *   vietqr --bin B --account N --amount VND --ref R   prints a VietQR payload (docs/PAYMENTS.md)
  *   bank-account --store S --bin B --account N --name NAME [--bank-name BANK]   the store's
  *                                        account for transfers
+ *   product-image SKU FILE               uploads a product's picture (PNG, JPEG or WebP, 512 KB)
+ *   remove-product-image SKU
  * Options: --server URL (default http://127.0.0.1:7070); the admin token comes from
  * OMNITILL_ADMIN_TOKEN (migrate works on the stores themselves and needs none).
  */
@@ -20,6 +22,12 @@ import type { CatalogRow } from './services/catalog-import';
 import { migrate, MigrationError } from './storage/migrate';
 import { BANK_ACCOUNT_USAGE, setBankAccount } from './payments/bank-account-command';
 import { VIETQR_USAGE, vietQrCommandLines } from './payments/vietqr-command';
+import {
+  PRODUCT_IMAGE_USAGE,
+  REMOVE_PRODUCT_IMAGE_USAGE,
+  removeProductImage,
+  uploadProductImage,
+} from './services/product-image-command';
 
 const USAGE = `Usage: npm run admin -- <command> [--server URL]
   enroll-device --store STORE --name NAME
@@ -30,6 +38,8 @@ const USAGE = `Usage: npm run admin -- <command> [--server URL]
   migrate --from COUCHDB_URL [--prefix P] --data DIR   copy a CouchDB back to an embedded store
   ${VIETQR_USAGE}   print a VietQR payload to try
   ${BANK_ACCOUNT_USAGE}
+  ${PRODUCT_IMAGE_USAGE}   a product's picture (512 KB at most)
+  ${REMOVE_PRODUCT_IMAGE_USAGE}
 Needs OMNITILL_ADMIN_TOKEN (printed by the sync-server on its first start), except migrate,
 which reads and writes the stores directly: stop the sync-server first (docs/DEPLOYMENT.md),
 and vietqr, which only computes.`;
@@ -144,6 +154,14 @@ async function main(): Promise<void> {
   switch (command) {
     case 'bank-account': {
       console.log(await setBankAccount(server, token, values));
+      return;
+    }
+    case 'product-image': {
+      console.log(await uploadProductImage(server, token, argument, positionals[2]));
+      return;
+    }
+    case 'remove-product-image': {
+      console.log(await removeProductImage(server, token, argument));
       return;
     }
     case 'enroll-device': {

@@ -44,6 +44,8 @@ import { EReceipts } from './notifications/e-receipts';
 import { notificationConfigFromEnv } from './notifications/notification-adapters';
 import { receiptPageRouter } from './api/e-receipt-routes';
 import { startEInvoices } from './einvoice/einvoice-setup';
+import { ProductImages } from './storage/product-images';
+import { productImageRoutes } from './api/product-image-routes';
 
 export interface SyncServerOptions {
   /** 0 picks a free port. Default 7070. */
@@ -209,7 +211,9 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
     pinKeyOf,
     onAccepted,
   };
-  const seeded = options.seedDemo ? await seedDemoData(store, log) : false;
+  const images = new ProductImages(store);
+  await images.init();
+  const seeded = options.seedDemo ? await seedDemoData(store, log, images) : false;
   if (seeded) onAccepted('settings', []);
   // After the seed: the settings as they are now become versions (first start, or an upgrade).
   await settingsHistory.init();
@@ -258,6 +262,8 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
   await receipts.init();
   app.use('/r', receiptPageRouter(context, receipts));
   const einvoices = await startEInvoices(store, validator, settingsHistory, process.env, log);
+  // Images are not JSON: their routes sit beside the contract's (product-image-routes.ts).
+  app.use('/api/v1', productImageRoutes(context, images));
   app.use('/api/v1', apiRouter(context, reconciler, holds, receipts, einvoices));
   // Unconfirmed holds lapse: release them on a timer (a crashed register never will).
   const sweep = setInterval(

@@ -41,7 +41,8 @@ export function buildContentSecurityPolicy(input: ContentSecurityPolicyInput): s
     ['default-src', "'self'"],
     ['script-src', "'self'"],
     ['style-src', "'self'"],
-    ['img-src', "'self'", 'data:'],
+    // blob: the product pictures the register keeps offline (renderer/data/product-image-shelf.ts).
+    ['img-src', "'self'", 'data:', 'blob:'],
     ['font-src', "'self'"],
     ['connect-src', "'self'", ...[...origins].sort()],
     ['worker-src', "'self'"],

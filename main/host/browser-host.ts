@@ -78,7 +78,7 @@ export function contentSecurityPolicy(selfOrigin: string, connectOrigins: string
     "default-src 'self'",
     "script-src 'self'",
     "style-src 'self'",
-    "img-src 'self' data:",
+    "img-src 'self' data: blob:",
     `connect-src 'self' ${ws} ${connectOrigins.join(' ')}`.trim(),
     "object-src 'none'",
     "base-uri 'none'",

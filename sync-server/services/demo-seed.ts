@@ -5,6 +5,8 @@ import type { StaffDoc } from '../../src/documents';
 import { storeDatabaseName, storeDatabaseNames } from '../storage/database-layout';
 import type { DocumentStore } from '../storage/document-store';
 import { toCouchDoc } from '../storage/couch-doc';
+import type { ProductImages } from '../storage/product-images';
+import { seedDemoImages } from './demo-images';
 
 export { hashPin, PIN_ITERATIONS } from '../access/staff-pin';
 
@@ -50,6 +52,7 @@ async function writePerStore(
 export async function seedDemoData(
   store: DocumentStore,
   log: (line: string) => void,
+  images?: ProductImages,
 ): Promise<boolean> {
   const existing = await store.allDocs('products');
   if (existing.length > 0) return false;
@@ -65,10 +68,12 @@ export async function seedDemoData(
   await writePerStore(store, 'sales', demo.sales);
   await writePerStore(store, 'pickups', demo.pickups);
   await writePerStore(store, 'stock', demo.stock);
+  // Images before products: they are keyed by SKU and a redone seed writes the same bytes.
+  const pictured = images ? await seedDemoImages(images, demo.products) : 0;
   // Products last: an interrupted seed leaves products empty and is simply redone next start.
   await writeAll(store, 'products', demo.products);
   log(
-    `omnitill-sync-server: seeded the demo data (${demo.stores.length} stores, ${demo.staff.length} staff, ${demo.products.length} products, ${demo.customers.length} customers, ${demo.loyaltyEntries.length} loyalty entries, ${demo.sales.length} past sales, ${demo.pastOrders.length} past orders, ${demo.webOrders.length} web orders to collect, ${demo.stock.length} stock moves)`,
+    `omnitill-sync-server: seeded the demo data (${demo.stores.length} stores, ${demo.staff.length} staff, ${demo.products.length} products, ${demo.customers.length} customers, ${demo.loyaltyEntries.length} loyalty entries, ${demo.sales.length} past sales, ${demo.pastOrders.length} past orders, ${demo.webOrders.length} web orders to collect, ${demo.stock.length} stock moves, ${pictured} product images)`,
   );
   return true;
 }

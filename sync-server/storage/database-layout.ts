@@ -81,6 +81,10 @@ export const INTERNAL_DATABASES = {
   pinAttempts: 'omnitill-pin-attempts',
   /** The e-invoice queue: one document per sale's invoice, with its status (einvoice/). */
   einvoices: 'omnitill-einvoices',
+  /** Which SKU has which image (sku, hash, type, bytes): small, read whole for the manifest. */
+  productImages: 'omnitill-product-images',
+  /** The images' bytes, one document per content hash (product-images.ts). */
+  productImageBytes: 'omnitill-product-image-bytes',
 } as const;
 
 const storeDatabasePatterns = STORE_COLLECTIONS.map((name) => `${name}-`).join(', ');

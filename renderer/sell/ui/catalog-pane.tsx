@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { ProductDoc } from '../../../src/documents';
 import { formatMoney } from '../../../src/money';
+import { ProductThumb } from '../../components/product-thumb';
 import { useTranslate } from '../../i18n/use-translate';
 import { services } from '../../services';
 import { useAppStore } from '../../state/app-store';
@@ -47,17 +48,23 @@ export function CatalogPane(props: { onNeedsWeight: (product: ProductDoc) => voi
     if (outcome.kind !== 'search') setQuery('');
   }
 
-  const productButton = (product: ProductDoc) => (
-    <li key={product.id}>
-      <button type="button" className="product-button" onClick={() => pick(product)}>
-        <span>{locale === 'vi-VN' ? product.name.vi : product.name.en}</span>
-        <span className="muted">
-          {formatMoney(product.unitPrice, product.currency, locale)}
-          {product.pricing === 'weight' ? t('sell.perKg') : ''}
-        </span>
-      </button>
-    </li>
-  );
+  const productButton = (product: ProductDoc) => {
+    const name = locale === 'vi-VN' ? product.name.vi : product.name.en;
+    return (
+      <li key={product.id}>
+        <button type="button" className="product-button" onClick={() => pick(product)}>
+          <ProductThumb sku={product.sku} name={name} />
+          <span className="product-text">
+            <span>{name}</span>
+            <span className="muted">
+              {formatMoney(product.unitPrice, product.currency, locale)}
+              {product.pricing === 'weight' ? t('sell.perKg') : ''}
+            </span>
+          </span>
+        </button>
+      </li>
+    );
+  };
 
   return (
     <>

@@ -79,7 +79,7 @@ describe('content security policy', () => {
     expect(directives.get('default-src')).toEqual(["'self'"]);
     expect(directives.get('script-src')).toEqual(["'self'"]);
     expect(directives.get('style-src')).toEqual(["'self'"]);
-    expect(directives.get('img-src')).toEqual(["'self'", 'data:']);
+    expect(directives.get('img-src')).toEqual(["'self'", 'data:', 'blob:']);
     expect(directives.get('object-src')).toEqual(["'none'"]);
     expect(directives.get('base-uri')).toEqual(["'none'"]);
     expect(directives.get('frame-ancestors')).toEqual(["'none'"]);
@@ -91,7 +91,8 @@ describe('content security policy', () => {
   it('connects to the app and the configured sync-server origin, nothing else', () => {
     expect(directives.get('connect-src')).toEqual(["'self'", 'http://127.0.0.1:7070']);
     const sources = [...directives.values()].flat();
-    const remote = sources.filter((source) => !source.startsWith("'") && source !== 'data:');
+    const local = ['data:', 'blob:']; // blob: the page's own object URLs (product pictures)
+    const remote = sources.filter((source) => !source.startsWith("'") && !local.includes(source));
     expect(new Set(remote)).toEqual(new Set(['http://127.0.0.1:7070']));
   });
 
