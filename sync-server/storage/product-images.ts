@@ -1,8 +1,10 @@
 /**
  * Product images on the server (docs/DATA.md "Product images"), in the document store so they
  * live wherever the data does (embedded PouchDB or a CouchDB cluster) through the same calls:
- * one small document per SKU saying which image it has, and one document per content hash with
- * the bytes (base64). The manifest reads only the small ones.
+ * one small document per SKU saying which image it has, and one document per SKU and content
+ * hash with the bytes (base64). The manifest reads only the small ones. Bytes are never shared
+ * between SKUs (two SKUs with one picture store it twice): replacing or removing one SKU's image
+ * can then drop its old bytes at once, with no other SKU to race with and no scan of the rest.
  */
 import { createHash } from 'node:crypto';
 import type { ProductImageEntry, ProductImageType } from '../../src/product-images';
@@ -26,6 +28,9 @@ const sameMoment = (sku: string): ApiError =>
     'conflict',
     `The image of ${sku} was changed by another request at the same moment; check it and send yours again.`,
   );
+
+/** The bytes document of one SKU's image (SKUs are letters, digits, `-` and `_`). */
+const bytesId = (sku: string, hash: string): string => `${sku}.${hash}`;
 
 export interface StoredImage {
   entry: ProductImageEntry;
@@ -60,7 +65,8 @@ export class ProductImages {
   async read(sku: string): Promise<StoredImage | undefined> {
     const entry = await this.entryOf(sku);
     if (!entry) return undefined;
-    const doc = (await this.store.getCurrent(BYTES, [entry.hash])).get(entry.hash);
+    const id = bytesId(sku, entry.hash);
+    const doc = (await this.store.getCurrent(BYTES, [id])).get(id);
     if (!doc || doc._deleted || typeof doc.data !== 'string') return undefined;
     return { entry, bytes: Buffer.from(doc.data, 'base64') };
   }
@@ -71,11 +77,12 @@ export class ProductImages {
    */
   async put(sku: string, type: ProductImageType, bytes: Uint8Array): Promise<ProductImageEntry> {
     const hash = sha256Hex(bytes);
-    const existing = (await this.store.getCurrent(BYTES, [hash])).get(hash);
+    const id = bytesId(sku, hash);
+    const existing = (await this.store.getCurrent(BYTES, [id])).get(id);
     if (!existing || existing._deleted) {
       const [row] = await this.store.bulkDocs(
         BYTES,
-        [{ _id: hash, type, data: Buffer.from(bytes).toString('base64'), ...revOver(existing) }],
+        [{ _id: id, type, data: Buffer.from(bytes).toString('base64'), ...revOver(existing) }],
         true,
       );
       if (row?.error && row.error !== 'conflict')
@@ -90,9 +97,13 @@ export class ProductImages {
       bytes: bytes.length,
       updatedAt: new Date().toISOString(),
     });
-    if (row.error === 'conflict') throw sameMoment(sku);
+    if (row.error === 'conflict') {
+      // The other change won: these bytes stay only if it is the same picture.
+      await this.dropBytesUnlessCurrent(sku, hash);
+      throw sameMoment(sku);
+    }
     if (row.error) throw new Error(`Storing the image of ${sku}: ${row.reason}`);
-    if (previous && previous.hash !== hash) await this.dropBytesIfUnused(previous.hash);
+    if (previous && previous.hash !== hash) await this.dropBytesUnlessCurrent(sku, previous.hash);
     return entry;
   }
 
@@ -107,16 +118,16 @@ export class ProductImages {
     );
     if (row?.error === 'conflict') throw sameMoment(sku);
     if (row?.error) throw new Error(`Removing the image of ${sku}: ${row.reason}`);
-    if (typeof current.hash === 'string') await this.dropBytesIfUnused(current.hash);
+    if (typeof current.hash === 'string') await this.dropBytesUnlessCurrent(sku, current.hash);
     return true;
   }
 
-  /** Bytes no SKU points at any more are deleted (two SKUs may share one picture). */
-  private async dropBytesIfUnused(hash: string): Promise<void> {
-    const inUse = (await this.manifest()).some((entry) => entry.hash === hash);
-    if (inUse) return;
-    const doc = (await this.store.getCurrent(BYTES, [hash])).get(hash);
+  /** Deletes the SKU's bytes of `hash` unless the SKU's image is (again) that picture. */
+  private async dropBytesUnlessCurrent(sku: string, hash: string): Promise<void> {
+    if ((await this.entryOf(sku))?.hash === hash) return;
+    const id = bytesId(sku, hash);
+    const doc = (await this.store.getCurrent(BYTES, [id])).get(id);
     if (!doc || doc._deleted) return;
-    await this.store.bulkDocs(BYTES, [{ _id: hash, _rev: doc._rev, _deleted: true }], true);
+    await this.store.bulkDocs(BYTES, [{ _id: id, _rev: doc._rev, _deleted: true }], true);
   }
 }

@@ -108,6 +108,31 @@ describe('product images on the sync-server', () => {
     expect((await image(third)).status).toBe(404);
   });
 
+  it('keeps a picture two SKUs share while one of them changes or loses it, even at once', async () => {
+    const shared = demoTilePng('shared-picture');
+    expect((await upload(first, shared)).status).toBe(200);
+    expect((await upload(third, shared)).status).toBe(200);
+    // The first SKU's picture replaced while the third's is removed, at the same moment.
+    const [replaced, removed] = await Promise.all([
+      upload(first, demoTilePng(`${first}-own`)),
+      fetch(`${server.url}/api/v1/admin/product-images/${third}`, {
+        method: 'DELETE',
+        headers: { Authorization: server.adminAuth },
+      }),
+    ]);
+    expect([replaced.status, removed.status]).toEqual([200, 200]);
+    expect((await upload(third, shared)).status).toBe(200);
+    expect((await upload(first, demoTilePng(`${first}-again`))).status).toBe(200);
+    const got = await image(third);
+    expect(got.status).toBe(200);
+    expect(sha256(Buffer.from(await got.arrayBuffer()))).toBe(sha256(shared));
+    const removedAgain = await fetch(`${server.url}/api/v1/admin/product-images/${third}`, {
+      method: 'DELETE',
+      headers: { Authorization: server.adminAuth },
+    });
+    expect(removedAgain.status).toBe(200);
+  });
+
   it('answers uploads of one SKU at the same moment with 200 or 409, never a broken image', async () => {
     const tiles = [1, 2, 3, 4, 5].map((n) => demoTilePng(`${first}-race-${n}`));
     const statuses = await Promise.all(
