@@ -289,6 +289,8 @@ export const cashierEn: Record<keyof typeof cashierVi, string> = {
   'giftCard.added': 'Gift card {number} added: {amount}.',
   'giftCard.notWithGiftCard':
     'A gift card cannot pay for a gift card. Take cash, a bank card or a transfer.',
+  'giftCard.cashLikeTender':
+    'A gift card is paid with cash, a bank card or a transfer: remove the {tender} payment, or sell the card in a sale of its own.',
   'giftCard.noEdit':
     'A gift card line takes no quantity, price or discount change. Remove it and sell the card again if needed.',
   'giftCard.soldPending': 'Gift card {number} ({amount}) activates when the register syncs.',

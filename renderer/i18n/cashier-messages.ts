@@ -291,6 +291,8 @@ export const cashierVi = {
   'giftCard.added': 'Đã thêm thẻ quà tặng {number}: {amount}.',
   'giftCard.notWithGiftCard':
     'Không dùng thẻ quà tặng để mua thẻ quà tặng. Nhận tiền mặt, thẻ ngân hàng hoặc chuyển khoản.',
+  'giftCard.cashLikeTender':
+    'Thẻ quà tặng chỉ nhận tiền mặt, thẻ ngân hàng hoặc chuyển khoản: bỏ khoản trả bằng {tender}, hoặc bán thẻ trong một đơn riêng.',
   'giftCard.noEdit':
     'Dòng thẻ quà tặng không đổi được số lượng, giá hay giảm giá. Xóa dòng rồi bán lại nếu cần.',
   'giftCard.soldPending': 'Thẻ quà tặng {number} ({amount}) kích hoạt khi quầy đồng bộ.',

@@ -78,6 +78,9 @@ export const en: Record<ManagerMessageKey, string> = {
   'report.overShort': 'Over/short',
   'report.total': 'Total',
   'report.notCounted': 'not counted',
+  'report.giftCards': 'Gift cards sold ({count})',
+  'report.giftCardsNote':
+    'paid for cards, not sales: included in the sales above and in the drawer, owed to the card holders until they spend them (no VAT now).',
   'tender.cash': 'Cash',
   'tender.card': 'Card',
   'tender.store-credit': 'Store credit',
@@ -149,6 +152,8 @@ export const en: Record<ManagerMessageKey, string> = {
   'reports.allStoresOffline': 'All-stores reports need the server (offline now).',
   'reports.loading': 'Computing…',
   'reports.salesCount': '{count} transactions, total {total}',
+  'reports.giftCards':
+    'Gift cards sold: {count}, {total}. Not in the sales, categories or VAT above (money owed to the card holders until they spend it); the tenders that paid for them are in "By tender".',
   'reports.byChannel': 'Sales by channel',
   'reports.byTender': 'By tender',
   'reports.byCashier': 'By cashier',

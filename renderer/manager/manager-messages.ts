@@ -79,6 +79,9 @@ export const vi = {
   'report.overShort': 'Thừa/thiếu',
   'report.total': 'Tổng',
   'report.notCounted': 'không đếm',
+  'report.giftCards': 'Thẻ quà tặng đã bán ({count})',
+  'report.giftCardsNote':
+    'tiền khách trả cho thẻ, không phải doanh thu: đã tính trong cột Bán và trong két, là khoản nợ người giữ thẻ cho đến khi thẻ được dùng (chưa tính VAT).',
   'tender.cash': 'Tiền mặt',
   'tender.card': 'Thẻ',
   'tender.store-credit': 'Phiếu mua hàng',
@@ -149,6 +152,8 @@ export const vi = {
   'reports.allStoresOffline': 'Báo cáo tất cả cửa hàng cần máy chủ (đang ngoại tuyến).',
   'reports.loading': 'Đang tính…',
   'reports.salesCount': '{count} giao dịch, tổng {total}',
+  'reports.giftCards':
+    'Thẻ quà tặng đã bán: {count} thẻ, {total}. Không tính vào doanh thu, nhóm hàng hay VAT ở trên (là khoản nợ người giữ thẻ cho đến khi thẻ được dùng); tiền khách trả cho thẻ có trong "Theo hình thức thanh toán".',
   'reports.byChannel': 'Doanh thu theo kênh',
   'reports.byTender': 'Theo hình thức thanh toán',
   'reports.byCashier': 'Theo thu ngân',

@@ -9,6 +9,7 @@
  */
 import type { ReturnDoc, SaleDoc, WebOrderDoc } from '../documents';
 import { minor } from '../money';
+import { saleRevenue, sellsGoods } from '../stored-value';
 import type { Minor } from '../money';
 
 export interface CustomerValue {
@@ -69,7 +70,9 @@ export function customerReport(input: CustomerReportInput): CustomerReport {
   for (const sale of input.sales) {
     if (!sale.customerId || sale.status !== 'completed') continue;
     if (Date.parse(sale.completedAt) > until) continue;
-    buy(sale.customerId, sale.id, sale.channel, sale.priced.totals.total);
+    // Gift cards bought are no purchase of goods: value is counted when a card is spent.
+    if (!sellsGoods(sale)) continue;
+    buy(sale.customerId, sale.id, sale.channel, saleRevenue(sale));
   }
   for (const order of input.orders ?? []) {
     if (order.status === 'cancelled' || Date.parse(order.placedAt) > until) continue;

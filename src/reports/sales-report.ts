@@ -2,7 +2,9 @@
  * Sales for a day or a range: by channel, tender, cashier, category and hour. Till sales come
  * from SaleDocs; web, care and social orders collected at the store count under their own
  * channel from their WebOrderDocs. Amounts are what the customer paid, tax included, in minor
- * units; voided sales and cancelled orders count nowhere.
+ * units; voided sales and cancelled orders count nowhere. Gift cards sold are no sales revenue
+ * (src/stored-value/gift-card-sales.ts): they count on their own line, `giftCards`, and in
+ * `byTender` only (the money that paid for them came in); a sale of cards only is no sale.
  */
 import type { SaleDoc, WebOrderDoc } from '../documents';
 import { add, minor } from '../money';
@@ -10,6 +12,7 @@ import type { Minor } from '../money';
 import { keptAmount } from './tender-movements';
 import { businessHour } from '../store-clock';
 import { compareText } from '../tax';
+import { giftCardsSoldIn, isGiftCardLine, saleRevenue, sellsGoods } from '../stored-value';
 import { addTo, inPeriod, sortedRows } from './report-period';
 import type { ReportPeriod, ReportRow } from './report-period';
 
@@ -24,9 +27,15 @@ export interface SalesReportInput {
 }
 
 export interface SalesReport {
-  /** Till sales plus orders. */
+  /** Till sales that sold goods, plus orders. */
   count: number;
+  /** Sales revenue: gift cards sold are left out. */
   total: Minor;
+  /**
+   * Gift cards sold at the till: money received for future sales (a liability), out of `total`,
+   * the rows by channel, cashier, hour and category, and the VAT rows; in `byTender`.
+   */
+  giftCards: { count: number; total: Minor };
   byChannel: ReportRow[];
   /** Till sales only: orders are paid online or at pickup through a till sale. */
   byTender: ReportRow[];
@@ -64,6 +73,8 @@ export function salesReport(input: SalesReportInput): SalesReport {
   for (let hour = 0; hour < 24; hour++) addTo(byHour, String(hour).padStart(2, '0'), minor(0), 0);
   let count = 0;
   let total = minor(0);
+  let giftCardCount = 0;
+  let giftCardTotal = minor(0);
   const seen = new Set<string>();
 
   for (const sale of input.sales) {
@@ -71,15 +82,22 @@ export function salesReport(input: SalesReportInput): SalesReport {
     if (input.storeId !== undefined && sale.storeId !== input.storeId) continue;
     if (!inPeriod(sale.completedAt, input.period)) continue;
     seen.add(sale.id);
-    const amount = sale.priced.totals.total;
+    // The tenders paid for the cards too: the money came in.
+    for (const tender of sale.payment.tenders) addTo(byTender, tender.kind, keptAmount(tender));
+    const cards = giftCardsSoldIn(sale);
+    giftCardCount += cards.count;
+    giftCardTotal = add(giftCardTotal, cards.amount);
+    if (!sellsGoods(sale)) continue;
+    const amount = saleRevenue(sale);
     count += 1;
     total = add(total, amount);
     addTo(byChannel, sale.channel, amount);
     addTo(byCashier, sale.staffId, amount);
     addTo(byHour, String(businessHour(sale.completedAt, input.timeZone)).padStart(2, '0'), amount);
-    for (const tender of sale.payment.tenders) addTo(byTender, tender.kind, keptAmount(tender));
     const categories = new Map(sale.cart.lines.map((line) => [line.lineId, line.categoryId]));
+    const cardLines = new Set(sale.cart.lines.filter(isGiftCardLine).map((line) => line.lineId));
     for (const line of sale.priced.lines) {
+      if (cardLines.has(line.lineId)) continue;
       addTo(byCategory, categories.get(line.lineId) ?? '?', line.total);
     }
     for (const entry of sale.priced.taxBreakdown) {
@@ -116,6 +134,7 @@ export function salesReport(input: SalesReportInput): SalesReport {
   return {
     count,
     total,
+    giftCards: { count: giftCardCount, total: giftCardTotal },
     byChannel: sortedRows(byChannel),
     byTender: sortedRows(byTender),
     byCashier: sortedRows(byCashier),

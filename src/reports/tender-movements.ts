@@ -9,7 +9,8 @@ import type { PickupDoc, ReturnDoc, SaleDoc } from '../documents';
 import { add, minor, negate } from '../money';
 import type { Minor } from '../money';
 import { ONLINE_PAYMENT_TENDER_ID } from '../returns/web-order-return-source';
-import type { TenderMovement } from '../shifts';
+import type { GiftCardSale, TenderMovement } from '../shifts';
+import { giftCardsSoldIn } from '../stored-value';
 import type { RefundTender } from '../tenders';
 
 /** What the store kept from a sale tender: cash keeps its rounding, other tenders their share. */
@@ -85,4 +86,19 @@ export function shiftTenderMovements(
     });
   }
   return movements;
+}
+
+/**
+ * The gift cards the shift's completed sales sold (src/stored-value/gift-card-sales.ts), for the
+ * X and Z reports' own line: their tenders are already in `shiftTenderMovements`.
+ */
+export function shiftGiftCardSales(shiftId: string, sales: Iterable<SaleDoc>): GiftCardSale[] {
+  const sold: GiftCardSale[] = [];
+  for (const sale of sales) {
+    if (sale.shiftId !== shiftId || sale.status !== 'completed') continue;
+    const cards = giftCardsSoldIn(sale);
+    if (cards.count === 0) continue;
+    sold.push({ id: sale.id, shiftId, ...cards, createdAt: sale.completedAt });
+  }
+  return sold;
 }

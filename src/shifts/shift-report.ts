@@ -50,9 +50,24 @@ export interface TenderMovement {
 
 export type MovementKind = 'sale' | 'refund' | CashMoveKind;
 
+/**
+ * Gift cards a sale of the shift sold (src/stored-value/gift-card-sales.ts): money taken for
+ * future sales, a liability and no revenue. Their tenders are in `tenderMovements` already (the
+ * money is in the drawer); this only names how much of it the cards were.
+ */
+export interface GiftCardSale {
+  /** The sale's id: a sale read twice counts once. */
+  id: string;
+  shiftId: string;
+  count: number;
+  amount: Minor;
+  createdAt: string;
+}
+
 export interface ShiftMovements {
   tenderMovements: readonly TenderMovement[];
   cashMoves: readonly CashMoveDoc[];
+  giftCardSales?: readonly GiftCardSale[];
 }
 
 export interface TenderSummary {
@@ -76,6 +91,8 @@ export interface XReport {
   tenders: TenderSummary[];
   /** Σ expected over all tenders. */
   totalExpected: Minor;
+  /** Gift cards sold: in the tenders' sales, but no sales revenue (their own line). */
+  giftCardsSold: { count: number; amount: Minor };
 }
 
 export interface TenderCountInput {
@@ -167,6 +184,30 @@ export function xReport(shift: ShiftDoc, movements: ShiftMovements, asOf: string
     asOf,
     tenders,
     totalExpected: add(...tenders.map((summary) => summary.expected)),
+    giftCardsSold: giftCardsSoldBy(shift, movements.giftCardSales ?? [], timeOf(asOf)),
+  };
+}
+
+/** The shift's gift card sales up to `until`, once each. */
+function giftCardsSoldBy(
+  shift: ShiftDoc,
+  sales: readonly GiftCardSale[],
+  until: number,
+): { count: number; amount: Minor } {
+  const once = new Map<string, GiftCardSale>();
+  for (const sale of sales) {
+    if (sale.shiftId !== shift.id) {
+      throw new ShiftError(
+        'wrong-shift',
+        `${sale.id} belongs to ${sale.shiftId}, not ${shift.id}.`,
+      );
+    }
+    if (timeOf(sale.createdAt) <= until) once.set(sale.id, sale);
+  }
+  const all = [...once.values()];
+  return {
+    count: all.reduce((total, sale) => total + sale.count, 0),
+    amount: add(ZERO, ...all.map((sale) => sale.amount)),
   };
 }
 

@@ -8,6 +8,7 @@
  * (`storedValueFactsOfSale`), once the server has verified it.
  */
 import type { CartInput, CartLineInput } from '../documents/parts/cart';
+import type { TenderInput, TenderKind } from '../documents/parts/tender';
 import type { CurrencyCode, Minor } from '../money';
 import { currency, minor } from '../money';
 import {
@@ -143,4 +144,51 @@ export function giftCardNumbersSold(cart: Pick<CartInput, 'lines'>): string[] {
  */
 export function maskedCardNumber(number: string): string {
   return `*${normalizeStoredValueNumber(number).slice(-4)}`;
+}
+
+/**
+ * The tenders that may not pay in a cart that sells a gift card: a gift card or a credit note
+ * (value would move between stored-value instruments, or a card would pay for itself) and
+ * loyalty points (points would become a bearer card anyone can spend: cash-like, transferable
+ * value). The rule covers the whole cart, not only its gift card part: splitting a mixed
+ * cart's tenders between the card and the goods would be a guess the server cannot check, and
+ * the cashier can sell the card in a sale of its own. Used by the till's payment panel and by
+ * the server's sale check (`gift_card_for_gift_card`, `gift_card_for_points_or_credit`).
+ */
+export const TENDERS_REFUSED_FOR_GIFT_CARD: readonly TenderKind[] = [
+  'gift-card',
+  'store-credit',
+  'loyalty-points',
+];
+
+export interface GiftCardTenderProblem {
+  /** The first tender refused, in the sale's order. */
+  tenderId: string;
+  kind: 'gift-card' | 'store-credit' | 'loyalty-points';
+  /** The card numbers the cart sells. */
+  numbers: string[];
+}
+
+/** Whether a tender of `kind` may pay for a cart whose lines are `lines`. */
+export function tenderAllowedForCart(kind: TenderKind, cart: Pick<CartInput, 'lines'>): boolean {
+  return !TENDERS_REFUSED_FOR_GIFT_CARD.includes(kind) || !cart.lines.some(isGiftCardLine);
+}
+
+/** The first tender that may not pay for a cart selling a gift card, or null. */
+export function giftCardTenderProblem(
+  cart: Pick<CartInput, 'lines'>,
+  tenders: readonly Pick<TenderInput, 'tenderId' | 'kind'>[],
+): GiftCardTenderProblem | null {
+  const numbers = giftCardNumbersSold(cart);
+  if (numbers.length === 0) return null;
+  for (const tender of tenders) {
+    if (
+      tender.kind === 'gift-card' ||
+      tender.kind === 'store-credit' ||
+      tender.kind === 'loyalty-points'
+    ) {
+      return { tenderId: tender.tenderId, kind: tender.kind, numbers };
+    }
+  }
+  return null;
 }

@@ -73,6 +73,11 @@ export const INTERNAL_DATABASES = {
    * two server processes creating the same customer at once meet a conflict, one wins.
    */
   customerClaims: 'omnitill-customer-claims',
+  /**
+   * One create-only claim per gift card number a till sale issues (`gift-card:<number>`, naming
+   * the sale): two sales of one card pushed at once, to one process or two, meet a conflict.
+   */
+  giftCardClaims: 'omnitill-gift-card-claims',
   /** One document per points or stored-value account: hold decisions, updated with `_rev`. */
   accounts: 'omnitill-accounts',
   /** Secrets the server makes once and every instance shares (the PIN secret, pin-secret.ts). */

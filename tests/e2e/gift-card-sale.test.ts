@@ -49,6 +49,11 @@ describe('a gift card sold at the till, then spent', () => {
     await page.getByText(`Thẻ quà tặng *${card.slice(-4)}`).waitFor();
 
     await paymentScreen.open(page);
+    // A gift card is paid with money: no points, store credit or gift card is offered for it.
+    await page.getByTestId('tender-card').waitFor();
+    for (const kind of ['gift-card', 'store-credit', 'loyalty-points']) {
+      expect(await page.getByTestId(`tender-${kind}`).count(), kind).toBe(0);
+    }
     await paymentScreen.cashNote(page, 'exact');
     await paymentScreen.complete(page);
     await expect

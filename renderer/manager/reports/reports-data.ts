@@ -91,6 +91,13 @@ export function reportsCsv(reports: ReportSet, label: (section: string, key: str
   for (const row of reports.sales.byTaxRate) {
     rows.push(['sales-vat-by-rate', `${row.taxRateId} ${row.rateBp / 100}%`, row.count, row.tax]);
   }
+  // Gift cards sold: money received for future sales, out of every sales row above but by tender.
+  rows.push([
+    'gift-cards-sold',
+    'gift-cards',
+    reports.sales.giftCards.count,
+    reports.sales.giftCards.total,
+  ]);
   add('returns-by-channel', reports.returns.byChannel);
   add('returns-by-reason', reports.returns.byReason);
   add('loyalty-issued-by-channel', reports.loyalty.issuedByChannel);

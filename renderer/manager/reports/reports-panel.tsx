@@ -174,6 +174,14 @@ export function ReportsPanel() {
               total: show(reports.sales.total),
             })}
           </p>
+          {reports.sales.giftCards.count > 0 && (
+            <p className="muted" data-testid="reports-gift-cards">
+              {t('reports.giftCards', {
+                count: reports.sales.giftCards.count,
+                total: show(reports.sales.giftCards.total),
+              })}
+            </p>
+          )}
           <section className="manager-card">
             <h3>{t('reports.byHour')}</h3>
             <HourChart rows={reports.sales.byHour} title={t('reports.byHour')} value={show} />

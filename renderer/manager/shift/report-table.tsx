@@ -19,7 +19,11 @@ const TENDER_KEYS: Record<string, true> = {
   'tender.loyalty-points': true,
 };
 
-/** An X report's figures per tender, and with `closing` lines a Z report's count and gap. */
+/**
+ * An X report's figures per tender, and with `closing` lines a Z report's count and gap. Gift
+ * cards sold get a line of their own under the total: their money is in the tenders' sales (and
+ * the drawer), but it is no sales revenue (src/stored-value/gift-card-sales.ts).
+ */
 export function ReportTable(props: {
   report: XReport;
   currency: CurrencyCode;
@@ -97,6 +101,15 @@ export function ReportTable(props: {
             </td>
           )}
         </tr>
+        {props.report.giftCardsSold.count > 0 && (
+          <tr data-testid="report-gift-cards">
+            <th>{t('report.giftCards', { count: props.report.giftCardsSold.count })}</th>
+            <td colSpan={props.closing ? 7 : 5} className="muted">
+              <span data-testid="gift-cards-amount">{show(props.report.giftCardsSold.amount)}</span>{' '}
+              {t('report.giftCardsNote')}
+            </td>
+          </tr>
+        )}
       </tfoot>
     </table>
   );

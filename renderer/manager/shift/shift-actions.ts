@@ -13,7 +13,7 @@ import type {
 import type { Minor } from '../../../src/money';
 import { buildXReportReceipt, buildZReportReceipt } from '../../../src/receipt';
 import type { Receipt } from '../../../src/receipt';
-import { shiftTenderMovements } from '../../../src/reports';
+import { shiftGiftCardSales, shiftTenderMovements } from '../../../src/reports';
 import { closeShift, openShift, recordCashMove, xReport } from '../../../src/shifts';
 import type {
   CashMoveDoc,
@@ -62,14 +62,16 @@ export async function shiftMovements(shift: ShiftDoc): Promise<ShiftMovements> {
     // Web orders paid at pickup: their cash is in this drawer, their card in this terminal.
     findFacts(db, 'pickups', { shiftId: shift.id }),
   ]);
+  const saleDocs = sales.map((doc) => doc.toJSON() as SaleDoc);
   return {
     cashMoves,
     tenderMovements: shiftTenderMovements(
       shift.id,
-      sales.map((doc) => doc.toJSON() as SaleDoc),
+      saleDocs,
       returns.map((doc) => doc.toJSON() as ReturnDoc),
       pickups,
     ),
+    giftCardSales: shiftGiftCardSales(shift.id, saleDocs),
   };
 }
 

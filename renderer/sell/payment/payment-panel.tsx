@@ -1,23 +1,14 @@
 import type { Minor } from '../../../src/money';
 import type { PricedCart } from '../../../src/pricing';
-import type { TenderKind } from '../../../src/tenders';
 import { BankTransferView } from './bank-transfer-view';
 import { quickCashAmounts, TENDER_LABEL } from './payment-rules';
 import { useProvisionalBill } from './provisional-bill-printing';
 import { usePayment } from './use-payment';
 
-const KINDS: readonly TenderKind[] = [
-  'cash',
-  'card',
-  'gift-card',
-  'store-credit',
-  'loyalty-points',
-  'bank-transfer',
-];
-
 /**
  * Taking payment: any split of cash (quick VND notes, change), card (approval code from the
- * terminal, never more than is due), gift card, store credit and loyalty points. src/tenders
+ * terminal, never more than is due), gift card, store credit and loyalty points (a cart selling
+ * a gift card is offered cash, a bank card and a transfer only). src/tenders
  * does the arithmetic, cash rounding included; the sale stays intact whatever is refused. What
  * happens on each button is use-payment.ts's; this panel only draws.
  */
@@ -86,21 +77,21 @@ export function PaymentPanel(props: { priced: PricedCart }) {
         </ul>
       )}
       <div className="tender-kinds" role="tablist">
-        {KINDS.filter(
-          (candidate) => candidate !== 'bank-transfer' || pay.bankTransfer.available,
-        ).map((candidate) => (
-          <button
-            key={candidate}
-            type="button"
-            role="tab"
-            aria-selected={kind === candidate}
-            className={kind === candidate ? 'button-primary' : 'button-secondary'}
-            data-testid={`tender-${candidate}`}
-            onClick={() => pay.chooseKind(candidate)}
-          >
-            {t(TENDER_LABEL[candidate])}
-          </button>
-        ))}
+        {pay.kinds
+          .filter((candidate) => candidate !== 'bank-transfer' || pay.bankTransfer.available)
+          .map((candidate) => (
+            <button
+              key={candidate}
+              type="button"
+              role="tab"
+              aria-selected={kind === candidate}
+              className={kind === candidate ? 'button-primary' : 'button-secondary'}
+              data-testid={`tender-${candidate}`}
+              onClick={() => pay.chooseKind(candidate)}
+            >
+              {t(TENDER_LABEL[candidate])}
+            </button>
+          ))}
       </div>
       {kind === 'cash' && !settlement?.complete && pay.bankTransfer.transfer === null && (
         <div className="quick-cash">

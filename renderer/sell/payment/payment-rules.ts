@@ -9,6 +9,8 @@ import { minor } from '../../../src/money';
 import type { CurrencyCode, Minor } from '../../../src/money';
 import { applyTenders } from '../../../src/tenders';
 import type { CashRounding } from '../../../src/documents';
+import type { CartLineInput } from '../../../src/pricing';
+import { giftCardTenderProblem, tenderAllowedForCart } from '../../../src/stored-value';
 import type { Settlement, TenderError, TenderInput, TenderKind } from '../../../src/tenders';
 import type { StoredValueRefusal } from '../../stored-value/stored-value-service';
 import type { MessageKey } from '../../i18n/messages';
@@ -33,17 +35,56 @@ export const TENDER_LABEL: Readonly<Record<TenderKind, MessageKey>> = {
   'bank-transfer': 'payment.bankTransfer',
 };
 
+/** The tenders the panel offers, in order. */
+export const TENDER_KINDS: readonly TenderKind[] = [
+  'cash',
+  'card',
+  'gift-card',
+  'store-credit',
+  'loyalty-points',
+  'bank-transfer',
+];
+
+/**
+ * The tenders that may pay for a cart with these lines: a cart selling a gift card takes no
+ * gift card, store credit or points (src/stored-value `tenderAllowedForCart`, the server's rule).
+ */
+export function tenderKindsFor(lines: readonly CartLineInput[]): TenderKind[] {
+  return TENDER_KINDS.filter((kind) => tenderAllowedForCart(kind, { lines: [...lines] }));
+}
+
+/** Why a tender of `kind` cannot pay for a cart selling a gift card, in the cashier's language. */
+export function notForGiftCardMessage(kind: TenderKind, t: Translate): string {
+  return kind === 'gift-card'
+    ? t('giftCard.notWithGiftCard')
+    : t('giftCard.cashLikeTender', { tender: t(TENDER_LABEL[kind]).toLowerCase() });
+}
+
 export type PaymentCheck = { ok: true; settlement: Settlement } | { ok: false; message: string };
 
-/** The payment with one more tender, or why that tender cannot go in. */
+/**
+ * The payment with one more tender, or why that tender cannot go in. With the cart's `lines`,
+ * a tender a gift card may not be paid with is refused too (src/stored-value).
+ */
 export function checkTenders(
   amountDue: Minor,
   tenders: readonly TenderInput[],
-  options: { currency: CurrencyCode; cashRounding: CashRounding | null },
+  options: {
+    currency: CurrencyCode;
+    cashRounding: CashRounding | null;
+    lines?: readonly CartLineInput[];
+  },
   t: Translate,
   money: (amount: Minor) => string,
 ): PaymentCheck {
-  const result = applyTenders(amountDue, tenders, options);
+  const refused = options.lines
+    ? giftCardTenderProblem({ lines: [...options.lines] }, tenders)
+    : null;
+  if (refused) return { ok: false, message: notForGiftCardMessage(refused.kind, t) };
+  const result = applyTenders(amountDue, tenders, {
+    currency: options.currency,
+    cashRounding: options.cashRounding,
+  });
   if (result.ok) return { ok: true, settlement: result.settlement };
   const first = result.errors[0];
   return {

@@ -9,7 +9,7 @@ import type { FormEvent } from 'react';
 import { classifyScan } from '../../../src/barcodes';
 import type { Minor } from '../../../src/money';
 import type { PricedCart } from '../../../src/pricing';
-import { isGiftCardLine, normalizeStoredValueNumber } from '../../../src/stored-value';
+import { normalizeStoredValueNumber } from '../../../src/stored-value';
 import type { TenderInput, TenderKind } from '../../../src/tenders';
 import { useTranslate } from '../../i18n/use-translate';
 import { readTypedAmount } from '../../platform/typed-amount';
@@ -21,7 +21,13 @@ import type { CreditNoteOffer } from '../credit-note-offer';
 import { useCustomerStore } from '../customer-store';
 import { finishSale, useLastSaleStore } from '../finish-sale';
 import { useMoney } from '../use-money';
-import { checkPoints, checkTenders, storedValueMessage } from './payment-rules';
+import {
+  checkPoints,
+  checkTenders,
+  notForGiftCardMessage,
+  storedValueMessage,
+  tenderKindsFor,
+} from './payment-rules';
 import { useBankTransfer } from './use-bank-transfer';
 import { releasePoints, reservePoints } from './points-holds';
 import { releaseStoredValue, reserveStoredValue, useStoredValueStore } from './stored-value-holds';
@@ -52,9 +58,12 @@ export function usePayment(priced: PricedCart) {
 
   const currency = settings?.currency ?? 'VND';
   const locale = useAppStore((state) => state.locale);
-  const options = { currency, cashRounding: settings?.cashRounding ?? null };
+  const lines = useCartStore((state) => state.lines);
+  // The cart's lines: a cart selling a gift card refuses points, credit and gift cards.
+  const options = { currency, cashRounding: settings?.cashRounding ?? null, lines };
   const amountDue = priced.totals.total;
   const current = checkTenders(amountDue, tenders, options, t, money);
+  const kinds = tenderKindsFor(lines);
   const settlement = current.ok ? current.settlement : null;
   const program = settings?.loyalty?.program;
   const pointsTendered = tenders.reduce(
@@ -102,6 +111,11 @@ export function usePayment(priced: PricedCart) {
   function submit(event: FormEvent): void {
     event.preventDefault();
     const tenderId = newId('tender');
+    if (!kinds.includes(kind)) {
+      // Said before any hold is taken (points, a note): the tender would be refused anyway.
+      setError(notForGiftCardMessage(kind, t));
+      return;
+    }
     if (kind === 'loyalty-points') {
       const check = checkPoints(
         Number(amountText),
@@ -189,10 +203,6 @@ export function usePayment(priced: PricedCart) {
     number: string,
     amount: Minor,
   ): void {
-    if (tenderKind === 'gift-card' && useCartStore.getState().lines.some(isGiftCardLine)) {
-      setError(t('giftCard.notWithGiftCard'));
-      return;
-    }
     if (!number) {
       setError(
         tenderKind === 'gift-card'
@@ -261,6 +271,8 @@ export function usePayment(priced: PricedCart) {
   return {
     t,
     money,
+    /** The tenders this cart may take. */
+    kinds,
     kind,
     chooseKind,
     amountText,

@@ -52,6 +52,8 @@ const LABELS = {
     'gift-card': 'Thẻ quà tặng',
     'loyalty-points': 'Điểm thưởng',
     noChange: 'Báo cáo X không thay đổi ca.',
+    giftCardsSold: 'Thẻ quà tặng đã bán',
+    giftCardsNote: '(không phải doanh thu; đã tính trong Bán)',
   },
   'en-US': {
     x: 'X REPORT (MID-SHIFT)',
@@ -84,6 +86,8 @@ const LABELS = {
     'gift-card': 'Gift card',
     'loyalty-points': 'Loyalty points',
     noChange: 'An X report changes nothing.',
+    giftCardsSold: 'Gift cards sold',
+    giftCardsNote: '(not sales revenue; included in Sales)',
   },
 } as const satisfies Record<Locale, Record<string, string>>;
 
@@ -151,6 +155,19 @@ function tenderBlocks(summary: TenderSummary, input: ShiftReportReceiptInput, la
   return blocks;
 }
 
+/** Gift cards sold in the shift, on their own line: in the tenders' sales, but no revenue. */
+function giftCardBlocks(report: XReport, input: ShiftReportReceiptInput, labels: Labels) {
+  const sold = report.giftCardsSold;
+  if (sold.count === 0) return [];
+  return [
+    row(
+      `${labels.giftCardsSold} (${sold.count})`,
+      formatAmount(sold.amount, input.currency, input.locale),
+    ),
+    line(labels.giftCardsNote),
+  ];
+}
+
 export function buildXReportReceipt(report: XReport, input: ShiftReportReceiptInput): Receipt {
   const labels = LABELS[input.locale];
   const blocks = heading(report, labels.x, input, labels);
@@ -163,6 +180,7 @@ export function buildXReportReceipt(report: XReport, input: ShiftReportReceiptIn
       formatAmount(report.totalExpected, input.currency, input.locale),
       true,
     ),
+    ...giftCardBlocks(report, input, labels),
     centered(labels.noChange),
     { kind: 'feed', lines: 2 },
     { kind: 'cut' },
@@ -203,6 +221,7 @@ export function buildZReportReceipt(report: ZReport, input: ShiftReportReceiptIn
     { kind: 'separator', char: '=' },
     row(labels.totalExpected, money(report.totalExpected), true),
     row(labels.totalOverShort, signed(report.totalOverShort, input), true),
+    ...giftCardBlocks(report, input, labels),
     { kind: 'feed', lines: 2 },
     { kind: 'cut' },
   );

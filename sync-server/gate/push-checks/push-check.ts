@@ -51,7 +51,8 @@ export type PushRejectionCode =
   | 'payment_unconfirmed'
   | 'payment_used'
   | 'gift_card_exists'
-  | 'gift_card_for_gift_card';
+  | 'gift_card_for_gift_card'
+  | 'gift_card_for_points_or_credit';
 
 // FlagDraft lives beside the reconciler that raises it, so the index room needs nothing of the gate.
 export type { FlagDraft } from '../../index/reconciler';

@@ -19,6 +19,7 @@ import type { SaleDoc } from '../../../src/documents';
 import { receiptNumberProblem } from '../../../src/sales/receipt-sequence';
 import { INTERNAL_DATABASES } from '../../storage/database-layout';
 import type { DocumentStore } from '../../storage/document-store';
+import { createOnlyClaim } from '../../storage/create-only-claim';
 import type { PushCheckContext, PushVerdict } from './push-check';
 import { ACCEPT, reject } from './push-check';
 
@@ -42,27 +43,9 @@ export function numberClaimId(storeId: string, registerId: string, sequence: num
   return `number:${storeId}:${registerId}:${String(sequence).padStart(9, '0')}`;
 }
 
-/**
- * Creates `{ _id: id, ...fields }` unless it exists; answers the document that holds the id
- * afterwards (ours when created).
- */
-async function claim(
-  store: DocumentStore,
-  id: string,
-  fields: Record<string, unknown>,
-): Promise<Record<string, unknown>> {
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const existing = (await store.getCurrent(RECEIPT_NUMBERS_DB, [id])).get(id);
-    if (existing && !existing._deleted) return existing;
-    const created = { _id: id, ...fields, claimedAt: new Date().toISOString() };
-    const [row] = await store.bulkDocs(RECEIPT_NUMBERS_DB, [created], true);
-    if (row?.ok) return created;
-    if (row?.error !== 'conflict') {
-      throw new Error(`Claim ${id} not written: ${row?.reason ?? row?.error ?? 'no reply'}`);
-    }
-  }
-  throw new Error(`Claim ${id} kept changing; retry the push.`);
-}
+/** Claims `id` in the receipt numbers' database (storage/create-only-claim.ts). */
+const claim = async (store: DocumentStore, id: string, fields: Record<string, unknown>) =>
+  (await createOnlyClaim(store, RECEIPT_NUMBERS_DB, id, fields)).doc;
 
 async function isRevoked(store: DocumentStore, deviceId: string): Promise<boolean> {
   const record = (await store.getCurrent(INTERNAL_DATABASES.devices, [deviceId])).get(deviceId);

@@ -8,10 +8,17 @@
  *   (`gift_card_exists`);
  * - a gift card is never paid with a gift card, the one it sells or another
  *   (`gift_card_for_gift_card`): value would move between cards without money coming in, or a
- *   card would pay for itself.
+ *   card would pay for itself;
+ * - nor with loyalty points or store credit (`gift_card_for_points_or_credit`): they would
+ *   become a bearer card, cash-like value anyone can spend. The rule is src/stored-value's
+ *   `giftCardTenderProblem`, the till's too: it covers the whole cart.
  */
 import type { SaleDoc } from '../../../src/documents';
-import { giftCardNumbersSold, isGiftCardLine } from '../../../src/stored-value';
+import {
+  giftCardNumbersSold,
+  giftCardTenderProblem,
+  isGiftCardLine,
+} from '../../../src/stored-value';
 import { storedValueAccountOf } from '../../index/stored-value-account';
 import type { PushCheckContext, PushVerdict } from './push-check';
 import { ACCEPT, reject } from './push-check';
@@ -33,15 +40,21 @@ export async function checkSaleGiftCards(
 ): Promise<PushVerdict> {
   const numbers = giftCardNumbersSold(sale.cart);
   if (numbers.length === 0) return ACCEPT;
-  const paidByCard = sale.payment.tenders.find((tender) => tender.kind === 'gift-card');
-  if (paidByCard) {
-    const which =
-      paidByCard.cardNumber && numbers.includes(paidByCard.cardNumber)
-        ? 'the card it sells'
-        : `gift card ${paidByCard.cardNumber ?? ''}`;
+  const refused = giftCardTenderProblem(sale.cart, sale.payment.tenders);
+  if (refused?.kind === 'gift-card') {
+    const paidByCard = sale.payment.tenders.find((tender) => tender.tenderId === refused.tenderId);
+    const cardNumber = paidByCard?.kind === 'gift-card' ? paidByCard.cardNumber : '';
+    const which = numbers.includes(cardNumber) ? 'the card it sells' : `gift card ${cardNumber}`;
     return reject(
       'gift_card_for_gift_card',
       `the sale sells gift card ${numbers.join(', ')} and pays with ${which}; a gift card is paid for with cash, a bank card or a transfer`,
+    );
+  }
+  if (refused) {
+    const what = refused.kind === 'loyalty-points' ? 'loyalty points' : 'store credit';
+    return reject(
+      'gift_card_for_points_or_credit',
+      `the sale sells gift card ${numbers.join(', ')} and pays with ${what} (tender ${refused.tenderId}); a cart with a gift card takes no points, store credit or gift card: take cash, a bank card or a transfer, or sell the card in a sale of its own`,
     );
   }
   const pushed = soldEarlierInPush(sale, context);

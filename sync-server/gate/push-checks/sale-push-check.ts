@@ -12,10 +12,11 @@
  *   (src/sales/sale-approvals.ts; `not_approved`);
  * - the points earned are what the program gives (src/sales/sale-points.ts; `loyalty_mismatch`);
  * - it is completed: the register never pushes a voided sale (`voided_on_push`);
- * - its gift card lines sell new cards, not paid with a gift card (sale-gift-card-check.ts);
+ * - its gift card lines sell new cards, not paid with a gift card, points or store credit
+ *   (sale-gift-card-check.ts), each card claimed once (gift-card-claims.ts; last);
  * - its bank transfers were paid, or confirmed by hand offline by a supervisor
  *   (sale-transfer-check.ts; it records those payments);
- * - its receipt number is its register's and not reused (receipt-number-check.ts; last).
+ * - its receipt number is its register's and not reused (receipt-number-check.ts).
  */
 import type { SaleDoc } from '../../../src/documents';
 import { saleTimeProblem } from '../../../src/sales';
@@ -28,6 +29,7 @@ import { shift, staffMember } from './sale-lookups';
 import { checkSaleApprovals, checkSaleLoyalty } from './sale-rules-check';
 import { checkSaleTransfers } from './sale-transfer-check';
 import { checkSaleGiftCards } from './sale-gift-card-check';
+import { claimSaleGiftCards } from './gift-card-claims';
 import { worksInStore } from '../../../src/staff/staff-rules';
 
 async function checkIdentity(sale: SaleDoc, context: PushCheckContext): Promise<PushVerdict> {
@@ -74,8 +76,9 @@ export const checkSalePush: PushCheck = async (doc, context) => {
     () => checkSaleLoyalty(sale, context),
     () => checkSaleGiftCards(sale, context),
     () => checkSaleTransfers(sale, context),
-    // Last: it claims the number, which only a sale that passed the rest should hold.
+    // Last: they claim the number and the cards, which only a sale that passed the rest should hold.
     () => checkReceiptNumber(sale, context),
+    () => claimSaleGiftCards(sale, context),
   ];
   for (const step of steps) {
     const verdict = await step();

@@ -12,7 +12,9 @@ import {
   checkPoints,
   checkTenders,
   quickCashAmounts,
+  tenderKindsFor,
 } from '../../../renderer/sell/payment/payment-rules';
+import { giftCardLine } from '../../../src/stored-value';
 import { formatMoney, minor } from '../../../src/money';
 import type { Minor } from '../../../src/money';
 import type { CustomerDoc } from '../../../src/documents';
@@ -76,6 +78,58 @@ describe('payment at the counter', () => {
       ok: false,
       message: 'Attach the customer to the sale before paying with points.',
     });
+  });
+});
+
+describe('paying for a gift card', () => {
+  const card = giftCardLine({
+    lineId: 'g1',
+    number: 'GC12345678',
+    amount: minor(200_000),
+    name: 'Thẻ quà tặng',
+  });
+  const coffee = { ...card, lineId: 'l1', productId: 'prod_coffee', sku: 'SKU000001' };
+  const options = { currency: 'VND' as const, cashRounding: null };
+
+  it('offers only cash, a bank card and a transfer for a cart with a gift card line', () => {
+    expect(tenderKindsFor([coffee, card])).toEqual(['cash', 'card', 'bank-transfer']);
+    expect(tenderKindsFor([coffee])).toEqual([
+      'cash',
+      'card',
+      'gift-card',
+      'store-credit',
+      'loyalty-points',
+      'bank-transfer',
+    ]);
+  });
+
+  it('refuses points or store credit already in the payment, in both languages', () => {
+    const points = {
+      tenderId: 'p1',
+      kind: 'loyalty-points' as const,
+      points: 20,
+      amount: minor(20_000),
+    };
+    const lines = [coffee, card];
+    expect(checkTenders(minor(250_000), [points], { ...options, lines }, en, money)).toEqual({
+      ok: false,
+      message:
+        'A gift card is paid with cash, a bank card or a transfer: remove the loyalty points payment, or sell the card in a sale of its own.',
+    });
+    const credit = {
+      tenderId: 's1',
+      kind: 'store-credit' as const,
+      amount: minor(10_000),
+      creditReference: 'CN1',
+    };
+    expect(checkTenders(minor(250_000), [credit], { ...options, lines }, t, money)).toEqual({
+      ok: false,
+      message:
+        'Thẻ quà tặng chỉ nhận tiền mặt, thẻ ngân hàng hoặc chuyển khoản: bỏ khoản trả bằng phiếu mua hàng, hoặc bán thẻ trong một đơn riêng.',
+    });
+    expect(
+      checkTenders(minor(250_000), [points], { ...options, lines: [coffee] }, en, money),
+    ).toMatchObject({ ok: true });
   });
 });
 

@@ -50,6 +50,10 @@ describe('a sale selling a gift card', () => {
     expect(record.lines.map((invoiced) => invoiced.sku)).toEqual(['SKU-l1']);
     expect(record.totals.total).toBe(54_000);
     expect(sale.priced.totals.total).toBe(254_000);
+    // No VAT row for the card: the invoice's rates and VAT are the goods' alone.
+    expect(record.ratesTotals).toHaveLength(1);
+    expect(record.totals.tax).toBe(sale.priced.totals.tax);
+    expect(sale.priced.taxBreakdown.map((entry) => entry.taxRateId)).toEqual(['vat8']);
   });
 
   it('refuses to invoice a sale of gift cards only', () => {

@@ -77,6 +77,22 @@ describe('X and Z report receipts', () => {
     expect(receipt.blocks.at(-1)).toEqual({ kind: 'cut' });
   });
 
+  it('prints the gift cards sold on a line of their own, when the shift sold any', () => {
+    expect(text(buildXReportReceipt(xReport(shift, movements, at(40)), context))).not.toContain(
+      'Thẻ quà tặng đã bán',
+    );
+    const withCards: ShiftMovements = {
+      ...movements,
+      giftCardSales: [
+        { id: 's1', shiftId: 'shift_01', count: 1, amount: minor(40_000), createdAt: at(10) },
+      ],
+    };
+    const printed = text(buildXReportReceipt(xReport(shift, withCards, at(40)), context));
+    expect(printed).toMatch(/TỔNG DỰ KIẾN\s+542\.000/);
+    expect(printed).toMatch(/Thẻ quà tặng đã bán \(1\)\s+40\.000/);
+    expect(printed).toContain('(không phải doanh thu; đã tính trong Bán)');
+  });
+
   it('prints the Z report with counted and over/short per tender, signs shown', () => {
     const { report, shift: closed } = closeShift(
       shift,

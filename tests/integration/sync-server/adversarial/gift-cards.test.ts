@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SaleDoc, StoreSettingsDoc } from '../../../../src/documents';
+import { pointsValue } from '../../../../src/loyalty';
 import { minor } from '../../../../src/money';
 import type { Minor } from '../../../../src/money';
 import { giftCardLine } from '../../../../src/stored-value';
@@ -13,6 +14,7 @@ import type { TenderInput } from '../../../../src/tenders';
 import { startSyncServerProcess } from '../../../helpers/sync-server-process';
 import type { EnrolledDevice, SyncServerProcess } from '../../../helpers/sync-server-process';
 import {
+  DEMO,
   buildSale,
   lineOf,
   product,
@@ -197,5 +199,68 @@ describe('a gift card sold at the till', () => {
     expect(
       await expectRefused({ ...honest, id: nextId(), cart: twice }, 'totals_mismatch'),
     ).toContain('already in this cart');
+  });
+
+  it('refuses a gift card paid with loyalty points: points would become a bearer card', async () => {
+    const number = newCard();
+    // A demo customer from the eleventh on, every second one, holds points (src/demo).
+    const holder = DEMO.customers.find((_, index) => index >= 10 && index % 2 === 0)!;
+    const program = settings.loyalty!.program;
+    const points = program.minimumRedemptionPoints;
+    const doc = sale({
+      cart: { lines: [lineOf(product('SKU000001'), 'l1'), card(number, 100_000)] },
+      customer: { id: holder.id, tier: null, availablePoints: 1_000_000 },
+      tenders: (total) => {
+        const value = pointsValue(points, program);
+        return [
+          { kind: 'loyalty-points', tenderId: 'p1', points, amount: value },
+          { kind: 'cash', tenderId: 't1', amount: minor(total - value) },
+        ];
+      },
+    });
+    const reason = await expectRefused(doc, 'gift_card_for_points_or_credit');
+    expect(reason).toContain('loyalty points');
+    expect(reason).toContain('cash, a bank card or a transfer');
+    expect((await balance(number)).status).toBe(404);
+  });
+
+  it('refuses a gift card paid with store credit (a credit note): the whole cart takes none', async () => {
+    const number = newCard();
+    const doc = sale({
+      cart: { lines: [lineOf(product('SKU000001'), 'l1'), card(number, 100_000)] },
+      tenders: (total) => [
+        { kind: 'store-credit', tenderId: 's1', amount: minor(10_000), creditReference: 'CN1' },
+        { kind: 'cash', tenderId: 't1', amount: minor(total - 10_000) },
+      ],
+    });
+    expect(await expectRefused(doc, 'gift_card_for_points_or_credit')).toContain('store credit');
+    expect((await balance(number)).status).toBe(404);
+  });
+
+  it('issues a card once when two registers push sales of it at the same moment', async () => {
+    // Separate requests, all in flight together: each check reads before the others write.
+    const numbers = [newCard(), newCard(), newCard(), newCard()];
+    const docs = numbers.flatMap((number) =>
+      [100_000, 300_000].map((amount) =>
+        sale({ cart: { lines: [card(number, amount)] }, tenders: inCash }),
+      ),
+    );
+    const rows = (await Promise.all(docs.map((doc) => push(server, register, [doc])))).map(
+      ([row]) => row,
+    );
+    const codes = await rejectionCodes(server, register);
+    for (const [index, number] of numbers.entries()) {
+      const pair = [docs[index * 2]!, docs[index * 2 + 1]!];
+      const accepted = pair.filter((_, at) => rows[index * 2 + at]?.error === undefined);
+      expect(accepted, `card ${number}`).toHaveLength(1);
+      const loser = pair.find((doc) => doc !== accepted[0])!;
+      expect(codes.get(loser.id)).toBe('gift_card_exists');
+      expect(await stored(server, register, loser.id)).toBe(false);
+      const loaded = accepted[0]!.priced.totals.total;
+      expect(await balance(number)).toMatchObject({ balance: loaded });
+      // The winner pushed again (a retry after a lost reply) is accepted again, not refused.
+      await expectAccepted(accepted[0]!);
+      expect(await balance(number)).toMatchObject({ balance: loaded });
+    }
   });
 });
