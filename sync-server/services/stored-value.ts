@@ -14,6 +14,8 @@ import { ApiError, badRequest, notFound } from '../http/api-error';
 import { amountField, keyField, numberField } from './stored-value-input';
 import type { Principal } from '../access/auth';
 import { SerialQueue } from '../storage/new-id';
+import { createOnlyClaim, giftCardClaimId } from '../storage/create-only-claim';
+import { INTERNAL_DATABASES } from '../storage/database-layout';
 import { decideOnAccount, holdsToKeep, withState } from '../storage/account-doc';
 import {
   STORED_VALUE_DB as DB,
@@ -137,6 +139,13 @@ export class StoredValueService {
             field: 'currency',
           },
         );
+      if (before.kind !== null && body.idempotencyKey === undefined)
+        throw new ApiError(
+          409,
+          'conflict',
+          `Gift card ${number} already holds value (sold at a till or issued before); to add value to it, send an idempotencyKey for this top-up, or choose another number for a new card.`,
+        );
+      if (before.kind === null) await this.claimNewCard(number, id);
       const at = new Date().toISOString();
       const issue: StoredValueEntry = {
         _id: id,
@@ -153,6 +162,28 @@ export class StoredValueService {
       await this.write([issue]);
       return { created: true, card: viewOf(await this.accountNow(number)) };
     });
+  }
+
+  /**
+   * A new card's number is claimed as a till sale claims the card it sells, so the head office
+   * and a till cannot both create it at the same moment. A claim held by a till sale of a card
+   * that holds no value yet is that sale on its way: refused, choose another number.
+   */
+  private async claimNewCard(number: string, issueId: string): Promise<void> {
+    const claim = await createOnlyClaim(
+      this.context.store,
+      INTERNAL_DATABASES.giftCardClaims,
+      giftCardClaimId(number),
+      { issueId },
+    );
+    const saleId = claim.doc.saleId;
+    if (!claim.created && typeof saleId === 'string') {
+      throw new ApiError(
+        409,
+        'conflict',
+        `Gift card ${number} is being sold at a till (sale ${saleId}); a card is issued once: choose another number.`,
+      );
+    }
   }
 
   hold(

@@ -29,3 +29,10 @@ export async function createOnlyClaim(
   }
   throw new Error(`Claim ${id} kept changing; retry the push.`);
 }
+
+/**
+ * The claim on a gift card number (`omnitill-gift-card-claims`): a till sale selling the card
+ * holds it with `saleId` (gate/push-checks/gift-card-claims.ts), the head office's first issue
+ * with `issueId` (services/stored-value.ts), so the two cannot both create the same new card.
+ */
+export const giftCardClaimId = (number: string): string => `gift-card:${number}`;

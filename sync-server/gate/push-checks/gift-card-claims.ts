@@ -11,14 +11,12 @@
  */
 import type { SaleDoc } from '../../../src/documents';
 import { giftCardNumbersSold } from '../../../src/stored-value';
-import { createOnlyClaim } from '../../storage/create-only-claim';
+import { createOnlyClaim, giftCardClaimId } from '../../storage/create-only-claim';
 import { INTERNAL_DATABASES } from '../../storage/database-layout';
 import type { PushCheckContext, PushVerdict } from './push-check';
 import { ACCEPT, reject } from './push-check';
 
 const DB = INTERNAL_DATABASES.giftCardClaims;
-
-export const giftCardClaimId = (number: string): string => `gift-card:${number}`;
 
 export async function claimSaleGiftCards(
   sale: SaleDoc,
@@ -36,7 +34,9 @@ export async function claimSaleGiftCards(
     await release(context, created);
     return reject(
       'gift_card_exists',
-      `gift card ${number} is sold by sale ${String(holder.saleId)}, pushed at the same time; a card is sold once and never topped up, give the customer another card`,
+      typeof holder.saleId === 'string'
+        ? `gift card ${number} is sold by sale ${holder.saleId}, pushed at the same time; a card is sold once and never topped up, give the customer another card`
+        : `gift card ${number} was issued by the head office at the same time; a card is sold once and never topped up, give the customer another card`,
     );
   }
   return ACCEPT;

@@ -263,4 +263,38 @@ describe('a gift card sold at the till', () => {
       expect(await balance(number)).toMatchObject({ balance: loaded });
     }
   });
+
+  it('creates a card once when the head office issues it as a till sells it', async () => {
+    const numbers = [newCard(), newCard(), newCard(), newCard()];
+    const docs = numbers.map((number) =>
+      sale({ cart: { lines: [card(number, 100_000)] }, tenders: inCash }),
+    );
+    const issue = (number: string) =>
+      fetch(`${server.url}/api/v1/admin/gift-cards`, {
+        method: 'POST',
+        headers: { Authorization: server.adminAuth, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ cardNumber: number, amount: 500_000 }),
+      });
+    const results = await Promise.all(
+      numbers.map(async (number, at) => {
+        const [answer, [row]] = await Promise.all([
+          issue(number),
+          push(server, register, [docs[at]!]),
+        ]);
+        return {
+          issued: answer.status === 201,
+          sold: row?.error === undefined,
+          status: answer.status,
+        };
+      }),
+    );
+    for (const [at, number] of numbers.entries()) {
+      const { issued, sold, status } = results[at]!;
+      // Exactly one of the two created the card; the other was told so.
+      expect([issued, sold], `card ${number}: issue ${status}`).toContain(true);
+      expect(issued && sold, `card ${number}`).toBe(false);
+      expect(issued || status === 409, `card ${number}: issue ${status}`).toBe(true);
+      expect(await balance(number)).toMatchObject({ balance: issued ? 500_000 : 100_000 });
+    }
+  });
 });
