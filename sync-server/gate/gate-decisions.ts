@@ -4,7 +4,7 @@
  * devices. Split from replication-gate.ts (the door) and gate-writer.ts (the write path).
  */
 import type { Principal } from '../access/auth';
-import type { SettingsHistory } from '../history/settings-history';
+import type { SettingsHistory, StoreSettingsHistory } from '../history/settings-history';
 import type { ServerIndex } from '../index/server-index';
 import { isPlainObject } from '../http/read-json-body';
 import type { DatabaseName } from '../storage/database-layout';
@@ -45,7 +45,7 @@ export class GateDecider {
     database: DatabaseName,
     docs: readonly unknown[],
   ): Promise<GateDecision[]> {
-    const decisions = await this.decideDocuments(principal, database, docs);
+    const { decisions, settingsHistory } = await this.decideDocuments(principal, database, docs);
     const seen = new Map<string, Record<string, unknown>>();
     const deduplicated = decisions.map((decision): GateDecision => {
       if (decision.kind !== 'write') return decision;
@@ -65,7 +65,7 @@ export class GateDecider {
       };
     });
     if (principal.kind !== 'device') return deduplicated;
-    return this.checkDomain(principal, database, deduplicated);
+    return this.checkDomain(principal, database, deduplicated, settingsHistory);
   }
 
   /**
@@ -77,11 +77,17 @@ export class GateDecider {
     principal: Extract<Principal, { kind: 'device' }>,
     database: DatabaseName,
     decisions: GateDecision[],
+    settingsHistory: StoreSettingsHistory | undefined,
   ): Promise<GateDecision[]> {
     const check = PUSH_CHECKS[database.collection];
     if (!check || !decisions.some((decision) => decision.kind === 'write')) return decisions;
     await this.deps.index.catchUp();
     const memo = new Map<string, Promise<unknown>>();
+    // The settings history the totals were just checked with: the sale checks read the same
+    // version (sale-lookups.ts) instead of reading the settings document again.
+    if (settingsHistory) {
+      memo.set(`sale:settings:${settingsHistory.storeId}`, Promise.resolve(settingsHistory));
+    }
     const accepted = new Map<string, Record<string, unknown>>();
     const context: PushCheckContext = {
       principal,
@@ -137,7 +143,7 @@ export class GateDecider {
     principal: Principal,
     database: DatabaseName,
     docs: readonly unknown[],
-  ): Promise<GateDecision[]> {
+  ): Promise<{ decisions: GateDecision[]; settingsHistory: StoreSettingsHistory | undefined }> {
     const ids = docs
       .filter(isPlainObject)
       .map((doc) => doc._id)
@@ -147,7 +153,7 @@ export class GateDecider {
       database.collection === 'sales' && database.kind === 'store'
         ? await this.deps.settingsHistory.historyOf(database.storeId)
         : undefined;
-    return docs.map((doc) => {
+    const decisions = docs.map((doc): GateDecision => {
       if (!isPlainObject(doc)) {
         return {
           kind: 'reject',
@@ -169,5 +175,6 @@ export class GateDecider {
         settingsHistory,
       });
     });
+    return { decisions, settingsHistory };
   }
 }

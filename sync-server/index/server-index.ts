@@ -138,8 +138,7 @@ export class ServerIndex {
       await Promise.all(
         databases.slice(start, start + PROBES_AT_ONCE).map(async (db) => {
           const since = this.checkpoints.get(db)?.since;
-          const probe = await this.store.changesSince(db, since, 1);
-          if (probe.results.length > 0 || probe.more || probe.lastSeq !== since) changed.push(db);
+          if (await this.databases.changedSince(db, since)) changed.push(db);
         }),
       );
     }

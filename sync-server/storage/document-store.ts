@@ -74,6 +74,12 @@ export interface DocumentStore {
    * `_changes` both answer this, so the server indexes (server-index.ts) work on either.
    */
   changesSince(db: string, since: ChangeSeq | undefined, limit: number): Promise<ChangesPage>;
+  /**
+   * The sequence of the database's last change, when the store knows it without reading the
+   * feed (PouchDB keeps it in memory); equal to the `lastSeq` of a page that read to the end.
+   * A catch-up pass compares it with its checkpoint instead of probing the feed.
+   */
+  updateSeq?(db: string): Promise<ChangeSeq>;
   /** Forget cached handles of a database deleted behind our back (admin DELETE /db/{name}). */
   forget(db: string): void;
   close(): Promise<void>;

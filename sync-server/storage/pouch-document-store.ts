@@ -17,6 +17,16 @@ import { idOf, isDesignOrLocal } from './document-store';
  * is handed to express-pouchdb, so LevelDB handles and the changes feed are shared and a write
  * made here wakes the long-polls of replicating registers.
  */
+/** The map in the order of `ids` (as allDocs({keys}) answered), for callers that iterate it. */
+function ordered(ids: readonly string[], found: Map<string, StoredDoc>): Map<string, StoredDoc> {
+  const result = new Map<string, StoredDoc>();
+  for (const id of ids) {
+    const doc = found.get(id);
+    if (doc) result.set(id, doc);
+  }
+  return result;
+}
+
 export class PouchDocumentStore implements DocumentStore {
   readonly kind = 'embedded' as const;
   readonly PouchDB: PouchConstructor;
@@ -53,11 +63,29 @@ export class PouchDocumentStore implements DocumentStore {
     await this.handle(name).info();
   }
 
+  /**
+   * One point read per id (`get`): PouchDB answers `allDocs({keys})` with a LevelDB iterator
+   * per key, whose setup and teardown were the largest cost of the gate under load
+   * (docs/BENCHMARKS.md, "Gate profile"). Only a tombstone, which `get` answers with a 404,
+   * takes the old road: allDocs gives its winning revision, then `get` that revision's body.
+   */
   async getCurrent(db: string, ids: readonly string[]): Promise<Map<string, StoredDoc>> {
     const found = new Map<string, StoredDoc>();
     if (ids.length === 0) return found;
     const handle = this.handle(db);
-    const { rows } = await handle.allDocs({ keys: [...ids], include_docs: true });
+    const deleted: string[] = [];
+    await Promise.all(
+      [...new Set(ids)].map(async (id) => {
+        try {
+          found.set(id, (await handle.get(id)) as StoredDoc);
+        } catch (error) {
+          if ((error as { status?: number }).status !== 404) throw error;
+          if ((error as { reason?: string }).reason === 'deleted') deleted.push(id);
+        }
+      }),
+    );
+    if (deleted.length === 0) return ordered(ids, found);
+    const { rows } = await handle.allDocs({ keys: deleted, include_docs: true });
     await Promise.all(
       rows.map(async (row) => {
         if (!row.value) return;
@@ -70,7 +98,7 @@ export class PouchDocumentStore implements DocumentStore {
         }
       }),
     );
-    return found;
+    return ordered(ids, found);
   }
 
   async conflictsOf(db: string, ids: readonly string[]): Promise<Map<string, Conflicted>> {
@@ -134,6 +162,10 @@ export class PouchDocumentStore implements DocumentStore {
       lastSeq: page.last_seq,
       more: page.results.length >= limit,
     };
+  }
+
+  async updateSeq(db: string): Promise<ChangeSeq> {
+    return (await this.handle(db).info()).update_seq;
   }
 
   forget(db: string): void {

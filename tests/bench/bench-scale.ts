@@ -1,6 +1,7 @@
 /**
- * How big a bench run is. `full` is issue 9's retail scale (npm run bench); `smoke` runs the very
- * same code at a size that finishes in seconds, for tests/integration/bench-smoke.test.ts.
+ * How big a bench run is. `full` is issue 9's retail scale (npm run bench), at 100,000 products
+ * by default and at 300,000 with `--products 300000` (issue #19; scaleFromArgs); `smoke` runs the
+ * very same code at a size that finishes in seconds, for tests/integration/bench-smoke.test.ts.
  */
 export interface BenchScale {
   name: 'full' | 'smoke';
@@ -51,3 +52,28 @@ export const SMOKE_SCALE: BenchScale = {
   coldStarts: 2,
   receiptIterations: 20,
 };
+
+/** The catalog sizes the bench reports (docs/BENCHMARKS.md, "Figures at each scale"). */
+export const REPORTED_PRODUCTS = [100_000, 300_000] as const;
+
+/**
+ * The scale a run asked for: `--products N` (or OMNITILL_BENCH_PRODUCTS=N) changes only the
+ * catalog's size, at full or smoke scale; customers and everything else stay. A bad value is
+ * refused with what to pass instead.
+ */
+export function scaleFromArgs(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+): BenchScale {
+  const base = argv.includes('--smoke') ? SMOKE_SCALE : FULL_SCALE;
+  const at = argv.indexOf('--products');
+  const asked = at >= 0 ? (argv[at + 1] ?? '(nothing)') : env.OMNITILL_BENCH_PRODUCTS;
+  if (asked === undefined || asked === '') return base;
+  const products = Number(asked.replace(/[_,]/g, ''));
+  if (!Number.isInteger(products) || products < 100 || products > 1_000_000) {
+    throw new Error(
+      `--products ${asked}: give a whole number of products from 100 to 1000000 (e.g. --products 300000).`,
+    );
+  }
+  return { ...base, products };
+}

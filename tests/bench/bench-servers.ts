@@ -23,14 +23,19 @@ export function tempDir(cleanup: Cleanup, prefix: string): string {
 export async function startSeededSyncServer(
   cleanup: Cleanup,
   data: BenchData,
-  options: { couchdbUrl?: string } = {},
+  options: { couchdbUrl?: string; env?: Record<string, string> } = {},
 ): Promise<SyncServerProcess> {
   const dataDir = tempDir(cleanup, 'omnitill-bench-sync-');
   await seedSyncServer(dataDir, data);
   // `couchdbUrl: ''` keeps this server on its embedded store even when the tests' CouchDB is set.
   // Every bench register holds every customer: the offline card look-ups draw from all of them.
-  const env = { OMNITILL_ALL_CUSTOMERS: '*' };
-  const server = await startSyncServerProcess({ dataDir, timeoutMs: 120_000, env, ...options });
+  const env = { OMNITILL_ALL_CUSTOMERS: '*', ...options.env };
+  const server = await startSyncServerProcess({
+    dataDir,
+    timeoutMs: 120_000,
+    ...(options.couchdbUrl === undefined ? {} : { couchdbUrl: options.couchdbUrl }),
+    env,
+  });
   cleanup.add('stop the sync-server', () => server.stop());
   return server;
 }

@@ -25,18 +25,17 @@ export interface LoadFigures {
   stores: number;
 }
 
-const LOAD_SEED = 5_000;
+export const LOAD_SEED = 5_000;
 export const PACED_INTERVAL_MS = 2_000;
 
-export async function runLoadPhase(
-  cleanup: Cleanup,
+/** Enrols `count` registers, round robin over the stores (the same ids on every run). */
+export async function registersFor(
   server: SyncServerProcess,
   data: BenchData,
-  scale: BenchScale,
-  log: (line: string) => void,
-): Promise<LoadFigures> {
+  count: number,
+): Promise<LoadRegister[]> {
   const registers: LoadRegister[] = [];
-  for (let index = 0; index < scale.registers; index++) {
+  for (let index = 0; index < count; index++) {
     const store = data.stores[index % data.stores.length];
     if (!store) throw new Error('The bench data has no stores');
     const registerId = `reg-${String(index + 1).padStart(2, '0')}`;
@@ -48,6 +47,17 @@ export async function runLoadPhase(
       auth: device.auth,
     });
   }
+  return registers;
+}
+
+export async function runLoadPhase(
+  cleanup: Cleanup,
+  server: SyncServerProcess,
+  data: BenchData,
+  scale: BenchScale,
+  log: (line: string) => void,
+): Promise<LoadFigures> {
+  const registers = await registersFor(server, data, scale.registers);
   const serverPid = workerPid(server.child.pid ?? 0);
   log(`${scale.registers} registers pushing sales to the sync-server for ${scale.loadSeconds} s…`);
   const syncServer = await runRegisterLoad({

@@ -9,6 +9,9 @@ import { renderAuthFloodSection } from './auth-flood-report';
 import type { ClusterBenchResults } from './cluster-bench';
 import { renderClusterSection } from './cluster-report';
 import { findings, LIMITS, METHOD } from './report-text';
+import { renderScalesSection } from './scale-report';
+import type { GateReport } from './gate-report';
+import { renderGateSection } from './gate-report';
 import type { Summary } from './stats';
 import { round } from './stats';
 
@@ -63,6 +66,8 @@ export function renderReport(
   results: BenchResults,
   cluster?: ClusterBenchResults,
   authFlood?: AuthFloodResults,
+  scales: readonly BenchResults[] = [],
+  gate?: GateReport,
 ): string {
   const { machine } = results;
   const missed = results.metrics.filter((metric) => metric.pass === false);
@@ -109,12 +114,14 @@ export function renderReport(
   for (const metric of results.metrics) {
     sections.push(`### ${metric.title}`, '', METHOD[metric.id], '', ...detailLines(metric), '');
   }
+  sections.push(...renderScalesSection(scales));
+  sections.push(...renderGateSection(gate));
   if (cluster) sections.push(...renderClusterSection(cluster));
   if (authFlood) sections.push(...renderAuthFloodSection(authFlood));
   sections.push(
     '## Running it',
     '',
-    '`npm run bench` generates the data from src/demo’s seeded generators (the same on every machine), seeds a sync-server’s LevelDB directly (seeding is not measured), builds the renderer and the bench page (tests/bench/browser) with vite into a temp folder, and drives Debian’s Chromium with playwright-core (the flags of tests/e2e/helpers/browser.ts). Every process it starts is stopped by its process group and every temp folder removed at the end, on failure and on Ctrl-C. `npm run bench -- --smoke` runs the same code at a tiny scale without writing here; tests/integration/bench-smoke.test.ts does that as part of `npm test`. `npm run bench -- --cluster` starts a 3-node CouchDB cluster from ../shared/couchdb (or uses `OMNITILL_BENCH_COUCHDB_URLS`, comma-separated node URLs) and measures the section on several instances; tests/cluster/cluster-bench-smoke.test.ts runs it at a tiny scale in `npm run test:couchdb`. `npm run bench -- --auth-flood` measures only the bad-auth flood section (the full run measures it too, after the rest).',
+    '`npm run bench` generates the data from src/demo’s seeded generators (the same on every machine), seeds a sync-server’s LevelDB directly (seeding is not measured), builds the renderer and the bench page (tests/bench/browser) with vite into a temp folder, and drives Debian’s Chromium with playwright-core (the flags of tests/e2e/helpers/browser.ts). Every process it starts is stopped by its process group and every temp folder removed at the end, on failure and on Ctrl-C. `npm run bench -- --smoke` runs the same code at a tiny scale without writing here; tests/integration/bench-smoke.test.ts does that as part of `npm test`. `npm run bench -- --cluster` starts a 3-node CouchDB cluster from ../shared/couchdb (or uses `OMNITILL_BENCH_COUCHDB_URLS`, comma-separated node URLs) and measures the section on several instances; tests/cluster/cluster-bench-smoke.test.ts runs it at a tiny scale in `npm run test:couchdb`. `npm run bench -- --auth-flood` measures only the bad-auth flood section (the full run measures it too, after the rest). `npm run bench -- --products 300000` (or `OMNITILL_BENCH_PRODUCTS=300000`) runs the full bench with that many products and keeps it in its own results file for "Figures at each scale"; `--gate` measures only the push load against the sync-server and bare express-pouchdb, on a small catalog (`--profile DIR` adds the sync-server\'s CPU profile; see "Gate profile").',
     '',
     'Statistics are nearest-rank percentiles over every sample (never interpolated). Setup of this run:',
     '',

@@ -14,16 +14,19 @@ export const sellScreen = {
   async wedgeScan(page: Page, code: string): Promise<void> {
     await page.evaluate(
       (keys) => {
+        // No named inner function: run under tsx (npm run bench), esbuild wraps one in a
+        // `__name` helper the page does not have.
         const target = document.activeElement ?? document.body;
         const start = performance.now();
-        const stamped = (type: string, key: string, at: number) => {
-          const event = new KeyboardEvent(type, { key, bubbles: true, cancelable: true });
-          Object.defineProperty(event, 'timeStamp', { value: at });
-          return event;
-        };
         [...keys, 'Enter'].forEach((key, index) => {
-          target.dispatchEvent(stamped('keydown', key, start + index * 2));
-          target.dispatchEvent(stamped('keyup', key, start + index * 2 + 1));
+          for (const [type, offset] of [
+            ['keydown', 0],
+            ['keyup', 1],
+          ] as const) {
+            const event = new KeyboardEvent(type, { key, bubbles: true, cancelable: true });
+            Object.defineProperty(event, 'timeStamp', { value: start + index * 2 + offset });
+            target.dispatchEvent(event);
+          }
         });
       },
       [...code],
