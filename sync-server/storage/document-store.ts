@@ -74,6 +74,8 @@ export interface DocumentStore {
    * `_changes` both answer this, so the server indexes (server-index.ts) work on either.
    */
   changesSince(db: string, since: ChangeSeq | undefined, limit: number): Promise<ChangesPage>;
+  /** How many live documents the database holds (its `doc_count`). */
+  documentCount(db: string): Promise<number>;
   /** Forget cached handles of a database deleted behind our back (admin DELETE /db/{name}). */
   forget(db: string): void;
   close(): Promise<void>;

@@ -136,6 +136,10 @@ export class PouchDocumentStore implements DocumentStore {
     };
   }
 
+  async documentCount(db: string): Promise<number> {
+    return (await this.handle(db).info()).doc_count;
+  }
+
   forget(db: string): void {
     this.handles.delete(db);
   }
