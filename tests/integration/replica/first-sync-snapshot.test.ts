@@ -121,10 +121,8 @@ describe('a fresh register’s first sync from the server’s snapshot', () => {
   it('fills the replica with what replication gives, document by document', async () => {
     const progress: (FirstSyncProgress | null)[] = [];
     const db = await open('by-snapshot');
-    await replicate(db, config, (update) => progress.push(update)).initialPull([
-      'products',
-      'customers',
-    ]);
+    const handle = replicate(db, config, (update) => progress.push(update));
+    await handle.initialPull(['products', 'customers']);
     for (const name of ['products', 'customers'] as const) {
       const expected: Contents = reference.get(name) ?? new Map<never, never>();
       const actual = await contents(db, name);
@@ -138,6 +136,17 @@ describe('a fresh register’s first sync from the server’s snapshot', () => {
     expect(counted.length).toBeGreaterThan(0);
     expect(Math.max(...counted.map((entry) => entry.total))).toBeGreaterThanOrEqual(3000);
     expect(progress.at(-1)).toBeNull();
+    // Customers also push: RxDB knows each imported customer as the server's version, so none
+    // waits to be pushed back (a document written straight into storage would).
+    await handle.stop();
+    const pending: number[] = [];
+    running.push(
+      startReplication(db, config, (update) => {
+        if (update.pendingPush !== undefined) pending.push(update.pendingPush);
+      }),
+    );
+    await waitFor(() => pending.length > 0, { description: 'a count of documents to push' });
+    expect(pending[0]).toBe(0);
   }, 90_000);
 
   it('resumes after chunk 2 from chunk 3, without reading a chunk twice', async () => {
