@@ -4,6 +4,7 @@ import { OfflineBanner } from './navigation/offline-banner';
 import { StatusBar } from './navigation/status-bar';
 import { dispatchScan, dispatchTypedKey } from './devices/scan-router';
 import { installWedgeListener } from './devices/wedge-listener';
+import { firstSyncText } from './i18n/first-sync-text';
 import { useTranslate } from './i18n/use-translate';
 import { CustomerDisplayScreen } from './screens/customer-display-screen';
 import { LoginScreen } from './screens/login-screen';
@@ -40,6 +41,7 @@ function CashierApp(props: { route: string }) {
   const phase = useAppStore((state) => state.phase);
   const startupError = useAppStore((state) => state.startupError);
   const catalogCount = useAppStore((state) => state.catalogCount);
+  const firstSync = useAppStore((state) => state.sync.firstSync ?? null);
   const staff = useAppStore((state) => state.staff);
   const locale = useAppStore((state) => state.locale);
   const setupNeeded = useSetupState((state) => state.needed);
@@ -72,9 +74,11 @@ function CashierApp(props: { route: string }) {
       <main className="centered" aria-busy="true">
         <h1>{t('app.name')}</h1>
         <p data-testid="startup-progress">
-          {phase === 'loading-catalog'
-            ? t('catalog.loading', { count: catalogCount })
-            : t('app.loading')}
+          {phase !== 'loading-catalog'
+            ? t('app.loading')
+            : firstSync
+              ? firstSyncText(t, firstSync, locale)
+              : t('catalog.loading', { count: catalogCount })}
         </p>
       </main>
     );

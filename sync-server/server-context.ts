@@ -20,6 +20,8 @@ export interface ServerContext {
   index: ServerIndex;
   /** Which stores need which customers; a device's look-up records one (customer-needs.ts). */
   customerNeeds: CustomerNeeds;
+  /** True when the store's registers receive every customer (customer-read-scope.ts). */
+  allCustomers: (storeId: string) => boolean;
   /** Unconfirmed loyalty holds lapse after this long. */
   holdTtlMs: number;
   /** A register's PIN key, derived from the server's PIN secret (access/staff-pin.ts). */

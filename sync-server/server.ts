@@ -207,6 +207,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
     settingsHistory,
     index,
     customerNeeds,
+    allCustomers,
     holdTtlMs: options.holdTtlMs ?? 15 * 60_000,
     pinKeyOf,
     onAccepted,

@@ -10,7 +10,7 @@ import {
   getLastCheckpointDoc,
   writeDocToDocState,
 } from 'rxdb';
-import type { RxCollection, WithDeleted } from 'rxdb';
+import type { RxCollection, RxDatabase, WithDeleted } from 'rxdb';
 import {
   getFetchWithCouchDBAuthorization,
   replicateCouchDB,
@@ -22,6 +22,8 @@ import { createServerApi } from '../platform/server-api';
 import { REPLICATIONS } from './collections';
 import type { ReplicationSpec } from './collections';
 import type { ReplicaDatabase } from './database';
+import { FirstSyncImports, takesSnapshot } from './first-sync';
+import type { FirstSyncProgress } from './first-sync';
 
 export interface RejectedDocument {
   id: string;
@@ -44,6 +46,8 @@ export interface SyncSnapshot {
   pendingSales: number;
   /** Documents this register pushed that the server refused, newest first. */
   rejected: RejectedDocument[];
+  /** A fresh register filling its big collections from the server's snapshot; else null. */
+  firstSync?: FirstSyncProgress | null;
 }
 
 export interface ReplicationHandle {
@@ -174,6 +178,13 @@ export function catchUpOnceLive(inner: typeof fetch, catchUp: () => void): typeo
   };
 }
 
+/** The identifier a replication's checkpoint is kept under (shared with its first sync). */
+export function replicationIdentifierOf(spec: ReplicationSpec, storeId: string): string {
+  return spec.factKind
+    ? `omnitill-facts-${spec.factKind}-${storeId}`
+    : `omnitill-${spec.type}-${storeId}`;
+}
+
 export function startReplication(
   database: ReplicaDatabase,
   config: AppConfig,
@@ -201,9 +212,7 @@ export function startReplication(
   const start = (spec: ReplicationSpec): void => {
     const collection = database.collections[spec.collection] as RxCollection;
     const state: RxCouchDBReplicationState<unknown> = replicateCouchDB<unknown>({
-      replicationIdentifier: spec.factKind
-        ? `omnitill-facts-${spec.factKind}-${config.storeId}`
-        : `omnitill-${spec.type}-${config.storeId}`,
+      replicationIdentifier: replicationIdentifierOf(spec, config.storeId),
       collection,
       url: `${config.syncUrl}/${spec.serverDb(config.storeId)}/`,
       fetch: catchUpOnceLive(fetchWithAuth, () => state.reSync()),
@@ -244,9 +253,24 @@ export function startReplication(
     }
   };
 
+  // A fresh register fills its big shared collections from the server's snapshot first, then
+  // replicates them live from where the snapshot ended (first-sync.ts).
+  const snapshots = new FirstSyncImports(
+    database as unknown as RxDatabase,
+    config.apiUrl,
+    failOnErrorStatus(
+      fetchThroughGate(getFetchWithCouchDBAuthorization(config.deviceId, config.deviceSecret)),
+    ),
+    (firstSync) => onChange({ firstSync }),
+  );
+
   for (const spec of REPLICATIONS) {
     if (spec.mayBeMissingOnServer) void startWhenServerHasIt(spec);
-    else start(spec);
+    else if (takesSnapshot(spec)) {
+      const collection = database.collections[spec.collection] as RxCollection;
+      const identifier = replicationIdentifierOf(spec, config.storeId);
+      snapshots.run(spec.type, collection, identifier, () => start(spec));
+    } else start(spec);
   }
 
   let refreshing: Promise<void> | null = null;
@@ -293,6 +317,7 @@ export function startReplication(
     async initialPull(names) {
       await Promise.all(
         names.map(async (name) => {
+          await snapshots.whenIn(name);
           await states.get(name)?.awaitInitialReplication();
           onChange({ readyCollections: [name] });
         }),
@@ -302,6 +327,7 @@ export function startReplication(
     async stop() {
       stopped = true;
       clearInterval(timer);
+      await snapshots.stop();
       await Promise.all([...states.values()].map((state) => state.cancel()));
     },
   };

@@ -195,6 +195,17 @@ export const API_CHECKS: Readonly<Record<ApiName, RequestCheck>> = {
   'admin/list-devices': NOTHING,
   'admin/revoke-device': fields({ id: ID }),
   'device/pin-key': NOTHING,
+  'sync/snapshot': fields({
+    db: text({ max: 64, what: 'the database: products or customers' }),
+    since: QUERY_TEXT,
+    limit: optional(
+      text({
+        max: 9,
+        pattern: /^\d+$/,
+        what: 'how many documents per chunk, a whole number from 1 to 5000',
+      }),
+    ),
+  }),
   'admin/enrol-shop': fields({ name: text({ max: 120 }) }),
   'admin/set-staff': fields({
     id: text({ max: 64, pattern: /^staff_[A-Za-z0-9_-]+$/, what: 'staff_<code>' }),

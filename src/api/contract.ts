@@ -33,6 +33,13 @@ import type { EInvoiceView } from './einvoice-views';
 import type { BuyerEntry } from '../einvoice/buyer-entry';
 
 export type ApiMethod = 'GET' | 'POST' | 'DELETE';
+
+/**
+ * The shared databases a fresh register fills from the server's snapshot (`sync/snapshot`)
+ * before it replicates them live; the others replicate from the start (docs/DATA.md).
+ */
+export const SNAPSHOT_DATABASES = ['products', 'customers'] as const;
+export type SnapshotDatabase = (typeof SNAPSHOT_DATABASES)[number];
 type ById = { id: string };
 
 export interface ServerApiContract {
@@ -198,6 +205,22 @@ export interface ServerApiContract {
    * replica and checks the staff PIN verifiers the register receives with it (docs/SECURITY.md).
    */
   'device/pin-key': { request: Record<string, never>; reply: { deviceId: string; key: string } };
+  /**
+   * One chunk of a fresh register's first sync (docs/DATA.md "First sync from a snapshot"): the
+   * documents of a shared database a register of the caller's store receives, as its changes
+   * feed has them after `since` (from the start when absent). `lastSeq` is the `since` of the next
+   * chunk, and of live replication after the last (`more` false); `total` is the database's
+   * document count (an upper bound for a database a register reads only part of).
+   */
+  'sync/snapshot': {
+    request: { db: string; since?: string; limit?: string };
+    reply: {
+      docs: Record<string, unknown>[];
+      lastSeq: number | string;
+      more: boolean;
+      total: number;
+    };
+  };
   'admin/enrol-shop': {
     request: { name: string };
     reply: { shopId: string; token: string; name: string };
@@ -273,6 +296,7 @@ export const API_ENTRIES: Readonly<Record<ApiName, ApiEntry>> = {
   'admin/list-devices': { method: 'GET', path: '/admin/devices' },
   'admin/revoke-device': { method: 'DELETE', path: '/admin/devices/:id' },
   'device/pin-key': { method: 'GET', path: '/device/pin-key' },
+  'sync/snapshot': { method: 'GET', path: '/snapshot/:db' },
   'admin/enrol-shop': { method: 'POST', path: '/admin/shops' },
   'admin/set-staff': { method: 'POST', path: '/admin/staff/:id' },
 };

@@ -13,6 +13,7 @@ import { eInvoiceRoutes } from './einvoice-routes';
 import type { EInvoiceQueue } from '../einvoice/einvoice-queue';
 import { paymentRoutes } from './payment-routes';
 import { rejectionRoutes } from './rejection-routes';
+import { snapshotRoutes } from './snapshot-routes';
 import { staffRoutes } from './staff-routes';
 
 /** Anyone may ask whether the server is up (a load balancer, the admin CLI). */
@@ -42,7 +43,7 @@ export function apiRouter(
     ),
   );
   router.use(deviceRoutes(context), catalogRoutes(context), rejectionRoutes(context));
-  router.use(staffRoutes(context));
+  router.use(staffRoutes(context), snapshotRoutes(context));
   router.use(domainRoutes(context, reconciler, holds));
   router.use(paymentRoutes(context, reconciler));
   router.use(eReceiptRoutes(context, receipts));

@@ -245,6 +245,11 @@ export class CouchDocumentStore implements DocumentStore {
     };
   }
 
+  async documentCount(db: string): Promise<number> {
+    const info = (await this.expectOk(this.path(db))) as { doc_count?: unknown };
+    return typeof info.doc_count === 'number' ? info.doc_count : 0;
+  }
+
   forget(db: string): void {
     this.copies.delete(db);
   }

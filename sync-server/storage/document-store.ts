@@ -80,6 +80,8 @@ export interface DocumentStore {
    * A catch-up pass compares it with its checkpoint instead of probing the feed.
    */
   updateSeq?(db: string): Promise<ChangeSeq>;
+  /** How many live documents the database holds (its `doc_count`). */
+  documentCount(db: string): Promise<number>;
   /** Forget cached handles of a database deleted behind our back (admin DELETE /db/{name}). */
   forget(db: string): void;
   close(): Promise<void>;

@@ -168,6 +168,10 @@ export class PouchDocumentStore implements DocumentStore {
     return (await this.handle(db).info()).update_seq;
   }
 
+  async documentCount(db: string): Promise<number> {
+    return (await this.handle(db).info()).doc_count;
+  }
+
   forget(db: string): void {
     this.handles.delete(db);
   }

@@ -163,6 +163,7 @@ export function buildMetrics(figures: Figures): { metrics: Metric[]; raw: BenchR
         'customers done at (s)': round((browser.firstSync.doneAtMs.customers ?? NaN) / 1000),
         products: browser.firstSync.counts.products ?? 0,
         customers: browser.firstSync.counts.customers ?? 0,
+        'from the server’s first-sync snapshot': browser.firstSync.fromServerSnapshot,
         'then writing the start-up snapshot (ms)': round(browser.firstSync.snapshotMs),
       },
     ),

@@ -23,6 +23,11 @@ export interface FirstSyncResult {
   counts: Record<string, number>;
   /** After the first sync: reading the catalog back and writing the start-up snapshot. */
   snapshotMs: number;
+  /**
+   * Documents the register counted in from the server's first-sync snapshot (`sync/snapshot`,
+   * renderer/data/first-sync.ts); 0 when it replicated from the start instead.
+   */
+  fromServerSnapshot: number;
 }
 
 export interface ColdStartOptions {
