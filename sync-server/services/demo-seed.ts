@@ -1,6 +1,6 @@
 import { hashPin } from '../access/staff-pin';
 import { generateDemoData } from '../../src/demo';
-import type { DemoStaff } from '../../src/demo';
+import type { DemoData, DemoStaff } from '../../src/demo';
 import type { StaffDoc } from '../../src/documents';
 import { storeDatabaseName, storeDatabaseNames } from '../storage/database-layout';
 import type { DocumentStore } from '../storage/document-store';
@@ -42,6 +42,16 @@ async function writePerStore(
 }
 
 /**
+ * The demo without its past: no past sales, orders or pickups and no stock moves (the customers
+ * keep their points). `OMNITILL_DEMO_HISTORY=none`: the test suites on a CouchDB cluster seed
+ * this, as indexing the full demo's 9,000 documents there takes most of a minute at every
+ * server start on a 2-core machine (README, `npm run test:couchdb`).
+ */
+function withoutHistory(demo: DemoData): DemoData {
+  return { ...demo, sales: [], pastOrders: [], pickups: [], stock: [] };
+}
+
+/**
  * Writes the demo store (src/demo) on first start: settings of the demo stores, staff with
  * hashed PINs, the catalog, customers with their past sales and orders and the points those
  * earned, web orders to collect, and both stores' stock (an opening delivery, less what the past
@@ -56,7 +66,8 @@ export async function seedDemoData(
 ): Promise<boolean> {
   const existing = await store.allDocs('products');
   if (existing.length > 0) return false;
-  const demo = generateDemoData({ now: new Date().toISOString() });
+  const full = generateDemoData({ now: new Date().toISOString() });
+  const demo = process.env.OMNITILL_DEMO_HISTORY === 'none' ? withoutHistory(full) : full;
   for (const settings of demo.stores) {
     for (const db of storeDatabaseNames(settings.storeId)) await store.ensureDatabase(db);
   }

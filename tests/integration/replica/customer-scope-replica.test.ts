@@ -30,6 +30,7 @@ describe('a Hoàn Kiếm register’s replica of customers', () => {
   beforeAll(async () => {
     server = await startSyncServerProcess({
       seedDemo: true,
+      demoHistory: true,
       env: { OMNITILL_ALL_CUSTOMERS: '' },
     });
     device = await server.enrollDevice(DEMO_OTHER_STORE_ID, 'reg-hk');
@@ -40,7 +41,7 @@ describe('a Hoàn Kiếm register’s replica of customers', () => {
       () => undefined,
       { refreshMs: 200, retryMs: 300, pollIntervalMs: 200 },
     );
-  }, 90_000);
+  }, 240_000);
 
   afterAll(async () => {
     await replication?.stop();

@@ -73,10 +73,10 @@ describe('a long run of sales offline', () => {
   let device: EnrolledDevice;
 
   beforeAll(async () => {
-    server = await startSyncServerProcess({ dataDir, seedDemo: true });
+    server = await startSyncServerProcess({ dataDir, seedDemo: true, demoHistory: true });
     device = await server.enrollDevice('hcm-q1', 'reg-01');
     first = await openRegister(server, device, 'reg-01');
-  }, 90_000);
+  }, 240_000);
 
   afterAll(async () => {
     await first?.replication.stop();

@@ -30,14 +30,15 @@ const dayAt = (days: number, hoursUtc: number) =>
 const PERIOD = `from=${dayAt(-1, 17)}&to=${dayAt(0, 17)}`;
 
 beforeAll(async () => {
-  server = await startSyncServerProcess({ seedDemo: true });
+  // The demo's past orders are counted below.
+  server = await startSyncServerProcess({ seedDemo: true, demoHistory: true });
   q1 = await server.enrollDevice('hcm-q1');
   hk = await server.enrollDevice('hn-hk');
   await push(q1, coffeeSale('sale_01JQ1A', q1, 25_000, { at: dayAt(0, 2) }));
   await push(q1, coffeeSale('sale_01JQ1B', q1, 40_000, { at: dayAt(0, 9) }));
   await push(hk, coffeeSale('sale_01JHK1', hk, 30_000, { at: dayAt(0, 3) }));
   await push(hk, coffeeSale('sale_01JHK2', hk, 99_000, { at: dayAt(3, 3) }));
-});
+}, 240_000);
 
 afterAll(async () => {
   await server?.stop();
