@@ -187,7 +187,7 @@ describe('a long run of sales offline', () => {
     );
     await first.replication.refresh();
     expect(await count('sales-hcm-q1')).toBe(SALES + seededSales);
-  });
+  }, 120_000);
 
   it('has a sale whose totals do not add up refused at the server, with the reason', async () => {
     // One of this register's own sales (the replica also holds the demo's past ones).
