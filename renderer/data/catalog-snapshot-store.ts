@@ -5,6 +5,7 @@
  * manifest in one transaction, so a snapshot is never half written.
  */
 import type { SnapshotChunk, SnapshotManifest, StoredSnapshot } from '../../src/search';
+import { requestDone, sideDatabase } from './side-database';
 
 const STORE = 'records';
 const MANIFEST_KEY = 'manifest';
@@ -18,13 +19,6 @@ export interface CatalogSnapshotStore {
   close(): void;
 }
 
-function requestDone<T>(request: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));
-  });
-}
-
 function transactionDone(transaction: IDBTransaction): Promise<void> {
   return new Promise((resolve, reject) => {
     transaction.oncomplete = () => resolve();
@@ -33,38 +27,16 @@ function transactionDone(transaction: IDBTransaction): Promise<void> {
   });
 }
 
-function openDatabase(factory: IDBFactory, name: string): Promise<IDBDatabase> {
-  return new Promise((resolve, reject) => {
-    const request = factory.open(name, 1);
-    request.onupgradeneeded = () => {
-      if (!request.result.objectStoreNames.contains(STORE)) {
-        request.result.createObjectStore(STORE);
-      }
-    };
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error ?? new Error(`Cannot open ${name}`));
-    request.onblocked = () => reject(new Error(`${name} is blocked by another connection`));
-  });
-}
-
 /** The snapshot database of the replica named `replicaName`. */
 export function indexedDbSnapshotStore(
   replicaName: string,
   factory: IDBFactory = indexedDB,
 ): CatalogSnapshotStore {
-  const name = `${replicaName}-catalog-snapshot`;
-  let opening: Promise<IDBDatabase> | null = null;
-  const database = (): Promise<IDBDatabase> => {
-    opening ??= openDatabase(factory, name).catch((error: unknown) => {
-      opening = null;
-      throw error;
-    });
-    return opening;
-  };
+  const side = sideDatabase(factory, `${replicaName}-catalog-snapshot`, STORE);
 
   return {
     async read() {
-      const db = await database();
+      const db = await side.open();
       const transaction = db.transaction(STORE, 'readonly');
       const store = transaction.objectStore(STORE);
       const [keys, values] = await Promise.all([
@@ -81,7 +53,7 @@ export function indexedDbSnapshotStore(
       return { manifest, chunks };
     },
     async write(manifest, chunks) {
-      const db = await database();
+      const db = await side.open();
       const transaction = db.transaction(STORE, 'readwrite');
       const done = transactionDone(transaction);
       const store = transaction.objectStore(STORE);
@@ -90,15 +62,14 @@ export function indexedDbSnapshotStore(
       await done;
     },
     async clear() {
-      const db = await database();
+      const db = await side.open();
       const transaction = db.transaction(STORE, 'readwrite');
       const done = transactionDone(transaction);
       transaction.objectStore(STORE).clear();
       await done;
     },
     close() {
-      void opening?.then((db) => db.close()).catch(() => undefined);
-      opening = null;
+      side.close();
     },
   };
 }

@@ -5,6 +5,7 @@
  * offline reads its images from here.
  */
 import type { HeldImage, ProductImageType } from '../../src/product-images';
+import { requestDone, sideDatabase } from './side-database';
 
 const STORE = 'images';
 
@@ -21,48 +22,19 @@ export interface ProductImageCache {
   remove(sku: string): Promise<void>;
 }
 
-function requestDone<T>(request: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));
-  });
-}
-
-function openDatabase(factory: IDBFactory, name: string): Promise<IDBDatabase> {
-  return new Promise((resolve, reject) => {
-    const request = factory.open(name, 1);
-    request.onupgradeneeded = () => {
-      if (!request.result.objectStoreNames.contains(STORE)) {
-        request.result.createObjectStore(STORE, { keyPath: 'sku' });
-      }
-    };
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error ?? new Error(`Cannot open ${name}`));
-    request.onblocked = () => reject(new Error(`${name} is blocked by another connection`));
-  });
-}
-
 /** The image database of the replica named `replicaName`. */
 export function indexedDbImageCache(
   replicaName: string,
   factory: IDBFactory = indexedDB,
 ): ProductImageCache {
-  const name = `${replicaName}-product-images`;
-  let opening: Promise<IDBDatabase> | null = null;
-  const database = (): Promise<IDBDatabase> => {
-    opening ??= openDatabase(factory, name).catch((error: unknown) => {
-      opening = null;
-      throw error;
-    });
-    return opening;
-  };
+  const side = sideDatabase(factory, `${replicaName}-product-images`, STORE, 'sku');
   const write = async (change: (store: IDBObjectStore) => IDBRequest): Promise<void> => {
-    const db = await database();
+    const db = await side.open();
     await requestDone(change(db.transaction(STORE, 'readwrite').objectStore(STORE)));
   };
   return {
     async all() {
-      const db = await database();
+      const db = await side.open();
       return requestDone(
         db.transaction(STORE, 'readonly').objectStore(STORE).getAll() as IDBRequest<CachedImage[]>,
       );
