@@ -40,6 +40,23 @@ export async function startSeededSyncServer(
   return server;
 }
 
+/**
+ * Bare express-pouchdb with the databases the register load pushes to (the loyalty ledger and
+ * each store's sales and stock), created up front as the sync-server has them.
+ */
+export async function startBareServerFor(cleanup: Cleanup, data: BenchData): Promise<ReadyProcess> {
+  const bare = await startBareServer(cleanup);
+  const names = [
+    'loyalty',
+    ...data.stores.flatMap((store) => [`sales-${store.storeId}`, `stock-${store.storeId}`]),
+  ];
+  for (const name of names) {
+    const response = await fetch(`${bare.ready}/db/${name}`, { method: 'PUT' });
+    if (!response.ok) throw new Error(`Creating ${name} on the bare server: ${response.status}`);
+  }
+  return bare;
+}
+
 export async function startBareServer(cleanup: Cleanup): Promise<ReadyProcess> {
   const dataDir = tempDir(cleanup, 'omnitill-bench-bare-');
   const bare = await startReadyProcess({

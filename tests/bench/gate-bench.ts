@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { REPO_ROOT } from '../helpers/sync-server-process';
 import { generateBenchData } from './bench-data';
 import type { BenchScale } from './bench-scale';
-import { startBareServer, startSeededSyncServer } from './bench-servers';
+import { startBareServerFor, startSeededSyncServer } from './bench-servers';
 import { cpuTicks, waitUntilIdle, workerPid } from './child-process';
 import type { Cleanup } from './cleanup';
 import { summariseCpuProfile } from './cpu-profile-summary';
@@ -113,16 +113,8 @@ export async function runGateBench(
     }
   }
   await server.stop({ keepData: true });
-  const bare = await startBareServer(cleanup);
+  const bare = await startBareServerFor(cleanup, data);
   try {
-    const names = [
-      'loyalty',
-      ...data.stores.flatMap((store) => [`sales-${store.storeId}`, `stock-${store.storeId}`]),
-    ];
-    for (const name of names) {
-      const response = await fetch(`${bare.ready}/db/${name}`, { method: 'PUT' });
-      if (!response.ok) throw new Error(`Creating ${name} on the bare server: ${response.status}`);
-    }
     log(`the same load against bare express-pouchdb for ${scale.loadSeconds} s…`);
     const barePid = workerPid(bare.child.pid ?? 0);
     const bareTicks = cpuTicks(barePid);

@@ -6,7 +6,7 @@
 import type { SyncServerProcess } from '../helpers/sync-server-process';
 import type { BenchData } from './bench-data';
 import type { BenchScale } from './bench-scale';
-import { startBareServer } from './bench-servers';
+import { startBareServerFor } from './bench-servers';
 import { waitUntilIdle, workerPid } from './child-process';
 import type { Cleanup } from './cleanup';
 import { runRegisterLoad } from './register-load';
@@ -87,16 +87,8 @@ export async function runLoadPhase(
 
   const catchUpAfterPacedMs = await waitUntilIdle(serverPid, 1_000, 180_000);
 
-  const bare = await startBareServer(cleanup);
+  const bare = await startBareServerFor(cleanup, data);
   try {
-    const names = [
-      'loyalty',
-      ...data.stores.flatMap((store) => [`sales-${store.storeId}`, `stock-${store.storeId}`]),
-    ];
-    for (const name of names) {
-      const response = await fetch(`${bare.ready}/db/${name}`, { method: 'PUT' });
-      if (!response.ok) throw new Error(`Creating ${name} on the bare server: ${response.status}`);
-    }
     log(`the same load against bare express-pouchdb for ${scale.loadSeconds} s…`);
     const bareResult = await runRegisterLoad({
       baseUrl: bare.ready,
