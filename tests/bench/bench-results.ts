@@ -12,6 +12,7 @@ export const METRIC_IDS = [
   'first-sync-ratio',
   'registers-sales-per-second',
   'registers-push-p99',
+  'paced-push-p99',
   'registers-server-rss',
   'validation-overhead',
   'receipt-escpos',

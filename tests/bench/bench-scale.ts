@@ -14,6 +14,13 @@ export interface BenchScale {
   loadSeconds: number;
   /** Upper bound on sales per load, so a very fast machine still stops. */
   maxSalesPerLoad: number;
+  /**
+   * The paced load (issue #19: 200 registers, a sale each every 10 s): how many registers (the
+   * closed loop's and more), each starting a sale every `pacedIntervalMs`, for `pacedSeconds`.
+   */
+  pacedRegisters: number;
+  pacedIntervalMs: number;
+  pacedSeconds: number;
   /** Wedge scans measured in the real app (after a few unmeasured warm-up scans). */
   scans: number;
   /** Search queries typed key by key; every prefix is one measured search. */
@@ -31,6 +38,9 @@ export const FULL_SCALE: BenchScale = {
   stores: 5,
   loadSeconds: 30,
   maxSalesPerLoad: 50_000,
+  pacedRegisters: 200,
+  pacedIntervalMs: 10_000,
+  pacedSeconds: 40,
   scans: 200,
   searchQueries: 40,
   saleCompletions: 200,
@@ -46,6 +56,9 @@ export const SMOKE_SCALE: BenchScale = {
   stores: 2,
   loadSeconds: 2,
   maxSalesPerLoad: 2_000,
+  pacedRegisters: 4,
+  pacedIntervalMs: 1_000,
+  pacedSeconds: 2,
   scans: 6,
   searchQueries: 3,
   saleCompletions: 5,

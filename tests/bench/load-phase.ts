@@ -14,9 +14,10 @@ import type { LoadRegister, LoadResult } from './register-load';
 
 export interface LoadFigures {
   syncServer: LoadResult;
-  /** A sale per register every PACED_INTERVAL_MS, below capacity: latency at a steady rate. */
+  /** `pacedRegisters`, a sale each every `pacedIntervalMs`, below capacity: a steady rate. */
   paced: LoadResult;
   pacedIntervalMs: number;
+  pacedRegisters: number;
   /** How long the sync-server kept working (mostly reconciling) after each load. */
   catchUpAfterLoadMs: number;
   catchUpAfterPacedMs: number;
@@ -26,16 +27,21 @@ export interface LoadFigures {
 }
 
 export const LOAD_SEED = 5_000;
+/** The cluster bench's paced load: a sale per register every 2 s. */
 export const PACED_INTERVAL_MS = 2_000;
 
-/** Enrols `count` registers, round robin over the stores (the same ids on every run). */
+/**
+ * Enrols registers `from + 1` to `count`, round robin over the stores (the same ids on every
+ * run; `from` skips those enrolled already).
+ */
 export async function registersFor(
   server: SyncServerProcess,
   data: BenchData,
   count: number,
+  from = 0,
 ): Promise<LoadRegister[]> {
   const registers: LoadRegister[] = [];
-  for (let index = 0; index < count; index++) {
+  for (let index = from; index < count; index++) {
     const store = data.stores[index % data.stores.length];
     if (!store) throw new Error('The bench data has no stores');
     const registerId = `reg-${String(index + 1).padStart(2, '0')}`;
@@ -73,16 +79,22 @@ export async function runLoadPhase(
   // The server goes on after the last acknowledgement (reconciliation is debounced until writes
   // pause): let it finish before the next load, and report how long that took.
   const catchUpAfterLoadMs = await waitUntilIdle(serverPid, 1_000, 180_000);
-  log(`${scale.registers} registers, one sale each every ${PACED_INTERVAL_MS / 1000} s…`);
+  const pacedRegisters = [
+    ...registers,
+    ...(await registersFor(server, data, scale.pacedRegisters, registers.length)),
+  ].slice(0, scale.pacedRegisters);
+  log(
+    `${pacedRegisters.length} registers, one sale each every ${scale.pacedIntervalMs / 1000} s, for ${scale.pacedSeconds} s…`,
+  );
   const paced = await runRegisterLoad({
     baseUrl: server.url,
-    registers,
-    seconds: Math.max(2, scale.loadSeconds / 2),
+    registers: pacedRegisters,
+    seconds: scale.pacedSeconds,
     maxSales: scale.maxSalesPerLoad,
     data,
     seed: LOAD_SEED + 1_000,
     serverPid,
-    intervalMs: PACED_INTERVAL_MS,
+    intervalMs: scale.pacedIntervalMs,
   });
 
   const catchUpAfterPacedMs = await waitUntilIdle(serverPid, 1_000, 180_000);
@@ -102,7 +114,8 @@ export async function runLoadPhase(
     return {
       syncServer,
       paced,
-      pacedIntervalMs: PACED_INTERVAL_MS,
+      pacedIntervalMs: scale.pacedIntervalMs,
+      pacedRegisters: pacedRegisters.length,
       catchUpAfterLoadMs,
       catchUpAfterPacedMs,
       bare: bareResult,
