@@ -6,7 +6,8 @@
 import type { RxChangeEvent } from 'rxdb';
 import type { ProductDoc, StoreSettingsDoc } from '../src/documents';
 import { CatalogIndex, isAfterCheckpoint, plainProduct } from '../src/search';
-import { CatalogSnapshotKeeper, loadCatalog } from './data/catalog-snapshot';
+import { CatalogSnapshotKeeper, checkAgainstReplica, loadCatalog } from './data/catalog-snapshot';
+import type { LoadedCatalog } from './data/catalog-snapshot';
 import { indexedDbSnapshotStore } from './data/catalog-snapshot-store';
 import { openReplica } from './data/database';
 import { startReplication } from './data/replication';
@@ -89,18 +90,21 @@ export async function boot(): Promise<void> {
   // The start-up snapshot plus the replica's changes since it; every product when it is
   // missing or out of step (renderer/data/catalog-snapshot.ts).
   const snapshots = indexedDbSnapshotStore(replicaName);
+  const fill = (loaded: LoadedCatalog): void => {
+    catalog.load(loaded.state.products());
+    const checkpoint = loaded.state.checkpoint;
+    for (const event of waiting ?? []) {
+      const lwt = event.documentData._meta.lwt;
+      if (isAfterCheckpoint(lwt, event.documentId, checkpoint)) applyToIndex(catalog, event);
+    }
+    waiting = null;
+    useAppStore.getState().setCatalogCount(catalog.size);
+  };
   const loaded = await loadCatalog(db, snapshots);
   if (loaded.problem) {
     console.info(`Catalog: read from the replica (start-up snapshot: ${loaded.problem}).`);
   }
-  catalog.load(loaded.state.products());
-  const checkpoint = loaded.state.checkpoint;
-  for (const event of waiting) {
-    const lwt = event.documentData._meta.lwt;
-    if (isAfterCheckpoint(lwt, event.documentId, checkpoint)) applyToIndex(catalog, event);
-  }
-  waiting = null;
-  store.setCatalogCount(catalog.size);
+  fill(loaded);
 
   let catalogIn: Promise<void> = Promise.resolve();
   if (catalog.size === 0) {
@@ -109,13 +113,34 @@ export async function boot(): Promise<void> {
   }
   // The keeper rewrites the snapshot after sync changes products; on a fresh register it
   // writes the whole catalog once the first sync is in, not again and again during it.
-  new CatalogSnapshotKeeper(db.products, snapshots, loaded).start(catalogIn);
+  const keeper = new CatalogSnapshotKeeper(db.products, snapshots, loaded);
+  keeper.start(catalogIn);
   await catalogIn;
   // A sale cut short by a crash is completed, and the open cart put back, before the register
   // takes input; from then on every change to the cart is kept (renderer/sell/sale-repair.ts).
   await recoverAtStart(db, config);
   startCartJournal(db, config);
   store.setPhase('ready');
+  if (loaded.source === 'snapshot') {
+    // Counting the replica's products walks an index (seconds at 100,000): after start-up.
+    void checkAgainstReplica(db.products, () => catalog.size)
+      .then(async (problem) => {
+        if (!problem) return;
+        console.warn(`Catalog: the start-up snapshot was wrong (${problem}); reading the replica.`);
+        keeper.rebuildFromReplica();
+        // Changes that come in while the replica is read wait, as at start-up.
+        waiting = [];
+        try {
+          fill(await loadCatalog(db, snapshots, { ignoreSnapshot: true }));
+        } finally {
+          for (const event of waiting ?? []) applyToIndex(catalog, event);
+          waiting = null;
+        }
+      })
+      .catch((error: unknown) =>
+        console.error('Catalog: could not check it against the replica:', error),
+      );
+  }
   // Product pictures come after the sell screen is up, from the cache first, then the server.
   startProductImages(replicaName, httpImageSource(config));
 }

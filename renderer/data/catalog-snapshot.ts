@@ -4,10 +4,13 @@
  * The replica is the truth. The snapshot (src/search/catalog-snapshot.ts, stored by
  * catalog-snapshot-store.ts) records the checkpoint of the last replica change it includes;
  * start-up reads it, then reads every product change after that checkpoint from the replica
- * (RxDB's getChangedDocumentsSince, the order its own replication pushes in) and applies them,
- * then checks that it holds as many products as the replica. A snapshot that is missing, of
- * another replica or schema, corrupt, ahead of the clock or off by a product is not used: the
- * register reads every product instead and writes the snapshot again.
+ * (RxDB's getChangedDocumentsSince, the order its own replication pushes in) and applies them.
+ * A snapshot that is missing, of another replica or schema, corrupt or ahead of the clock is not
+ * used: the register reads every product instead and writes the snapshot again. Whether the
+ * catalog holds as many products as the replica is checked once the register is ready
+ * (`checkAgainstReplica`): IndexedDB counts an index by walking it (seconds at 100,000 products),
+ * which start-up does not wait for; a catalog off by a product is then read again from the
+ * replica and the snapshot rebuilt (renderer/boot.ts).
  */
 import { getChangedDocumentsSince, normalizeMangoQuery, prepareQuery } from 'rxdb';
 import type { MangoQuery, RxChangeEvent, RxCollection, RxDocumentData } from 'rxdb';
@@ -38,7 +41,7 @@ export interface LoadedCatalog {
   /** Replica changes read: those after the snapshot, or every product. */
   changesRead: number;
   /** Where the time went, in milliseconds (for the bench and the start-up log). */
-  timings: Partial<Record<'read' | 'decode' | 'catchUp' | 'count' | 'replica', number>>;
+  timings: Partial<Record<'read' | 'decode' | 'catchUp' | 'replica', number>>;
 }
 
 export interface LoadOptions {
@@ -125,16 +128,13 @@ export async function loadCatalog(
       // could sort before the checkpoint and never be read.
       problem = 'its last change is later than the clock';
     } else {
-      // IndexedDB reads the changes since the snapshot and counts the replica's products while
-      // this thread decodes the chunks.
+      // IndexedDB reads the changes since the snapshot while this thread decodes the chunks.
       const changes = getChangedDocumentsSince(
         db.products.storageInstance,
         CHANGES_PER_READ,
         checked.manifest.checkpoint ?? undefined,
       );
-      const counted = countHeldProducts(db.products);
       void changes.catch(() => undefined);
-      void counted.catch(() => undefined);
       const decoded = decodeSnapshot(stored, identity);
       lap('decode');
       if (!decoded.ok) {
@@ -151,19 +151,7 @@ export async function loadCatalog(
             changesRead += await catchUpWithReplica(db.products, state);
           }
           lap('catchUp');
-          let held = await counted;
-          lap('count');
-          // Replication runs meanwhile: a product it adds between the catch-up and the count
-          // is not a fault of the snapshot, so catch up and count again before giving up on it.
-          for (let attempt = 0; held !== state.size && attempt < 2; attempt++) {
-            changesRead += await catchUpWithReplica(db.products, state);
-            held = await countHeldProducts(db.products);
-            lap('count');
-          }
-          if (held === state.size) {
-            return { state, identity, source: 'snapshot', problem: null, changesRead, timings };
-          }
-          problem = `it holds ${state.size} products, the replica ${held}`;
+          return { state, identity, source: 'snapshot', problem: null, changesRead, timings };
         }
       }
     }
@@ -180,6 +168,33 @@ export async function loadCatalog(
   const changesRead = await catchUpWithReplica(db.products, state);
   lap('replica');
   return { state, identity, source: 'replica', problem, changesRead, timings };
+}
+
+export interface ReplicaCheckOptions {
+  /** Counts taken before giving up on a difference (sync may still be adding products). */
+  attempts?: number;
+  /** Between two counts. */
+  waitMs?: number;
+}
+
+/**
+ * After a start from the snapshot: whether the catalog holds as many products as the replica.
+ * Null when they agree; else the problem, after `attempts` counts `waitMs` apart (a product
+ * that sync adds between a count and the catalog's change is not a fault).
+ */
+export async function checkAgainstReplica(
+  products: RxCollection<ProductDoc>,
+  catalogSize: () => number,
+  options: ReplicaCheckOptions = {},
+): Promise<string | null> {
+  const attempts = options.attempts ?? 3;
+  let held = 0;
+  for (let attempt = 0; attempt < attempts; attempt++) {
+    if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, options.waitMs ?? 2_000));
+    held = await countHeldProducts(products);
+    if (held === catalogSize()) return null;
+  }
+  return `it holds ${catalogSize()} products, the replica ${held}`;
 }
 
 export interface SnapshotKeeperOptions {
@@ -297,6 +312,12 @@ export class CatalogSnapshotKeeper {
       state.markUnwritten(indexes);
       throw error;
     }
+  }
+
+  /** The snapshot is wrong (checkAgainstReplica): write it again from the replica, soon. */
+  rebuildFromReplica(): void {
+    this.rebuild = true;
+    this.schedule();
   }
 
   /** Stops following changes and waits for a write under way. */

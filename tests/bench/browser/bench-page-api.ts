@@ -48,6 +48,8 @@ export interface ColdStartResult {
   changesRead: number;
   /** The catalog load's steps (renderer/data/catalog-snapshot.ts), in ms. */
   loadTimings: Partial<Record<string, number>>;
+  /** After ready: counting the replica's products against the catalog (boot.ts does it then). */
+  checkMs: number;
 }
 
 export interface SearchResult {

@@ -10,6 +10,7 @@ import type { ProductDoc } from '../../../src/documents';
 import { CatalogIndex, CatalogSnapshotState } from '../../../src/search';
 import {
   CatalogSnapshotKeeper,
+  checkAgainstReplica,
   loadCatalog,
   snapshotIdentity,
 } from '../../../renderer/data/catalog-snapshot';
@@ -118,6 +119,13 @@ async function coldStart(
   index.load(loaded.state.products());
   catalog = index;
   const ready = performance.now();
+  // After ready, as boot.ts does: the replica's count against the catalog (not in the figure).
+  const checkProblem =
+    loaded.source === 'snapshot'
+      ? await checkAgainstReplica(replica.products, () => index.size, { attempts: 1 })
+      : null;
+  if (checkProblem) throw new Error(`The start-up snapshot did not match: ${checkProblem}`);
+  const checkMs = performance.now() - ready;
   return {
     sinceNavigationMs: ready,
     openMs: opened - start,
@@ -127,6 +135,7 @@ async function coldStart(
     source: loaded.source,
     changesRead: loaded.changesRead,
     loadTimings: loaded.timings,
+    checkMs,
   };
 }
 
