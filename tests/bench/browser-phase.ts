@@ -25,6 +25,7 @@ import {
 } from './bench-page-driver';
 import type { BenchScale } from './bench-scale';
 import { tempDir } from './bench-servers';
+import { cpuTicks, workerPid } from './child-process';
 import { buildPages } from './build-pages';
 import type {
   ColdStartResult,
@@ -38,7 +39,7 @@ export const SEARCH_LIMIT = 24; // what the sell screen asks for
 const REGISTER_ID = 'reg-bench';
 
 export interface BrowserFigures {
-  firstSync: FirstSyncResult;
+  firstSync: FirstSyncFigures;
   pageColdStarts: ColdStartResult[];
   /** A bench-page cold start without the start-up snapshot (the fallback: read every product). */
   pageFallbackColdStart: ColdStartResult;
@@ -79,13 +80,16 @@ export function scanCodes(data: BenchData, count: number, seed: number): string[
   return [...codes];
 }
 
+/** The page's first sync, and the sync-server's CPU time (ms) while it ran. */
+export type FirstSyncFigures = FirstSyncResult & { serverCpuMs: number };
+
 /** The register as the cold-start figures need it: the app served, Chromium open, first sync done. */
 interface RegisterSession {
   page: Page;
   appUrl: string;
   replicaName: string;
   device: { deviceId: string; secret: string };
-  firstSync: FirstSyncResult;
+  firstSync: FirstSyncFigures;
   close(): Promise<void>;
 }
 
@@ -125,12 +129,16 @@ async function openRegisterSession(
     locale: 'vi-VN',
     kiosk: false,
   };
-  const firstSync = await firstSyncInPage(page, {
+  // The server's share: its CPU time over the first sync (snapshot chunks and live pulls).
+  const serverPid = workerPid(server.child.pid ?? 0);
+  const serverTicks = cpuTicks(serverPid);
+  const synced = await firstSyncInPage(page, {
     replicaName,
     config,
     collections: ['products', 'customers'],
     timeoutMs: scale.name === 'full' ? 300_000 : 60_000,
   });
+  const firstSync = { ...synced, serverCpuMs: (cpuTicks(serverPid) - serverTicks) * 10 };
   if (
     firstSync.counts.products !== scale.products ||
     firstSync.counts.customers !== scale.customers

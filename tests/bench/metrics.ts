@@ -171,6 +171,7 @@ export function buildMetrics(figures: Figures): { metrics: Metric[]; raw: BenchR
         customers: browser.firstSync.counts.customers ?? 0,
         'from the server’s first-sync snapshot': browser.firstSync.fromServerSnapshot,
         'then writing the start-up snapshot (ms)': round(browser.firstSync.snapshotMs),
+        'sync-server CPU time meanwhile (s)': round(browser.firstSync.serverCpuMs / 1000),
       },
     ),
     metric(
