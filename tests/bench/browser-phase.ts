@@ -4,6 +4,8 @@
  * the catalog's cold start and search on the bench page, then the real app's cold start, memory
  * and scan to line on the replica that first sync filled, and last the durable sale completion.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { openBrowser } from '../e2e/helpers/browser';
 import type { SyncServerProcess } from '../helpers/sync-server-process';
@@ -80,6 +82,28 @@ export function scanCodes(data: BenchData, count: number, seed: number): string[
   return [...codes];
 }
 
+/**
+ * With OMNITILL_BENCH_PAGE_PROFILE=DIR, the page's main thread is profiled (V8's sampler through
+ * the DevTools protocol, 0.5 ms) while `run` runs, into DIR/<name>.cpuprofile; the bench page is
+ * then built unminified (build-pages.ts). The figures of a profiled run are not for the report.
+ */
+async function profiledInPage<T>(page: Page, name: string, run: () => Promise<T>): Promise<T> {
+  const dir = process.env.OMNITILL_BENCH_PAGE_PROFILE;
+  if (!dir) return run();
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+  await cdp.send('Profiler.start');
+  try {
+    return await run();
+  } finally {
+    const { profile } = await cdp.send('Profiler.stop');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, `${name}.cpuprofile`), JSON.stringify(profile));
+    await cdp.detach();
+  }
+}
+
 /** The page's first sync, and the sync-server's CPU time (ms) while it ran. */
 export type FirstSyncFigures = FirstSyncResult & { serverCpuMs: number };
 
@@ -132,12 +156,14 @@ async function openRegisterSession(
   // The server's share: its CPU time over the first sync (snapshot chunks and live pulls).
   const serverPid = workerPid(server.child.pid ?? 0);
   const serverTicks = cpuTicks(serverPid);
-  const synced = await firstSyncInPage(page, {
-    replicaName,
-    config,
-    collections: ['products', 'customers'],
-    timeoutMs: scale.name === 'full' ? 300_000 : 60_000,
-  });
+  const synced = await profiledInPage(page, 'first-sync', () =>
+    firstSyncInPage(page, {
+      replicaName,
+      config,
+      collections: ['products', 'customers'],
+      timeoutMs: scale.name === 'full' ? 300_000 : 60_000,
+    }),
+  );
   const firstSync = { ...synced, serverCpuMs: (cpuTicks(serverPid) - serverTicks) * 10 };
   if (
     firstSync.counts.products !== scale.products ||

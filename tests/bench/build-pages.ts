@@ -23,6 +23,8 @@ export async function buildPages(outDir: string): Promise<void> {
       outDir: join(outDir, 'bench'),
       emptyOutDir: true,
       chunkSizeWarningLimit: 4_000,
+      // Profiled (OMNITILL_BENCH_PAGE_PROFILE), the functions keep their names.
+      minify: !process.env.OMNITILL_BENCH_PAGE_PROFILE,
     },
   });
 }
