@@ -6,6 +6,7 @@
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSyncServerProcess } from '../helpers/sync-server-process';
+import { startDemoSyncServer } from './helpers/demo-sync-server';
 import type { SyncServerProcess } from '../helpers/sync-server-process';
 import { openBrowser } from './helpers/browser';
 import { DEMO } from './helpers/demo-products';
@@ -27,7 +28,7 @@ describe('the register offline', () => {
   let browser: TestBrowser;
 
   beforeAll(async () => {
-    server = await startSyncServerProcess({ seedDemo: true });
+    server = await startDemoSyncServer();
     const device = await server.enrollDevice('hcm-q1', 'backoff test register');
     app = await launchApp({
       env: {

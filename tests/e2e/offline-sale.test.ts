@@ -5,6 +5,7 @@
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSyncServerProcess } from '../helpers/sync-server-process';
+import { startDemoSyncServer } from './helpers/demo-sync-server';
 import type { SyncServerProcess } from '../helpers/sync-server-process';
 import { waitFor } from '../helpers/wait-for';
 import type { SaleDoc } from '../../src/documents';
@@ -24,7 +25,7 @@ describe('a sale made while the sync-server is down', () => {
   let browser: TestBrowser;
 
   beforeAll(async () => {
-    server = await startSyncServerProcess({ seedDemo: true });
+    server = await startDemoSyncServer();
     const device = await server.enrollDevice('hcm-q1', 'offline test register');
     app = await launchApp({
       env: {

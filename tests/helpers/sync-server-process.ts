@@ -17,7 +17,7 @@
  */
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { get as httpsGet } from 'node:https';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -29,6 +29,12 @@ const READY = /omnitill-sync-server ready on (https?:\/\/\S+)/;
 export interface SyncServerProcessOptions {
   /** Reuse a data dir (e.g. to restart on the same data); default: a new temp dir. */
   dataDir?: string;
+  /**
+   * A data dir a server was started on and stopped before (the end-to-end run's demo seeded
+   * once: tests/e2e/helpers/demo-template.ts), copied into the new temp dir, so this start
+   * resumes from it instead of seeding again. Not with `dataDir` nor on CouchDB.
+   */
+  template?: string;
   /** Default 0: a free port, read from the ready line. Pass the old port to restart in place. */
   port?: number;
   /** Default: a fixed test token, passed as OMNITILL_ADMIN_TOKEN. */
@@ -155,6 +161,11 @@ export async function startSyncServerProcess(
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'omnitill-sync-'));
   const adminToken = options.adminToken ?? TEST_ADMIN_TOKEN;
   const couchdbUrl = options.couchdbUrl ?? TEST_COUCHDB_URL;
+  if (options.template !== undefined) {
+    if (!ownsDataDir || couchdbUrl)
+      throw new Error('A template data dir is copied into a new temp dir of the embedded store.');
+    cpSync(options.template, dataDir, { recursive: true });
+  }
   const couchdbPrefix = options.couchdbPrefix ?? couchdbPrefixOf(dataDir);
   const ownsDatabases = options.couchdbPrefix === undefined;
   const args = [

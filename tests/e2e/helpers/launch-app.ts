@@ -1,16 +1,18 @@
 /**
  * Starts the app the way a newcomer does (`npm start`), in the browser shell, with a fresh data
- * folder: the launcher builds the renderer if needed, starts a local sync-server with the demo
- * store and serves the app. Each test gets its own folder, ports and browser profile.
+ * folder: the launcher starts a local sync-server with the demo store and serves the app built
+ * once for the run. Each test gets its own folder, ports and browser profile. The fresh folder
+ * starts as a copy of the demo the run's global setup seeded (demo-template.ts), unless the test
+ * is about the start itself; then the launcher seeds it as on a first `npm start`.
  */
-import { spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { inject } from 'vitest';
+import { copyDemoTemplate, startsFromTemplate } from './demo-template';
+import { startLauncher } from './launcher-process';
 
-export const PROJECT_ROOT = resolve(import.meta.dirname, '..', '..', '..');
+export { PROJECT_ROOT } from './launcher-process';
 
 export interface RunningApp {
   url: string;
@@ -28,56 +30,24 @@ export interface LaunchOptions {
 
 export async function launchApp(options: LaunchOptions = {}): Promise<RunningApp> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'omnitill-e2e-'));
-  const child: ChildProcess = spawn(
-    join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx'),
-    [join(PROJECT_ROOT, 'main', 'launcher', 'start.ts')],
-    {
-      cwd: PROJECT_ROOT,
-      env: {
-        ...process.env,
-        OMNITILL_DATA: dataDir,
-        OMNITILL_SHELL: 'browser',
-        PORT: '0',
-        OMNITILL_SYNC_PORT: '0',
-        ...(options.ownBuild ? {} : { OMNITILL_RENDERER_DIR: inject('rendererDir') }),
-        ...options.env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const url = await new Promise<string>((resolvePromise, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`The app did not start in time:\n${output}`)),
-      150_000,
-    );
-    const check = (): void => {
-      const match = /Omnitill is ready: open (http:\/\/\S+)/.exec(output);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolvePromise(match[1]);
-      }
-    };
-    child.stdout?.on('data', check);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`npm start exited with ${code}:\n${output}`));
+  const template = inject('demoTemplate');
+  if (startsFromTemplate(options, template)) copyDemoTemplate(template, dataDir);
+  try {
+    const launcher = await startLauncher(dataDir, {
+      ...(options.ownBuild ? {} : { OMNITILL_RENDERER_DIR: inject('rendererDir') }),
+      ...options.env,
     });
-  });
-  return {
-    url,
-    dataDir,
-    output: () => output,
-    stop: async () => {
-      if (child.exitCode === null) {
-        await new Promise<void>((done) => {
-          child.once('exit', () => done());
-          child.kill('SIGINT');
-        });
-      }
-      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
+    return {
+      url: launcher.url,
+      dataDir,
+      output: launcher.output,
+      stop: async () => {
+        await launcher.stop();
+        if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
 }

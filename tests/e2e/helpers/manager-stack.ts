@@ -5,7 +5,7 @@
  */
 import { generateDemoData } from '../../../src/demo';
 import type { StoreSettingsDoc } from '../../../src/documents';
-import { startSyncServerProcess } from '../../helpers/sync-server-process';
+import { startDemoSyncServer } from './demo-sync-server';
 import type { SyncServerProcess } from '../../helpers/sync-server-process';
 import { launchApp } from './launch-app';
 import type { RunningApp } from './launch-app';
@@ -21,7 +21,7 @@ export interface ManagerStack {
 }
 
 export async function startManagerStack(env: Record<string, string> = {}): Promise<ManagerStack> {
-  const server = await startSyncServerProcess({ seedDemo: true });
+  const server = await startDemoSyncServer();
   const device = await server.enrollDevice('hcm-q1', 'manager e2e register');
   const app = await launchApp({
     env: {

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { startSyncServerProcess } from '../../helpers/sync-server-process';
+import { startDemoSyncServer } from './demo-sync-server';
 import type { EnrolledDevice, SyncServerProcess } from '../../helpers/sync-server-process';
 import { openBrowser } from './browser';
 import type { TestBrowser } from './browser';
@@ -27,7 +27,7 @@ export interface Counter {
 }
 
 export async function startServer(): Promise<SyncServerProcess> {
-  return startSyncServerProcess({ seedDemo: true });
+  return startDemoSyncServer();
 }
 
 export async function startCounter(

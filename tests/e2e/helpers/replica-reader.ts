@@ -1,7 +1,8 @@
 /**
  * Reads the register's local replica straight from IndexedDB in the page (RxDB's Dexie storage
  * keeps one database per collection, `rxdb-dexie-<replica>--<schema version>--<collection>`,
- * documents in its `docs` table), so a test sees what is on disk, not what a screen shows.
+ * documents in its `docs` table, keyed by the primary field), so a test sees what is on disk,
+ * not what a screen shows.
  */
 import type { Page } from 'playwright-core';
 
@@ -10,8 +11,32 @@ export async function readReplica<T>(
   replica: string,
   collection: string,
 ): Promise<T[]> {
+  return readDocs<T>(page, replica, collection, null);
+}
+
+/**
+ * Only the documents with these ids, read by key: a check that needs a few documents of a big
+ * collection (the demo's thousands of stock moves) need not read them all. Ids not stored, or
+ * stored as deleted, are left out.
+ */
+export async function readReplicaByIds<T>(
+  page: Page,
+  replica: string,
+  collection: string,
+  ids: readonly string[],
+): Promise<T[]> {
+  if (ids.length === 0) return [];
+  return readDocs<T>(page, replica, collection, [...ids]);
+}
+
+async function readDocs<T>(
+  page: Page,
+  replica: string,
+  collection: string,
+  keys: string[] | null,
+): Promise<T[]> {
   return page.evaluate(
-    async ({ prefix, suffix }) => {
+    async ({ prefix, suffix, keys }) => {
       const names = (await indexedDB.databases())
         .map((info) => info.name ?? '')
         .filter((name) => name.startsWith(prefix) && name.endsWith(suffix));
@@ -24,18 +49,26 @@ export async function readReplica<T>(
         request.onsuccess = () => resolve(request.result);
         request.onerror = () => reject(request.error ?? new Error(`Cannot open ${name}`));
       });
-      try {
-        if (!db.objectStoreNames.contains('docs')) return [];
-        const docs = await new Promise<Record<string, unknown>[]>((resolve, reject) => {
-          const request = db.transaction('docs', 'readonly').objectStore('docs').getAll();
-          request.onsuccess = () => resolve(request.result as Record<string, unknown>[]);
+      const read = <R>(request: IDBRequest<R>) =>
+        new Promise<R>((resolve, reject) => {
+          request.onsuccess = () => resolve(request.result);
           request.onerror = () => reject(request.error ?? new Error(`Cannot read ${name}`));
         });
-        return docs.filter((doc) => doc._deleted !== true && doc._deleted !== '1');
+      try {
+        if (!db.objectStoreNames.contains('docs')) return [];
+        const store = db.transaction('docs', 'readonly').objectStore('docs');
+        const docs = (
+          keys === null
+            ? await read(store.getAll())
+            : await Promise.all(keys.map((key) => read(store.get(key))))
+        ) as (Record<string, unknown> | undefined)[];
+        return docs.filter(
+          (doc) => doc !== undefined && doc._deleted !== true && doc._deleted !== '1',
+        );
       } finally {
         db.close();
       }
     },
-    { prefix: `rxdb-dexie-${replica}--`, suffix: `--${collection}` },
+    { prefix: `rxdb-dexie-${replica}--`, suffix: `--${collection}`, keys },
   ) as Promise<T[]>;
 }
