@@ -91,7 +91,7 @@ export async function boot(): Promise<void> {
   // missing or out of step (renderer/data/catalog-snapshot.ts).
   const snapshots = indexedDbSnapshotStore(replicaName);
   const fill = (loaded: LoadedCatalog): void => {
-    catalog.load(loaded.state.products());
+    catalog.replace(loaded.state.products());
     const checkpoint = loaded.state.checkpoint;
     for (const event of waiting ?? []) {
       const lwt = event.documentData._meta.lwt;

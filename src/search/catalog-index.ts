@@ -38,6 +38,15 @@ export class CatalogIndex {
     }
   }
 
+  /** Exactly these products: whatever it held that is not among them is gone. */
+  replace(products: Iterable<ProductDoc>): void {
+    this.byId.clear();
+    this.barcodes.clear();
+    this.plus.clear();
+    this.skus.clear();
+    this.load(products);
+  }
+
   private insert(product: ProductDoc): void {
     this.byId.set(product.id, product);
     for (const code of product.barcodes) this.barcodes.set(gtinKey(code), product.id);

@@ -135,7 +135,8 @@ export class PouchDocumentStore implements DocumentStore {
     if (docs.length === 0) return [];
     // PouchDB's LevelDB adapter gathers a call's writes by copying its whole list per document
     // (quadratic: 10,000 small documents took 1,857 ms in one call, 328 ms in calls of 250;
-    // docs/BENCHMARKS.md "Gate profile"). A call is not atomic on CouchDB either.
+    // tests/bench/gate-report.ts). A call is not atomic on CouchDB either, and its callers do
+    // not count on it (the server index reads what is there before each write).
     const rows: Awaited<ReturnType<PouchDatabase['bulkDocs']>> = [];
     for (let start = 0; start < docs.length; start += WRITE_CHUNK) {
       const chunk = docs.slice(start, start + WRITE_CHUNK);

@@ -75,3 +75,18 @@ describe('scan lookups', () => {
     expect(index.size).toBe(1);
   });
 });
+
+describe('replace', () => {
+  it('holds exactly the products given: one it held and is not given is gone by every key', () => {
+    const index = new CatalogIndex([coffee, tea, mango]);
+    const repriced = { ...tea, unitPrice: minor(30000) };
+    index.replace([repriced, mango]);
+    expect(index.size).toBe(2);
+    expect(index.get(coffee.id)).toBeUndefined();
+    expect(index.byBarcode('8930000000019')).toBeUndefined();
+    expect(index.bySku('SKU1')).toBeUndefined();
+    expect(index.search('ca phe')).toEqual([]);
+    expect(index.byBarcode('012345678905')?.unitPrice).toBe(minor(30000));
+    expect(index.byPlu('10001')?.id).toBe(mango.id);
+  });
+});

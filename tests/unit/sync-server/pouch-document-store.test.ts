@@ -83,3 +83,23 @@ describe('PouchDocumentStore reads', () => {
     expect(String(afterDesign)).toBe(String(await readToEnd(store, 'stock-hcm-q1')));
   });
 });
+
+describe('PouchDocumentStore writes', () => {
+  it('answers a write of more documents than one PouchDB call takes row for row, in order', async () => {
+    const store = openStore();
+    await store.ensureDatabase('things');
+    await store.bulkDocs('things', [{ _id: 'doc-0400', v: 'first' }], true);
+    const docs = Array.from({ length: 600 }, (_, index) => ({
+      _id: `doc-${String(index).padStart(4, '0')}`,
+      v: index,
+    }));
+    const rows = await store.bulkDocs('things', docs, true);
+    expect(rows.map((row) => row.id)).toEqual(docs.map((doc) => doc._id));
+    // The one already there (in the second call of 250) is refused, and only it.
+    expect(rows.filter((row) => row.error).map((row) => [row.id, row.error])).toEqual([
+      ['doc-0400', 'conflict'],
+    ]);
+    const stored = await store.getCurrent('things', ['doc-0000', 'doc-0400', 'doc-0599']);
+    expect([...stored.values()].map((doc) => doc.v)).toEqual([0, 'first', 599]);
+  });
+});
