@@ -109,7 +109,7 @@ describe('stock here and elsewhere', () => {
     await expect
       .poll(() => page.getByTestId('stock-product').textContent())
       .toContain(mango.name.vi);
-    await expect(page.getByTestId('stock-here').textContent()).resolves.toBe('-0,75 kg');
+    await expect.poll(() => page.getByTestId('stock-here').textContent()).toBe('-0,75 kg');
     await stockScreen.enter(page, 'stock-lookup-entry', 'khong co hang nay');
     await expect
       .poll(() => page.getByTestId('stock-lookup').getByRole('alert').textContent())
@@ -227,7 +227,7 @@ describe('stock here and elsewhere', () => {
     await stack.server.stop();
     await lookUp(coffee.sku);
     await page.getByTestId('stock-elsewhere-unavailable').waitFor();
-    await expect(page.getByTestId('stock-here').textContent()).resolves.toBe('5');
+    await expect.poll(() => page.getByTestId('stock-here').textContent()).toBe('5');
     expect(await page.getByTestId('stock-elsewhere').count()).toBe(0);
   });
 });
