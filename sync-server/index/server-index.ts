@@ -145,7 +145,8 @@ export class ServerIndex {
     for (const db of changed.sort()) {
       for (let attempt = 1; ; attempt++) {
         try {
-          await this.applyPages(db, read);
+          // A retry reads every index entry it writes: the failed try may have left some.
+          await this.applyPages(db, read, attempt > 1);
           break;
         } catch (error) {
           // Another sync-server process in front of the same CouchDB indexed these changes
@@ -170,7 +171,7 @@ export class ServerIndex {
     }
   }
 
-  private async applyPages(db: string, read: Map<string, number>): Promise<void> {
+  private async applyPages(db: string, read: Map<string, number>, readAll: boolean): Promise<void> {
     const checkpoint = this.checkpoints.get(db);
     const fromStart = checkpoint === undefined || checkpoint.fresh === true;
     for (;;) {
@@ -183,7 +184,7 @@ export class ServerIndex {
       this.stats.documentsRead += count;
       if (count > 0) {
         read.set(db, (read.get(db) ?? 0) + count);
-        await this.apply(db, page.results);
+        await this.apply(db, page.results, readAll);
         const docs = page.results.flatMap((c) => (c.doc && !c.deleted ? [c.doc] : []));
         await this.onPage?.(db, docs, fromStart);
       }
@@ -218,10 +219,18 @@ export class ServerIndex {
     this.checkpoints.set(db, { since, ...(row.rev ? { rev: row.rev } : {}) });
   }
 
-  /** One page of changes: postings out for old keys, in for new ones, keys marked for reconciling. */
+  /**
+   * One page of changes: postings out for old keys, in for new ones, keys marked for reconciling.
+   * The postings of a document without a live entry are not read (`readAll` false): they are
+   * written and removed together with the entry, so a document never indexed, or whose entry
+   * went, has none. (Most of a page under the push load is new sales and moves: this is most
+   * of the index's reads.) Should one be there after all, its write conflicts and the retry
+   * reads everything.
+   */
   private async apply(
     db: string,
     changes: readonly { id: string; deleted: boolean; doc?: StoredDoc }[],
+    readAll: boolean,
   ): Promise<void> {
     const latest = new Map<string, StoredDoc | undefined>();
     for (const change of changes) latest.set(change.id, change.deleted ? undefined : change.doc);
@@ -229,6 +238,7 @@ export class ServerIndex {
     const oldEntries = await this.store.getCurrent(DB, entryIds);
 
     const wanted = new Map<string, Record<string, unknown> | null>();
+    const notThere = new Set<string>();
     const touched = new Set<string>();
     const originals = new Set<string>();
     for (const [docId, doc] of latest) {
@@ -241,7 +251,9 @@ export class ServerIndex {
         touched.add(key);
       }
       for (const [key, value] of projection?.postings ?? []) {
-        wanted.set(postingId(key, db, docId), { v: value });
+        const id = postingId(key, db, docId);
+        wanted.set(id, { v: value });
+        if (!readAll && !(old && !old._deleted)) notThere.add(id);
         touched.add(key);
       }
       const entry =
@@ -276,7 +288,7 @@ export class ServerIndex {
     ];
     const current = await this.store.getCurrent(
       DB,
-      ids.filter((id) => !id.startsWith('d|')),
+      ids.filter((id) => !id.startsWith('d|') && !notThere.has(id)),
     );
     for (const [id, doc] of oldEntries) current.set(id, doc);
     const writes: Record<string, unknown>[] = [];
