@@ -5,6 +5,7 @@
  */
 import type { ProductDoc } from '../documents/product';
 import { normalizeSearchText } from './normalize';
+import { SearchCorpus } from './search-corpus';
 
 /** GTINs compare as 14 digits: UPC-A 012345678905 and EAN-13 0012345678905 are the same item. */
 export function gtinKey(code: string): string {
@@ -16,6 +17,7 @@ export class CatalogIndex {
   private readonly barcodes = new Map<string, string>();
   private readonly plus = new Map<string, string>();
   private readonly skus = new Map<string, string>();
+  private readonly texts = new SearchCorpus<ProductDoc>();
 
   constructor(products: Iterable<ProductDoc> = []) {
     for (const product of products) this.upsert(product);
@@ -44,6 +46,7 @@ export class CatalogIndex {
     this.barcodes.clear();
     this.plus.clear();
     this.skus.clear();
+    this.texts.clear();
     this.load(products);
   }
 
@@ -52,6 +55,7 @@ export class CatalogIndex {
     for (const code of product.barcodes) this.barcodes.set(gtinKey(code), product.id);
     if (product.plu) this.plus.set(product.plu, product.id);
     this.skus.set(product.sku.toLowerCase(), product.id);
+    this.texts.add(product.id, product.searchText, product);
   }
 
   remove(id: string): void {
@@ -61,6 +65,7 @@ export class CatalogIndex {
     for (const code of existing.barcodes) this.barcodes.delete(gtinKey(code));
     if (existing.plu) this.plus.delete(existing.plu);
     this.skus.delete(existing.sku.toLowerCase());
+    this.texts.delete(id);
   }
 
   get(id: string): ProductDoc | undefined {
@@ -92,17 +97,28 @@ export class CatalogIndex {
     if (!normalized) return [];
     const words = normalized.split(' ');
     const exact = this.bySku(query.trim()) ?? this.byBarcode(query.trim());
+    // Names that start with the query first: found on their own (a rarer string to look for),
+    // then as many of the other matches as are needed to fill the list.
     const starts: ProductDoc[] = [];
+    this.texts.forEachStartingWith(normalized, (product) => {
+      if (product.active && product !== exact) starts.push(product);
+      return starts.length < limit;
+    });
     const others: ProductDoc[] = [];
-    for (const product of this.byId.values()) {
-      if (!product.active || product === exact) continue;
-      const text = ` ${product.searchText}`;
-      if (!words.every((word) => text.includes(` ${word}`))) continue;
-      if (product.searchText.startsWith(normalized)) starts.push(product);
-      else others.push(product);
-      if (starts.length >= limit) break;
+    if (starts.length < limit) {
+      this.texts.forEachMatch(words, (product, text) => {
+        if (product.active && product !== exact && !text.startsWith(normalized)) {
+          others.push(product);
+        }
+        return starts.length + others.length < limit;
+      });
     }
     return [...(exact?.active ? [exact] : []), ...starts, ...others].slice(0, limit);
+  }
+
+  /** Readies search over the whole catalog now, rather than on the first search after a load. */
+  prepareSearch(): void {
+    this.texts.prepare();
   }
 
   quickKeys(): ProductDoc[] {
