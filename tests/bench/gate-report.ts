@@ -16,7 +16,7 @@ export interface GateReport {
 }
 
 /** Runs kept in docs/bench-gate.json: the newest few. */
-export const KEPT_GATE_RUNS = 6;
+export const KEPT_GATE_RUNS = 8;
 
 const fixed = (value: number, digits = 1) =>
   Number.isFinite(value) ? value.toLocaleString('en-US', { maximumFractionDigits: digits }) : 'n/a';
@@ -45,7 +45,9 @@ const FINDINGS = [
   '',
   '**Second pass (2026-12-04, later).** A profile of 6e9c706 under the same load had a fifth of its busy samples in PouchDB’s LevelDB transaction gathering the writes of one `bulkDocs` call by copying its whole list per document (quadratic: 10,000 small documents took 1,857 ms in one call and 328 ms in calls of 250, measured in Node). The server index writes a page of changes, thousands of entries, in one call; the embedded store now writes in calls of 250 (sync-server/storage/pouch-document-store.ts), and those samples left the profile. The sync-server’s CPU per sale did not move measurably in the runs that followed (16 to 19 ms at load averages of 2 to 5, with other work on the machine), so the next cut is the reads: LevelDB `get`s counted in the server process over 15 s of the load (about 1,400 sales) came to 84,727, about 60 per sale where bare express-pouchdb does 1. The server index took 48,000 of them (entries and postings read before they are written, most of them not there yet, and PouchDB reads each again before writing it), products, settings and staff 12,000 (re-pricing), the stored copies of pushed stock moves 9,000, reconciliation flags 4,600. Postings of a document never indexed before cannot exist and need not be read; products, settings and staff could come from a cache the changes feed keeps current.',
   '',
-  '**What is left.** The throughput ratio is still 2.3 to 2.6× on this machine (the runs above were taken at load averages of 7 to 20 on 2 cores, so their sales/s are noisy; CPU per sale is the steadier figure, and the sync-server uses about 4.7× bare’s CPU per sale). The next costs are the point reads themselves (a sale still reads its stored copy, settings, staff, products, customer and ledger, and the stock and ledger requests read the sale again), index writes per page of changes, and reconciliation reading every posting of each SKU sold (`stockFlags`: a running level per SKU would make it constant). Catch-up before every push check stays in the request path: the checks read the index and must see what was accepted before them.',
+  '**Third pass (2026-12-04, 14:00).** The server index no longer reads the postings of a document it has no entry for (a document never indexed has none: they are written and removed with its entry; should one be left over, its write conflicts and the retry reads everything, tests/unit/sync-server/server-index.test.ts). Taken one after the other on a quiet machine (load 0.6 and 1.7), 69d6655 before the cut and 0b785cb after: CPU per sale 12.6 → 11.8 ms, 124 → 134 sales/s, ratio 3.8 → 3.6×. A step, not the answer: bare express-pouchdb takes 2.2 ms per sale.',
+  '',
+  '**What is left.** The throughput ratio is 3.6 to 3.9× on a quiet machine (2.3 to 2.6× in the runs at load averages of 7 to 20, where bare express-pouchdb lost more to the other work than the sync-server did); CPU per sale, the steadier figure, is about 5.4× bare’s. The next costs are the point reads themselves (a sale still reads its stored copy, settings, staff, products, customer and ledger, and the stock and ledger requests read the sale again), index writes per page of changes, and reconciliation reading every posting of each SKU sold (`stockFlags`: a running level per SKU would make it constant). Catch-up before every push check stays in the request path: the checks read the index and must see what was accepted before them.',
 ] as const;
 
 export function renderGateSection(report: GateReport | undefined): string[] {
