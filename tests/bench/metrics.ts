@@ -79,6 +79,9 @@ export function coldStartMetric(figures: ColdStartFigures): Metric {
       'bench page: of which the changes since it, median (ms)': median(
         (run) => run.loadTimings?.catchUp ?? NaN,
       ),
+      'bench page: replica changes read after the snapshot, median': median(
+        (run) => run.changesRead,
+      ),
       'bench page: after ready, counting the replica against it, median (ms)': median(
         (run) => run.checkMs,
       ),
