@@ -7,8 +7,10 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { afterEach, describe, expect, it } from 'vitest';
+import { getChangedDocumentsSince } from 'rxdb';
 import {
   CatalogSnapshotKeeper,
+  changesSince,
   checkAgainstReplica,
   countHeldProducts,
   loadCatalog,
@@ -86,6 +88,41 @@ async function putRaw(indexedDb: IDBFactory, name: string, key: string, value: u
 }
 
 describe('a register starting with its catalog', () => {
+  it('reads the changes after a checkpoint as RxDB does, when many share its write time', async () => {
+    const { db } = await register({ products: CATALOG });
+    // Re-priced in one write, and some new, in another.
+    const repriced = CATALOG.slice(0, 120).map((product) => ({
+      ...product,
+      unitPrice: minor(product.unitPrice + 1000),
+    }));
+    await db.products.bulkUpsert(repriced);
+    await db.products.bulkInsert(
+      generateDemoProducts(40, 12, NOW).map((product) => ({
+        ...product,
+        id: `${product.id}_new`,
+        sku: `${product.sku}N`,
+        barcodes: [],
+      })),
+    );
+    const all = (await getChangedDocumentsSince(db.products.storageInstance, 10_000)).documents;
+    expect(all).toHaveLength(340);
+    const times = new Set(all.map((doc) => doc._meta.lwt));
+    // Documents written together share a write time: the case RxDB's own read walks.
+    expect(times.size).toBeLessThan(all.length);
+    const ids = (docs: readonly { id: string }[]) => docs.map((doc) => doc.id);
+    for (const at of [0, 1, 150, 179, 180, 181, 299, 300, 339]) {
+      const doc = all[at];
+      const since = doc ? { id: doc.id, lwt: doc._meta.lwt } : undefined;
+      for (const limit of [1, 7, 1000]) {
+        const expected = (await getChangedDocumentsSince(db.products.storageInstance, limit, since))
+          .documents;
+        expect(ids(await changesSince(db.products, limit, since)), `after ${at}, ${limit}`).toEqual(
+          ids(expected),
+        );
+      }
+    }
+  });
+
   it('reads every product the first time and writes the snapshot', async () => {
     const { db, store } = await register({ products: CATALOG });
     const first = await bootAndWrite(db, store);
