@@ -12,7 +12,7 @@
  * which start-up does not wait for; a catalog off by a product is then read again from the
  * replica and the snapshot rebuilt (renderer/boot.ts).
  */
-import { getChangedDocumentsSince, normalizeMangoQuery, prepareQuery } from 'rxdb';
+import { normalizeMangoQuery, prepareQuery } from 'rxdb';
 import type { MangoQuery, RxChangeEvent, RxCollection, RxDocumentData } from 'rxdb';
 import type { Subscription } from 'rxjs';
 import type { ProductDoc } from '../../src/documents';
@@ -26,6 +26,7 @@ import {
 } from '../../src/search';
 import type { SnapshotCheckpoint, SnapshotChunk, SnapshotIdentity } from '../../src/search';
 import type { CatalogSnapshotStore } from './catalog-snapshot-store';
+import { changesSince } from './changes-since';
 import type { ReplicaDatabase } from './database';
 
 /** Replica changes read per query: big enough to be few queries, small enough to hold. */
@@ -61,46 +62,6 @@ function applyChanges(state: CatalogSnapshotState, documents: RxDocumentData<Pro
   }
 }
 
-/**
- * The replica's product changes after `since`, in RxDB's change order (write time, then id), at
- * most `limit`: what RxDB's getChangedDocumentsSince answers. That one reads from the first
- * document written at the checkpoint's time, and a first sync writes thousands of documents at
- * one time (18,000 of 30,000 in the bench): a cold start walked them all, on an IndexedDB
- * cursor, to find nothing (5 s at 300,000 products). Two range reads on the same index instead:
- * the rest of the checkpoint's time after its id, then every later time.
- */
-export async function changesSince(
-  products: RxCollection<ProductDoc>,
-  limit: number,
-  since: SnapshotCheckpoint | undefined,
-): Promise<RxDocumentData<ProductDoc>[]> {
-  if (!since) {
-    return (await getChangedDocumentsSince(products.storageInstance, limit, undefined)).documents;
-  }
-  const schema = products.schema.jsonSchema;
-  const primary = products.schema.primaryPath;
-  const read = async (selector: Record<string, unknown>, count: number) => {
-    const query = prepareQuery(
-      schema,
-      normalizeMangoQuery(schema, {
-        selector,
-        sort: [{ '_meta.lwt': 'asc' }, { [primary]: 'asc' }],
-        index: ['_meta.lwt', primary],
-        skip: 0,
-        limit: count,
-      } as MangoQuery<ProductDoc>),
-    );
-    return (await products.storageInstance.query(query)).documents;
-  };
-  const sameTime = await read(
-    { '_meta.lwt': { $eq: since.lwt }, [primary]: { $gt: since.id } },
-    limit,
-  );
-  if (sameTime.length >= limit) return sameTime;
-  const later = await read({ '_meta.lwt': { $gt: since.lwt } }, limit - sameTime.length);
-  return [...sameTime, ...later];
-}
-
 /** Applies every replica change after the state's checkpoint, in order; returns how many. */
 export async function catchUpWithReplica(
   products: RxCollection<ProductDoc>,
@@ -109,7 +70,7 @@ export async function catchUpWithReplica(
   let read = 0;
   for (;;) {
     const since: SnapshotCheckpoint | undefined = state.checkpoint ?? undefined;
-    const documents = await changesSince(products, CHANGES_PER_READ, since);
+    const documents = await changesSince(products.storageInstance, CHANGES_PER_READ, since);
     applyChanges(state, documents);
     read += documents.length;
     if (documents.length < CHANGES_PER_READ) return read;
@@ -166,7 +127,7 @@ export async function loadCatalog(
     } else {
       // IndexedDB reads the changes since the snapshot while this thread decodes the chunks.
       const changes = changesSince(
-        db.products,
+        db.products.storageInstance,
         CHANGES_PER_READ,
         checked.manifest.checkpoint ?? undefined,
       );

@@ -4,12 +4,7 @@
  * The state the cashier sees is derived here: online or offline, documents waiting to push,
  * the last moment everything was in sync, and every document the server refused, with why.
  */
-import {
-  getAssumedMasterState,
-  getChangedDocumentsSince,
-  getLastCheckpointDoc,
-  writeDocToDocState,
-} from 'rxdb';
+import { getAssumedMasterState, getLastCheckpointDoc, writeDocToDocState } from 'rxdb';
 import type { RxCollection, RxDatabase, WithDeleted } from 'rxdb';
 import {
   getFetchWithCouchDBAuthorization,
@@ -17,6 +12,8 @@ import {
 } from 'rxdb/plugins/replication-couchdb';
 import type { RxCouchDBReplicationState } from 'rxdb/plugins/replication-couchdb';
 import type { AppConfig } from '../../src/ipc/contract';
+import { changesSince } from './changes-since';
+import type { ChangeCheckpoint } from './changes-since';
 import { fetchThroughGate } from '../platform/retry-backoff';
 import { createServerApi } from '../platform/server-api';
 import { REPLICATIONS } from './collections';
@@ -81,14 +78,17 @@ async function pendingPushCount(
 ): Promise<number> {
   const internal = state.internalReplicationState;
   if (!internal || state.isStopped()) return 0;
-  const checkpoint = await getLastCheckpointDoc(internal, 'up');
-  const changes = await getChangedDocumentsSince(internal.input.forkInstance, 10_000, checkpoint);
-  if (changes.documents.length === 0) return 0;
+  // The push side reads the register's own storage: its checkpoint is the storage's (id, time).
+  const checkpoint = await getLastCheckpointDoc<unknown, ChangeCheckpoint>(internal, 'up');
+  // Read from the checkpoint itself (changes-since.ts): after a first sync thousands of
+  // documents share the checkpoint's write time, and this runs every few seconds.
+  const documents = await changesSince(internal.input.forkInstance, 10_000, checkpoint);
+  if (documents.length === 0) return 0;
   const primary = internal.primaryPath;
-  const ids = changes.documents.map((doc) => String((doc as Record<string, unknown>)[primary]));
+  const ids = documents.map((doc) => String((doc as Record<string, unknown>)[primary]));
   const known = await getAssumedMasterState(internal, ids);
   let pending = 0;
-  for (const [index, doc] of changes.documents.entries()) {
+  for (const [index, doc] of documents.entries()) {
     // In `facts`, every kind's replication sees every kind's changes: each counts its own.
     if (factKind !== undefined && (doc as { factKind?: unknown }).factKind !== factKind) continue;
     const master = known[ids[index] ?? ''];

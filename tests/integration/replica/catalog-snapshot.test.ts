@@ -10,12 +10,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { getChangedDocumentsSince } from 'rxdb';
 import {
   CatalogSnapshotKeeper,
-  changesSince,
   checkAgainstReplica,
   countHeldProducts,
   loadCatalog,
 } from '../../../renderer/data/catalog-snapshot';
 import type { LoadedCatalog } from '../../../renderer/data/catalog-snapshot';
+import { changesSince } from '../../../renderer/data/changes-since';
 import { indexedDbSnapshotStore } from '../../../renderer/data/catalog-snapshot-store';
 import type { CatalogSnapshotStore } from '../../../renderer/data/catalog-snapshot-store';
 import { openReplica } from '../../../renderer/data/database';
@@ -116,9 +116,10 @@ describe('a register starting with its catalog', () => {
       for (const limit of [1, 7, 1000]) {
         const expected = (await getChangedDocumentsSince(db.products.storageInstance, limit, since))
           .documents;
-        expect(ids(await changesSince(db.products, limit, since)), `after ${at}, ${limit}`).toEqual(
-          ids(expected),
-        );
+        expect(
+          ids(await changesSince(db.products.storageInstance, limit, since)),
+          `after ${at}, ${limit}`,
+        ).toEqual(ids(expected));
       }
     }
   });
