@@ -2,8 +2,9 @@
  * How the server index names its documents in `omnitill-index` (server-index.ts has the layout),
  * and the shapes its readers get back.
  */
+import type { ChangeSeq, StoredDoc } from '../storage/document-store';
 import { INTERNAL_DATABASES } from '../storage/database-layout';
-import { kindOf } from './index-projections';
+import { kindOf, PROJECTION_VERSION } from './index-projections';
 import type { SoldLine } from './index-projections';
 
 export const DB = INTERNAL_DATABASES.index;
@@ -18,6 +19,13 @@ export const entryId = (docId: string, db: string) => `d|${enc(docId)}|${db}`;
 export const dirtyId = (key: string, db: string) =>
   kindOf(key) === 'stk' ? `z|${key}|${db}` : `z|${key}`;
 export const checkpointId = (db: string) => `c|${db}`;
+
+/** Where a checkpoint lets indexing resume: from the start if another projection wrote it. */
+export const checkpointOf = (doc: StoredDoc) => ({
+  since: doc.projection === PROJECTION_VERSION ? (doc.since as ChangeSeq) : 0,
+  rev: doc._rev,
+  fresh: doc.projection !== PROJECTION_VERSION,
+});
 
 export interface Posting<T> {
   db: string;

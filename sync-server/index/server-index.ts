@@ -35,6 +35,7 @@ import { sameContent } from '../storage/same-content';
 import { IndexedDatabases } from './indexed-databases';
 import {
   checkpointId,
+  checkpointOf,
   DB,
   dirtyId,
   enc,
@@ -51,16 +52,6 @@ export type { DirtyKey, DocEntry, IndexStats, Posting } from './index-entries';
 const PROBES_AT_ONCE = 16;
 /** Tries at one database while another process writes the same index entries (a few seconds). */
 const CONFLICT_ATTEMPTS = 16;
-
-/** Where a checkpoint lets indexing resume: from the start if another projection wrote it. */
-const sinceOf = (doc: StoredDoc): ChangeSeq =>
-  doc.projection === PROJECTION_VERSION ? (doc.since as ChangeSeq) : 0;
-
-const checkpointOf = (doc: StoredDoc) => ({
-  since: sinceOf(doc),
-  rev: doc._rev,
-  fresh: doc.projection !== PROJECTION_VERSION,
-});
 
 export const byDbThenId = (a: { db: string; id: string }, b: { db: string; id: string }) =>
   a.db === b.db ? (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) : a.db < b.db ? -1 : 1;
@@ -221,11 +212,9 @@ export class ServerIndex {
 
   /**
    * One page of changes: postings out for old keys, in for new ones, keys marked for reconciling.
-   * The postings of a document without a live entry are not read (`readAll` false): they are
-   * written and removed together with the entry, so a document never indexed, or whose entry
-   * went, has none. (Most of a page under the push load is new sales and moves: this is most
-   * of the index's reads.) Should one be there after all, its write conflicts and the retry
-   * reads everything.
+   * Postings are written and removed with their entry: those of a document without a live entry
+   * are not read (`readAll` false; most of a page under the push load is new sales and moves).
+   * Should one be there after all, its write conflicts and the retry reads everything.
    */
   private async apply(
     db: string,
