@@ -23,8 +23,7 @@ export interface ChangeCheckpoint {
 }
 
 export async function changesSince<T>(
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  storage: RxStorageInstance<T, any, any>,
+  storage: RxStorageInstance<T, unknown, unknown>,
   limit: number,
   since: ChangeCheckpoint | undefined,
 ): Promise<RxDocumentData<T>[]> {
