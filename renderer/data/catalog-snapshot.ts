@@ -202,7 +202,15 @@ export interface SnapshotKeeperOptions {
   now?: () => number;
 }
 
-const yieldToUi = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const yieldToUi = () => wait(0);
+
+/**
+ * RxDB stamps a write with the clock plus hundredths of a millisecond (more in a burst of writes
+ * within one millisecond), so the last change can be a little ahead of `Date.now()`: a gap this
+ * small is waited out. A larger one is a clock set back (see `notice`).
+ */
+const STAMP_AHEAD_MS = 1_000;
 
 /**
  * Keeps the snapshot current: after products change in the replica (sync), it reads the changes
@@ -295,7 +303,9 @@ export class CatalogSnapshotKeeper {
     await catchUpWithReplica(this.products, state);
     if (!state.hasChanges) return;
     // Start-up would not trust it (see loadCatalog); wait for the clock to pass it.
-    if (state.checkpoint && state.checkpoint.lwt > this.now()) return;
+    const ahead = state.checkpoint ? state.checkpoint.lwt - this.now() : 0;
+    if (ahead > STAMP_AHEAD_MS) return;
+    if (ahead >= 0) await wait(Math.ceil(ahead) + 1);
     const indexes = state.takeChangedChunks();
     const manifest = state.manifest(identity);
     const chunks: SnapshotChunk[] = [];

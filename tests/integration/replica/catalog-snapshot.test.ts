@@ -183,6 +183,22 @@ describe('a register starting with its catalog', () => {
     expect(byId(next).get(repriced.id)?.unitPrice).toBe(1);
   });
 
+  it('waits out a last change stamped a little ahead of the clock, then writes it', async () => {
+    const { db, store } = await register({ products: CATALOG.slice(0, 60) });
+    await bootAndWrite(db, store);
+    const loaded = await loadCatalog(db, store);
+    const repriced = CATALOG[5] as ProductDoc;
+    await db.products.upsert({ ...repriced, unitPrice: minor(3) });
+    // RxDB stamps writes ahead of Date.now() by hundredths of a millisecond, more in a burst:
+    // a clock 300 ms behind them stands in for that, without depending on timing.
+    const behind = () => Date.now() - 300;
+    await new CatalogSnapshotKeeper(db.products, store, loaded, { now: behind }).flush();
+    const next = await loadCatalog(db, store);
+    expect(next.source).toBe('snapshot');
+    expect(next.changesRead).toBe(0);
+    expect(byId(next).get(repriced.id)?.unitPrice).toBe(3);
+  });
+
   it('writes the snapshot by itself once sync has paused', async () => {
     const { db, store } = await register({ products: CATALOG.slice(0, 100) });
     await bootAndWrite(db, store);
