@@ -86,6 +86,7 @@ export function scanCodes(data: BenchData, count: number, seed: number): string[
  * With OMNITILL_BENCH_PAGE_PROFILE=DIR, the page's main thread is profiled (V8's sampler through
  * the DevTools protocol, 0.5 ms) while `run` runs, into DIR/<name>.cpuprofile; the bench page is
  * then built unminified (build-pages.ts). The figures of a profiled run are not for the report.
+ * Each cold start of the real app is profiled too (the navigation stays in the page's process).
  */
 async function profiledInPage<T>(page: Page, name: string, run: () => Promise<T>): Promise<T> {
   const dir = process.env.OMNITILL_BENCH_PAGE_PROFILE;
@@ -209,7 +210,12 @@ async function appColdStarts(session: RegisterSession, scale: BenchScale): Promi
   const runs: AppColdStart[] = [];
   const settleMs = scale.name === 'full' ? 3_000 : 300;
   for (let run = 0; run < scale.coldStarts; run++) {
-    runs.push(await appColdStart(session.page, session.appUrl, settleMs));
+    const name = `app-cold-start-${run + 1}`;
+    runs.push(
+      await profiledInPage(session.page, name, () =>
+        appColdStart(session.page, session.appUrl, settleMs),
+      ),
+    );
   }
   return runs;
 }

@@ -8,11 +8,13 @@ import { build } from 'vite';
 import { REPO_ROOT } from '../helpers/sync-server-process';
 
 export async function buildPages(outDir: string): Promise<void> {
+  // Profiled (OMNITILL_BENCH_PAGE_PROFILE), the functions keep their names.
+  const minify = !process.env.OMNITILL_BENCH_PAGE_PROFILE;
   await build({
     configFile: join(REPO_ROOT, 'vite.config.ts'),
     root: join(REPO_ROOT, 'renderer'),
     logLevel: 'warn',
-    build: { outDir, emptyOutDir: true, sourcemap: false },
+    build: { outDir, emptyOutDir: true, sourcemap: false, minify },
   });
   await build({
     configFile: false,
@@ -23,8 +25,7 @@ export async function buildPages(outDir: string): Promise<void> {
       outDir: join(outDir, 'bench'),
       emptyOutDir: true,
       chunkSizeWarningLimit: 4_000,
-      // Profiled (OMNITILL_BENCH_PAGE_PROFILE), the functions keep their names.
-      minify: !process.env.OMNITILL_BENCH_PAGE_PROFILE,
+      minify,
     },
   });
 }
