@@ -111,6 +111,10 @@ function opened(end: MigrationEnd, create: boolean): Promise<Opened> {
     : Promise.resolve(openCouch(end.url, end.prefix));
 }
 
+/** Reads of the target before a difference is reported, and the pause between them. */
+const VERIFY_READS = 10;
+const VERIFY_PAUSE_MS = 1_000;
+
 /** Every document id with its leaf revisions, sorted: what must match on both sides. */
 async function leaves(db: PouchDatabase): Promise<Map<string, string>> {
   const result = new Map<string, string>();
@@ -166,7 +170,13 @@ export async function migrate(
       );
     }
     const [mine, theirs] = await Promise.all([leaves(here), leaves(there)]);
-    const problem = difference(mine, theirs);
+    let problem = difference(mine, theirs);
+    // A cluster's changes feed can lag a write it acknowledged (another copy of the shard
+    // answers): a difference is read again a few times before it counts.
+    for (let read = 1; problem && read < VERIFY_READS; read++) {
+      await new Promise((resolve) => setTimeout(resolve, VERIFY_PAUSE_MS));
+      problem = difference(mine, await leaves(there));
+    }
     if (problem) {
       throw new MigrationError(
         `${name} differs after the copy (${problem}). Was the sync-server still writing? Stop it and run the command again.`,
