@@ -140,4 +140,35 @@ describe('moving a retailer between the embedded store and a CouchDB cluster', (
     expect((failed as { code?: number }).code).toBe(1);
     expect((failed as { stderr?: string }).stderr).toMatch(/holds no databases: check the path/);
   }, 60_000);
+
+  it('still stops on a difference that reading again does not clear', async () => {
+    if (!TEST_COUCHDB_URL) throw new Error('Run with npm run test:couchdb (needs a CouchDB).');
+    const dataDir = freshDir();
+    const seeded = await startSyncServerProcess({
+      dataDir,
+      seedDemo: true,
+      couchdbUrl: '',
+      env: { OMNITILL_DEMO_HISTORY: 'none' },
+    });
+    await seeded.stop({ keepData: true });
+    const prefix = `${PREFIX}x_`;
+    const to = ['migrate', '--data', dataDir, '--to', TEST_COUCHDB_URL, '--prefix', prefix];
+    expect(await admin(...to)).toMatch(/Verified: \d+ databases/);
+    // A document only the target holds: the copy never removes it, so it differs at every read.
+    const base = new URL(TEST_COUCHDB_URL);
+    const auth = `Basic ${Buffer.from(`${decodeURIComponent(base.username)}:${decodeURIComponent(base.password)}`).toString('base64')}`;
+    base.username = '';
+    base.password = '';
+    const put = await fetch(new URL(`${prefix}settings/stray_doc`, base), {
+      method: 'PUT',
+      headers: { Authorization: auth, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ stray: true }),
+    });
+    expect(put.status).toBe(201);
+    const failed = await admin(...to).catch((error: { code?: number; stderr?: string }) => error);
+    expect((failed as { code?: number }).code).toBe(1);
+    expect((failed as { stderr?: string }).stderr).toMatch(
+      /settings differs after the copy \(stray_doc: only in the target\)/,
+    );
+  }, 300_000);
 });
